@@ -1,0 +1,278 @@
+//! Diagnostics: every problem found in an investigation is a value with a
+//! path and a position, collected and sorted, and printed once at the end.
+//! Nothing below the command line prints anything itself.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// One problem, pointing at a place in a file of the investigation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path relative to the investigation root, with `/` separators.
+    pub path: String,
+    /// 1-based line and column, where the input has them.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The offending line of the file, for the caret display.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// A diagnostic at a 1-based line and column of `text`, quoting that line.
+    pub fn at(
+        path: impl Into<String>,
+        text: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut d = Diagnostic::new(path, message);
+        if line > 0 {
+            d.line = Some(line);
+            d.column = Some(column.max(1));
+            d.source_line = text.lines().nth(line - 1).map(str::to_owned);
+        }
+        d
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sets the hint unless one is already set.
+    pub fn with_hint_default(mut self, hint: impl Into<String>) -> Self {
+        if self.hint.is_none() {
+            self.hint = Some(hint.into());
+        }
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        if hint.is_some() {
+            self.hint = hint;
+        }
+        self
+    }
+
+    /// `path:line:column: error: message`, the first line of the display.
+    pub fn headline(&self) -> String {
+        let mut s = self.path.clone();
+        if let Some(line) = self.line {
+            let _ = write!(s, ":{line}");
+            if let Some(col) = self.column {
+                let _ = write!(s, ":{col}");
+            }
+        }
+        let _ = write!(s, ": error: {}", self.message);
+        s
+    }
+
+    /// The full display: headline, quoted source line with a caret, hint.
+    pub fn render(&self, color: bool) -> String {
+        let (red, blue, bold, reset) = if color {
+            ("\x1b[31m", "\x1b[34m", "\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "", "", "")
+        };
+        let mut out = String::new();
+        let head = self.headline();
+        // Colour "error" only; the location stays plain so editors can parse it.
+        let _ = match head.split_once(": error: ") {
+            Some((loc, msg)) if color => {
+                writeln!(
+                    out,
+                    "{bold}{loc}{reset}: {red}{bold}error{reset}: {bold}{msg}{reset}"
+                )
+            }
+            _ => writeln!(out, "{head}"),
+        };
+        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+            let num = line.to_string();
+            let pad = " ".repeat(num.len());
+            let shown: String = src.chars().take(200).collect();
+            let _ = writeln!(out, "{blue}{pad} |{reset}");
+            let _ = writeln!(out, "{blue}{num} |{reset} {shown}");
+            if let Some(col) = self.column {
+                // Columns count characters; tabs keep their width in the caret line.
+                let lead: String = src
+                    .chars()
+                    .take(col.saturating_sub(1).min(200))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{blue}{pad} |{reset} {lead}{red}^{reset}");
+            }
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+        out
+    }
+}
+
+/// The problems of one run, in the order they are shown: by file, then line.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+    pub fn last_mut(&mut self) -> Option<&mut Diagnostic> {
+        self.0.last_mut()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Sorted by path, line and column, duplicates removed.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| {
+            (
+                &a.path,
+                a.line.unwrap_or(0),
+                a.column.unwrap_or(0),
+                &a.message,
+            )
+                .cmp(&(
+                    &b.path,
+                    b.line.unwrap_or(0),
+                    b.column.unwrap_or(0),
+                    &b.message,
+                ))
+        });
+        self.0.dedup();
+        self.0
+    }
+
+    /// Every diagnostic rendered, followed by a count line.
+    pub fn render(self, color: bool) -> String {
+        let all = self.sorted();
+        let mut out = String::new();
+        for d in &all {
+            out.push_str(&d.render(color));
+            out.push('\n');
+        }
+        let n = all.len();
+        let _ = writeln!(
+            out,
+            "{n} error{} found; nothing was written",
+            if n == 1 { "" } else { "s" }
+        );
+        out
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
+/// A path relative to `root`, with forward slashes, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() { ".".to_owned() } else { s }
+}
+
+/// "did you mean" for a misspelled word among known ones.
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in known {
+        let score = strsim::jaro_winkler(word, candidate);
+        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// Converts a byte offset in `text` into a 1-based (line, column), counting
+/// columns in characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut offset = offset;
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_has_path_line_column() {
+        let d = Diagnostic::at("content/a.yaml", "id: x\nname: Y\n", 2, 7, "bad name");
+        assert_eq!(d.headline(), "content/a.yaml:2:7: error: bad name");
+        let shown = d.render(false);
+        assert!(shown.contains("2 | name: Y"), "{shown}");
+        assert!(shown.contains("  |       ^"), "{shown}");
+    }
+
+    #[test]
+    fn sorted_by_path_then_line() {
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::at("b", "x\ny\n", 2, 1, "two"));
+        all.push(Diagnostic::at("a", "x\ny\n", 2, 1, "one"));
+        all.push(Diagnostic::at("b", "x\ny\n", 1, 1, "three"));
+        let order: Vec<_> = all.sorted().into_iter().map(|d| d.message).collect();
+        assert_eq!(order, ["one", "three", "two"]);
+    }
+
+    #[test]
+    fn suggestions_only_when_close() {
+        assert_eq!(
+            did_you_mean("nmae", ["name", "role"]).as_deref(),
+            Some("did you mean `name`?")
+        );
+        assert_eq!(did_you_mean("zzz", ["name", "role"]), None);
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\nçd: x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, 6), (2, 3));
+    }
+}

@@ -1,0 +1,177 @@
+//! dossier: a static-site generator for investigative journalism.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`load`] (read `content/`, keep spans) → [`model`] (validated, resolved
+//! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
+//! Tera templates) → [`write`] (minify, stage, swap into place).
+
+pub mod diag;
+pub mod link;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod write;
+
+pub use diag::{Diagnostic, Diagnostics};
+pub mod scaffold;
+pub mod serve;
+
+use link::Graph;
+use model::Site;
+use render::Renderer;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use write::Output;
+
+pub use model::validate::BuildOptions;
+
+/// A loaded, validated and linked investigation with its compiled theme:
+/// everything needed to render, built once.
+pub struct Investigation {
+    pub site: Site,
+    pub graph: Graph,
+    pub renderer: Renderer,
+    /// `content/static/`, copied over the theme's static files.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// Wall time spent in each stage, for `--timings`.
+#[derive(Debug, Default, Clone)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        self.0.push((stage, start.elapsed()));
+        out
+    }
+
+    pub fn report(&self) -> String {
+        let total: Duration = self.0.iter().map(|(_, d)| *d).sum();
+        let mut s = String::new();
+        for (stage, d) in &self.0 {
+            s.push_str(&format!(
+                "{stage:>8}: {:8.1} ms\n",
+                d.as_secs_f64() * 1000.0
+            ));
+        }
+        s.push_str(&format!(
+            "{:>8}: {:8.1} ms\n",
+            "total",
+            total.as_secs_f64() * 1000.0
+        ));
+        s
+    }
+}
+
+/// Loads, validates and links the investigation at `root`, and compiles its theme.
+pub fn prepare(
+    root: &Path,
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<Investigation, Diagnostics> {
+    let loaded = timings.time("load", || load::load(root))?;
+    let site = timings.time("model", || model::build(&loaded, options));
+    // Template errors are worth reporting together with content errors.
+    let theme_name = site
+        .as_ref()
+        .map(|s| s.config.theme.clone())
+        .unwrap_or_else(|_| {
+            loaded
+                .site
+                .as_ref()
+                .and_then(|s| s.record.value.theme.as_ref())
+                .map(|t| t.value.clone())
+                .unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned())
+        });
+    let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
+    let (site, renderer) = match (site, renderer) {
+        (Ok(s), Ok(r)) => (s, r),
+        (s, r) => {
+            let mut all = Diagnostics::default();
+            all.extend(s.err().into_iter().flatten());
+            all.extend(r.err().into_iter().flatten());
+            return Err(all);
+        }
+    };
+    let graph = timings.time("link", || link::link(&site));
+    Ok(Investigation {
+        site,
+        graph,
+        renderer,
+        static_files: loaded.static_files,
+    })
+}
+
+impl Investigation {
+    /// Renders the whole site in memory, minified.
+    pub fn render(&self, timings: &mut Timings) -> Result<Output, Diagnostics> {
+        let mut out = timings.time("render", || {
+            render::render(&self.site, &self.graph, &self.renderer)
+        })?;
+        // content/static/ wins over the theme's files on a clash.
+        for (path, bytes) in &self.static_files {
+            out.insert(path.clone(), bytes.clone());
+        }
+        timings.time("minify", || out.minify());
+        Ok(out)
+    }
+}
+
+/// What went wrong in a command: content to fix (exit 1) or an I/O failure.
+#[derive(Debug)]
+pub enum Failure {
+    Content(Diagnostics),
+    Io(String),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(d: Diagnostics) -> Self {
+        Failure::Content(d)
+    }
+}
+
+/// The outcome of a successful `build`.
+pub struct Built {
+    pub out: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub timings: Timings,
+}
+
+/// `dossier build`: everything is rendered in memory first; the output
+/// folder is touched only when the whole site is ready.
+pub fn build(
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    force: bool,
+) -> Result<Built, Failure> {
+    write::check_out_dir(root, out, force)
+        .map_err(|d| Failure::Content([d].into_iter().collect()))?;
+    let mut timings = Timings::default();
+    let inv = prepare(root, options, &mut timings)?;
+    let output = inv.render(&mut timings)?;
+    timings
+        .time("write", || write::write_site(&output, out))
+        .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
+    Ok(Built {
+        out: out.to_path_buf(),
+        pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
+        files: output.files.len(),
+        bytes: output.bytes(),
+        timings,
+    })
+}
+
+/// `dossier check`: everything `build` checks, templates rendered, nothing written.
+pub fn check(root: &Path, options: &BuildOptions) -> Result<(Investigation, Timings), Failure> {
+    let mut timings = Timings::default();
+    let inv = prepare(root, options, &mut timings)?;
+    timings.time("render", || {
+        render::render(&inv.site, &inv.graph, &inv.renderer)
+    })?;
+    Ok((inv, timings))
+}

@@ -1,0 +1,585 @@
+//! Loading: walk `content/` in a fixed order, read and parse every file
+//! (in parallel), and keep each record's spans for the model's messages.
+//! Nothing here judges what the records mean; that is the model's job.
+
+pub mod article;
+pub mod raw;
+
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean, display_path};
+use article::{WireCopy, read_wire_copy, split_front_matter};
+use raw::{OneOrMany, RawActor, RawArticleMeta, RawEvent, RawSite, RawSource};
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_saphyr::Spanned;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Files larger than this are refused before they are parsed.
+const MAX_YAML_BYTES: u64 = 16 << 20;
+const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// A file that was read, kept for quoting its lines in messages.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Relative to the root, `/`-separated.
+    pub path: String,
+    pub text: String,
+    /// Lines before the YAML starts (front matter: 1), added to YAML positions.
+    pub yaml_line_offset: usize,
+}
+
+/// A record and the file it came from.
+#[derive(Debug)]
+pub struct Located<T> {
+    pub file: usize,
+    pub record: Spanned<T>,
+}
+
+#[derive(Debug)]
+pub enum ArticleBody {
+    Markdown { text: String, first_line: usize },
+    Wire(WireCopy),
+}
+
+#[derive(Debug)]
+pub struct RawArticle {
+    /// The article's own file.
+    pub file: usize,
+    /// The file stem, for the default slug.
+    pub stem: String,
+    /// Front matter or sidecar, and the file it is in.
+    pub meta: Option<Located<RawArticleMeta>>,
+    pub body: ArticleBody,
+}
+
+/// Everything read from an investigation, not yet validated.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub files: Vec<SourceFile>,
+    pub site: Option<Located<RawSite>>,
+    pub actors: Vec<Located<RawActor>>,
+    pub events: Vec<Located<RawEvent>>,
+    pub sources: Vec<Located<RawSource>>,
+    pub articles: Vec<RawArticle>,
+    /// `content/static/`, relative output path to bytes.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+impl Loaded {
+    /// A diagnostic at a YAML position of file `file`.
+    pub fn at(
+        &self,
+        file: usize,
+        loc: &serde_saphyr::Location,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let f = &self.files[file];
+        let line = loc.line() as usize;
+        if line == 0 {
+            return Diagnostic::new(f.path.clone(), message);
+        }
+        Diagnostic::at(
+            f.path.clone(),
+            &f.text,
+            line + f.yaml_line_offset,
+            loc.column() as usize,
+            message,
+        )
+    }
+
+    /// A diagnostic at a 1-based line of file `file` (no YAML offset).
+    pub fn at_line(
+        &self,
+        file: usize,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let f = &self.files[file];
+        Diagnostic::at(f.path.clone(), &f.text, line, column, message)
+    }
+}
+
+/// Which kind of file a path below `content/` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Site,
+    Actors,
+    Events,
+    Sources,
+    ArticleMd,
+    ArticleTxt,
+    Sidecar,
+    Static,
+}
+
+const TOP_LEVEL: &[&str] = &[
+    "site.yaml",
+    "articles",
+    "actors.yaml",
+    "actors",
+    "events.yaml",
+    "events",
+    "sources.yaml",
+    "sources",
+    "static",
+];
+
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// Loads the investigation at `root`. Returns every problem found on the way.
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::new(display_path(root, &content), "there is no `content/` folder here")
+                .with_hint("run the command in an investigation's folder, pass --root, or start one with `dossier new <dir>`"),
+        );
+        return Err(diags);
+    }
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut entries: Vec<(String, PathBuf, Role)> = Vec::new();
+    let walker = WalkDir::new(&content).follow_links(true).into_iter();
+    for entry in
+        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| "content".into());
+                diags.push(Diagnostic::new(
+                    at,
+                    crate::render::theme::walk_error_message(&e),
+                ));
+                continue;
+            }
+        };
+        let shown = display_path(root, entry.path());
+        if entry.path_is_symlink() {
+            let inside = std::fs::canonicalize(entry.path())
+                .map(|t| t.starts_with(&canonical_root))
+                .unwrap_or(false);
+            if !inside {
+                diags.push(
+                    Diagnostic::new(
+                        shown,
+                        "symbolic link to a place outside the investigation's folder",
+                    )
+                    .with_hint("copy the file into the investigation instead of linking to it"),
+                );
+                continue;
+            }
+        }
+        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        let mut parts = rel_str.split('/');
+        let top = parts.next().unwrap_or("");
+        let is_file = entry.file_type().is_file();
+        if entry.depth() == 1
+            && !TOP_LEVEL.contains(&top)
+            && !(top.ends_with(".yml")
+                && TOP_LEVEL.contains(&format!("{}.yaml", top.trim_end_matches(".yml")).as_str()))
+        {
+            diags.push(
+                Diagnostic::new(shown, format!("`{top}` is not part of the content format"))
+                    .maybe_hint(did_you_mean(top, TOP_LEVEL.iter().copied()))
+                    .with_hint_default("content/ holds site.yaml, articles/, actors, events, sources (a .yaml file or a folder) and static/"),
+            );
+            continue;
+        }
+        if !is_file {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let role = match top {
+            "site.yaml" => Role::Site,
+            "actors.yaml" | "actors.yml" => Role::Actors,
+            "events.yaml" | "events.yml" => Role::Events,
+            "sources.yaml" | "sources.yml" => Role::Sources,
+            "actors" | "events" | "sources" if !is_yaml(&name) => continue,
+            "actors" => Role::Actors,
+            "events" => Role::Events,
+            "sources" => Role::Sources,
+            "static" => Role::Static,
+            "articles" if name.ends_with(".md") => Role::ArticleMd,
+            "articles" if name.ends_with(".txt") => Role::ArticleTxt,
+            "articles" if is_yaml(&name) => Role::Sidecar,
+            "articles" => {
+                diags.push(
+                    Diagnostic::new(shown, "stray file among the articles: only .md and .txt articles (and .yaml sidecars of .txt articles) belong here")
+                        .with_hint("move it to content/static/ to publish it as a file, or remove it"),
+                );
+                continue;
+            }
+            _ => continue,
+        };
+        entries.push((rel_str, entry.into_path(), role));
+    }
+    // Content order: byte-wise sorted relative paths.
+    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+
+    // Sidecars belong to the .txt article with the same stem beside them.
+    let stem_of = |rel: &str| {
+        rel.rsplit_once('.')
+            .map(|(s, _)| s.to_owned())
+            .unwrap_or_else(|| rel.to_owned())
+    };
+    let txt_stems: std::collections::HashSet<String> = entries
+        .iter()
+        .filter(|e| e.2 == Role::ArticleTxt)
+        .map(|e| stem_of(&e.0))
+        .collect();
+    let md_stems: std::collections::HashSet<String> = entries
+        .iter()
+        .filter(|e| e.2 == Role::ArticleMd)
+        .map(|e| stem_of(&e.0))
+        .collect();
+    let mut sidecars: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    entries.retain(|(rel, path, role)| {
+        if *role != Role::Sidecar {
+            return true;
+        }
+        let stem = stem_of(rel);
+        let shown = format!("content/{rel}");
+        if !txt_stems.contains(&stem) {
+            let hint = if md_stems.contains(&stem) {
+                "a Markdown article keeps its metadata in front matter between `---` lines, not in a sidecar"
+            } else {
+                "a sidecar needs a .txt article with the same name beside it"
+            };
+            diags.push(Diagnostic::new(shown, "stray file among the articles: a .yaml sidecar without its .txt article").with_hint(hint));
+        } else if let Some(other) = sidecars.get(&stem) {
+            diags.push(Diagnostic::new(shown, format!("this article already has a sidecar: `{}`", display_path(root, other))).with_hint("keep one of the two"));
+        } else {
+            sidecars.insert(stem, path.clone());
+        }
+        false
+    });
+
+    let parsed: Vec<Parsed> = entries
+        .par_iter()
+        .map(|(rel, path, role)| {
+            parse_entry(
+                root,
+                rel,
+                path,
+                *role,
+                sidecars.get(&stem_of(rel)).map(PathBuf::as_path),
+            )
+        })
+        .collect();
+
+    let mut loaded = Loaded::default();
+    for p in parsed {
+        diags.extend(p.diags);
+        let base = loaded.files.len();
+        loaded.files.extend(p.files);
+        match p.item {
+            Item::Nothing => {}
+            Item::Site(r) => {
+                loaded.site = Some(Located {
+                    file: base,
+                    record: r,
+                })
+            }
+            Item::Actors(rs) => loaded.actors.extend(rs.into_iter().map(|r| Located {
+                file: base,
+                record: r,
+            })),
+            Item::Events(rs) => loaded.events.extend(rs.into_iter().map(|r| Located {
+                file: base,
+                record: r,
+            })),
+            Item::Sources(rs) => loaded.sources.extend(rs.into_iter().map(|r| Located {
+                file: base,
+                record: r,
+            })),
+            Item::Article {
+                stem,
+                meta,
+                meta_file,
+                body,
+            } => loaded.articles.push(RawArticle {
+                file: base,
+                stem,
+                meta: meta.map(|r| Located {
+                    file: base + meta_file,
+                    record: r,
+                }),
+                body,
+            }),
+            Item::Static(rel, bytes) => loaded.static_files.push((rel, bytes)),
+        }
+    }
+    if loaded.site.is_none() && !diags.iter().any(|d| d.path == "content/site.yaml") {
+        diags.push(
+            Diagnostic::new(
+                "content/site.yaml",
+                "missing: every investigation needs a site.yaml with at least a `title`",
+            )
+            .with_hint("create it with a line such as `title: The Pegasus Project`"),
+        );
+    }
+    if diags.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(diags)
+    }
+}
+
+enum Item {
+    Nothing,
+    Site(Spanned<RawSite>),
+    Actors(Vec<Spanned<RawActor>>),
+    Events(Vec<Spanned<RawEvent>>),
+    Sources(Vec<Spanned<RawSource>>),
+    Article {
+        stem: String,
+        meta: Option<Spanned<RawArticleMeta>>,
+        meta_file: usize,
+        body: ArticleBody,
+    },
+    Static(String, Vec<u8>),
+}
+
+/// What one entry produced: its files (the article, then its sidecar), the item, problems.
+struct Parsed {
+    files: Vec<SourceFile>,
+    item: Item,
+    diags: Vec<Diagnostic>,
+}
+
+fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Diagnostic> {
+    let shown = display_path(root, path);
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
+    if meta.len() > limit {
+        return Err(Diagnostic::new(
+            shown,
+            format!(
+                "this file is {} MiB; the limit is {} MiB",
+                meta.len() >> 20,
+                limit >> 20
+            ),
+        )
+        .with_hint("split it into several files"));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+        let (line, col) = crate::diag::line_col(&text, good);
+        let mut d = Diagnostic::new(shown, "this file is not valid UTF-8 text")
+            .with_hint("save it as UTF-8 in your editor");
+        d.line = Some(line);
+        d.column = Some(col);
+        d
+    })
+}
+
+/// Parses YAML, turning a parse error into a diagnostic at the file's line.
+pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, yaml: &str) -> Result<T, Diagnostic> {
+    // Budgets bound time and memory on hostile input (alias bombs, deep nesting).
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 2_000_000,
+            max_aliases: 1_000,
+            max_total_scalar_bytes: 64 << 20,
+            max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
+    };
+    serde_saphyr::from_str_with_options::<T>(yaml, options).map_err(|e| yaml_diagnostic(file, &e))
+}
+
+fn yaml_diagnostic(file: &SourceFile, e: &serde_saphyr::Error) -> Diagnostic {
+    use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
+    let mut inner = e;
+    loop {
+        match inner {
+            serde_saphyr::Error::WithSnippet { error, .. }
+            | serde_saphyr::Error::AliasError { error, .. } => inner = error,
+            _ => break,
+        }
+    }
+    let message = DefaultMessageFormatter.format_message(inner).into_owned();
+    let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    let message = message.replace("; use Option<String>", "");
+    let d = match e.location() {
+        Some(l) if l.line() > 0 => Diagnostic::at(
+            file.path.clone(),
+            &file.text,
+            l.line() as usize + file.yaml_line_offset,
+            l.column() as usize,
+            message,
+        ),
+        _ => Diagnostic::new(file.path.clone(), message),
+    };
+    let hint = if d.message.contains("budget")
+        || d.message.contains("depth")
+        || d.message.contains("alias")
+    {
+        Some("the file is nested too deeply or expands too many aliases to be content".to_owned())
+    } else {
+        None
+    };
+    d.maybe_hint(hint)
+}
+
+fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<&Path>) -> Parsed {
+    let mut out = Parsed {
+        files: Vec::new(),
+        item: Item::Nothing,
+        diags: Vec::new(),
+    };
+    if role == Role::Static {
+        let key = rel.strip_prefix("static/").unwrap_or(rel).to_owned();
+        match std::fs::read(path) {
+            Ok(bytes) => out.item = Item::Static(key, bytes),
+            Err(e) => out.diags.push(Diagnostic::new(
+                display_path(root, path),
+                format!("cannot read this file: {e}"),
+            )),
+        }
+        return out;
+    }
+    let limit = if matches!(role, Role::ArticleMd | Role::ArticleTxt) {
+        MAX_ARTICLE_BYTES
+    } else {
+        MAX_YAML_BYTES
+    };
+    let text = match read_text(root, path, limit) {
+        Ok(t) => t,
+        Err(d) => {
+            out.diags.push(d);
+            return out;
+        }
+    };
+    let file = SourceFile {
+        path: display_path(root, path),
+        text,
+        yaml_line_offset: 0,
+    };
+    match role {
+        Role::Site => match parse_yaml::<Option<Spanned<RawSite>>>(&file, &file.text) {
+            Ok(Some(r)) => out.item = Item::Site(r),
+            Ok(None) => out.diags.push(Diagnostic::new(
+                file.path.clone(),
+                "site.yaml is empty: it needs at least a `title`",
+            )),
+            Err(d) => out.diags.push(d),
+        },
+        Role::Actors => {
+            out.item = records(&file, &mut out.diags)
+                .map(Item::Actors)
+                .unwrap_or(Item::Nothing)
+        }
+        Role::Events => {
+            out.item = records(&file, &mut out.diags)
+                .map(Item::Events)
+                .unwrap_or(Item::Nothing)
+        }
+        Role::Sources => {
+            out.item = records(&file, &mut out.diags)
+                .map(Item::Sources)
+                .unwrap_or(Item::Nothing)
+        }
+        Role::ArticleMd => {
+            let stem = file_stem(path);
+            match split_front_matter(&file.text) {
+                Err(line) => out.diags.push(
+                    Diagnostic::at(file.path.clone(), &file.text, line, 1, "front matter opened here is never closed")
+                        .with_hint("end the metadata block with a line `---`"),
+                ),
+                Ok(None) => out.diags.push(
+                    Diagnostic::at(file.path.clone(), &file.text, 1, 1, "a Markdown article starts with front matter: a line `---`, YAML metadata (title, date), and `---`"),
+                ),
+                Ok(Some(fm)) => {
+                    let yaml_file = SourceFile { path: file.path.clone(), text: file.text.clone(), yaml_line_offset: fm.yaml_line - 1 };
+                    let meta = match parse_yaml::<Option<Spanned<RawArticleMeta>>>(&yaml_file, fm.yaml) {
+                        Ok(m) => m,
+                        Err(d) => {
+                            out.diags.push(d);
+                            None
+                        }
+                    };
+                    let body = ArticleBody::Markdown { text: fm.body.to_owned(), first_line: fm.body_line };
+                    out.files.push(yaml_file);
+                    out.item = Item::Article { stem, meta, meta_file: 0, body };
+                    return out;
+                }
+            }
+        }
+        Role::ArticleTxt => {
+            let stem = file_stem(path);
+            let mut meta = None;
+            out.files.push(file);
+            if let Some(side) = sidecar {
+                match read_text(root, side, MAX_YAML_BYTES) {
+                    Ok(text) => {
+                        let side_file = SourceFile {
+                            path: display_path(root, side),
+                            text,
+                            yaml_line_offset: 0,
+                        };
+                        match parse_yaml::<Option<Spanned<RawArticleMeta>>>(
+                            &side_file,
+                            &side_file.text,
+                        ) {
+                            Ok(m) => meta = m,
+                            Err(d) => out.diags.push(d),
+                        }
+                        out.files.push(side_file);
+                    }
+                    Err(d) => out.diags.push(d),
+                }
+            }
+            let title = meta
+                .as_ref()
+                .and_then(|m: &Spanned<RawArticleMeta>| m.value.title.as_ref())
+                .map(|t| t.value.clone());
+            let wire = read_wire_copy(&out.files[0].text, title.as_deref());
+            out.item = Item::Article {
+                stem,
+                meta,
+                meta_file: 1,
+                body: ArticleBody::Wire(wire),
+            };
+            return out;
+        }
+        Role::Sidecar | Role::Static => {}
+    }
+    out.files.push(file);
+    out
+}
+
+fn records<T: DeserializeOwned>(
+    file: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Spanned<T>>> {
+    match parse_yaml::<Option<Spanned<OneOrMany<T>>>>(file, &file.text) {
+        Ok(r) => Some(r.map(raw::records).unwrap_or_default()),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

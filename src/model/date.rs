@@ -1,0 +1,227 @@
+//! Dates at the precision they were written: a year, a month, or a day.
+//! "2021" is never padded to a fake 1 January.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let shape_ok = match parts.as_slice() {
+            [y] => y.len() == 4,
+            [y, m] => y.len() == 4 && m.len() == 2,
+            [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+            _ => false,
+        } && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !shape_ok {
+            return Err(format!(
+                "`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+            ));
+        }
+        let year: u16 = parts[0]
+            .parse()
+            .map_err(|_| format!("`{s}` has no valid year"))?;
+        if year == 0 {
+            return Err(format!("`{s}`: there is no year 0"));
+        }
+        let month = match parts.get(1) {
+            Some(m) => {
+                let m: u8 = m.parse().unwrap_or(0);
+                if !(1..=12).contains(&m) {
+                    return Err(format!("`{s}`: month {m} does not exist (01 to 12)"));
+                }
+                Some(m)
+            }
+            None => None,
+        };
+        let day = match parts.get(2) {
+            Some(d) => {
+                let d: u8 = d.parse().unwrap_or(0);
+                let m = month.unwrap_or(1);
+                if jiff::civil::Date::new(year as i16, m as i8, d as i8).is_err() {
+                    let name = MONTHS[usize::from(m - 1)];
+                    return Err(format!(
+                        "`{s}` is not a real date: {name} {year} has no day {d}"
+                    ));
+                }
+                Some(d)
+            }
+            None => None,
+        };
+        Ok(Date { year, month, day })
+    }
+
+    /// The sort key: a missing part counts as 0, so "2021" sorts before "2021-01-01".
+    pub fn key(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+
+    pub fn precision(&self) -> &'static str {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => "day",
+            (Some(_), None) => "month",
+            _ => "year",
+        }
+    }
+
+    /// The machine form, as written: `2021`, `2021-07`, `2021-07-24`.
+    /// Valid for HTML `<time datetime>` at every precision.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// The first day the date covers, for feeds that need a full timestamp.
+    pub fn first_day_iso(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.year,
+            self.month.unwrap_or(1),
+            self.day.unwrap_or(1)
+        )
+    }
+
+    fn without_year(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {}", MONTHS[usize::from(m - 1)]),
+            (Some(m), None) => MONTHS[usize::from(m - 1)].to_owned(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Human form at the written precision: "2021", "July 2021", "24 July 2021".
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.month {
+            None => write!(f, "{}", self.year),
+            Some(_) => write!(f, "{} {}", self.without_year(), self.year),
+        }
+    }
+}
+
+/// A date, an optional end making it a range, and whether it is approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub start: Date,
+    pub end: Option<Date>,
+    pub approximate: bool,
+}
+
+impl When {
+    /// "24 July 2021", "c. May 2003", "18–24 July 2021", "2016 – June 2021".
+    pub fn display(&self) -> String {
+        let prefix = if self.approximate { "c. " } else { "" };
+        let Some(end) = self.end.filter(|e| *e != self.start) else {
+            return format!("{prefix}{}", self.start);
+        };
+        let s = self.start;
+        let text = if s.year == end.year
+            && s.month.is_some()
+            && s.month == end.month
+            && s.day.is_some()
+            && end.day.is_some()
+        {
+            format!("{}–{}", s.day.unwrap_or(0), end)
+        } else if s.year == end.year && s.month.is_some() && end.month.is_some() {
+            format!("{} – {}", s.without_year(), end)
+        } else {
+            format!("{s} – {end}")
+        };
+        format!("{prefix}{text}")
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&self.iso())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn precision_is_kept() {
+        assert_eq!(d("2021").to_string(), "2021");
+        assert_eq!(d("2021-07").to_string(), "July 2021");
+        assert_eq!(d("2021-07-24").to_string(), "24 July 2021");
+        assert_eq!(d("2021-07").iso(), "2021-07");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert!(
+            Date::parse("2021-02-30")
+                .unwrap_err()
+                .contains("February 2021 has no day 30")
+        );
+        assert!(Date::parse("2020-02-29").is_ok());
+        assert!(Date::parse("2021-13").is_err());
+        assert!(Date::parse("21-07-24").is_err());
+        assert!(Date::parse("2021-7-24").is_err());
+        assert!(Date::parse("July 2021").is_err());
+        assert!(Date::parse("0000").is_err());
+    }
+
+    #[test]
+    fn missing_parts_sort_first() {
+        assert!(d("2021").key() < d("2021-01").key());
+        assert!(d("2021-01").key() < d("2021-01-01").key());
+        assert!(d("2020-12-31").key() < d("2021").key());
+    }
+
+    #[test]
+    fn ranges_and_approximate_dates() {
+        let w = |s: &str, e: Option<&str>, a| When {
+            start: d(s),
+            end: e.map(d),
+            approximate: a,
+        };
+        assert_eq!(
+            w("2016", Some("2021-06"), false).display(),
+            "2016 – June 2021"
+        );
+        assert_eq!(w("2003-05", None, true).display(), "c. May 2003");
+        assert_eq!(
+            w("2021-07-18", Some("2021-07-24"), false).display(),
+            "18–24 July 2021"
+        );
+        assert_eq!(
+            w("2021-06-13", Some("2021-07-24"), false).display(),
+            "13 June – 24 July 2021"
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Rich text: Markdown (or wire-copy paragraphs) parsed once into an owned
+//! event list. Parsing happens here, in the model, so that forbidden link
+//! schemes are reported with their line, raw HTML is neutralised before
+//! anything else sees it, and later stages never re-parse.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use std::collections::HashSet;
+
+/// Parsed text, ready for mention linking and HTML rendering.
+#[derive(Debug, Clone, Default)]
+pub struct RichText {
+    pub events: Vec<Event<'static>>,
+}
+
+/// A link or image destination that uses a forbidden scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLink {
+    /// Byte offset in the parsed source.
+    pub offset: usize,
+    pub message: String,
+}
+
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Why a URL may not be emitted, or None when it is http(s), mailto or
+/// relative. Browsers ignore ASCII tab and newline anywhere in a URL and
+/// strip leading/trailing spaces and control characters, so the scheme is
+/// read the way a browser would read it.
+pub fn url_problem(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_matches(|c: char| c.is_ascii_control() || c == ' ' || c == '\u{0}')
+        .to_owned();
+    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let Some(colon) = scheme_end.filter(|&i| cleaned.as_bytes()[i] == b':') else {
+        return None; // no scheme: a relative reference
+    };
+    let scheme = &cleaned[..colon];
+    let lower = scheme.to_ascii_lowercase();
+    if matches!(lower.as_str(), "http" | "https" | "mailto") {
+        return None;
+    }
+    let shown: String = scheme.chars().flat_map(char::escape_default).collect();
+    Some(format!(
+        "the link scheme `{shown}:` is not allowed; use http:, https:, mailto: or a relative link"
+    ))
+}
+
+/// Parses Markdown. `unsafe_html` false turns raw HTML into plain text.
+pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) {
+    let mut events = Vec::new();
+    let mut bad = Vec::new();
+    let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
+    let mut in_html_block = false;
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        let event = match event {
+            Event::Start(Tag::Link { ref dest_url, .. })
+            | Event::Start(Tag::Image { ref dest_url, .. }) => {
+                if let Some(message) = url_problem(dest_url) {
+                    bad.push(BadLink {
+                        offset: range.start,
+                        message,
+                    });
+                }
+                event
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !unsafe_html => Event::Text(html),
+            Event::Start(Tag::HtmlBlock) if !unsafe_html => {
+                in_html_block = true;
+                Event::Start(Tag::Paragraph)
+            }
+            Event::End(TagEnd::HtmlBlock) if !unsafe_html => {
+                in_html_block = false;
+                Event::End(TagEnd::Paragraph)
+            }
+            other => other,
+        };
+        // An HTML block shown as text keeps its line breaks as spaces.
+        let event = match event {
+            Event::Text(t) if in_html_block => {
+                Event::Text(CowStr::from(t.trim_end_matches('\n').replace('\n', " ")))
+            }
+            e => e,
+        };
+        events.push(event.into_static());
+    }
+    merge_adjacent_text(&mut events);
+    assign_heading_ids(&mut events);
+    (RichText { events }, bad)
+}
+
+/// Wire copy: paragraphs separated by blank lines, line breaks inside a
+/// paragraph kept as spaces. Nothing is interpreted as markup.
+pub fn plain_paragraphs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> RichText {
+    let mut events = Vec::new();
+    for p in paragraphs {
+        events.push(Event::Start(Tag::Paragraph));
+        events.push(Event::Text(CowStr::from(p.to_owned())));
+        events.push(Event::End(TagEnd::Paragraph));
+    }
+    RichText { events }
+}
+
+/// Raw HTML turned into text can sit next to other text; one text event per
+/// run keeps mention matching from missing a name split across two.
+fn merge_adjacent_text(events: &mut Vec<Event<'static>>) {
+    let mut out: Vec<Event<'static>> = Vec::with_capacity(events.len());
+    for e in events.drain(..) {
+        if let (Event::Text(t), Some(Event::Text(prev))) = (&e, out.last_mut()) {
+            *prev = CowStr::from(format!("{prev}{t}"));
+            continue;
+        }
+        out.push(e);
+    }
+    *events = out;
+}
+
+/// Headings without an explicit `{#id}` get one from their text, unique in
+/// the document, so every heading can be linked to.
+fn assign_heading_ids(events: &mut [Event<'static>]) {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = match super::slug::slugify(&text) {
+                s if s.is_empty() => "section".to_owned(),
+                s => s,
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while used.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            used.insert(id.clone());
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+impl RichText {
+    /// The plain text, for summaries and meta descriptions.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for e in &self.events {
+            match e {
+                Event::Text(t) | Event::Code(t) => out.push_str(t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push(' '),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The text of the first paragraph.
+    pub fn first_paragraph(&self) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for e in &self.events {
+            match e {
+                Event::Start(Tag::Paragraph) => inside = true,
+                Event::End(TagEnd::Paragraph) if inside => break,
+                Event::Text(t) | Event::Code(t) if inside => out.push_str(t),
+                Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Shortens text to at most `max` characters on a word boundary, with "…".
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';')
+    )
+}
+
+/// The first sentence of a text, for meta descriptions.
+pub fn first_sentence(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.split_sentence_bounds()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_schemes() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            " javascript:x",
+            "java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "\u{1}javascript:x",
+        ] {
+            assert!(url_problem(bad).is_some(), "{bad:?} should be refused");
+        }
+        for ok in [
+            "https://a.example",
+            "http://a",
+            "mailto:x@y",
+            "../actors/x/",
+            "#top",
+            "page?a=b:c",
+            "/abs/path",
+        ] {
+            assert_eq!(url_problem(ok), None, "{ok:?} should pass");
+        }
+    }
+
+    #[test]
+    fn entity_encoded_scheme_is_caught() {
+        let (_, bad) = parse_markdown("[x](&#106;avascript:alert(1))", false);
+        assert_eq!(bad.len(), 1);
+        let (_, bad) = parse_markdown("[x](javascript&colon;alert(1))", false);
+        assert_eq!(bad.len(), 1);
+    }
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let (t, _) = parse_markdown("a <b>bold</b> c\n\n<script>alert(1)</script>\n", false);
+        let texts: Vec<String> = t
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.iter().any(|t| t.contains("<b>bold</b>")), "{texts:?}");
+        assert!(texts.iter().any(|t| t.contains("<script>")), "{texts:?}");
+        assert!(
+            !t.events
+                .iter()
+                .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        );
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (t, _) = parse_markdown("# Hello World\n\n## Hello World\n\n## Own {#mine}\n", false);
+        let ids: Vec<String> = t
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["hello-world", "hello-world-2", "mine"]);
+    }
+
+    #[test]
+    fn shortening() {
+        assert_eq!(shorten("one two three four", 9), "one two…");
+        assert_eq!(shorten("short", 9), "short");
+    }
+}

@@ -1,0 +1,205 @@
+//! The machine-readable outputs: `sitemap.xml`, the Atom `feed.xml`, and
+//! `data/*.json` (shape documented in `docs/data.md`).
+
+use super::markdown::to_html;
+use super::pages::{Page, when_ctx};
+use crate::link::Graph;
+use crate::model::Site;
+use crate::write::Output;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids are dropped rather than emitted.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn add_feeds_and_data(site: &Site, graph: &Graph, out: &mut Output) {
+    out.insert("sitemap.xml", sitemap(site));
+    out.insert("feed.xml", feed(site, graph));
+    for (name, value) in data(site, graph) {
+        let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
+        bytes.push(b'\n');
+        out.insert(format!("data/{name}.json"), bytes);
+    }
+}
+
+fn sitemap(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in Page::all(site) {
+        if page == Page::NotFound {
+            continue;
+        }
+        let _ = write!(
+            s,
+            "<url><loc>{}</loc>",
+            xml_escape(&format!("{base}{}", page.dir(site)))
+        );
+        if let Page::Article(i) = page {
+            if site.articles[i].date.day.is_some() {
+                let _ = write!(s, "<lastmod>{}</lastmod>", site.articles[i].date.iso());
+            }
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// Atom. `updated` is the newest article's date, never the build time, so
+/// identical input gives identical bytes.
+fn feed(site: &Site, graph: &Graph) -> String {
+    let base = &site.config.base_url;
+    let stamp = |d: &crate::model::Date| format!("{}T00:00:00Z", d.first_day_iso());
+    let updated = site
+        .articles
+        .iter()
+        .map(|a| a.date)
+        .max_by_key(|d| d.key())
+        .map(|d| stamp(&d))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let author = site
+        .config
+        .author
+        .clone()
+        .unwrap_or_else(|| site.config.title.clone());
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    let _ = writeln!(s, "<title>{}</title>", xml_escape(&site.config.title));
+    if let Some(sub) = &site.config.subtitle {
+        let _ = writeln!(s, "<subtitle>{}</subtitle>", xml_escape(sub));
+    }
+    let _ = writeln!(s, "<link href=\"{}\"/>", xml_escape(base));
+    let _ = writeln!(
+        s,
+        "<link rel=\"self\" href=\"{}feed.xml\"/>",
+        xml_escape(base)
+    );
+    let _ = writeln!(s, "<id>{}</id>", xml_escape(base));
+    let _ = writeln!(s, "<updated>{updated}</updated>");
+    let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(&author));
+    let _ = writeln!(s, "<generator>dossier</generator>");
+    for (i, a) in site.articles.iter().enumerate() {
+        let url = format!("{base}articles/{}/", a.slug);
+        let _ = writeln!(s, "<entry>");
+        let _ = writeln!(s, "<title>{}</title>", xml_escape(&a.title));
+        let _ = writeln!(s, "<link href=\"{}\"/>", xml_escape(&url));
+        let _ = writeln!(s, "<id>{}</id>", xml_escape(&url));
+        let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
+        let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
+        if let Some(by) = &a.byline {
+            let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(by));
+        }
+        let _ = writeln!(s, "<summary>{}</summary>", xml_escape(&a.summary));
+        // Relative links in the content resolve against the article's URL.
+        let body = to_html(site, &a.body, &graph.article_body[i], "../../");
+        let _ = writeln!(
+            s,
+            "<content type=\"html\" xml:base=\"{}\">{}</content>",
+            xml_escape(&url),
+            xml_escape(&body)
+        );
+        let _ = writeln!(s, "</entry>");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Value)> {
+    let actor_id = |i: usize| site.actors[i].id.clone();
+    let source_id = |i: usize| site.sources[i].id.clone();
+    let article_slug = |i: usize| site.articles[i].slug.clone();
+    let event_id = |i: usize| site.events[i].id.clone();
+    let plain = |t: &Option<crate::model::RichText>| t.as_ref().map(|t| t.plain());
+
+    let actors: Vec<Value> = site
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let l = &graph.actors[i];
+            json!({
+                "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
+                "country": a.country, "summary": plain(&a.summary), "links": a.links,
+                "relations": l.relations.iter().map(|r| json!({"actor": actor_id(r.other), "label": r.label, "direction": r.direction})).collect::<Vec<_>>(),
+                "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+                "articles": l.articles.iter().map(|r| json!({"slug": article_slug(r.article), "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
+                "sources": l.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+                "path": format!("actors/{}/", a.id),
+            })
+        })
+        .collect();
+    let events: Vec<Value> = site
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let w = when_ctx(&e.when);
+            json!({
+                "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
+                "precision": e.when.start.precision(), "display": w.display,
+                "title": e.title, "summary": plain(&e.summary), "status": e.status, "place": e.place, "tags": e.tags,
+                "actors": graph.events[i].actors.iter().map(|&a| actor_id(a)).collect::<Vec<_>>(),
+                "sources": e.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+                "articles": e.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
+                "path": format!("timeline/#{}", e.id),
+            })
+        })
+        .collect();
+    let sources: Vec<Value> = site
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let l = &graph.sources[i];
+            json!({
+                "id": s.id, "name": s.name, "kind": s.kind, "url": s.url, "archive_url": s.archive_url,
+                "aliases": s.aliases, "description": plain(&s.description),
+                "articles": l.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
+                "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+                "path": format!("sources/{}/", s.id),
+            })
+        })
+        .collect();
+    let articles: Vec<Value> = site
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            json!({
+                "slug": a.slug, "title": a.title, "date": a.date, "url": a.url, "byline": a.byline,
+                "kicker": a.kicker, "summary": a.summary, "tags": a.tags,
+                "sources": a.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+                "actors": graph.articles[i].actors.iter().map(|&x| actor_id(x)).collect::<Vec<_>>(),
+                "events": graph.articles[i].events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+                "credit": a.credit.as_ref().map(|c| json!({
+                    "label": c.label,
+                    "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(source_id)})).collect::<Vec<_>>(),
+                })),
+                "path": format!("articles/{}/", a.slug),
+            })
+        })
+        .collect();
+    vec![
+        ("actors", Value::Array(actors)),
+        ("events", Value::Array(events)),
+        ("sources", Value::Array(sources)),
+        ("articles", Value::Array(articles)),
+    ]
+}

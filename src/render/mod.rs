@@ -1,0 +1,160 @@
+//! Rendering: the model and its links become pages (Tera templates, parsed
+//! once), feeds and open data, all in memory. Pages render in parallel.
+
+mod context;
+mod data;
+mod markdown;
+mod pages;
+pub mod theme;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::link::Graph;
+use crate::model::Site;
+use crate::write::Output;
+use rayon::prelude::*;
+use std::path::Path;
+use tera::{ErrorKind, Tera};
+
+pub use pages::Page;
+
+/// The theme, compiled: templates parsed once, static files ready to copy.
+pub struct Renderer {
+    tera: Tera,
+    theme: theme::Theme,
+}
+
+impl Renderer {
+    /// Loads and compiles the theme. Template errors come back as
+    /// diagnostics naming the template file, line and column.
+    pub fn new(root: &Path, theme_name: &str) -> Result<Renderer, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let theme = theme::load(root, theme_name, &mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let mut tera = Tera::new();
+        // One batch: every add re-checks all templates, and parents must be present.
+        let all = theme
+            .templates
+            .iter()
+            .map(|(name, t)| (name.as_str(), t.source.as_str()));
+        if let Err(e) = tera.add_raw_templates(all) {
+            return Err(template_diagnostics(&theme, &e).into_iter().collect());
+        }
+        for required in Page::TEMPLATES {
+            if !theme.templates.contains_key(*required) {
+                diags.push(Diagnostic::new(
+                    format!("themes/{theme_name}/templates/{required}"),
+                    format!("the theme has no template `{required}`"),
+                ));
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Renderer { tera, theme })
+    }
+
+    pub(crate) fn render_page(
+        &self,
+        template: &str,
+        ctx: &tera::Context,
+        buf: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        buf.clear();
+        self.tera.render_to(template, ctx, &mut *buf).map_err(|e| {
+            template_diagnostics(&self.theme, &e)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Diagnostic::new(template, e.to_string()))
+        })
+    }
+}
+
+/// Turns a Tera error into diagnostics at the template's own path.
+fn template_diagnostics(theme: &theme::Theme, e: &tera::Error) -> Vec<Diagnostic> {
+    let locate =
+        |name: &str, line: usize, col: usize, message: String| match theme.templates.get(name) {
+            Some(t) => Diagnostic::at(t.origin.clone(), &t.source, line, col, message),
+            None => Diagnostic::new(name.to_owned(), message),
+        };
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            vec![locate(
+                r.filename(),
+                r.span().start_line,
+                r.span().start_col + 1,
+                r.message().to_owned(),
+            )]
+        }
+        _ => {
+            // Add-time checks (unknown filter, missing include…) come as text
+            // with "error: …" lines followed by " --> name:line:col" lines.
+            let text = e.to_string();
+            let mut out = Vec::new();
+            let mut message = String::new();
+            for line in text.lines() {
+                if let Some(m) = line.strip_prefix("error: ") {
+                    message = m.to_owned();
+                } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
+                    let mut it = loc.rsplitn(3, ':');
+                    let col = it.next().and_then(|c| c.parse().ok());
+                    let ln = it.next().and_then(|l| l.parse().ok());
+                    if let (Some(col), Some(ln), Some(name)) = (col, ln, it.next()) {
+                        out.push(locate(name, ln, col, message.clone()));
+                    }
+                }
+            }
+            if out.is_empty() {
+                out.push(Diagnostic::new(
+                    "templates",
+                    text.lines().next().unwrap_or("template error").to_owned(),
+                ));
+            }
+            out
+        }
+    }
+}
+
+/// Renders every page, feed and data file of the site into memory.
+pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
+    let env = pages::Env::new(site, graph);
+    let all = Page::all(site);
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = all
+        .par_iter()
+        .map_init(Vec::new, |buf, page| {
+            let ctx = env.context(page);
+            renderer.render_page(page.template(), &ctx, buf)?;
+            Ok((page.output_path(site), buf.clone()))
+        })
+        .collect();
+    let mut out = Output::default();
+    let mut diags = Diagnostics::default();
+    for r in rendered {
+        match r {
+            Ok((path, bytes)) => out.insert(path, bytes),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    data::add_feeds_and_data(site, graph, &mut out);
+    for (path, bytes) in &renderer.theme.static_files {
+        out.insert(path.clone(), bytes.clone());
+    }
+    Ok(out)
+}
+
+/// Renders one page alone (the preview server's fast path).
+pub fn render_one(
+    site: &Site,
+    graph: &Graph,
+    renderer: &Renderer,
+    page: &Page,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let env = pages::Env::new(site, graph);
+    let mut buf = Vec::new();
+    renderer.render_page(page.template(), &env.context(page), &mut buf)?;
+    Ok((page.output_path(site), buf))
+}

@@ -1,0 +1,636 @@
+//! The pages of the site and the context each one's template receives.
+
+use super::context::*;
+use super::markdown::to_html;
+use crate::link::{Direction, Graph, Mentions};
+use crate::model::text::{first_sentence, shorten};
+use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx, When};
+use tera::Context;
+
+/// One page of the built site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Articles,
+    Article(ArticleIx),
+    Actors,
+    Actor(ActorIx),
+    Timeline,
+    Sources,
+    Source(SourceIx),
+    NotFound,
+}
+
+impl Page {
+    pub const TEMPLATES: &'static [&'static str] = &[
+        "index.html",
+        "articles.html",
+        "article.html",
+        "actors.html",
+        "actor.html",
+        "timeline.html",
+        "sources.html",
+        "source.html",
+        "404.html",
+    ];
+
+    pub fn all(site: &Site) -> Vec<Page> {
+        let mut pages = vec![
+            Page::Home,
+            Page::Articles,
+            Page::Actors,
+            Page::Timeline,
+            Page::Sources,
+            Page::NotFound,
+        ];
+        pages.extend((0..site.articles.len()).map(Page::Article));
+        pages.extend((0..site.actors.len()).map(Page::Actor));
+        pages.extend((0..site.sources.len()).map(Page::Source));
+        pages
+    }
+
+    pub fn template(&self) -> &'static str {
+        match self {
+            Page::Home => "index.html",
+            Page::Articles => "articles.html",
+            Page::Article(_) => "article.html",
+            Page::Actors => "actors.html",
+            Page::Actor(_) => "actor.html",
+            Page::Timeline => "timeline.html",
+            Page::Sources => "sources.html",
+            Page::Source(_) => "source.html",
+            Page::NotFound => "404.html",
+        }
+    }
+
+    /// The page's folder URL relative to the site root ("" for home).
+    pub fn dir(&self, site: &Site) -> String {
+        match *self {
+            Page::Home | Page::NotFound => String::new(),
+            Page::Articles => "articles/".into(),
+            Page::Article(i) => format!("articles/{}/", site.articles[i].slug),
+            Page::Actors => "actors/".into(),
+            Page::Actor(i) => format!("actors/{}/", site.actors[i].id),
+            Page::Timeline => "timeline/".into(),
+            Page::Sources => "sources/".into(),
+            Page::Source(i) => format!("sources/{}/", site.sources[i].id),
+        }
+    }
+
+    pub fn output_path(&self, site: &Site) -> String {
+        match self {
+            Page::NotFound => "404.html".into(),
+            p => format!("{}index.html", p.dir(site)),
+        }
+    }
+
+    fn depth(&self) -> usize {
+        match self {
+            Page::Home | Page::NotFound => 0,
+            Page::Articles | Page::Actors | Page::Timeline | Page::Sources => 1,
+            _ => 2,
+        }
+    }
+
+    fn section(&self) -> &'static str {
+        match self {
+            Page::Home => "home",
+            Page::Articles | Page::Article(_) => "articles",
+            Page::Actors | Page::Actor(_) => "actors",
+            Page::Timeline => "timeline",
+            Page::Sources | Page::Source(_) => "sources",
+            Page::NotFound => "404",
+        }
+    }
+}
+
+/// What every page's context is built from.
+pub struct Env<'a> {
+    site: &'a Site,
+    graph: &'a Graph,
+    counts: Counts,
+    none: Mentions,
+}
+
+impl<'a> Env<'a> {
+    pub fn new(site: &'a Site, graph: &'a Graph) -> Self {
+        let counts = Counts {
+            articles: site.articles.len(),
+            actors: site.actors.len(),
+            events: site.events.len(),
+            sources: site.sources.len(),
+        };
+        Env {
+            site,
+            graph,
+            counts,
+            none: Mentions::default(),
+        }
+    }
+
+    /// The way from a page back to the site root. The 404 page is served
+    /// at any depth, so it alone uses the site's base path.
+    fn root(&self, page: &Page) -> String {
+        if *page == Page::NotFound {
+            return base_path(&self.site.config.base_url);
+        }
+        "../".repeat(page.depth())
+    }
+
+    pub fn context(&self, page: &Page) -> Context {
+        let site = self.site;
+        let root = self.root(page);
+        let r = root.as_str();
+        let mut ctx = Context::new();
+        let description_html = site
+            .config
+            .description
+            .as_ref()
+            .map(|d| to_html(site, d, &self.none, r));
+        ctx.insert(
+            "site",
+            &SiteCtx {
+                title: site.config.title.clone(),
+                subtitle: site.config.subtitle.clone(),
+                author: site.config.author.clone(),
+                language: site.config.language.clone(),
+                base_url: site.config.base_url.clone(),
+                description_html,
+                counts: self.counts,
+            },
+        );
+        ctx.insert("root", &root);
+        let site_description = site
+            .config
+            .description
+            .as_ref()
+            .map(|d| first_sentence(&d.plain()))
+            .or_else(|| site.config.subtitle.clone())
+            .unwrap_or_else(|| site.config.title.clone());
+        let (title, description) = match *page {
+            Page::Home => {
+                ctx.insert(
+                    "latest_articles",
+                    &(0..site.articles.len().min(6))
+                        .map(|i| self.article_card(i, r))
+                        .collect::<Vec<_>>(),
+                );
+                let mut key: Vec<ActorIx> = (0..site.actors.len()).collect();
+                key.sort_by_key(|&a| std::cmp::Reverse(self.graph.weight(a)));
+                key.truncate(8);
+                ctx.insert(
+                    "key_actors",
+                    &key.into_iter()
+                        .map(|a| self.actor_card(a, r))
+                        .collect::<Vec<_>>(),
+                );
+                // The preview shows the latest events, still in date order.
+                let from = site.events.len().saturating_sub(5);
+                ctx.insert(
+                    "timeline_preview",
+                    &(from..site.events.len())
+                        .map(|e| self.event_item(e, r))
+                        .collect::<Vec<_>>(),
+                );
+                (site.config.title.clone(), site_description)
+            }
+            Page::Articles => {
+                ctx.insert(
+                    "articles",
+                    &(0..site.articles.len())
+                        .map(|i| self.article_card(i, r))
+                        .collect::<Vec<_>>(),
+                );
+                (
+                    "Articles".into(),
+                    format!("All articles of {}", site.config.title),
+                )
+            }
+            Page::Article(i) => {
+                let full = self.article_full(i, r);
+                let d = full.card.summary.clone();
+                ctx.insert("article", &full);
+                (site.articles[i].title.clone(), d)
+            }
+            Page::Actors => {
+                let groups = crate::model::ActorKind::ALL
+                    .iter()
+                    .map(|&k| Group {
+                        key: k.as_str().into(),
+                        label: k.plural().into(),
+                        items: sorted_by_name(
+                            (0..site.actors.len()).filter(|&a| site.actors[a].kind == k),
+                            |a| &site.actors[a].name,
+                        )
+                        .into_iter()
+                        .map(|a| self.actor_card(a, r))
+                        .collect(),
+                    })
+                    .filter(|g| !g.items.is_empty())
+                    .collect::<Vec<_>>();
+                ctx.insert("groups", &groups);
+                (
+                    "Actors".into(),
+                    format!("The people and organisations in {}", site.config.title),
+                )
+            }
+            Page::Actor(i) => {
+                let full = self.actor_full(i, r);
+                let a = &site.actors[i];
+                let d = a
+                    .role
+                    .clone()
+                    .or_else(|| a.summary.as_ref().map(|s| first_sentence(&s.plain())))
+                    .unwrap_or_else(|| format!("{} in {}", a.name, site.config.title));
+                ctx.insert("actor", &full);
+                (a.name.clone(), d)
+            }
+            Page::Timeline => {
+                let mut years: Vec<Group<EventItem>> = Vec::new();
+                for e in 0..site.events.len() {
+                    let year = site.events[e].when.start.year.to_string();
+                    if years.last().is_none_or(|g| g.key != year) {
+                        years.push(Group {
+                            key: year.clone(),
+                            label: year,
+                            items: Vec::new(),
+                        });
+                    }
+                    if let Some(g) = years.last_mut() {
+                        g.items.push(self.event_item(e, r));
+                    }
+                }
+                ctx.insert("years", &years);
+                (
+                    "Timeline".into(),
+                    format!("Every event of {} in date order", site.config.title),
+                )
+            }
+            Page::Sources => {
+                let groups = crate::model::SourceKind::ALL
+                    .iter()
+                    .map(|&k| Group {
+                        key: k.as_str().into(),
+                        label: k.plural().into(),
+                        items: sorted_by_name(
+                            (0..site.sources.len()).filter(|&s| site.sources[s].kind == k),
+                            |s| &site.sources[s].name,
+                        )
+                        .into_iter()
+                        .map(|s| self.source_card(s, r))
+                        .collect(),
+                    })
+                    .filter(|g| !g.items.is_empty())
+                    .collect::<Vec<_>>();
+                ctx.insert("groups", &groups);
+                (
+                    "Sources".into(),
+                    format!("Who reported and published what in {}", site.config.title),
+                )
+            }
+            Page::Source(i) => {
+                let full = self.source_full(i, r);
+                let s = &site.sources[i];
+                let d = s
+                    .description
+                    .as_ref()
+                    .map(|t| first_sentence(&t.plain()))
+                    .unwrap_or_else(|| format!("{} as a source in {}", s.name, site.config.title));
+                ctx.insert("source", &full);
+                (s.name.clone(), d)
+            }
+            Page::NotFound => ("Page not found".into(), "This page does not exist.".into()),
+        };
+        ctx.insert(
+            "page",
+            &PageCtx {
+                kind: page.template().trim_end_matches(".html"),
+                title,
+                description: shorten(&description, 300),
+                canonical: format!("{}{}", site.config.base_url, page.dir(site)),
+                section: page.section(),
+            },
+        );
+        ctx
+    }
+
+    fn rich(&self, text: Option<&RichText>, mentions: &Mentions, root: &str) -> Option<String> {
+        text.map(|t| to_html(self.site, t, mentions, root))
+    }
+
+    fn article_card(&self, i: ArticleIx, root: &str) -> ArticleCard {
+        let a = &self.site.articles[i];
+        ArticleCard {
+            slug: a.slug.clone(),
+            title: a.title.clone(),
+            href: format!("{root}articles/{}/", a.slug),
+            date: DateCtx {
+                iso: a.date.iso(),
+                display: a.date.to_string(),
+            },
+            kicker: a.kicker.clone(),
+            byline: a.byline.clone(),
+            summary: a.summary.clone(),
+        }
+    }
+
+    fn actor_card(&self, i: ActorIx, root: &str) -> ActorCard {
+        let a = &self.site.actors[i];
+        ActorCard {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            href: format!("{root}actors/{}/", a.id),
+            kind: a.kind.as_str(),
+            kind_label: kind_label(a.kind.as_str()),
+            role: a.role.clone(),
+            initials: initials(&a.name),
+            tone: tone(&a.id),
+            weight: self.graph.weight(i),
+        }
+    }
+
+    fn actor_link(&self, i: ActorIx, root: &str) -> LinkCtx {
+        let a = &self.site.actors[i];
+        LinkCtx {
+            text: a.name.clone(),
+            href: format!("{root}actors/{}/", a.id),
+        }
+    }
+
+    fn source_card(&self, i: SourceIx, root: &str) -> SourceCard {
+        let s = &self.site.sources[i];
+        SourceCard {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            href: format!("{root}sources/{}/", s.id),
+            kind: s.kind.as_str(),
+            kind_label: source_kind_label(s.kind.as_str()),
+            url: s.url.clone(),
+        }
+    }
+
+    fn event_item(&self, i: EventIx, root: &str) -> EventItem {
+        let e = &self.site.events[i];
+        let site = self.site;
+        EventItem {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            href: format!("{root}timeline/#{}", e.id),
+            when: when_ctx(&e.when),
+            status: e.status.as_str(),
+            status_label: e.status.plural(),
+            place: e.place.clone(),
+            summary_html: self.rich(e.summary.as_ref(), &self.graph.event_summary[i], root),
+            actors: self.graph.events[i]
+                .actors
+                .iter()
+                .map(|&a| self.actor_link(a, root))
+                .collect(),
+            sources: e
+                .sources
+                .iter()
+                .map(|&s| LinkCtx {
+                    text: site.sources[s].name.clone(),
+                    href: format!("{root}sources/{}/", site.sources[s].id),
+                })
+                .collect(),
+            articles: e
+                .articles
+                .iter()
+                .map(|&a| LinkCtx {
+                    text: site.articles[a].title.clone(),
+                    href: format!("{root}articles/{}/", site.articles[a].slug),
+                })
+                .collect(),
+            tags: e.tags.clone(),
+        }
+    }
+
+    fn article_full(&self, i: ArticleIx, root: &str) -> ArticleFull {
+        let a = &self.site.articles[i];
+        let links = &self.graph.articles[i];
+        ArticleFull {
+            card: self.article_card(i, root),
+            url: a.url.clone(),
+            body_html: to_html(self.site, &a.body, &self.graph.article_body[i], root),
+            credit: a.credit.as_ref().map(|c| CreditCtx {
+                label: c.label.clone(),
+                names: c
+                    .names
+                    .iter()
+                    .map(|n| CreditNameCtx {
+                        text: n.text.clone(),
+                        href: n
+                            .source
+                            .map(|s| format!("{root}sources/{}/", self.site.sources[s].id)),
+                    })
+                    .collect(),
+            }),
+            tags: a.tags.clone(),
+            sources: a
+                .sources
+                .iter()
+                .map(|&s| self.source_card(s, root))
+                .collect(),
+            actors: links
+                .actors
+                .iter()
+                .map(|&x| self.actor_card(x, root))
+                .collect(),
+            events: links
+                .events
+                .iter()
+                .map(|&e| self.event_item(e, root))
+                .collect(),
+        }
+    }
+
+    fn actor_full(&self, i: ActorIx, root: &str) -> ActorFull {
+        let a = &self.site.actors[i];
+        let links = &self.graph.actors[i];
+        ActorFull {
+            card: self.actor_card(i, root),
+            country: a.country.clone(),
+            summary_html: self.rich(a.summary.as_ref(), &self.graph.actor_summary[i], root),
+            aliases: a.aliases.clone(),
+            links: a
+                .links
+                .iter()
+                .map(|l| ExternalLinkCtx {
+                    url: l.url.clone(),
+                    label: l.label.clone(),
+                })
+                .collect(),
+            relations: links
+                .relations
+                .iter()
+                .map(|r| RelationCtx {
+                    label: r.label.clone(),
+                    direction: match r.direction {
+                        Direction::Outgoing => "outgoing",
+                        Direction::Incoming => "incoming",
+                    },
+                    actor: self.actor_card(r.other, root),
+                })
+                .collect(),
+            events: links
+                .events
+                .iter()
+                .map(|&e| self.event_item(e, root))
+                .collect(),
+            articles: links
+                .articles
+                .iter()
+                .map(|x| ActorArticle {
+                    article: self.article_card(x.article, root),
+                    sentence: x.sentence.clone(),
+                    mentions: x.mentions,
+                })
+                .collect(),
+            sources: links
+                .sources
+                .iter()
+                .map(|&s| self.source_card(s, root))
+                .collect(),
+        }
+    }
+
+    fn source_full(&self, i: SourceIx, root: &str) -> SourceFull {
+        let s = &self.site.sources[i];
+        let links = &self.graph.sources[i];
+        SourceFull {
+            card: self.source_card(i, root),
+            archive_url: s.archive_url.clone(),
+            aliases: s.aliases.clone(),
+            description_html: self.rich(
+                s.description.as_ref(),
+                &self.graph.source_description[i],
+                root,
+            ),
+            articles: links
+                .articles
+                .iter()
+                .map(|&a| self.article_card(a, root))
+                .collect(),
+            events: links
+                .events
+                .iter()
+                .map(|&e| self.event_item(e, root))
+                .collect(),
+        }
+    }
+}
+
+fn sorted_by_name<'s>(
+    ix: impl Iterator<Item = usize>,
+    name: impl Fn(usize) -> &'s String,
+) -> Vec<usize> {
+    let mut v: Vec<usize> = ix.collect();
+    v.sort_by_cached_key(|&i| (deunicode::deunicode(name(i)).to_lowercase(), i));
+    v
+}
+
+pub(super) fn when_ctx(w: &When) -> WhenCtx {
+    WhenCtx {
+        start: DateCtx {
+            iso: w.start.iso(),
+            display: w.start.to_string(),
+        },
+        end: w.end.map(|e| DateCtx {
+            iso: e.iso(),
+            display: e.to_string(),
+        }),
+        approximate: w.approximate,
+        display: w.display(),
+        year: w.start.year,
+    }
+}
+
+/// The path part of `base_url` ("https://x.org/inv/" → "/inv/").
+pub(super) fn base_path(base_url: &str) -> String {
+    match base_url.split_once("://") {
+        Some((_, rest)) => rest
+            .find('/')
+            .map(|i| rest[i..].to_owned())
+            .unwrap_or_else(|| "/".into()),
+        None => base_url.to_owned(),
+    }
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "person" => "Person",
+        "organization" => "Organization",
+        "government" => "Government",
+        "company" => "Company",
+        "media" => "Media",
+        "ngo" => "NGO",
+        _ => "Other",
+    }
+}
+
+fn source_kind_label(kind: &str) -> &'static str {
+    match kind {
+        "outlet" => "News outlet",
+        "wire" => "Wire service",
+        "broadcaster" => "Broadcaster",
+        "ngo" => "NGO",
+        "government" => "Government",
+        "company" => "Company",
+        "document" => "Document",
+        "interview" => "Interview",
+        _ => "Other",
+    }
+}
+
+/// Up to two capital letters: the first and last capitalised words
+/// ("Francois de Rugy" → "FR", "NSO Group" → "NG", "Morocco" → "M").
+pub(super) fn initials(name: &str) -> String {
+    let caps: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .filter(|c| c.is_uppercase() || c.is_numeric())
+        .collect();
+    let letters: Vec<char> = match caps.as_slice() {
+        [] => name
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect(),
+        [one] => vec![*one],
+        [first, .., last] => vec![*first, *last],
+    };
+    letters.into_iter().collect()
+}
+
+/// A stable small number from an id (FNV-1a), to vary badge colours.
+pub(super) fn tone(id: &str) -> u8 {
+    let mut h: u32 = 0x811c9dc5;
+    for b in id.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x01000193);
+    }
+    (h % 8) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monogram_initials() {
+        assert_eq!(initials("Francois de Rugy"), "FR");
+        assert_eq!(initials("NSO Group"), "NG");
+        assert_eq!(initials("Morocco"), "M");
+        assert_eq!(initials("Ram Ben-Barak"), "RB");
+        assert_eq!(initials("élan"), "É");
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://news.example/pegasus/"), "/pegasus/");
+        assert_eq!(base_path("https://news.example"), "/");
+        assert_eq!(base_path("/"), "/");
+    }
+}

@@ -1,0 +1,180 @@
+//! Themes: the built-in `steampunk-heart` embedded in the binary, a theme
+//! folder of the investigation's own, and single-template overrides.
+//! Layered: built-in files first, then the theme's, then `templates/`, so a
+//! theme of one's own only needs the files it changes.
+
+use crate::diag::{Diagnostic, Diagnostics, display_path};
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+use std::path::Path;
+use walkdir::WalkDir;
+
+static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/steampunk-heart");
+pub const DEFAULT_THEME_NAME: &str = "steampunk-heart";
+
+/// A template's source and where it came from (for error messages).
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub source: String,
+    /// Path relative to the root, or `(built-in theme)/…`.
+    pub origin: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Theme {
+    /// Template name (`article.html`, `partials/event.html`) to source.
+    pub templates: BTreeMap<String, TemplateSource>,
+    /// Static files, path relative to the output root.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+fn add_embedded(theme: &mut Theme, dir: &Dir<'_>) {
+    for entry in dir.entries() {
+        match entry {
+            include_dir::DirEntry::Dir(d) => add_embedded(theme, d),
+            include_dir::DirEntry::File(f) => {
+                let path = f.path().to_string_lossy().replace('\\', "/");
+                if let Some(name) = path.strip_prefix("templates/") {
+                    if let Some(text) = f.contents_utf8() {
+                        theme.templates.insert(
+                            name.to_owned(),
+                            TemplateSource {
+                                source: text.to_owned(),
+                                origin: format!("(built-in theme)/{path}"),
+                            },
+                        );
+                    }
+                } else if let Some(name) = path.strip_prefix("static/") {
+                    theme
+                        .static_files
+                        .insert(name.to_owned(), f.contents().to_vec());
+                }
+            }
+        }
+    }
+}
+
+/// Reads every file below `dir` into `into`, keyed by its path under `dir`.
+/// Hidden files are skipped, as everywhere in an investigation.
+pub fn read_tree(
+    root: &Path,
+    dir: &Path,
+    mut add: impl FnMut(String, Vec<u8>, String),
+    diags: &mut Diagnostics,
+) {
+    if !dir.is_dir() {
+        return;
+    }
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in
+        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| display_path(root, dir));
+                diags.push(Diagnostic::new(at, walk_error_message(&e)));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let key = rel.to_string_lossy().replace('\\', "/");
+        let shown = display_path(root, entry.path());
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => add(key, bytes, shown),
+            Err(e) => diags.push(Diagnostic::new(
+                shown,
+                format!("cannot read this file: {e}"),
+            )),
+        }
+    }
+}
+
+pub fn walk_error_message(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        "symbolic link loop: this link points back to a folder that contains it".to_owned()
+    } else if let Some(io) = e.io_error() {
+        format!("cannot read: {io}")
+    } else {
+        e.to_string()
+    }
+}
+
+/// Loads the theme named in `site.yaml`, layered as described above.
+pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
+    let mut theme = Theme::default();
+    add_embedded(&mut theme, &DEFAULT_THEME);
+    let local = root.join("themes").join(name);
+    if local.is_dir() {
+        read_theme_folder(root, &local, &mut theme, diags);
+    } else if name != DEFAULT_THEME_NAME {
+        let mut known = vec![DEFAULT_THEME_NAME.to_owned()];
+        if let Ok(entries) = std::fs::read_dir(root.join("themes")) {
+            known.extend(
+                entries
+                    .flatten()
+                    .filter(|e| e.path().is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned()),
+            );
+        }
+        diags.push(
+            Diagnostic::new(
+                "content/site.yaml",
+                format!(
+                    "unknown theme `{name}`: it is neither built in nor a folder `themes/{name}/`"
+                ),
+            )
+            .with_hint(format!("themes available: {}", known.join(", "))),
+        );
+    }
+    read_templates(root, &root.join("templates"), &mut theme, diags);
+    theme
+}
+
+fn read_theme_folder(root: &Path, dir: &Path, theme: &mut Theme, diags: &mut Diagnostics) {
+    read_templates(root, &dir.join("templates"), theme, diags);
+    read_tree(
+        root,
+        &dir.join("static"),
+        |key, bytes, _| {
+            theme.static_files.insert(key, bytes);
+        },
+        diags,
+    );
+}
+
+fn read_templates(root: &Path, dir: &Path, theme: &mut Theme, diags: &mut Diagnostics) {
+    let mut bad = Vec::new();
+    read_tree(
+        root,
+        dir,
+        |key, bytes, shown| {
+            if !key.ends_with(".html") {
+                return;
+            }
+            match String::from_utf8(bytes) {
+                Ok(source) => {
+                    theme.templates.insert(
+                        key,
+                        TemplateSource {
+                            source,
+                            origin: shown,
+                        },
+                    );
+                }
+                Err(_) => bad.push(Diagnostic::new(shown, "this template is not valid UTF-8")),
+            }
+        },
+        diags,
+    );
+    diags.extend(bad);
+}

@@ -1,0 +1,267 @@
+//! The last stage: minify the rendered site, write it into a staging folder
+//! beside the output folder, and swap it into place only when every file is
+//! written, so a reader sees the old site or the new one, never a mix.
+
+use crate::diag::Diagnostic;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// The name of the file that marks a folder as written by dossier.
+pub const MARKER: &str = ".dossier";
+const MARKER_TEXT: &str = "This folder is written by dossier and replaced on every build.\n";
+
+/// A whole built site in memory: relative path (with `/`) to bytes.
+/// A `BTreeMap` so that every walk over it is in one order.
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output {
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+
+    /// Minifies every HTML page, in parallel. CSS is minified once, when the
+    /// theme is loaded, not here.
+    pub fn minify(&mut self) {
+        let cfg = minify_cfg();
+        self.files
+            .par_iter_mut()
+            .filter(|(p, _)| p.ends_with(".html"))
+            .for_each(|(_, bytes)| {
+                *bytes = minify_html::minify(bytes, &cfg);
+            });
+    }
+}
+
+/// Only the spec-compliant options: tags the HTML standard makes optional
+/// may go, but none of the `allow_*` shortcuts that validators reject.
+fn minify_cfg() -> minify_html::Cfg {
+    minify_html::Cfg {
+        minify_css: true,
+        ..minify_html::Cfg::default()
+    }
+}
+
+/// Why an output folder may not be used, checked before anything is rendered.
+pub fn check_out_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+    let shown = out.display().to_string();
+    let root_abs = absolute(root);
+    let out_abs = absolute(out);
+    let content = root_abs.join("content");
+    if out_abs == root_abs || root_abs.starts_with(&out_abs) {
+        return Err(Diagnostic::new(
+            shown,
+            "the output folder may not be the investigation's root or contain it",
+        )
+        .with_hint("build into a folder of its own, such as `public`"));
+    }
+    if out_abs.starts_with(&content) || content.starts_with(&out_abs) {
+        return Err(Diagnostic::new(
+            shown,
+            "the output folder may not be `content/`, lie inside it, or contain it",
+        )
+        .with_hint("build into a folder of its own, such as `public`"));
+    }
+    match fs::symlink_metadata(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Diagnostic::new(
+            shown,
+            format!("cannot read the output folder: {e}"),
+        )),
+        Ok(meta) if !meta.is_dir() => Err(Diagnostic::new(
+            shown,
+            "the output path exists and is not a folder",
+        )
+        .with_hint("remove it, or choose another folder with --out")),
+        Ok(_) => {
+            let mut entries = fs::read_dir(out).map_err(|e| {
+                Diagnostic::new(shown.clone(), format!("cannot read the output folder: {e}"))
+            })?;
+            let empty = entries.next().is_none();
+            if empty || force || out.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(Diagnostic::new(shown, format!("refusing to replace a folder that dossier did not write (it has no `{MARKER}` marker file)"))
+                    .with_hint("choose another folder with --out, or pass --force to replace it"))
+            }
+        }
+    }
+}
+
+/// Makes a path absolute and lexically clean without touching the disk
+/// beyond the current directory (the output folder may not exist yet).
+fn absolute(p: &Path) -> PathBuf {
+    let base = if p.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().unwrap_or_default()
+    };
+    let mut out = PathBuf::new();
+    for c in base.join(p).components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symbolic links where the path exists, so two spellings of the
+    // same folder compare equal.
+    fs::canonicalize(&out).unwrap_or(out)
+}
+
+/// A relative output path that cannot leave the output folder.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let p = Path::new(path);
+    let ok = !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then(|| p.to_path_buf())
+}
+
+fn staging_path(out: &Path, suffix: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.dossier-{suffix}"))
+}
+
+/// Writes `site` into a staging folder beside `out`, then swaps it in.
+/// Dot-entries at the top of the old folder (such as `.git`) move over.
+pub fn write_site(site: &Output, out: &Path) -> io::Result<()> {
+    let staging = staging_path(out, "staging");
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    fs::create_dir_all(&staging)?;
+    let result = fill(&staging, site).and_then(|()| swap(&staging, out));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn fill(staging: &Path, site: &Output) -> io::Result<()> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for path in site.files.keys() {
+        let rel = safe_relative(path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path `{path}`"),
+            )
+        })?;
+        if let Some(parent) = rel.parent() {
+            if dirs.last().map(PathBuf::as_path) != Some(parent) {
+                dirs.push(parent.to_path_buf());
+            }
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        fs::create_dir_all(staging.join(d))?;
+    }
+    site.files
+        .par_iter()
+        .try_for_each(|(path, bytes)| fs::write(staging.join(path), bytes))?;
+    fs::write(staging.join(MARKER), MARKER_TEXT)
+}
+
+fn swap(staging: &Path, out: &Path) -> io::Result<()> {
+    if !out.exists() {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        return fs::rename(staging, out);
+    }
+    // Carry the old folder's dot-entries over (not the marker: a new one is written).
+    let mut moved: Vec<std::ffi::OsString> = Vec::new();
+    for entry in fs::read_dir(out)? {
+        let name = entry?.file_name();
+        if name.to_string_lossy().starts_with('.') && name != MARKER {
+            if let Err(e) = fs::rename(out.join(&name), staging.join(&name)) {
+                for n in &moved {
+                    let _ = fs::rename(staging.join(n), out.join(n));
+                }
+                return Err(e);
+            }
+            moved.push(name);
+        }
+    }
+    let old = staging_path(out, "old");
+    if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    fs::rename(out, &old)?;
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&old, out);
+        for n in &moved {
+            let _ = fs::rename(staging.join(n), out.join(n));
+        }
+        return Err(e);
+    }
+    fs::remove_dir_all(&old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_only() {
+        assert!(safe_relative("a/b.html").is_some());
+        assert!(safe_relative("../x").is_none());
+        assert!(safe_relative("/etc/passwd").is_none());
+        assert!(safe_relative("a/../../x").is_none());
+        assert!(safe_relative("").is_none());
+    }
+
+    #[test]
+    fn swap_keeps_dotfiles_and_drops_stale_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir_all(out.join(".git")).unwrap();
+        fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        fs::write(out.join("stale.html"), "old").unwrap();
+        fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
+        let mut site = Output::default();
+        site.insert("index.html", "<p>new");
+        site.insert("a/b/index.html", "<p>deep");
+        write_site(&site, &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
+        assert!(!out.join("stale.html").exists());
+        assert_eq!(
+            fs::read_to_string(out.join("a/b/index.html")).unwrap(),
+            "<p>deep"
+        );
+        assert!(out.join(MARKER).is_file());
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, [std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn foreign_folders_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("mine.txt"), "x").unwrap();
+        let err = check_out_dir(dir.path(), &out, false).unwrap_err();
+        assert!(err.message.contains("did not write"), "{}", err.message);
+        assert!(check_out_dir(dir.path(), &out, true).is_ok());
+        assert!(check_out_dir(dir.path(), dir.path(), true).is_err());
+        assert!(check_out_dir(dir.path(), &dir.path().join("content"), true).is_err());
+        assert!(check_out_dir(&dir.path().join("inv"), dir.path(), true).is_err());
+    }
+}
