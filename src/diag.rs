@@ -103,17 +103,26 @@ impl Diagnostic {
         if let (Some(line), Some(src)) = (self.line, &self.source_line) {
             let num = line.to_string();
             let pad = " ".repeat(num.len());
-            let shown: String = src.chars().take(200).collect();
+            // Long lines (minified or generated YAML) show a window around the column.
+            let col = self.column.unwrap_or(1).max(1);
+            let skip = col.saturating_sub(60);
+            let prefix = if skip > 0 { "…" } else { "" };
+            let shown: String = src.chars().skip(skip).take(120).collect();
             let _ = writeln!(out, "{blue}{pad} |{reset}");
-            let _ = writeln!(out, "{blue}{num} |{reset} {shown}");
-            if let Some(col) = self.column {
-                // Columns count characters; tabs keep their width in the caret line.
+            let _ = writeln!(out, "{blue}{num} |{reset} {prefix}{shown}");
+            if self.column.is_some() {
+                // Tabs keep their width in the caret line.
                 let lead: String = src
                     .chars()
-                    .take(col.saturating_sub(1).min(200))
+                    .skip(skip)
+                    .take(col - 1 - skip)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let _ = writeln!(out, "{blue}{pad} |{reset} {lead}{red}^{reset}");
+                let _ = writeln!(
+                    out,
+                    "{blue}{pad} |{reset} {}{lead}{red}^{reset}",
+                    if skip > 0 { " " } else { "" }
+                );
             }
         }
         if let Some(hint) = &self.hint {

@@ -417,6 +417,17 @@ fn yaml_diagnostic(file: &SourceFile, e: &serde_saphyr::Error) -> Diagnostic {
     let message = DefaultMessageFormatter.format_message(inner).into_owned();
     let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
     let message = message.replace("; use Option<String>", "");
+    // The parser's words name its state; say what the author should write.
+    let message = match message.as_str() {
+        "expected sequence start" => {
+            "expected a list here, such as `[a, b]` or one `- item` per line".to_owned()
+        }
+        "expected mapping start" => "expected a record here: `field: value` lines".to_owned(),
+        "cannot deserialize null into string" => {
+            "this field is empty: give it a value or remove the line".to_owned()
+        }
+        _ => message,
+    };
     let d = match e.location() {
         Some(l) if l.line() > 0 => Diagnostic::at(
             file.path.clone(),

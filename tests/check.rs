@@ -1,0 +1,443 @@
+//! `dossier check` and `dossier build` on broken investigations: every
+//! class of bad input gives `path:line:column: error: message`, exit 1, and
+//! writes nothing.
+
+mod common;
+use common::*;
+
+/// Runs check and build on the base fixture with `overlay`, and asserts
+/// that each expected `(location, message fragment)` is reported.
+fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
+    let inv = investigation(Some(&format!("bad/{overlay}")));
+    let root = inv.path();
+    // An existing site written by dossier must survive a failed build.
+    build_ok_before(root);
+    let before = snapshot(&root.join("public"));
+    for cmd in ["check", "build"] {
+        let o = dossier_in(root, &[cmd]);
+        let err = stderr(&o);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{cmd} {overlay}: expected exit 1\n{err}"
+        );
+        for (location, message) in expected {
+            let line = err
+                .lines()
+                .find(|l| l.starts_with(&format!("{location}: error: ")))
+                .unwrap_or_else(|| panic!("{cmd} {overlay}: no error at {location}\n{err}"));
+            assert!(
+                line.contains(message),
+                "{cmd} {overlay}: {line:?} does not say {message:?}"
+            );
+        }
+        assert!(stdout(&o).is_empty(), "{cmd} printed to stdout on failure");
+    }
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "{overlay}: the old site changed"
+    );
+    let strays: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !strays
+            .iter()
+            .any(|n| n.to_string_lossy().contains("dossier-")),
+        "staging left behind: {strays:?}"
+    );
+}
+
+/// Writes a site (from the base fixture) so that failed builds can be
+/// checked against it.
+fn build_ok_before(root: &std::path::Path) {
+    let clean = investigation(None);
+    let out = dossier(&[
+        "build",
+        "--root",
+        clean.path().to_str().unwrap(),
+        "--out",
+        root.join("public").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_field_suggests_the_right_one() {
+    assert_reports(
+        "unknown-field",
+        &[(
+            "content/actors/people/jane.yml:4:1",
+            "unknown field `rol` in an actor",
+        )],
+    );
+    let inv = investigation(Some("bad/unknown-field"));
+    let err = stderr(&dossier_in(inv.path(), &["check"]));
+    assert!(err.contains("hint: did you mean `role`?"), "{err}");
+    assert!(err.contains("4 | rol: Chief executive"), "{err}");
+}
+
+#[test]
+fn missing_required_field() {
+    assert_reports(
+        "missing-field",
+        &[(
+            "content/events/extra.yaml:1:3",
+            "missing the required field `title`",
+        )],
+    );
+}
+
+#[test]
+fn enum_values_list_the_allowed_ones() {
+    assert_reports(
+        "bad-enum",
+        &[(
+            "content/events/extra.yaml:4:11",
+            "allowed: confirmed, reported, alleged, disputed, denied",
+        )],
+    );
+}
+
+#[test]
+fn ids_of_the_wrong_form() {
+    assert_reports(
+        "bad-id",
+        &[(
+            "content/sources/extra.yaml:1:5",
+            "`The_Times` is not a valid source id",
+        )],
+    );
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    assert_reports(
+        "duplicate-id",
+        &[(
+            "content/actors/people/again.yaml:2:5",
+            "already defined at content/actors.yaml:14",
+        )],
+    );
+}
+
+#[test]
+fn unknown_references_with_suggestions() {
+    assert_reports(
+        "unknown-reference",
+        &[
+            (
+                "content/events/extra.yaml:4:12",
+                "unknown actor `jane-roes`",
+            ),
+            (
+                "content/events/extra.yaml:5:13",
+                "unknown source `harbour-gazete`",
+            ),
+            (
+                "content/events/extra.yaml:6:14",
+                "unknown article `no-such-story`",
+            ),
+        ],
+    );
+    let inv = investigation(Some("bad/unknown-reference"));
+    let err = stderr(&dossier_in(inv.path(), &["check"]));
+    assert!(err.contains("did you mean `harbour-gazette`?"), "{err}");
+    assert!(
+        err.contains("3 errors found"),
+        "all problems in one run: {err}"
+    );
+}
+
+#[test]
+fn unknown_relation_target() {
+    assert_reports(
+        "unknown-relation",
+        &[(
+            "content/actors/people/bob.yaml:4:12",
+            "unknown actor `acme-shiping` in a relation",
+        )],
+    );
+}
+
+#[test]
+fn impossible_dates() {
+    assert_reports(
+        "impossible-date",
+        &[(
+            "content/events/extra.yaml:2:9",
+            "February 2021 has no day 30",
+        )],
+    );
+}
+
+#[test]
+fn ranges_that_end_before_they_start() {
+    assert_reports(
+        "range-backwards",
+        &[(
+            "content/events/extra.yaml:3:8",
+            "ends (2020) before it starts (2021-06)",
+        )],
+    );
+}
+
+#[test]
+fn a_name_shared_by_two_actors() {
+    assert_reports(
+        "shared-alias",
+        &[(
+            "content/actors/people/other.yaml:3:11",
+            "`Roe` already belongs to another actor (at content/actors/people/jane.yml:6)",
+        )],
+    );
+}
+
+#[test]
+fn non_utf8_files() {
+    assert_reports(
+        "non-utf8",
+        &[("content/sources/latin1.yaml:2:10", "not valid UTF-8")],
+    );
+}
+
+#[test]
+fn front_matter_never_closed() {
+    assert_reports(
+        "unclosed-front-matter",
+        &[(
+            "content/articles/open.md:1:1",
+            "front matter opened here is never closed",
+        )],
+    );
+}
+
+#[test]
+fn markdown_without_front_matter() {
+    assert_reports(
+        "md-without-front-matter",
+        &[("content/articles/plain.md:1:1", "starts with front matter")],
+    );
+}
+
+#[test]
+fn stray_files_among_articles() {
+    assert_reports(
+        "stray-file",
+        &[(
+            "content/articles/notes.docx",
+            "stray file among the articles",
+        )],
+    );
+}
+
+#[test]
+fn unknown_theme() {
+    assert_reports(
+        "unknown-theme",
+        &[("content/site.yaml", "unknown theme `steampunk-hart`")],
+    );
+}
+
+#[test]
+fn two_articles_with_one_slug() {
+    assert_reports(
+        "duplicate-slug",
+        &[(
+            "content/articles/first_story.md",
+            "two articles have the slug `first-story`: this one and content/articles/first-story.md",
+        )],
+    );
+}
+
+#[test]
+fn forbidden_link_schemes() {
+    assert_reports(
+        "forbidden-scheme",
+        &[
+            (
+                "content/articles/evil.md:7:7",
+                "`javascript:` is not allowed",
+            ),
+            (
+                "content/articles/evil.md:7:38",
+                "`javascript:` is not allowed",
+            ),
+            ("content/sources/evil.yaml:3:6", "`data:` is not allowed"),
+        ],
+    );
+}
+
+#[test]
+fn yaml_syntax_errors() {
+    assert_reports(
+        "yaml-syntax",
+        &[("content/sources/broken.yaml:2:7", "unclosed quote")],
+    );
+}
+
+#[test]
+fn wrong_types_say_what_to_write() {
+    assert_reports(
+        "wrong-type",
+        &[("content/events/extra.yaml:4:11", "expected a list here")],
+    );
+}
+
+#[test]
+fn empty_site_yaml() {
+    assert_reports(
+        "no-site",
+        &[("content/site.yaml", "needs at least a `title`")],
+    );
+}
+
+#[test]
+fn wire_copy_without_a_date() {
+    assert_reports(
+        "txt-without-date",
+        &[(
+            "content/articles/nodate.txt",
+            "needs a sidecar with its `date`",
+        )],
+    );
+}
+
+#[test]
+fn unknown_entries_in_content() {
+    assert_reports(
+        "unknown-top-level",
+        &[("content/actor.yaml", "not part of the content format")],
+    );
+}
+
+#[test]
+fn alias_bombs_are_stopped() {
+    let start = std::time::Instant::now();
+    assert_reports(
+        "alias-bomb",
+        &[(
+            "content/sources/bomb.yaml:6:8",
+            "alias replay limit exceeded",
+        )],
+    );
+    // A generous guard so that a regression fails instead of hanging.
+    assert!(start.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn absurd_nesting_is_stopped() {
+    assert_reports(
+        "deep-nesting",
+        &[("content/events/deep.yaml:1:256", "recursion limit exceeded")],
+    );
+}
+
+#[test]
+fn check_writes_nothing_and_summarises() {
+    let inv = investigation(None);
+    let before = snapshot(inv.path());
+    let o = dossier_in(inv.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "ok: 2 articles, 4 actors, 3 events, 2 sources"
+    );
+    assert_eq!(snapshot(inv.path()), before);
+}
+
+#[test]
+fn the_example_checks() {
+    let o = dossier(&["check", "--root", env!("CARGO_MANIFEST_DIR")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("ok: 1 article, "), "{}", stdout(&o));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(dossier(&["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(dossier(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(dossier(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn missing_content_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = dossier_in(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("there is no `content/` folder here"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn drafts_are_built_only_on_request() {
+    let inv = investigation(None);
+    std::fs::write(
+        inv.path().join("content/articles/draft.md"),
+        "---\ntitle: Not yet\ndate: 2020-01-01\ndraft: true\n---\nSecret.\n",
+    )
+    .unwrap();
+    assert!(stdout(&dossier_in(inv.path(), &["check"])).contains("2 articles"));
+    assert!(stdout(&dossier_in(inv.path(), &["check", "--drafts"])).contains("3 articles"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_root_and_loops_are_refused() {
+    let inv = investigation(None);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.yaml"),
+        "id: secret\nname: Secret\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(inv.path().join("content/sources")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.yaml"),
+        inv.path().join("content/sources/leak.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        inv.path().join("content/events"),
+        inv.path().join("content/events/loop"),
+    )
+    .unwrap();
+    let o = dossier_in(inv.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/sources/leak.yaml: error: symbolic link to a place outside"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/events/loop: error: symbolic link loop"),
+        "{err}"
+    );
+}
+
+#[test]
+fn messages_are_sorted_by_file_and_line() {
+    let inv = investigation(Some("bad/unknown-reference"));
+    copy_dir(&fixtures().join("bad/bad-id"), inv.path());
+    let err = stderr(&dossier_in(inv.path(), &["check"]));
+    let heads: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    let mut sorted = heads.clone();
+    sorted.sort_by_key(|l| {
+        let loc = l.split(": error: ").next().unwrap();
+        let parts: Vec<&str> = loc.split(':').collect();
+        (
+            parts[0].to_owned(),
+            parts
+                .get(1)
+                .and_then(|n| n.parse::<u32>().ok())
+                .unwrap_or(0),
+        )
+    });
+    assert_eq!(heads, sorted);
+    assert_eq!(heads.len(), 4, "{err}");
+}
