@@ -109,6 +109,57 @@ pub fn walk_error_message(e: &walkdir::Error) -> String {
     }
 }
 
+/// Minifies a stylesheet. Browser targets keep `min-width` media queries
+/// as written (the range syntax would drop browsers older than 2023).
+fn minify_css(source: &str) -> Result<String, String> {
+    use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
+    use lightningcss::targets::{Browsers, Targets};
+    let targets = Targets::from(Browsers {
+        safari: Some(14 << 16),
+        chrome: Some(90 << 16),
+        firefox: Some(90 << 16),
+        ..Browsers::default()
+    });
+    let mut sheet =
+        StyleSheet::parse(source, ParserOptions::default()).map_err(|e| e.to_string())?;
+    sheet
+        .minify(MinifyOptions {
+            targets,
+            ..MinifyOptions::default()
+        })
+        .map_err(|e| e.to_string())?;
+    let out = sheet
+        .to_css(PrinterOptions {
+            minify: true,
+            targets,
+            ..PrinterOptions::default()
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(out.code)
+}
+
+/// Minifies every `.css` file of the theme, once per build. A stylesheet
+/// that does not parse is an error naming it: shipping it unminified
+/// would hide the mistake.
+fn minify_stylesheets(theme: &mut Theme, diags: &mut Diagnostics) {
+    for (path, bytes) in theme
+        .static_files
+        .iter_mut()
+        .filter(|(p, _)| p.ends_with(".css"))
+    {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        match minify_css(text) {
+            Ok(css) => *bytes = css.into_bytes(),
+            Err(e) => diags.push(Diagnostic::new(
+                format!("(theme static)/{path}"),
+                format!("this stylesheet does not parse: {e}"),
+            )),
+        }
+    }
+}
+
 /// Loads the theme named in `site.yaml`, layered as described above.
 pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
     let mut theme = Theme::default();
@@ -137,6 +188,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
         );
     }
     read_templates(root, &root.join("templates"), &mut theme, diags);
+    minify_stylesheets(&mut theme, diags);
     theme
 }
 

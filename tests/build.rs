@@ -1,0 +1,663 @@
+//! `dossier build`: what a reader of the built site sees, checked on the
+//! real binary's output in temporary folders.
+
+mod common;
+use common::*;
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn page(out: &Path, rel: &str) -> Html {
+    Html::parse_document(&read(&out.join(rel)))
+}
+
+fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Every HTML file of a built site, parsed, by relative path.
+fn all_pages(out: &Path) -> BTreeMap<String, Html> {
+    snapshot(out)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .map(|(p, b)| {
+            (
+                p.to_string_lossy().replace('\\', "/"),
+                Html::parse_document(&String::from_utf8(b).unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// Resolves `href` found on page `from` (a file path relative to the
+/// output) to a file path and fragment; None for external links.
+fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
+    if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:") {
+        return None;
+    }
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_owned())),
+        None => (href, None),
+    };
+    assert!(
+        !href.starts_with('/') || from == "404.html",
+        "absolute link {href} on {from}"
+    );
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        vec![]
+    } else {
+        from.split('/').collect()
+    };
+    if !path.starts_with('/') {
+        parts.pop();
+    }
+    for seg in path.trim_start_matches('/').split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                assert!(parts.pop().is_some(), "{href} on {from} leaves the site");
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut target = parts.join("/");
+    if path.is_empty() {
+        target = from.to_owned();
+    } else if path.ends_with('/') || target.is_empty() {
+        target = if target.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{target}/index.html")
+        };
+    }
+    Some((target, fragment))
+}
+
+/// The link checker: every internal link and fragment on every page
+/// resolves to a file and an element of the output.
+fn assert_links_resolve(out: &Path) -> usize {
+    let pages = all_pages(out);
+    let ids: BTreeMap<&str, BTreeSet<String>> = pages
+        .iter()
+        .map(|(p, d)| {
+            (
+                p.as_str(),
+                d.select(&sel("[id]"))
+                    .map(|e| e.value().attr("id").unwrap().to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut checked = 0;
+    for (from, doc) in &pages {
+        for a in doc.select(&sel("a[href], link[href]")) {
+            let href = a.value().attr("href").unwrap();
+            if a.value().attr("rel") == Some("canonical") {
+                continue; // absolute, from base_url
+            }
+            if from == "404.html" {
+                continue; // served at any depth: links from the base path, checked below
+            }
+            let Some((target, fragment)) = resolve(from, href) else {
+                continue;
+            };
+            assert!(
+                out.join(&target).is_file(),
+                "{from}: link {href} → {target} does not exist"
+            );
+            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+                let found = ids.get(target.as_str()).is_some_and(|s| s.contains(&f));
+                assert!(found, "{from}: link {href}: no id `{f}` in {target}");
+            }
+            checked += 1;
+        }
+    }
+    checked
+}
+
+fn built_example() -> (tempfile::TempDir, PathBuf) {
+    let inv = example();
+    let out = build_ok(inv.path());
+    (inv, out)
+}
+
+#[test]
+fn the_example_has_every_page_of_the_spec() {
+    let (_inv, out) = built_example();
+    for f in [
+        "index.html",
+        "articles/index.html",
+        "articles/macron-called-bennett-nso/index.html",
+        "actors/index.html",
+        "actors/emmanuel-macron/index.html",
+        "actors/nso-group/index.html",
+        "timeline/index.html",
+        "sources/index.html",
+        "sources/toi/index.html",
+        "404.html",
+        "sitemap.xml",
+        "feed.xml",
+        "data/actors.json",
+        "data/events.json",
+        "data/sources.json",
+        "data/articles.json",
+        "style.css",
+        ".dossier",
+    ] {
+        assert!(out.join(f).is_file(), "missing {f}");
+    }
+    assert!(assert_links_resolve(&out) > 200);
+}
+
+#[test]
+fn wire_article_page_shows_everything() {
+    let (_inv, out) = built_example();
+    let doc = page(&out, "articles/macron-called-bennett-nso/index.html");
+    assert_eq!(
+        texts(&doc, "h1"),
+        ["France’s Macron called Bennett to ensure Israel dealing with NSO claims – report"]
+    );
+    assert_eq!(
+        texts(&doc, "time[datetime='2021-07-24']")
+            .first()
+            .map(String::as_str),
+        Some("24 July 2021")
+    );
+    let body = doc
+        .select(&sel("main"))
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>();
+    // Every paragraph of the wire copy is on the page.
+    let seed = read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/articles/macron-called-bennett-nso.txt"),
+    );
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = squash(&body);
+    for para in seed.split("\n\n").skip(1) {
+        let para = para.trim();
+        if para.starts_with("Source:") {
+            continue;
+        }
+        assert!(body.contains(&squash(para)), "paragraph missing: {para}");
+    }
+    // Mentions link to actors; the first mention of Macron is linked.
+    let links: Vec<(String, String)> = doc
+        .select(&sel("main p a[href^='../../actors/']"))
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("href").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        links.contains(&(
+            "Emmanuel Macron".into(),
+            "../../actors/emmanuel-macron/".into()
+        )),
+        "{links:?}"
+    );
+    assert!(links.contains(&("NSO Group".into(), "../../actors/nso-group/".into())));
+    assert!(links.contains(&("De Rugy".into(), "../../actors/francois-de-rugy/".into())));
+    // The credit line resolves TOI and AFP to their source pages.
+    let credit: Vec<String> = doc
+        .select(&sel(
+            "a[href='../../sources/toi/'], a[href='../../sources/afp/']",
+        ))
+        .map(|a| a.text().collect())
+        .collect();
+    assert!(
+        credit.iter().any(|t| t == "TOI") && credit.iter().any(|t| t == "AFP"),
+        "{credit:?}"
+    );
+}
+
+#[test]
+fn actor_page_has_role_relations_events_and_quoted_first_mention() {
+    let (_inv, out) = built_example();
+    let doc = page(&out, "actors/chaim-gelfand/index.html");
+    let main = texts(&doc, "main").join(" ");
+    assert!(main.contains("Chief compliance officer"), "{main}");
+    assert!(
+        doc.select(&sel("a[href='../../actors/nso-group/']"))
+            .next()
+            .is_some(),
+        "relation to NSO Group"
+    );
+    assert!(
+        main.contains("We can specifically come out and say for sure"),
+        "first-mention sentence quoted"
+    );
+    assert!(
+        doc.select(&sel("a[href='../../articles/macron-called-bennett-nso/']"))
+            .next()
+            .is_some()
+    );
+    // Relations show on both sides.
+    let nso = page(&out, "actors/nso-group/index.html");
+    assert!(
+        nso.select(&sel("a[href='../../actors/chaim-gelfand/']"))
+            .next()
+            .is_some(),
+        "incoming relation on NSO Group"
+    );
+    // Events in date order.
+    let macron = page(&out, "actors/emmanuel-macron/index.html");
+    let dates: Vec<String> = macron
+        .select(&sel("time[datetime]"))
+        .map(|t| t.value().attr("datetime").unwrap().to_owned())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert!(dates.len() >= 3);
+    assert_eq!(dates, sorted, "events not in date order");
+}
+
+#[test]
+fn timeline_is_ordered_and_dates_keep_their_precision() {
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let doc = page(&out, "timeline/index.html");
+    let ids: Vec<String> = doc
+        .select(&sel("article[id]"))
+        .map(|e| e.value().attr("id").unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["talks-begin", "review", "contract-awarded"]);
+    let main = texts(&doc, "main").join(" ");
+    assert!(main.contains("c. 2018"), "{main}");
+    assert!(main.contains("June 2018 – February 2019"), "{main}");
+    assert!(main.contains("14 March 2019"), "{main}");
+    for status in ["Confirmed", "Alleged", "Disputed"] {
+        assert!(main.contains(status), "status {status} in words");
+    }
+    assert!(!main.contains("1 January"), "no padded dates");
+}
+
+#[test]
+fn mentions_are_not_linked_in_code_headings_or_links() {
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let doc = page(&out, "articles/first-story/index.html");
+    let body = doc
+        .select(&sel(".article-body, .prose, main"))
+        .next()
+        .unwrap();
+    assert!(
+        body.select(&sel("h2 a")).next().is_none(),
+        "link inside heading"
+    );
+    assert!(
+        body.select(&sel("code a")).next().is_none(),
+        "link inside code"
+    );
+    assert!(body.select(&sel("a a")).next().is_none(), "nested links");
+    let mention_links: Vec<String> = body
+        .select(&sel("p a[href='../../actors/acme-shipping/']"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        mention_links,
+        ["Acme Shipping"],
+        "only the prose mention is linked"
+    );
+    // Typographic apostrophe matches the straight alias "O'Brien"; the
+    // longest name wins.
+    assert!(
+        doc.select(&sel("a[href='../../actors/obrien/']"))
+            .any(|a| a.text().collect::<String>() == "Sean O’Brien")
+    );
+    // Headings get anchors; footnotes and tables render.
+    assert!(
+        doc.select(&sel("h2#what-acme-shipping-said"))
+            .next()
+            .is_some()
+    );
+    assert!(doc.select(&sel("table td")).next().is_some());
+    assert!(
+        doc.select(&sel(".footnote-definition, [id^='fn'], sup"))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn wire_copy_kicker_headline_and_unresolved_credit() {
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let doc = page(&out, "articles/wire-story/index.html");
+    assert_eq!(texts(&doc, "h1"), ["Wire: Roe under pressure"]);
+    let main = texts(&doc, "main").join(" ");
+    assert!(main.contains("HARBOUR"), "kicker shown");
+    assert!(
+        main.contains("The Port Authority met Acme twice. It said little."),
+        "line breaks become spaces"
+    );
+    assert!(
+        main.contains("Unknown Daily"),
+        "an unresolved credit name is kept as text"
+    );
+    assert!(
+        doc.select(&sel("a[href='../../sources/wire-agency/']"))
+            .next()
+            .is_some(),
+        "WAP resolves"
+    );
+    assert!(main.contains("May 2019"));
+}
+
+#[test]
+fn hostile_strings_come_out_as_text() {
+    let inv = investigation(Some("hostile"));
+    let out = build_ok(inv.path());
+    for (path, bytes) in snapshot(&out) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).unwrap();
+            let doc = Html::parse_document(&html);
+            let scripts: Vec<_> = doc.select(&sel("script")).collect();
+            assert!(scripts.is_empty(), "{}: script element", path.display());
+            for el in doc.select(&sel("*")) {
+                for (name, value) in el.value().attrs() {
+                    assert!(
+                        !name.starts_with("on"),
+                        "{}: event handler {name}",
+                        path.display()
+                    );
+                    if name == "href" || name == "src" {
+                        assert!(
+                            !value.trim().to_lowercase().starts_with("javascript:"),
+                            "{}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+            assert!(
+                doc.select(&sel("img, svg[onload], div[onclick]"))
+                    .all(|e| e.value().attr("onerror").is_none())
+            );
+        }
+    }
+    let doc = page(&out, "articles/hostile/index.html");
+    let main = texts(&doc, "main").join(" ");
+    // Smart punctuation applies to the text between raw tags, as Markdown does.
+    assert!(
+        main.contains(
+            "Raw <script>alert(‘body’)</script> and <img src=x onerror=alert(2)> stay text."
+        ),
+        "{main}"
+    );
+    assert!(
+        main.contains("<div onclick=\"alert(3)\">block html</div>"),
+        "{main}"
+    );
+    assert_eq!(
+        texts(&doc, "h1"),
+        ["<script>alert('title')</script> headline"]
+    );
+    let actor = page(&out, "actors/evil-name/index.html");
+    assert!(texts(&actor, "h1")[0].contains("Evil <b>Name</b>"));
+    let json = read(&out.join("data/actors.json"));
+    assert!(
+        json.contains("Evil <b>Name</b>"),
+        "JSON keeps the text; it is data, not HTML"
+    );
+}
+
+#[test]
+fn unsafe_html_is_opt_in() {
+    let inv = investigation(Some("hostile"));
+    let site = inv.path().join("content/site.yaml");
+    std::fs::write(&site, format!("{}unsafe_html: true\n", read(&site))).unwrap();
+    std::fs::write(
+        inv.path().join("content/articles/hostile.md"),
+        "---\ntitle: T\ndate: 2020\n---\nA <mark>marked</mark> word.\n",
+    )
+    .unwrap();
+    let out = build_ok(inv.path());
+    let doc = page(&out, "articles/hostile/index.html");
+    assert_eq!(texts(&doc, "main mark"), ["marked"]);
+}
+
+#[test]
+fn builds_are_byte_identical_across_threads_time_zones_and_locales() {
+    let inv = example();
+    let mut outputs = Vec::new();
+    for (threads, tz, lang) in [
+        ("1", "UTC", "C"),
+        ("4", "Asia/Kolkata", "fr_FR.UTF-8"),
+        ("2", "America/Los_Angeles", "de_DE.UTF-8"),
+    ] {
+        let out = inv.path().join(format!("out-{threads}"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args([
+                "build",
+                "--root",
+                inv.path().to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .env("RAYON_NUM_THREADS", threads)
+            .env("TZ", tz)
+            .env("LC_ALL", lang)
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        outputs.push(snapshot(&out));
+    }
+    assert!(outputs[0].len() > 40);
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0], outputs[2]);
+}
+
+#[test]
+fn a_template_error_on_the_last_page_leaves_the_old_site() {
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let before = snapshot(&out);
+    copy_dir(&fixtures().join("failing-template"), inv.path());
+    let o = dossier_in(inv.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("templates/source.html:4:"),
+        "template path and line: {err}"
+    );
+    assert!(err.contains("no_such_field"), "{err}");
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn template_syntax_errors_name_the_file_line_and_column() {
+    let inv = investigation(Some("bad-template-syntax"));
+    let o = dossier_in(inv.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("templates/articles.html:3:"), "{err}");
+}
+
+#[test]
+fn output_folder_rules() {
+    let inv = investigation(None);
+    let root = inv.path();
+    let foreign = root.join("mine");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "keep me").unwrap();
+    let o = dossier_in(root, &["build", "--out", foreign.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("did not write"), "{}", stderr(&o));
+    assert_eq!(read(&foreign.join("notes.txt")), "keep me");
+    assert!(
+        dossier_in(
+            root,
+            &["build", "--out", foreign.to_str().unwrap(), "--force"]
+        )
+        .status
+        .success()
+    );
+    assert!(!foreign.join("notes.txt").exists());
+    for bad in [
+        root.to_path_buf(),
+        root.join("content"),
+        root.join("content/inner"),
+    ] {
+        let o = dossier_in(root, &["build", "--out", bad.to_str().unwrap(), "--force"]);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{} must be refused",
+            bad.display()
+        );
+    }
+    // An empty folder is fine; dot-entries carry over; stale pages go.
+    let out = build_ok(root);
+    std::fs::create_dir_all(out.join(".git")).unwrap();
+    std::fs::write(out.join(".git/HEAD"), "ref: main").unwrap();
+    std::fs::write(out.join("stale.html"), "old").unwrap();
+    build_ok(root);
+    assert_eq!(read(&out.join(".git/HEAD")), "ref: main");
+    assert!(!out.join("stale.html").exists());
+    let siblings: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !siblings.iter().any(|n| n.contains("dossier-")),
+        "{siblings:?}"
+    );
+}
+
+#[test]
+fn static_files_are_copied_and_content_wins() {
+    let inv = investigation(Some("static-override"));
+    let out = build_ok(inv.path());
+    assert_eq!(read(&out.join("files/doc.txt")), "plain file\n");
+    assert_eq!(
+        read(&out.join("favicon.svg")),
+        "/* the investigation's own */\n"
+    );
+}
+
+#[test]
+fn feeds_sitemap_and_data_use_base_url() {
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(
+        sitemap.contains("<loc>https://news.example/harbour/articles/first-story/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("404"));
+    let feed = read(&out.join("feed.xml"));
+    assert!(
+        feed.contains("<updated>2019-05-01T00:00:00Z</updated>"),
+        "feed updated from the newest article"
+    );
+    let first = feed.find("wire-story").unwrap();
+    let second = feed.find("articles/first-story").unwrap();
+    assert!(first < second, "newest first");
+    let events: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/events.json"))).unwrap();
+    let review = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "review")
+        .unwrap();
+    assert_eq!(review["date"], "2018-06");
+    assert_eq!(review["end"], "2019-02");
+    assert_eq!(review["actors"][0], "jane-roe");
+    assert_eq!(review["path"], "timeline/#review");
+    let canonical = page(&out, "actors/jane-roe/index.html");
+    let href = canonical
+        .select(&sel("link[rel=canonical]"))
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    assert_eq!(href, "https://news.example/harbour/actors/jane-roe/");
+    // --base-url overrides site.yaml.
+    let o = dossier_in(
+        inv.path(),
+        &["build", "--base-url", "https://mirror.example"],
+    );
+    assert!(o.status.success());
+    assert!(read(&out.join("sitemap.xml")).contains("https://mirror.example/actors/"));
+}
+
+#[test]
+fn the_404_page_links_from_the_base_path() {
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let doc = page(&out, "404.html");
+    assert!(
+        doc.select(&sel("a[href='/harbour/']")).next().is_some(),
+        "home link from the base path"
+    );
+    assert!(
+        doc.select(&sel("link[href='/harbour/style.css']"))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn pages_are_minified_and_carry_a_strict_csp() {
+    let (_inv, out) = built_example();
+    let html = read(&out.join("index.html"));
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(!html.contains("\n  "), "indentation left in minified HTML");
+    assert!(html.contains("script-src 'self'"));
+    assert!(!html.contains("<script"), "the built site runs no script");
+    assert!(!html.contains("__dossier"));
+    let css = read(&out.join("style.css"));
+    assert!(css.lines().count() < 5, "CSS minified");
+}
+
+#[test]
+fn new_creates_an_investigation_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let o = dossier(&["new", demo.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(&demo);
+    assert!(
+        out.join("articles/who-won-the-harbour/index.html")
+            .is_file()
+    );
+    assert!(out.join("articles/wire-copy/index.html").is_file());
+    let timeline = read(&out.join("timeline/index.html"));
+    assert!(
+        timeline.contains("c. November 2018 – January 2019"),
+        "month-precision range"
+    );
+    assert_links_resolve(&out);
+    // A folder that is not empty is refused.
+    let again = dossier(&["new", demo.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("not empty"));
+}
+
+#[test]
+fn base_fixture_links_all_resolve() {
+    let inv = investigation(Some("hostile"));
+    let out = build_ok(inv.path());
+    assert!(assert_links_resolve(&out) > 50);
+}
