@@ -54,6 +54,30 @@ pub fn url_problem(url: &str) -> Option<String> {
     ))
 }
 
+/// Percent-encodes the characters that may not appear in a URL (space,
+/// quotes, angle brackets, controls…), so every emitted `href` is a valid
+/// URL and not merely an escaped string. `%` is kept: the author may have
+/// encoded already.
+pub fn encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        if c.is_control()
+            || matches!(
+                c,
+                ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^'
+            )
+        {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Parses Markdown. `unsafe_html` false turns raw HTML into plain text.
 pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) {
     let mut events = Vec::new();
@@ -250,6 +274,16 @@ mod tests {
         ] {
             assert_eq!(url_problem(ok), None, "{ok:?} should pass");
         }
+    }
+
+    #[test]
+    fn urls_are_encoded_not_just_escaped() {
+        assert_eq!(
+            encode_url("https://e.com/?q=\"><script>"),
+            "https://e.com/?q=%22%3E%3Cscript%3E"
+        );
+        assert_eq!(encode_url(" https://e.com/a b "), "https://e.com/a%20b");
+        assert_eq!(encode_url("https://e.com/%20é"), "https://e.com/%20é");
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl Ctx<'_> {
 
     fn url(&mut self, file: usize, t: &Text) -> Option<String> {
         match url_problem(&t.value) {
-            None => Some(t.value.trim().to_owned()),
+            None => Some(super::text::encode_url(&t.value)),
             Some(problem) => {
                 self.err(file, &t.referenced, problem);
                 None

@@ -1,0 +1,169 @@
+// The published site, checked with the tools publishers use:
+//  - the Nu Html Checker (vnu-jar) on every page of several built investigations;
+//  - axe-core (WCAG 2.2 A/AA) in headless Chromium on every page type, at
+//    375 px and 1280 px, light and dark;
+//  - no horizontal scrolling at 375 px;
+//  - no request to any host but the site's own;
+//  - screenshots of each page type under target/screenshots/.
+// Usage: node tests/browser/check-site.mjs [path/to/dossier]
+// Prints "site-checks: N passed, M failed" and exits 1 on any finding.
+
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const bin = resolve(process.argv[2] ?? join(repo, 'target/debug/dossier'));
+const shots = join(repo, 'target/screenshots');
+mkdirSync(shots, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const fail = (what) => { failed++; console.error(`FAIL ${what}`); };
+const pass = () => { passed++; };
+
+// --- build the investigations -------------------------------------------------
+const work = mkdtempSync(join(tmpdir(), 'dossier-site-checks-'));
+function investigation(name, overlay) {
+  const root = join(work, name);
+  if (name === 'example') {
+    cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
+  } else if (name === 'starter') {
+    execFileSync(bin, ['new', root]);
+  } else {
+    cpSync(join(repo, 'tests/fixtures/base'), root, { recursive: true });
+    if (overlay) cpSync(join(repo, 'tests/fixtures', overlay), root, { recursive: true });
+  }
+  execFileSync(bin, ['build', '--root', root], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return join(root, 'public');
+}
+const sites = {
+  example: investigation('example'),
+  base: investigation('base'),
+  hostile: investigation('hostile', 'hostile'),
+  starter: investigation('starter'),
+};
+
+// --- Nu Html Checker on every page ---------------------------------------------
+const vnu = join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+try {
+  execFileSync('java', ['-jar', vnu, '--errors-only', '--skip-non-html', ...Object.values(sites)], { stdio: 'pipe' });
+  pass();
+  console.log('vnu: no errors on any page of', Object.keys(sites).join(', '));
+} catch (e) {
+  fail(`Nu Html Checker:\n${e.stderr?.toString() ?? e}`);
+}
+
+// --- a static server per site on 127.0.0.1 ---------------------------------------
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
+// Each site is hosted under the path of its base_url, as a static host
+// would, so that the 404 page's links (from the base path) resolve.
+const basePath = (dir) => {
+  const sitemap = readFileSync(join(dir, 'sitemap.xml'), 'utf8');
+  const loc = /<loc>([^<]*)<\/loc>/.exec(sitemap)?.[1] ?? '/';
+  return loc.includes('://') ? new URL(loc).pathname : loc;
+};
+function serve(dir) {
+  const prefix = basePath(dir);
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.includes('..')) { res.writeHead(400).end(); return; }
+    path = path.startsWith(prefix) ? path.slice(prefix.length - 1) : '/__outside_the_site__';
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': types['.html'] }).end(readFileSync(join(dir, '404.html')));
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    server.base = `http://127.0.0.1:${server.address().port}${prefix}`;
+    ok(server);
+  }));
+}
+
+const pageTypes = (site) => {
+  const first = (section) => {
+    const json = JSON.parse(readFileSync(join(sites[site], `data/${section}.json`), 'utf8'));
+    return json[0]?.path;
+  };
+  return {
+    home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),
+    timeline: 'timeline/', sources: 'sources/', source: first('sources'), '404': 'no/such/page/',
+  };
+};
+
+const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const deadline = setTimeout(() => { console.error('site-checks: timed out'); process.exit(1); }, 600_000);
+
+try {
+  for (const site of ['example', 'hostile']) {
+    const server = await serve(sites[site]);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    for (const [type, path] of Object.entries(pageTypes(site))) {
+      if (path === undefined) continue;
+      for (const width of [375, 1280]) {
+        for (const scheme of ['light', 'dark']) {
+          const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, javaScriptEnabled: true });
+          const page = await context.newPage();
+          const foreign = [];
+          page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+          const problems = [];
+          page.on('console', (m) => {
+            // The 404 page's own status is logged by the browser; nothing else may be.
+            const own404 = type === '404' && m.location()?.url?.endsWith('/no/such/page/');
+            if (m.type() === 'error' && !own404) problems.push(`${m.text()} (${m.location()?.url})`);
+          });
+          const label = `${site} ${type} ${width}px ${scheme}`;
+          const response = await page.goto(`${server.base}${path}`, { waitUntil: 'load' });
+          const expected = type === '404' ? 404 : 200;
+          if (response.status() !== expected) fail(`${label}: status ${response.status()}`); else pass();
+          if (foreign.length) fail(`${label}: third-party requests ${foreign.join(', ')}`); else pass();
+          if (problems.length) fail(`${label}: console errors ${problems.join(' | ')}`); else pass();
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) fail(`${label}: scrolls horizontally by ${overflow}px`); else pass();
+          await page.addScriptTag({ content: axeSource }).catch(() => page.evaluate(axeSource));
+          const result = await page.evaluate(async () =>
+            // eslint-disable-next-line no-undef
+            await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+          if (result.violations.length) {
+            fail(`${label}: axe ${result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`).join('; ')}`);
+          } else pass();
+          if (site === 'example') {
+            await page.screenshot({ path: join(shots, `${type}-${width}-${scheme}.png`), fullPage: width === 1280 });
+          }
+          await context.close();
+        }
+      }
+    }
+    server.close();
+  }
+  // Readable with JavaScript off: the article body is there without scripts.
+  {
+    const server = await serve(sites.example);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.base}${pageTypes('example').article}`);
+    const text = await page.textContent('main');
+    if (text.includes('Emmanuel Macron called Prime Minister Naftali Bennett')) pass(); else fail('article unreadable with JavaScript off');
+    await context.close();
+    server.close();
+  }
+} finally {
+  clearTimeout(deadline);
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`site-checks: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
