@@ -12,7 +12,8 @@ pub struct RichText {
     pub events: Vec<Event<'static>>,
 }
 
-/// A link or image destination that uses a forbidden scheme.
+/// A problem in Markdown found while parsing: a link or image destination
+/// with a forbidden scheme, or absurd nesting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLink {
     /// Byte offset in the parsed source.
@@ -78,13 +79,33 @@ pub fn encode_url(url: &str) -> String {
     out
 }
 
+/// How deeply Markdown elements may nest. Real writing stays far below;
+/// 50,000 nested emphasis markers would make pages no browser or parser
+/// downstream can handle, so they are refused with a message.
+pub const MAX_NESTING: usize = 100;
+
 /// Parses Markdown. `unsafe_html` false turns raw HTML into plain text.
 pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) {
     let mut events = Vec::new();
     let mut bad = Vec::new();
     let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
     let mut in_html_block = false;
+    let mut depth = 0usize;
     for (event, range) in TextMergeWithOffset::new(parser) {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    bad.push(BadLink {
+                        offset: range.start,
+                        message: format!("Markdown nested more than {MAX_NESTING} levels deep (emphasis, quotes or lists inside each other)"),
+                    });
+                    return (RichText::default(), bad);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
@@ -326,6 +347,19 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, ["hello-world", "hello-world-2", "mine"]);
+    }
+
+    #[test]
+    fn absurd_nesting_is_refused() {
+        let (_, bad) = parse_markdown(
+            &format!("{}x{}", "*".repeat(50_000), "*".repeat(50_000)),
+            false,
+        );
+        assert!(bad[0].message.contains("nested more than"), "{bad:?}");
+        let (_, bad) = parse_markdown(&format!("{}deep", "> ".repeat(500)), false);
+        assert_eq!(bad.len(), 1);
+        let (_, ok) = parse_markdown(&format!("{}fine", "> ".repeat(20)), false);
+        assert!(ok.is_empty());
     }
 
     #[test]
