@@ -10,7 +10,7 @@ pub use matcher::{Hit, Matcher};
 use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx};
 use pulldown_cmark::{Event, Tag, TagEnd};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A name found in a text: which text event it is in, and where.
@@ -29,22 +29,49 @@ pub struct Mention {
 pub struct Mentions(pub Vec<Mention>);
 
 impl Mentions {
-    /// The sentence around the first mention of `actor`.
-    pub fn first_sentence_of(&self, text: &RichText, actor: ActorIx) -> Option<String> {
-        let m = self.0.iter().find(|m| m.actor == actor)?;
-        let Event::Text(t) = &text.events[m.event] else {
-            return None;
-        };
-        let sentence = t
-            .split_sentence_bound_indices()
-            .find(|(i, s)| *i <= m.start && m.start < i + s.len())
-            .map(|(_, s)| s.trim())?;
-        Some(sentence.to_owned())
+    /// For every actor mentioned: how often, and the sentence of the first
+    /// mention. Each text event is split into sentences once, however many
+    /// actors it names (a long paragraph naming thousands of actors stays
+    /// linear).
+    pub fn summary(&self, text: &RichText) -> HashMap<ActorIx, (usize, String)> {
+        let mut out: HashMap<ActorIx, (usize, String)> = HashMap::new();
+        let mut split: Option<(usize, Vec<usize>)> = None;
+        for m in &self.0 {
+            if let Some(entry) = out.get_mut(&m.actor) {
+                entry.0 += 1;
+                continue;
+            }
+            let Event::Text(t) = &text.events[m.event] else {
+                continue;
+            };
+            if split.as_ref().is_none_or(|(e, _)| *e != m.event) {
+                split = Some((m.event, sentence_starts(t)));
+            }
+            let starts = split.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]);
+            out.insert(
+                m.actor,
+                (1, sentence_at(starts, t, m.start).trim().to_owned()),
+            );
+        }
+        out
     }
 
     fn actors(&self) -> impl Iterator<Item = ActorIx> + '_ {
         self.0.iter().map(|m| m.actor)
     }
+}
+
+/// Byte offsets where the sentences of `t` start.
+fn sentence_starts(t: &str) -> Vec<usize> {
+    t.split_sentence_bound_indices().map(|(i, _)| i).collect()
+}
+
+/// The sentence of `t` containing byte `at`, given the sentence starts.
+fn sentence_at<'t>(starts: &[usize], t: &'t str, at: usize) -> &'t str {
+    let i = starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let start = starts.get(i).copied().unwrap_or(0);
+    let end = starts.get(i + 1).copied().unwrap_or(t.len());
+    t[start..end].trim()
 }
 
 /// Which way a relation points, as seen from the actor whose page shows it.
@@ -190,18 +217,20 @@ pub fn link(site: &Site) -> Graph {
     // Articles, newest first, so each actor's list comes out in that order.
     for (ai, article) in site.articles.iter().enumerate() {
         let mentions = &article_body[ai];
-        // A story names a handful of actors: a linear `contains` beats hashing.
-        let mut in_story: Vec<ActorIx> = Vec::new();
-        for actor in mentions.actors().chain(article.actors.iter().copied()) {
-            if !in_story.contains(&actor) {
-                in_story.push(actor);
-            }
-        }
+        let mut seen = HashSet::new();
+        let in_story: Vec<ActorIx> = mentions
+            .actors()
+            .chain(article.actors.iter().copied())
+            .filter(|a| seen.insert(*a))
+            .collect();
+        let mut found = mentions.summary(&article.body);
         for &actor in &in_story {
-            let count = mentions.actors().filter(|&a| a == actor).count();
+            let (count, sentence) = found
+                .remove(&actor)
+                .map_or((0, None), |(n, s)| (n, Some(s)));
             actors[actor].articles.push(ArticleRef {
                 article: ai,
-                sentence: mentions.first_sentence_of(&article.body, actor),
+                sentence,
                 mentions: count,
             });
             actor_sources[actor].extend(article.sources.iter().copied());
