@@ -13,6 +13,7 @@ pub mod render;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
+pub mod preview;
 pub mod scaffold;
 pub mod serve;
 

@@ -14,7 +14,7 @@
 //!   the site, and the page's script (`/__dossier/live.js`) reloads it when
 //!   the version is not the one it was served with.
 
-use crate::write::Output;
+use crate::preview::OnDemandSite;
 use crate::{BuildOptions, Diagnostics, Failure, Timings};
 use axum::Router;
 use axum::body::Body;
@@ -131,8 +131,8 @@ struct Snapshot {
     /// Changes with every rebuild and every start of the server; a page
     /// served with another version reloads.
     version: String,
-    /// The last site that built without errors.
-    site: Option<Arc<Output>>,
+    /// The last site that built without errors, rendered page by page on request.
+    site: Option<Arc<OnDemandSite>>,
     /// The error page, while the last build failed.
     errors: Option<ErrorPage>,
 }
@@ -142,22 +142,23 @@ struct ErrorPage {
     html: String,
 }
 
-/// Builds the site. A full build for now; it is handed the changed paths
-/// and kept across rebuilds so that it can learn to do less.
+/// Builds the site: load, validate and link; pages are rendered when asked
+/// for (see `OnDemandSite`), so a rebuild costs about a `check`. It is
+/// handed the changed paths so that it can learn to do even less.
 struct Builder {
     root: PathBuf,
     options: BuildOptions,
 }
 
 impl Builder {
-    fn build(&mut self, _changed: &[PathBuf]) -> Result<Output, Diagnostics> {
+    fn build(&mut self, _changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
         let mut timings = Timings::default();
         let investigation = crate::prepare(&self.root, &self.options, &mut timings)?;
-        investigation.render(&mut timings)
+        Ok(OnDemandSite::new(investigation))
     }
 
     /// A build that cannot take the server down: a panic becomes an error.
-    fn build_safely(&mut self, changed: &[PathBuf]) -> Result<Output, Diagnostics> {
+    fn build_safely(&mut self, changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build(changed))) {
             Ok(result) => result,
             Err(panic) => {
@@ -299,7 +300,7 @@ pub fn serve(
 
     std::thread::Builder::new()
         .name("dossier-rebuild".into())
-        .spawn(move || rebuild_loop(builder, watcher, events_rx, snapshot_tx, versions))
+        .spawn(move || rebuild_loop(builder, watcher, events_rx, Arc::new(snapshot_tx), versions))
         .map_err(|e| Failure::Io(format!("cannot start the rebuild thread: {e}")))?;
 
     println!("serving {} at {url} (Ctrl-C to stop)", root.display());
@@ -505,13 +506,57 @@ fn is_scratch(rel: &Path) -> bool {
     })
 }
 
+/// Renders every page of a freshly published snapshot on a thread of its
+/// own: pages are otherwise rendered only when asked for, and a template
+/// error on a page nobody has opened must still reach the overlay. The
+/// result replaces the snapshot only if no newer one was published since.
+fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
+    let current = snapshots.borrow().clone();
+    let Some(site) = current.site.clone().filter(|_| current.errors.is_none()) else {
+        return;
+    };
+    let snapshots = Arc::clone(snapshots);
+    let _ = std::thread::Builder::new()
+        .name("dossier-verify".into())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site.verify()));
+            let diags = match outcome {
+                Ok(Ok(())) => return,
+                Ok(Err(diags)) => diags,
+                Err(_) => {
+                    let mut d = Diagnostics::default();
+                    d.push(
+                        crate::Diagnostic::new("templates", "internal error while rendering")
+                            .with_hint("this is a bug in dossier; please report it"),
+                    );
+                    d
+                }
+            };
+            eprint!("{}", diags.clone().render(color()));
+            eprintln!("the preview shows these errors until they are fixed");
+            let page = error_page(diags);
+            snapshots.send_if_modified(|shown| {
+                if shown.version != current.version {
+                    return false;
+                }
+                *shown = Arc::new(Snapshot {
+                    version: format!("{}-checked", current.version),
+                    site: Some(site.clone()),
+                    errors: Some(ErrorPage { html: page.clone() }),
+                });
+                true
+            });
+        });
+}
+
 fn rebuild_loop(
     mut builder: Builder,
     mut watcher: Watcher,
     events: mpsc::Receiver<DebounceEventResult>,
-    snapshots: watch::Sender<Arc<Snapshot>>,
+    snapshots: Arc<watch::Sender<Arc<Snapshot>>>,
     mut versions: Versions,
 ) {
+    verify_in_background(&snapshots);
     while let Ok(first) = events.recv() {
         // The debouncer hands over a burst in parts when its events are
         // not quite simultaneous (an editor writing a temporary file, then
@@ -565,6 +610,7 @@ fn rebuild_loop(
             &what,
         );
         snapshots.send_replace(Arc::new(next));
+        verify_in_background(&snapshots);
     }
 }
 
@@ -823,24 +869,28 @@ fn decode_path(raw: &str) -> Option<String> {
 }
 
 /// Where a request path leads in a site.
-enum Found<'a> {
-    File(&'a str, &'a [u8]),
+enum Found {
+    File(String, Arc<[u8]>),
+    /// A page whose template failed: shown like a content error.
+    Broken(crate::Diagnostic),
     /// A folder asked for without its final `/`.
     Folder,
     Missing,
 }
 
-fn find<'a>(site: &'a Output, path: &str) -> Found<'a> {
+fn find(site: &OnDemandSite, path: &str) -> Found {
     let key = &path[1..];
     let key = if key.is_empty() || key.ends_with('/') {
         format!("{key}index.html")
     } else {
         key.to_owned()
     };
-    if let Some((k, v)) = site.files.get_key_value(&key) {
-        return Found::File(k, v);
+    match site.get(&key) {
+        Some(Ok(bytes)) => return Found::File(key, bytes),
+        Some(Err(d)) => return Found::Broken(d),
+        None => {}
     }
-    if !path.ends_with('/') && site.files.contains_key(&format!("{key}/index.html")) {
+    if !path.ends_with('/') && site.contains(&format!("{key}/index.html")) {
         return Found::Folder;
     }
     Found::Missing
@@ -861,9 +911,9 @@ fn page(snapshot: &Snapshot, path: &str, uri: &Uri) -> Response {
     if let Some(errors) = &snapshot.errors {
         // Assets of the last good site still load; every page shows the errors.
         return match found {
-            Found::File(key, bytes) if !key.ends_with(".html") => file(key, bytes),
+            Found::File(key, bytes) if !key.ends_with(".html") => file(&key, &bytes),
             Found::Folder => redirect(uri),
-            _ if is_page_path(path) || matches!(found, Found::File(..)) => html(
+            _ if is_page_path(path) || matches!(found, Found::File(..) | Found::Broken(_)) => html(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 errors.html.as_bytes(),
                 &snapshot.version,
@@ -873,13 +923,21 @@ fn page(snapshot: &Snapshot, path: &str, uri: &Uri) -> Response {
     }
     match found {
         Found::File(key, bytes) if key.ends_with(".html") => {
-            html(StatusCode::OK, bytes, &snapshot.version)
+            html(StatusCode::OK, &bytes, &snapshot.version)
         }
-        Found::File(key, bytes) => file(key, bytes),
+        Found::File(key, bytes) => file(&key, &bytes),
+        Found::Broken(d) => {
+            let diags: Diagnostics = [d].into_iter().collect();
+            html(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                error_page(diags).as_bytes(),
+                &snapshot.version,
+            )
+        }
         Found::Folder => redirect(uri),
-        Found::Missing => match snapshot.site.as_ref().and_then(|s| s.files.get("404.html")) {
-            Some(bytes) => html(StatusCode::NOT_FOUND, bytes, &snapshot.version),
-            None => text(StatusCode::NOT_FOUND, "not found\n"),
+        Found::Missing => match snapshot.site.as_ref().and_then(|s| s.get("404.html")) {
+            Some(Ok(bytes)) => html(StatusCode::NOT_FOUND, &bytes, &snapshot.version),
+            _ => text(StatusCode::NOT_FOUND, "not found\n"),
         },
     }
 }

@@ -731,3 +731,23 @@ fn ctrl_c_stops_the_server_even_with_open_event_streams() {
     let mut rest = Vec::new();
     let _ = events.stream.read_to_end(&mut rest);
 }
+
+#[test]
+fn a_template_error_on_an_unopened_page_reaches_every_page() {
+    // Pages render when asked for; the whole site is still rendered in the
+    // background, so an error on a source page shows on the home page too.
+    let dir = investigation(None);
+    let server = Server::start(dir.path());
+    assert_eq!(server.get("/").status, 200);
+    copy_dir(&fixtures().join("failing-template"), dir.path());
+    let home = eventually("the template error on the home page", &server, || {
+        let r = server.get("/");
+        (r.status == 500).then_some(r)
+    });
+    assert!(home.body.contains("templates/source.html"), "{}", home.body);
+    assert!(home.body.contains("no_such_field"), "{}", home.body);
+    std::fs::remove_dir_all(dir.path().join("templates")).unwrap();
+    eventually("the fixed site", &server, || {
+        (server.get("/sources/harbour-gazette/").status == 200).then_some(())
+    });
+}

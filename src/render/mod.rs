@@ -139,11 +139,19 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
     if !diags.is_empty() {
         return Err(diags);
     }
+    out.files
+        .append(&mut render_assets(site, graph, renderer).files);
+    Ok(out)
+}
+
+/// Everything but the pages: feeds, sitemap, open data, the theme's static files.
+pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
+    let mut out = Output::default();
     data::add_feeds_and_data(site, graph, &mut out);
     for (path, bytes) in &renderer.theme.static_files {
         out.insert(path.clone(), bytes.clone());
     }
-    Ok(out)
+    out
 }
 
 /// Renders one page alone (the preview server's fast path).

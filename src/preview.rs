@@ -1,0 +1,100 @@
+//! The site as the preview server sees it: the investigation is loaded,
+//! validated and linked on every change, but each page is rendered only
+//! when a browser asks for it, then kept. An edit is visible as soon as
+//! the model is rebuilt, whatever the size of the site.
+
+use crate::render::{self, Page};
+use crate::write::Output;
+use crate::{Diagnostic, Diagnostics, Investigation};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+pub struct OnDemandSite {
+    inv: Investigation,
+    /// Output path of every page ("actors/x/index.html") to the page.
+    pages: HashMap<String, Page>,
+    /// Feeds, data, theme and content static files: made on first request.
+    assets: OnceLock<Output>,
+    rendered: Mutex<HashMap<String, Arc<[u8]>>>,
+}
+
+impl OnDemandSite {
+    pub fn new(inv: Investigation) -> Self {
+        let pages = Page::all(&inv.site)
+            .into_iter()
+            .map(|p| (p.output_path(&inv.site), p))
+            .collect();
+        OnDemandSite {
+            inv,
+            pages,
+            assets: OnceLock::new(),
+            rendered: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn assets(&self) -> &Output {
+        self.assets.get_or_init(|| {
+            let mut out =
+                render::render_assets(&self.inv.site, &self.inv.graph, &self.inv.renderer);
+            for (path, bytes) in &self.inv.static_files {
+                out.insert(path.clone(), bytes.clone());
+            }
+            out
+        })
+    }
+
+    /// Whether the site has a file at `key` (a path relative to the root).
+    pub fn contains(&self, key: &str) -> bool {
+        self.pages.contains_key(key) || self.assets().files.contains_key(key)
+    }
+
+    /// The bytes of the file at `key`, rendering and minifying a page the
+    /// first time it is asked for. A template error on that page is
+    /// returned as a diagnostic.
+    pub fn get(&self, key: &str) -> Option<Result<Arc<[u8]>, Diagnostic>> {
+        if let Some(bytes) = self.rendered.lock().ok()?.get(key) {
+            return Some(Ok(bytes.clone()));
+        }
+        // content/static/ wins over a page of the same name, as in `build`.
+        if let Some(bytes) = self
+            .inv
+            .static_files
+            .iter()
+            .find(|(p, _)| p == key)
+            .map(|(_, b)| b)
+        {
+            return Some(Ok(Arc::from(bytes.as_slice())));
+        }
+        let Some(page) = self.pages.get(key) else {
+            return self
+                .assets()
+                .files
+                .get(key)
+                .map(|b| Ok(Arc::from(b.as_slice())));
+        };
+        let (path, bytes) =
+            match render::render_one(&self.inv.site, &self.inv.graph, &self.inv.renderer, page) {
+                Ok(r) => r,
+                Err(d) => return Some(Err(d)),
+            };
+        let mut one = Output::default();
+        one.insert(path, bytes);
+        one.minify();
+        let bytes: Arc<[u8]> = one
+            .files
+            .into_values()
+            .next()
+            .map(Arc::from)
+            .unwrap_or_else(|| Arc::from(&b""[..]));
+        if let Ok(mut cache) = self.rendered.lock() {
+            cache.insert(key.to_owned(), bytes.clone());
+        }
+        Some(Ok(bytes))
+    }
+
+    /// Renders every page once (without keeping them), so that a template
+    /// error on any page is found even if no browser has asked for it.
+    pub fn verify(&self) -> Result<(), Diagnostics> {
+        render::render(&self.inv.site, &self.inv.graph, &self.inv.renderer).map(|_| ())
+    }
+}
