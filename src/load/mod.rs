@@ -407,12 +407,10 @@ pub fn parse_yaml<T: DeserializeOwned>(file: &SourceFile, yaml: &str) -> Result<
 fn yaml_diagnostic(file: &SourceFile, e: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
     let mut inner = e;
-    loop {
-        match inner {
-            serde_saphyr::Error::WithSnippet { error, .. }
-            | serde_saphyr::Error::AliasError { error, .. } => inner = error,
-            _ => break,
-        }
+    while let serde_saphyr::Error::WithSnippet { error, .. }
+    | serde_saphyr::Error::AliasError { error, .. } = inner
+    {
+        inner = error;
     }
     let message = DefaultMessageFormatter.format_message(inner).into_owned();
     let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");

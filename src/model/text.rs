@@ -40,7 +40,7 @@ pub fn url_problem(url: &str) -> Option<String> {
         .collect::<String>()
         .trim_matches(|c: char| c.is_ascii_control() || c == ' ' || c == '\u{0}')
         .to_owned();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     let Some(colon) = scheme_end.filter(|&i| cleaned.as_bytes()[i] == b':') else {
         return None; // no scheme: a relative reference
     };

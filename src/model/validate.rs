@@ -182,7 +182,6 @@ fn texts(t: &Option<Vec<Text>>) -> Vec<String> {
 
 /// Where a record with an id was first defined, for duplicate messages.
 struct Seen {
-    index: usize,
     at: String,
 }
 
@@ -392,7 +391,6 @@ fn check_unique(
     seen: &mut HashMap<String, Seen>,
     id: &Text,
     file: usize,
-    index: usize,
     what: &str,
 ) -> bool {
     if let Some(first) = seen.get(&id.value) {
@@ -411,7 +409,6 @@ fn check_unique(
     seen.insert(
         id.value.clone(),
         Seen {
-            index,
             at: place(ctx.loaded, file, &id.referenced),
         },
     );
@@ -441,9 +438,7 @@ fn sources(ctx: &mut Ctx<'_>) -> Vec<Source> {
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };
-        if !ctx.id(file, id, "source id")
-            || !check_unique(ctx, &mut seen, id, file, out.len(), "source")
-        {
+        if !ctx.id(file, id, "source id") || !check_unique(ctx, &mut seen, id, file, "source") {
             continue;
         }
         out.push(Source {
@@ -516,9 +511,7 @@ fn actors<'a>(ctx: &mut Ctx<'a>) -> (Vec<Actor>, PendingRelations<'a>) {
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };
-        if !ctx.id(file, id, "actor id")
-            || !check_unique(ctx, &mut seen, id, file, out.len(), "actor")
-        {
+        if !ctx.id(file, id, "actor id") || !check_unique(ctx, &mut seen, id, file, "actor") {
             continue;
         }
         let index = out.len();
@@ -729,13 +722,7 @@ fn articles(
             .hint = Some("give one of them its own `slug`".into());
             continue;
         }
-        seen.insert(
-            slug.clone(),
-            Seen {
-                index: out.len(),
-                at: path.clone(),
-            },
-        );
+        seen.insert(slug.clone(), Seen { at: path.clone() });
         let credit = wire.and_then(|w| w.credit.as_ref()).map(|c| Credit {
             label: c.label.clone(),
             names: c
@@ -788,7 +775,6 @@ fn articles(
             order,
         ));
     }
-    let _ = seen.values().map(|s| s.index).count();
     // Newest first; ties keep content order.
     out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
     (out.into_iter().map(|(a, _)| a).collect(), drafts)
@@ -864,9 +850,7 @@ fn events(
         let (Some(id), Some(title), Some(start)) = (id, title, start) else {
             continue;
         };
-        if !ctx.id(file, id, "event id")
-            || !check_unique(ctx, &mut seen, id, file, out.len(), "event")
-        {
+        if !ctx.id(file, id, "event id") || !check_unique(ctx, &mut seen, id, file, "event") {
             continue;
         }
         out.push((
