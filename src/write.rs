@@ -33,12 +33,24 @@ impl Output {
     /// theme is loaded, not here.
     pub fn minify(&mut self) {
         let cfg = minify_cfg();
-        self.files
-            .par_iter_mut()
+        // Largest pages first, so that one big page (the timeline, the
+        // article index) does not keep a core busy after the others are done.
+        let mut pages: Vec<&mut Vec<u8>> = self
+            .files
+            .iter_mut()
             .filter(|(p, _)| p.ends_with(".html"))
-            .for_each(|(_, bytes)| {
-                *bytes = minify_html::minify(bytes, &cfg);
-            });
+            .map(|(_, bytes)| bytes)
+            .collect();
+        pages.sort_by_key(|b| std::cmp::Reverse(b.len()));
+        pages.into_par_iter().with_max_len(1).for_each(|bytes| {
+            let minified = minify_html::minify(bytes, &cfg);
+            // Back into the page's own buffer: the minified page is never
+            // longer, and the temporary goes straight back to this thread's
+            // allocator, so memory does not grow by a second copy of the site.
+            bytes.clear();
+            bytes.extend_from_slice(&minified);
+            bytes.shrink_to_fit();
+        });
     }
 }
 

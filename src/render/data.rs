@@ -6,6 +6,7 @@ use super::pages::{Page, when_ctx};
 use crate::link::Graph;
 use crate::model::Site;
 use crate::write::Output;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -26,14 +27,49 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
-pub fn add_feeds_and_data(site: &Site, graph: &Graph, out: &mut Output) {
-    out.insert("sitemap.xml", sitemap(site));
-    out.insert("feed.xml", feed(site, graph));
-    for (name, value) in data(site, graph) {
-        let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
-        bytes.push(b'\n');
+/// `bodies`, when given, are the articles' bodies already rendered for a
+/// page two levels down (`../../`), as the article pages and the feed use them.
+pub fn add_feeds_and_data(site: &Site, graph: &Graph, bodies: Option<&[String]>, out: &mut Output) {
+    // Independent outputs, built side by side.
+    let ((sitemap, feed), data) = rayon::join(
+        || rayon::join(|| sitemap(site), || feed(site, graph, bodies)),
+        || data(site, graph),
+    );
+    out.insert("sitemap.xml", sitemap);
+    out.insert("feed.xml", feed);
+    for (name, bytes) in data {
         out.insert(format!("data/{name}.json"), bytes);
     }
+}
+
+/// `serde_json::to_vec_pretty` of the array of `items`, plus a final newline,
+/// with the items built and serialised in parallel: the same bytes, since
+/// pretty JSON only ever has newlines between tokens (never inside strings),
+/// so an item printed alone is the item printed in the array, less one level
+/// of indentation.
+fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync) -> Vec<u8> {
+    let printed: Vec<Vec<u8>> = items
+        .par_iter()
+        .enumerate()
+        .map(|(i, item)| serde_json::to_vec_pretty(&value(i, item)).unwrap_or_default())
+        .collect();
+    if printed.is_empty() {
+        return b"[]\n".to_vec();
+    }
+    let len: usize = printed.iter().map(|p| p.len() + p.len() / 8 + 4).sum();
+    let mut out = Vec::with_capacity(len + 4);
+    out.push(b'[');
+    for (i, p) in printed.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
+        for (j, line) in p.split(|&b| b == b'\n').enumerate() {
+            if j > 0 {
+                out.extend_from_slice(b"\n  ");
+            }
+            out.extend_from_slice(line);
+        }
+    }
+    out.extend_from_slice(b"\n]\n");
+    out
 }
 
 fn sitemap(site: &Site) -> String {
@@ -63,7 +99,7 @@ fn sitemap(site: &Site) -> String {
 
 /// Atom. `updated` is the newest article's date, never the build time, so
 /// identical input gives identical bytes.
-fn feed(site: &Site, graph: &Graph) -> String {
+fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
     let base = &site.config.base_url;
     let stamp = |d: &crate::model::Date| format!("{}T00:00:00Z", d.first_day_iso());
     let updated = site
@@ -95,7 +131,36 @@ fn feed(site: &Site, graph: &Graph) -> String {
     let _ = writeln!(s, "<updated>{updated}</updated>");
     let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(&author));
     let _ = writeln!(s, "<generator>dossier</generator>");
-    for (i, a) in site.articles.iter().enumerate() {
+    let entries: Vec<String> = site
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut s = String::new();
+            // Relative links in the content resolve against the article's URL.
+            let rendered;
+            let body = match bodies.and_then(|b| b.get(i)) {
+                Some(b) => b.as_str(),
+                None => {
+                    rendered = to_html(site, &a.body, &graph.article_body[i], "../../");
+                    rendered.as_str()
+                }
+            };
+            entry(&mut s, base, a, body);
+            s
+        })
+        .collect();
+    s.reserve(entries.iter().map(String::len).sum::<usize>() + 16);
+    for e in &entries {
+        s.push_str(e);
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+fn entry(s: &mut String, base: &str, a: &crate::model::Article, body: &str) {
+    let stamp = |d: &crate::model::Date| format!("{}T00:00:00Z", d.first_day_iso());
+    {
         let url = format!("{base}articles/{}/", a.slug);
         let _ = writeln!(s, "<entry>");
         let _ = writeln!(s, "<title>{}</title>", xml_escape(&a.title));
@@ -107,99 +172,75 @@ fn feed(site: &Site, graph: &Graph) -> String {
             let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(by));
         }
         let _ = writeln!(s, "<summary>{}</summary>", xml_escape(&a.summary));
-        // Relative links in the content resolve against the article's URL.
-        let body = to_html(site, &a.body, &graph.article_body[i], "../../");
         let _ = writeln!(
             s,
             "<content type=\"html\" xml:base=\"{}\">{}</content>",
             xml_escape(&url),
-            xml_escape(&body)
+            xml_escape(body)
         );
         let _ = writeln!(s, "</entry>");
     }
-    s.push_str("</feed>\n");
-    s
 }
 
-fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Value)> {
+fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
     let actor_id = |i: usize| site.actors[i].id.clone();
     let source_id = |i: usize| site.sources[i].id.clone();
     let article_slug = |i: usize| site.articles[i].slug.clone();
     let event_id = |i: usize| site.events[i].id.clone();
     let plain = |t: &Option<crate::model::RichText>| t.as_ref().map(|t| t.plain());
 
-    let actors: Vec<Value> = site
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let l = &graph.actors[i];
-            json!({
-                "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
-                "country": a.country, "summary": plain(&a.summary), "links": a.links,
-                "relations": l.relations.iter().map(|r| json!({"actor": actor_id(r.other), "label": r.label, "direction": r.direction})).collect::<Vec<_>>(),
-                "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
-                "articles": l.articles.iter().map(|r| json!({"slug": article_slug(r.article), "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
-                "sources": l.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
-                "path": format!("actors/{}/", a.id),
-            })
+    let actors = pretty_array(&site.actors, |i, a| {
+        let l = &graph.actors[i];
+        json!({
+            "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
+            "country": a.country, "summary": plain(&a.summary), "links": a.links,
+            "relations": l.relations.iter().map(|r| json!({"actor": actor_id(r.other), "label": r.label, "direction": r.direction})).collect::<Vec<_>>(),
+            "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+            "articles": l.articles.iter().map(|r| json!({"slug": article_slug(r.article), "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
+            "sources": l.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+            "path": format!("actors/{}/", a.id),
         })
-        .collect();
-    let events: Vec<Value> = site
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let w = when_ctx(&e.when);
-            json!({
-                "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
-                "precision": e.when.start.precision(), "display": w.display,
-                "title": e.title, "summary": plain(&e.summary), "status": e.status, "place": e.place, "tags": e.tags,
-                "actors": graph.events[i].actors.iter().map(|&a| actor_id(a)).collect::<Vec<_>>(),
-                "sources": e.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
-                "articles": e.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
-                "path": format!("timeline/#{}", e.id),
-            })
+    });
+    let events = pretty_array(&site.events, |i, e| {
+        let w = when_ctx(&e.when);
+        json!({
+            "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
+            "precision": e.when.start.precision(), "display": w.display,
+            "title": e.title, "summary": plain(&e.summary), "status": e.status, "place": e.place, "tags": e.tags,
+            "actors": graph.events[i].actors.iter().map(|&a| actor_id(a)).collect::<Vec<_>>(),
+            "sources": e.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+            "articles": e.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
+            "path": format!("timeline/#{}", e.id),
         })
-        .collect();
-    let sources: Vec<Value> = site
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let l = &graph.sources[i];
-            json!({
-                "id": s.id, "name": s.name, "kind": s.kind, "url": s.url, "archive_url": s.archive_url,
-                "aliases": s.aliases, "description": plain(&s.description),
-                "articles": l.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
-                "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
-                "path": format!("sources/{}/", s.id),
-            })
+    });
+    let sources = pretty_array(&site.sources, |i, s| {
+        let l = &graph.sources[i];
+        json!({
+            "id": s.id, "name": s.name, "kind": s.kind, "url": s.url, "archive_url": s.archive_url,
+            "aliases": s.aliases, "description": plain(&s.description),
+            "articles": l.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
+            "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+            "path": format!("sources/{}/", s.id),
         })
-        .collect();
-    let articles: Vec<Value> = site
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            json!({
-                "slug": a.slug, "title": a.title, "date": a.date, "url": a.url, "byline": a.byline,
-                "kicker": a.kicker, "summary": a.summary, "tags": a.tags,
-                "sources": a.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
-                "actors": graph.articles[i].actors.iter().map(|&x| actor_id(x)).collect::<Vec<_>>(),
-                "events": graph.articles[i].events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
-                "credit": a.credit.as_ref().map(|c| json!({
-                    "label": c.label,
-                    "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(source_id)})).collect::<Vec<_>>(),
-                })),
-                "path": format!("articles/{}/", a.slug),
-            })
+    });
+    let articles = pretty_array(&site.articles, |i, a| {
+        json!({
+            "slug": a.slug, "title": a.title, "date": a.date, "url": a.url, "byline": a.byline,
+            "kicker": a.kicker, "summary": a.summary, "tags": a.tags,
+            "sources": a.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
+            "actors": graph.articles[i].actors.iter().map(|&x| actor_id(x)).collect::<Vec<_>>(),
+            "events": graph.articles[i].events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+            "credit": a.credit.as_ref().map(|c| json!({
+                "label": c.label,
+                "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(source_id)})).collect::<Vec<_>>(),
+            })),
+            "path": format!("articles/{}/", a.slug),
         })
-        .collect();
+    });
     vec![
-        ("actors", Value::Array(actors)),
-        ("events", Value::Array(events)),
-        ("sources", Value::Array(sources)),
-        ("articles", Value::Array(articles)),
+        ("actors", actors),
+        ("events", events),
+        ("sources", sources),
+        ("articles", articles),
     ]
 }

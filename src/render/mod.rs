@@ -118,16 +118,29 @@ fn template_diagnostics(theme: &theme::Theme, e: &tera::Error) -> Vec<Diagnostic
 
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
-    let env = pages::Env::new(site, graph);
-    let all = Page::all(site);
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = all
+    // Article bodies are the bulk of the Markdown: rendered once, for the
+    // article pages and the feed alike (both two levels down).
+    let bodies: Vec<String> = site
+        .articles
         .par_iter()
-        .map_init(Vec::new, |buf, page| {
-            let ctx = env.context(page);
-            renderer.render_page(page.template(), &ctx, buf)?;
-            Ok((page.output_path(site), buf.clone()))
-        })
+        .enumerate()
+        .map(|(i, a)| markdown::to_html(site, &a.body, &graph.article_body[i], "../../"))
         .collect();
+    // Pages, and feeds and data, side by side: neither waits for the other's tail.
+    let (rendered, mut assets) = rayon::join(
+        || {
+            let env = pages::Env::new(site, graph).with_bodies(&bodies);
+            Page::all(site)
+                .par_iter()
+                .map_init(Vec::new, |buf, page| {
+                    let ctx = env.context(page);
+                    renderer.render_page(page.template(), &ctx, buf)?;
+                    Ok((page.output_path(site), buf.clone()))
+                })
+                .collect::<Vec<Result<(String, Vec<u8>), Diagnostic>>>()
+        },
+        || assets(site, graph, renderer, Some(&bodies)),
+    );
     let mut out = Output::default();
     let mut diags = Diagnostics::default();
     for r in rendered {
@@ -139,15 +152,18 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
     if !diags.is_empty() {
         return Err(diags);
     }
-    out.files
-        .append(&mut render_assets(site, graph, renderer).files);
+    out.files.append(&mut assets.files);
     Ok(out)
 }
 
 /// Everything but the pages: feeds, sitemap, open data, the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
+    assets(site, graph, renderer, None)
+}
+
+fn assets(site: &Site, graph: &Graph, renderer: &Renderer, bodies: Option<&[String]>) -> Output {
     let mut out = Output::default();
-    data::add_feeds_and_data(site, graph, &mut out);
+    data::add_feeds_and_data(site, graph, bodies, &mut out);
     for (path, bytes) in &renderer.theme.static_files {
         out.insert(path.clone(), bytes.clone());
     }

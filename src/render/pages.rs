@@ -5,7 +5,8 @@ use super::markdown::to_html;
 use crate::link::{Direction, Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx, When};
-use tera::Context;
+use std::sync::OnceLock;
+use tera::{Context, Map, Value};
 
 /// One page of the built site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +111,32 @@ pub struct Env<'a> {
     graph: &'a Graph,
     counts: Counts,
     none: Mentions,
+    /// Article bodies already rendered for their own pages (`../../`).
+    bodies: Option<&'a [String]>,
+    /// The site's meta description, the same on every page.
+    site_description: String,
+    /// The site description as HTML, for each page depth (0, 1, 2).
+    description_html: [Option<String>; 3],
+    /// Events as template values for the pages two levels down (articles,
+    /// actors, sources), built once each on first use: an event shows on
+    /// its articles', actors' and sources' pages. (Cards are cheaper to
+    /// build afresh than to share: shared values render slower, from memory
+    /// that is no longer in cache.)
+    deep_events: Vec<OnceLock<Value>>,
+}
+
+/// The root of every page two levels down.
+const DEEP: &str = "../../";
+
+/// `base` as a template value, with `lists` set on it.
+fn with_lists<T: serde::Serialize>(base: &T, lists: Vec<(&'static str, Vec<Value>)>) -> Value {
+    let mut map = Value::from_serializable(base)
+        .into_map()
+        .unwrap_or_default();
+    for (key, items) in lists {
+        map.insert(key.into(), Value::from(items));
+    }
+    Value::from(map)
 }
 
 impl<'a> Env<'a> {
@@ -120,11 +147,45 @@ impl<'a> Env<'a> {
             events: site.events.len(),
             sources: site.sources.len(),
         };
+        let none = Mentions::default();
+        let site_description = site
+            .config
+            .description
+            .as_ref()
+            .map(|d| first_sentence(&d.plain()))
+            .or_else(|| site.config.subtitle.clone())
+            .unwrap_or_else(|| site.config.title.clone());
+        let description_html = [0, 1, 2].map(|depth| {
+            site.config
+                .description
+                .as_ref()
+                .map(|d| to_html(site, d, &none, &"../".repeat(depth)))
+        });
         Env {
             site,
             graph,
             counts,
-            none: Mentions::default(),
+            none,
+            bodies: None,
+            site_description,
+            description_html,
+            deep_events: site.events.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Uses article bodies rendered beforehand (index by article, root `../../`).
+    pub fn with_bodies(mut self, bodies: &'a [String]) -> Self {
+        self.bodies = Some(bodies);
+        self
+    }
+
+    /// The depth a root stands for, when it is one of `""`, `"../"`, `"../../"`.
+    fn depth_of(root: &str) -> Option<usize> {
+        match root {
+            "" => Some(0),
+            "../" => Some(1),
+            "../../" => Some(2),
+            _ => None,
         }
     }
 
@@ -142,11 +203,14 @@ impl<'a> Env<'a> {
         let root = self.root(page);
         let r = root.as_str();
         let mut ctx = Context::new();
-        let description_html = site
-            .config
-            .description
-            .as_ref()
-            .map(|d| to_html(site, d, &self.none, r));
+        let description_html = match Self::depth_of(r) {
+            Some(depth) => self.description_html[depth].clone(),
+            None => site
+                .config
+                .description
+                .as_ref()
+                .map(|d| to_html(site, d, &self.none, r)),
+        };
         ctx.insert(
             "site",
             &SiteCtx {
@@ -160,13 +224,7 @@ impl<'a> Env<'a> {
             },
         );
         ctx.insert("root", &root);
-        let site_description = site
-            .config
-            .description
-            .as_ref()
-            .map(|d| first_sentence(&d.plain()))
-            .or_else(|| site.config.subtitle.clone())
-            .unwrap_or_else(|| site.config.title.clone());
+        let site_description = self.site_description.clone();
         let (title, description) = match *page {
             Page::Home => {
                 ctx.insert(
@@ -207,10 +265,11 @@ impl<'a> Env<'a> {
                 )
             }
             Page::Article(i) => {
-                let full = self.article_full(i, r);
-                let d = full.card.summary.clone();
-                ctx.insert("article", &full);
-                (site.articles[i].title.clone(), d)
+                ctx.insert_value("article", self.article_full(i, r));
+                (
+                    site.articles[i].title.clone(),
+                    site.articles[i].summary.clone(),
+                )
             }
             Page::Actors => {
                 let groups = crate::model::ActorKind::ALL
@@ -242,7 +301,7 @@ impl<'a> Env<'a> {
                     .clone()
                     .or_else(|| a.summary.as_ref().map(|s| first_sentence(&s.plain())))
                     .unwrap_or_else(|| format!("{} in {}", a.name, site.config.title));
-                ctx.insert("actor", &full);
+                ctx.insert_value("actor", full);
                 (a.name.clone(), d)
             }
             Page::Timeline => {
@@ -296,7 +355,7 @@ impl<'a> Env<'a> {
                     .as_ref()
                     .map(|t| first_sentence(&t.plain()))
                     .unwrap_or_else(|| format!("{} as a source in {}", s.name, site.config.title));
-                ctx.insert("source", &full);
+                ctx.insert_value("source", full);
                 (s.name.clone(), d)
             }
             Page::NotFound => ("Page not found".into(), "This page does not exist.".into()),
@@ -406,13 +465,40 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn article_full(&self, i: ArticleIx, root: &str) -> ArticleFull {
+    fn event_value(&self, i: EventIx, root: &str) -> Value {
+        if root == DEEP {
+            self.deep_events[i]
+                .get_or_init(|| Value::from_serializable(&self.event_item(i, root)))
+                .clone()
+        } else {
+            Value::from_serializable(&self.event_item(i, root))
+        }
+    }
+
+    fn article_card_value(&self, i: ArticleIx, root: &str) -> Value {
+        Value::from_serializable(&self.article_card(i, root))
+    }
+
+    fn actor_card_value(&self, i: ActorIx, root: &str) -> Value {
+        Value::from_serializable(&self.actor_card(i, root))
+    }
+
+    fn source_card_value(&self, i: SourceIx, root: &str) -> Value {
+        Value::from_serializable(&self.source_card(i, root))
+    }
+
+    /// An [`ArticleFull`] as a template value; its lists of cards and
+    /// events are shared values.
+    fn article_full(&self, i: ArticleIx, root: &str) -> Value {
         let a = &self.site.articles[i];
         let links = &self.graph.articles[i];
-        ArticleFull {
+        let base = ArticleFull {
             card: self.article_card(i, root),
             url: a.url.clone(),
-            body_html: to_html(self.site, &a.body, &self.graph.article_body[i], root),
+            body_html: match self.bodies.and_then(|b| b.get(i)) {
+                Some(body) if root == DEEP => body.clone(),
+                _ => to_html(self.site, &a.body, &self.graph.article_body[i], root),
+            },
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
                 names: c
@@ -427,28 +513,28 @@ impl<'a> Env<'a> {
                     .collect(),
             }),
             tags: a.tags.clone(),
-            sources: a
-                .sources
-                .iter()
-                .map(|&s| self.source_card(s, root))
-                .collect(),
-            actors: links
-                .actors
-                .iter()
-                .map(|&x| self.actor_card(x, root))
-                .collect(),
-            events: links
-                .events
-                .iter()
-                .map(|&e| self.event_item(e, root))
-                .collect(),
-        }
+            sources: Vec::new(),
+            actors: Vec::new(),
+            events: Vec::new(),
+        };
+        let sources = a.sources.iter().map(|&s| self.source_card_value(s, root));
+        let actors = links.actors.iter().map(|&x| self.actor_card_value(x, root));
+        let events = links.events.iter().map(|&e| self.event_value(e, root));
+        with_lists(
+            &base,
+            vec![
+                ("sources", sources.collect()),
+                ("actors", actors.collect()),
+                ("events", events.collect()),
+            ],
+        )
     }
 
-    fn actor_full(&self, i: ActorIx, root: &str) -> ActorFull {
+    /// An [`ActorFull`] as a template value (lists shared, as above).
+    fn actor_full(&self, i: ActorIx, root: &str) -> Value {
         let a = &self.site.actors[i];
         let links = &self.graph.actors[i];
-        ActorFull {
+        let base = ActorFull {
             card: self.actor_card(i, root),
             country: a.country.clone(),
             summary_html: self.rich(a.summary.as_ref(), &self.graph.actor_summary[i], root),
@@ -473,32 +559,38 @@ impl<'a> Env<'a> {
                     actor: self.actor_card(r.other, root),
                 })
                 .collect(),
-            events: links
-                .events
-                .iter()
-                .map(|&e| self.event_item(e, root))
-                .collect(),
-            articles: links
-                .articles
-                .iter()
-                .map(|x| ActorArticle {
-                    article: self.article_card(x.article, root),
-                    sentence: x.sentence.clone(),
-                    mentions: x.mentions,
-                })
-                .collect(),
-            sources: links
-                .sources
-                .iter()
-                .map(|&s| self.source_card(s, root))
-                .collect(),
-        }
+            events: Vec::new(),
+            articles: Vec::new(),
+            sources: Vec::new(),
+        };
+        let events = links.events.iter().map(|&e| self.event_value(e, root));
+        // As an `ActorArticle` would serialise.
+        let articles = links.articles.iter().map(|x| {
+            let mut m = Map::default();
+            m.insert("article".into(), self.article_card_value(x.article, root));
+            m.insert("sentence".into(), Value::from_serializable(&x.sentence));
+            m.insert("mentions".into(), Value::from_serializable(&x.mentions));
+            Value::from(m)
+        });
+        let sources = links
+            .sources
+            .iter()
+            .map(|&s| self.source_card_value(s, root));
+        with_lists(
+            &base,
+            vec![
+                ("events", events.collect()),
+                ("articles", articles.collect()),
+                ("sources", sources.collect()),
+            ],
+        )
     }
 
-    fn source_full(&self, i: SourceIx, root: &str) -> SourceFull {
+    /// A [`SourceFull`] as a template value (lists shared, as above).
+    fn source_full(&self, i: SourceIx, root: &str) -> Value {
         let s = &self.site.sources[i];
         let links = &self.graph.sources[i];
-        SourceFull {
+        let base = SourceFull {
             card: self.source_card(i, root),
             archive_url: s.archive_url.clone(),
             aliases: s.aliases.clone(),
@@ -507,17 +599,21 @@ impl<'a> Env<'a> {
                 &self.graph.source_description[i],
                 root,
             ),
-            articles: links
-                .articles
-                .iter()
-                .map(|&a| self.article_card(a, root))
-                .collect(),
-            events: links
-                .events
-                .iter()
-                .map(|&e| self.event_item(e, root))
-                .collect(),
-        }
+            articles: Vec::new(),
+            events: Vec::new(),
+        };
+        let articles = links
+            .articles
+            .iter()
+            .map(|&a| self.article_card_value(a, root));
+        let events = links.events.iter().map(|&e| self.event_value(e, root));
+        with_lists(
+            &base,
+            vec![
+                ("articles", articles.collect()),
+                ("events", events.collect()),
+            ],
+        )
     }
 }
 
