@@ -30,12 +30,12 @@ pub struct Mentions(pub Vec<Mention>);
 
 impl Mentions {
     /// For every actor mentioned: how often, and the sentence of the first
-    /// mention. Each text event is split into sentences once, however many
-    /// actors it names (a long paragraph naming thousands of actors stays
-    /// linear).
+    /// mention. Each text event is segmented into sentences at most once,
+    /// forward from a boundary before its first mention, however many actors
+    /// it names (a long paragraph naming thousands of actors stays linear).
     pub fn summary(&self, text: &RichText) -> HashMap<ActorIx, (usize, String)> {
         let mut out: HashMap<ActorIx, (usize, String)> = HashMap::new();
-        let mut split: Option<(usize, Vec<usize>)> = None;
+        let mut sentences: Option<Sentences> = None;
         for m in &self.0 {
             if let Some(entry) = out.get_mut(&m.actor) {
                 entry.0 += 1;
@@ -44,14 +44,14 @@ impl Mentions {
             let Event::Text(t) = &text.events[m.event] else {
                 continue;
             };
-            if split.as_ref().is_none_or(|(e, _)| *e != m.event) {
-                split = Some((m.event, sentence_starts(t)));
-            }
-            let starts = split.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]);
-            out.insert(
-                m.actor,
-                (1, sentence_at(starts, t, m.start).trim().to_owned()),
-            );
+            let reusable = sentences
+                .as_ref()
+                .is_some_and(|s| s.event == m.event && s.current.0 <= m.start);
+            let s = match (&mut sentences, reusable) {
+                (Some(s), true) => s,
+                (slot, _) => slot.insert(Sentences::new(m.event, t, m.start)),
+            };
+            out.insert(m.actor, (1, s.containing(m.start).trim().to_owned()));
         }
         out
     }
@@ -61,17 +61,77 @@ impl Mentions {
     }
 }
 
-/// Byte offsets where the sentences of `t` start.
-fn sentence_starts(t: &str) -> Vec<usize> {
-    t.split_sentence_bound_indices().map(|(i, _)| i).collect()
+/// The sentences (Unicode sentence boundaries) of one text event, segmented
+/// lazily and only forward: mentions come in reading order. Segmenting is
+/// the costly part of linking, so it starts at the nearest boundary before
+/// the first mention that is certain from the bytes alone, not at the start
+/// of a paragraph that may be long.
+struct Sentences<'t> {
+    event: usize,
+    text: &'t str,
+    /// Where segmenting started: `iter`'s offsets are relative to it.
+    from: usize,
+    iter: unicode_segmentation::USentenceBoundIndices<'t>,
+    /// The last sentence produced, as a byte range of `text`.
+    current: (usize, usize),
 }
 
-/// The sentence of `t` containing byte `at`, given the sentence starts.
-fn sentence_at<'t>(starts: &[usize], t: &'t str, at: usize) -> &'t str {
-    let i = starts.partition_point(|&s| s <= at).saturating_sub(1);
-    let start = starts.get(i).copied().unwrap_or(0);
-    let end = starts.get(i + 1).copied().unwrap_or(t.len());
-    t[start..end].trim()
+impl<'t> Sentences<'t> {
+    fn new(event: usize, text: &'t str, at: usize) -> Self {
+        let from = certain_boundary_before(text, at);
+        Sentences {
+            event,
+            text,
+            from,
+            iter: text[from..].split_sentence_bound_indices(),
+            current: (from, from),
+        }
+    }
+
+    /// The sentence containing byte `at` (at or after the last one asked for).
+    fn containing(&mut self, at: usize) -> &'t str {
+        while self.current.1 <= at {
+            let Some((i, s)) = self.iter.next() else {
+                return "";
+            };
+            self.current = (self.from + i, self.from + i + s.len());
+        }
+        &self.text[self.current.0..self.current.1]
+    }
+}
+
+/// The sentence of `t` containing byte `at`, trimmed.
+#[cfg(test)]
+fn sentence_around(t: &str, at: usize) -> &str {
+    Sentences::new(0, t, at).containing(at).trim()
+}
+
+/// The last position `q <= at` where a sentence certainly starts: 0, or an
+/// ASCII capital preceded by `.`, `!` or `?`, ASCII closing marks and at
+/// least one space. Under the Unicode rules (UAX #29) a break there follows
+/// from SB11, none of SB6-SB10 applying before a capital after a space, and
+/// no rule looks back across a capital, so segmenting from `q` finds the
+/// same boundaries after it as segmenting from the start.
+fn certain_boundary_before(t: &str, at: usize) -> usize {
+    let b = t.as_bytes();
+    let is_close = |c: u8| matches!(c, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}');
+    let mut q = at.min(b.len().saturating_sub(1));
+    while q > 0 {
+        if b[q].is_ascii_uppercase() && b[q - 1] == b' ' {
+            let mut i = q - 1;
+            while i > 0 && b[i] == b' ' {
+                i -= 1;
+            }
+            while i > 0 && is_close(b[i]) {
+                i -= 1;
+            }
+            if matches!(b[i], b'.' | b'!' | b'?') {
+                return q;
+            }
+        }
+        q -= 1;
+    }
+    0
 }
 
 /// Which way a relation points, as seen from the actor whose page shows it.
@@ -214,6 +274,15 @@ pub fn link(site: &Site) -> Graph {
     let mut articles: Vec<ArticleLinks> = Vec::with_capacity(site.articles.len());
     let mut actor_sources: Vec<BTreeSet<SourceIx>> = vec![BTreeSet::new(); site.actors.len()];
 
+    // Counts and first-mention sentences need each text split into
+    // sentences: the costly part, done for all articles in parallel.
+    let mut summaries: Vec<_> = site
+        .articles
+        .par_iter()
+        .zip(&article_body)
+        .map(|(article, mentions)| mentions.summary(&article.body))
+        .collect();
+
     // Articles, newest first, so each actor's list comes out in that order.
     for (ai, article) in site.articles.iter().enumerate() {
         let mentions = &article_body[ai];
@@ -223,7 +292,7 @@ pub fn link(site: &Site) -> Graph {
             .chain(article.actors.iter().copied())
             .filter(|a| seen.insert(*a))
             .collect();
-        let mut found = mentions.summary(&article.body);
+        let found = &mut summaries[ai];
         for &actor in &in_story {
             let (count, sentence) = found
                 .remove(&actor)
@@ -300,5 +369,62 @@ impl Graph {
     pub fn weight(&self, actor: ActorIx) -> usize {
         let a = &self.actors[actor];
         a.articles.len() + a.events.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Segmenting the whole text: what `sentence_around` must agree with.
+    fn sentence_by_full_split(t: &str, at: usize) -> &str {
+        t.split_sentence_bound_indices()
+            .find(|(i, s)| *i <= at && at < i + s.len())
+            .map(|(_, s)| s.trim())
+            .unwrap_or("")
+    }
+
+    #[test]
+    fn sentences_around_mentions() {
+        let t = "Mr. Roe met Acme. He said \"no.\" Then Acme left! U.S. Steel? (Yes.) Done";
+        for (at, _) in t.char_indices() {
+            assert_eq!(
+                sentence_around(t, at),
+                sentence_by_full_split(t, at),
+                "at {at}"
+            );
+        }
+        assert_eq!(
+            sentence_around(t, t.find("Then").unwrap()),
+            "Then Acme left!"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn starting_at_a_certain_boundary_changes_nothing(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("."), Just("!"), Just("?"), Just(" "), Just("  "), Just("A"), Just("Bo"),
+                Just("a"), Just("x"), Just("1"), Just("\""), Just("'"), Just("("), Just(")"),
+                Just("]"), Just(","), Just(";"), Just("-"), Just("’"), Just("”"), Just("é"),
+                Just("É"), Just("\n"), Just("\u{2029}"), Just("\u{AD}"), Just("\u{301}"),
+                Just("\t"), Just("…"), Just("。"), Just("漢"),
+            ], 0..40)
+        ) {
+            let t: String = parts.concat();
+            for (at, _) in t.char_indices() {
+                prop_assert_eq!(sentence_around(&t, at), sentence_by_full_split(&t, at));
+            }
+            // One cursor asked for positions in reading order, as `summary` does.
+            let mut positions = t.char_indices().map(|(i, _)| i).step_by(3);
+            if let Some(first) = positions.next() {
+                let mut cursor = Sentences::new(0, &t, first);
+                prop_assert_eq!(cursor.containing(first).trim(), sentence_by_full_split(&t, first));
+                for at in positions {
+                    prop_assert_eq!(cursor.containing(at).trim(), sentence_by_full_split(&t, at));
+                }
+            }
+        }
     }
 }
