@@ -262,18 +262,22 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         false
     });
 
-    let parsed: Vec<Parsed> = entries
-        .par_iter()
-        .map(|(rel, path, role)| {
-            parse_entry(
-                root,
-                rel,
-                path,
-                *role,
-                sidecars.get(&stem_of(rel)).map(PathBuf::as_path),
-            )
+    // Data files can hold thousands of records each and come last in path
+    // order: parsed first, one task per file, so that no core is left with
+    // a run of them while the other has finished.
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| !matches!(entries[i].2, Role::Actors | Role::Events | Role::Sources));
+    let mut parsed: Vec<(usize, Parsed)> = order
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|i| {
+            let (rel, path, role) = &entries[i];
+            let sidecar = sidecars.get(&stem_of(rel)).map(PathBuf::as_path);
+            (i, parse_entry(root, rel, path, *role, sidecar))
         })
         .collect();
+    parsed.sort_unstable_by_key(|(i, _)| *i);
+    let parsed = parsed.into_iter().map(|(_, p)| p);
 
     let mut loaded = Loaded::default();
     for p in parsed {
@@ -516,15 +520,19 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                     Diagnostic::at(file.path.clone(), &file.text, 1, 1, "a Markdown article starts with front matter: a line `---`, YAML metadata (title, date), and `---`"),
                 ),
                 Ok(Some(fm)) => {
-                    let yaml_file = SourceFile { path: file.path.clone(), text: file.text.clone(), yaml_line_offset: fm.yaml_line - 1 };
-                    let meta = match parse_yaml::<Option<Spanned<RawArticleMeta>>>(&yaml_file, fm.yaml) {
+                    let body = ArticleBody::Markdown { text: fm.body.to_owned(), first_line: fm.body_line };
+                    // The file's text moves into the record kept for messages, not copied.
+                    let yaml_start = fm.yaml.as_ptr() as usize - file.text.as_ptr() as usize;
+                    let yaml_range = yaml_start..yaml_start + fm.yaml.len();
+                    let yaml_line_offset = fm.yaml_line - 1;
+                    let yaml_file = SourceFile { path: file.path, text: file.text, yaml_line_offset };
+                    let meta = match parse_yaml::<Option<Spanned<RawArticleMeta>>>(&yaml_file, &yaml_file.text[yaml_range]) {
                         Ok(m) => m,
                         Err(d) => {
                             out.diags.push(d);
                             None
                         }
                     };
-                    let body = ArticleBody::Markdown { text: fm.body.to_owned(), first_line: fm.body_line };
                     out.files.push(yaml_file);
                     out.item = Item::Article { stem, meta, meta_file: 0, body };
                     return out;
