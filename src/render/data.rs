@@ -11,8 +11,19 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    // Runs of bytes that need nothing are copied whole (the feed escapes
+    // every article's HTML).
+    let plain = |b: &u8| !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..0x20);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let n = rest.bytes().take_while(plain).count();
+        out.push_str(&rest[..n]);
+        rest = &rest[n..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -131,55 +142,60 @@ fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
     let _ = writeln!(s, "<updated>{updated}</updated>");
     let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(&author));
     let _ = writeln!(s, "<generator>dossier</generator>");
-    let entries: Vec<String> = site
+    // Entries are written in parallel, a run of articles at a time, then
+    // joined in order.
+    let runs: Vec<String> = site
         .articles
-        .par_iter()
+        .par_chunks(64)
         .enumerate()
-        .map(|(i, a)| {
+        .map(|(run, articles)| {
             let mut s = String::new();
-            // Relative links in the content resolve against the article's URL.
-            let rendered;
-            let body = match bodies.and_then(|b| b.get(i)) {
-                Some(b) => b.as_str(),
-                None => {
-                    rendered = to_html(site, &a.body, &graph.article_body[i], "../../");
-                    rendered.as_str()
-                }
-            };
-            entry(&mut s, base, a, body);
+            for (k, a) in articles.iter().enumerate() {
+                let i = run * 64 + k;
+                // Relative links in the content resolve against the article's URL.
+                let rendered;
+                let body = match bodies.and_then(|b| b.get(i)) {
+                    Some(b) => b.as_str(),
+                    None => {
+                        rendered = to_html(site, &a.body, &graph.article_body[i], "../../");
+                        rendered.as_str()
+                    }
+                };
+                entry(&mut s, base, a, body);
+            }
             s
         })
         .collect();
-    s.reserve(entries.iter().map(String::len).sum::<usize>() + 16);
-    for e in &entries {
-        s.push_str(e);
+    s.reserve(runs.iter().map(String::len).sum::<usize>() + 16);
+    for run in &runs {
+        s.push_str(run);
     }
     s.push_str("</feed>\n");
     s
 }
 
+/// One article's `<entry>`: `body` is its content as HTML, links relative
+/// to the article's own URL.
 fn entry(s: &mut String, base: &str, a: &crate::model::Article, body: &str) {
     let stamp = |d: &crate::model::Date| format!("{}T00:00:00Z", d.first_day_iso());
-    {
-        let url = format!("{base}articles/{}/", a.slug);
-        let _ = writeln!(s, "<entry>");
-        let _ = writeln!(s, "<title>{}</title>", xml_escape(&a.title));
-        let _ = writeln!(s, "<link href=\"{}\"/>", xml_escape(&url));
-        let _ = writeln!(s, "<id>{}</id>", xml_escape(&url));
-        let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
-        let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
-        if let Some(by) = &a.byline {
-            let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(by));
-        }
-        let _ = writeln!(s, "<summary>{}</summary>", xml_escape(&a.summary));
-        let _ = writeln!(
-            s,
-            "<content type=\"html\" xml:base=\"{}\">{}</content>",
-            xml_escape(&url),
-            xml_escape(body)
-        );
-        let _ = writeln!(s, "</entry>");
+    let url = format!("{base}articles/{}/", a.slug);
+    let _ = writeln!(s, "<entry>");
+    let _ = writeln!(s, "<title>{}</title>", xml_escape(&a.title));
+    let _ = writeln!(s, "<link href=\"{}\"/>", xml_escape(&url));
+    let _ = writeln!(s, "<id>{}</id>", xml_escape(&url));
+    let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
+    let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
+    if let Some(by) = &a.byline {
+        let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(by));
     }
+    let _ = writeln!(s, "<summary>{}</summary>", xml_escape(&a.summary));
+    let _ = writeln!(
+        s,
+        "<content type=\"html\" xml:base=\"{}\">{}</content>",
+        xml_escape(&url),
+        xml_escape(body)
+    );
+    let _ = writeln!(s, "</entry>");
 }
 
 fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
@@ -243,4 +259,35 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
         ("sources", sources),
         ("articles", articles),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(
+            xml_escape("<a href=\"x\">O'Brien & Co</a>"),
+            "&lt;a href=&quot;x&quot;&gt;O&apos;Brien &amp; Co&lt;/a&gt;"
+        );
+        assert_eq!(xml_escape("é\u{1}\t\n\r€<"), "é\t\n\r€&lt;");
+        assert_eq!(xml_escape(""), "");
+    }
+
+    #[test]
+    fn pretty_arrays_print_as_serde_json_does() {
+        let items = [
+            json!({"a": [1, {"b": []}], "c": "x\ny"}),
+            json!([]),
+            json!(null),
+        ];
+        let mut expected = serde_json::to_vec_pretty(&Value::Array(items.to_vec())).unwrap();
+        expected.push(b'\n');
+        assert_eq!(pretty_array(&items, |_, v| v.clone()), expected);
+        let none: [Value; 0] = [];
+        let mut expected = serde_json::to_vec_pretty(&Value::Array(Vec::new())).unwrap();
+        expected.push(b'\n');
+        assert_eq!(pretty_array(&none, |_, v| v.clone()), expected);
+    }
 }

@@ -156,6 +156,26 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
     Ok(out)
 }
 
+/// Renders every page as `render` does, keeping nothing: all that `check`
+/// needs (feeds and open data cannot fail, so they are not built).
+pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<(), Diagnostics> {
+    let env = pages::Env::new(site, graph);
+    let diags: Vec<Diagnostic> = Page::all(site)
+        .par_iter()
+        .map_init(Vec::new, |buf, page| {
+            renderer
+                .render_page(page.template(), &env.context(page), buf)
+                .err()
+        })
+        .flatten()
+        .collect();
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(diags.into_iter().collect())
+    }
+}
+
 /// Everything but the pages: feeds, sitemap, open data, the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
     assets(site, graph, renderer, None)

@@ -6,7 +6,7 @@ use crate::link::{Direction, Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx, When};
 use std::sync::OnceLock;
-use tera::{Context, Map, Value};
+use tera::{Context, Value};
 
 /// One page of the built site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,14 +128,12 @@ pub struct Env<'a> {
 /// The root of every page two levels down.
 const DEEP: &str = "../../";
 
-/// `base` as a template value, with `lists` set on it.
-fn with_lists<T: serde::Serialize>(base: &T, lists: Vec<(&'static str, Vec<Value>)>) -> Value {
+/// `base` as a template value, with `events` as its list of events.
+fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
     let mut map = Value::from_serializable(base)
         .into_map()
         .unwrap_or_default();
-    for (key, items) in lists {
-        map.insert(key.into(), Value::from(items));
-    }
+    map.insert("events".into(), Value::from(events));
     Value::from(map)
 }
 
@@ -475,20 +473,7 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn article_card_value(&self, i: ArticleIx, root: &str) -> Value {
-        Value::from_serializable(&self.article_card(i, root))
-    }
-
-    fn actor_card_value(&self, i: ActorIx, root: &str) -> Value {
-        Value::from_serializable(&self.actor_card(i, root))
-    }
-
-    fn source_card_value(&self, i: SourceIx, root: &str) -> Value {
-        Value::from_serializable(&self.source_card(i, root))
-    }
-
-    /// An [`ArticleFull`] as a template value; its lists of cards and
-    /// events are shared values.
+    /// An [`ArticleFull`] as a template value, its events shared.
     fn article_full(&self, i: ArticleIx, root: &str) -> Value {
         let a = &self.site.articles[i];
         let links = &self.graph.articles[i];
@@ -513,24 +498,23 @@ impl<'a> Env<'a> {
                     .collect(),
             }),
             tags: a.tags.clone(),
-            sources: Vec::new(),
-            actors: Vec::new(),
+            sources: a
+                .sources
+                .iter()
+                .map(|&s| self.source_card(s, root))
+                .collect(),
+            actors: links
+                .actors
+                .iter()
+                .map(|&x| self.actor_card(x, root))
+                .collect(),
             events: Vec::new(),
         };
-        let sources = a.sources.iter().map(|&s| self.source_card_value(s, root));
-        let actors = links.actors.iter().map(|&x| self.actor_card_value(x, root));
         let events = links.events.iter().map(|&e| self.event_value(e, root));
-        with_lists(
-            &base,
-            vec![
-                ("sources", sources.collect()),
-                ("actors", actors.collect()),
-                ("events", events.collect()),
-            ],
-        )
+        with_events(&base, events.collect())
     }
 
-    /// An [`ActorFull`] as a template value (lists shared, as above).
+    /// An [`ActorFull`] as a template value, its events shared.
     fn actor_full(&self, i: ActorIx, root: &str) -> Value {
         let a = &self.site.actors[i];
         let links = &self.graph.actors[i];
@@ -560,33 +544,26 @@ impl<'a> Env<'a> {
                 })
                 .collect(),
             events: Vec::new(),
-            articles: Vec::new(),
-            sources: Vec::new(),
+            articles: links
+                .articles
+                .iter()
+                .map(|x| ActorArticle {
+                    article: self.article_card(x.article, root),
+                    sentence: x.sentence.clone(),
+                    mentions: x.mentions,
+                })
+                .collect(),
+            sources: links
+                .sources
+                .iter()
+                .map(|&s| self.source_card(s, root))
+                .collect(),
         };
         let events = links.events.iter().map(|&e| self.event_value(e, root));
-        // As an `ActorArticle` would serialise.
-        let articles = links.articles.iter().map(|x| {
-            let mut m = Map::default();
-            m.insert("article".into(), self.article_card_value(x.article, root));
-            m.insert("sentence".into(), Value::from_serializable(&x.sentence));
-            m.insert("mentions".into(), Value::from_serializable(&x.mentions));
-            Value::from(m)
-        });
-        let sources = links
-            .sources
-            .iter()
-            .map(|&s| self.source_card_value(s, root));
-        with_lists(
-            &base,
-            vec![
-                ("events", events.collect()),
-                ("articles", articles.collect()),
-                ("sources", sources.collect()),
-            ],
-        )
+        with_events(&base, events.collect())
     }
 
-    /// A [`SourceFull`] as a template value (lists shared, as above).
+    /// A [`SourceFull`] as a template value, its events shared.
     fn source_full(&self, i: SourceIx, root: &str) -> Value {
         let s = &self.site.sources[i];
         let links = &self.graph.sources[i];
@@ -599,21 +576,15 @@ impl<'a> Env<'a> {
                 &self.graph.source_description[i],
                 root,
             ),
-            articles: Vec::new(),
+            articles: links
+                .articles
+                .iter()
+                .map(|&a| self.article_card(a, root))
+                .collect(),
             events: Vec::new(),
         };
-        let articles = links
-            .articles
-            .iter()
-            .map(|&a| self.article_card_value(a, root));
         let events = links.events.iter().map(|&e| self.event_value(e, root));
-        with_lists(
-            &base,
-            vec![
-                ("articles", articles.collect()),
-                ("events", events.collect()),
-            ],
-        )
+        with_events(&base, events.collect())
     }
 }
 
