@@ -12,16 +12,18 @@ For N articles (about 600 words each, 3-6 actors named in each):
 The same content is written twice:
   * `dossier/`: content/site.yaml, content/articles/*.md, content/actors/*.yaml,
     content/events/<year>.yaml, content/sources.yaml;
-  * `hugo/`: the equivalent Hugo site: articles with `actors` and `sources`
-    taxonomies (term pages with the actor's role and summary, its articles
-    and its events), a timeline page ranging over the events as data
-    (data/events.json), home, lists, an Atom-like RSS feed with full content,
-    one external CSS file (the dossier theme's), built with `hugo --minify`.
+  * `hugo/`: the equivalent Hugo site, with the same markup as dossier's
+    default theme: articles with `actors` and `sources` taxonomies (term
+    pages are the actor and source pages: role, summary, events, articles),
+    a timeline page ranging over the events as data (data/events.json),
+    home, index pages, a 404 page, an RSS feed with full content, one
+    external CSS file (the dossier theme's), built with `hugo --minify`.
 
-Hugo has no mention linking, so the Hugo copy of each text carries the mention
-links already written out (the output is the same; the work of finding them is
-dossier's alone). Only the standard library is used; the RNG is seeded with the
-size, so a size always gives the same bytes.
+Hugo has no mention linking or backlinks, so the Hugo copy carries them
+already written out (mention links in the text, each actor's events and
+first-mention sentences in front matter): the output is comparable, the work
+of finding them is dossier's alone. Only the standard library is used; the
+RNG is seeded with the size, so a size always gives the same bytes.
 """
 
 import json

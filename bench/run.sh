@@ -120,10 +120,17 @@ while read -r size tool wall rss pages html all; do
     name="$tool"; [ "$tool" = check ] && name="dossier check"; [ "$tool" = dossier ] && name="dossier build"
     [ "$tool" = hugo ] && name="hugo --minify"
     if [ "$pages" = - ]; then
-        printf "| %s | %s | %.2f s | %s MB | – | – | – | %s | %s |\n" "$size" "$name" "$wall" "$(mb $((rss * 1024)))" "$ratio_t" "$ratio_m"
+        printf "| %s | %s | %.2f s | %s MiB | – | – | – | %s | %s |\n" "$size" "$name" "$wall" "$(mb $((rss * 1024)))" "$ratio_t" "$ratio_m"
     else
-        printf "| %s | %s | %.2f s | %s MB | %s | %s MB | %s MB | %s | %s |\n" "$size" "$name" "$wall" "$(mb $((rss * 1024)))" "$pages" "$(mb "$html")" "$(mb "$all")" "$ratio_t" "$ratio_m"
+        printf "| %s | %s | %.2f s | %s MiB | %s | %s MiB | %s MiB | %s | %s |\n" "$size" "$name" "$wall" "$(mb $((rss * 1024)))" "$pages" "$(mb "$html")" "$(mb "$all")" "$ratio_t" "$ratio_m"
     fi
+done <"$results"
+
+echo
+while read -r size tool wall _; do
+    [ "$tool" = check ] || continue
+    d="$(awk -v s="$size" '$1 == s && $2 == "dossier" { print $3 }' "$results")"
+    awk -v s="$size" -v c="$wall" -v d="$d" 'BEGIN { printf "%s articles: dossier check takes %.2f of the build time.\n", s, c / d }'
 done <"$results"
 
 echo

@@ -1,1 +1,276 @@
-fn main() {}
+//! Micro-benchmarks of the build's hot paths, on synthetic input made here
+//! (no files needed):
+//!
+//! * mention linking: a long article against 2,000 actors (`link::Matcher`);
+//! * Markdown parsing (`model::text::parse_markdown`);
+//! * page rendering (`render::render_one`) on a small generated investigation;
+//! * minification of the rendered site (`write::Output::minify`).
+//!
+//! `cargo bench --bench hot_paths` (add `-- <filter>` to run some).
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use dossier::link::Matcher;
+use dossier::model::text::parse_markdown;
+use dossier::render::Page;
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+
+const FIRST: &[&str] = &[
+    "Adele", "Amara", "Anton", "Aurelio", "Beatriz", "Bilal", "Boris", "Camille", "Chiara",
+    "Cyrus", "Dalia", "Dmitri", "Elif", "Emeka", "Esther", "Farid", "Fiona", "Gideon", "Greta",
+    "Hamid", "Helena", "Ines", "Ivo", "Jasmin", "Joaquin", "Kamala", "Kenji", "Lars", "Leila",
+    "Lorenzo", "Magnus", "Malik", "Marisol", "Milan", "Nadia", "Nikolai", "Oksana", "Omar",
+    "Paloma", "Pavel", "Quentin", "Rafael", "Rania", "Rosalind", "Samir", "Selma", "Soren",
+    "Talia", "Teodor", "Ulla",
+];
+const LAST: &[&str] = &[
+    "Abara",
+    "Bergstrom",
+    "Castellanos",
+    "Dragomir",
+    "Eklund",
+    "Falkenrath",
+    "Gallardo",
+    "Halvorsen",
+    "Ibarra",
+    "Jovanovic",
+    "Kowalczyk",
+    "Lindqvist",
+    "Marchetti",
+    "Nakamura",
+    "Oyelaran",
+    "Petrosyan",
+    "Quintero",
+    "Rasmussen",
+    "Szabo",
+    "Takahashi",
+    "Umarov",
+    "Valverde",
+    "Wojcik",
+    "Xenakis",
+    "Yilmaz",
+    "Zamora",
+    "Achterberg",
+    "Brandao",
+    "Cifuentes",
+    "Delacroix",
+    "Esposito",
+    "Fontaine",
+    "Grimaldi",
+    "Haddad",
+    "Ishikawa",
+    "Jankowski",
+    "Kristiansen",
+    "Lombardi",
+    "Mendoza",
+    "Novak",
+];
+const WORDS: &[&str] = &[
+    "the",
+    "contract",
+    "harbour",
+    "payment",
+    "board",
+    "records",
+    "show",
+    "officials",
+    "said",
+    "ministry",
+    "million",
+    "transfer",
+    "offshore",
+    "director",
+    "approved",
+    "audit",
+    "report",
+    "tender",
+    "consortium",
+    "emails",
+    "reviewed",
+    "denied",
+    "inquiry",
+    "funds",
+    "shares",
+];
+
+/// A tiny deterministic generator (xorshift), so inputs are the same every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.next() % from.len()]
+    }
+}
+
+/// `n` unique "First Last" names (n ≤ 2,000).
+fn actor_names(n: usize) -> Vec<String> {
+    FIRST
+        .iter()
+        .flat_map(|f| LAST.iter().map(move |l| format!("{f} {l}")))
+        .take(n)
+        .collect()
+}
+
+/// Markdown of about `words` words in paragraphs of ~100, naming an actor
+/// about every 40 words (with typographic apostrophes now and then).
+fn article(rng: &mut Rng, names: &[String], words: usize) -> String {
+    let mut s = String::new();
+    for w in 0..words {
+        if w % 100 == 0 && w > 0 {
+            s.push_str(if w % 500 == 0 {
+                "\n\n## The money trail\n\n"
+            } else {
+                ".\n\n"
+            });
+        } else if w > 0 {
+            s.push(' ');
+        }
+        if w % 40 == 17 {
+            s.push_str(&names[rng.next() % names.len()]);
+            if w % 3 == 0 {
+                s.push_str("’s");
+            }
+        } else {
+            s.push_str(rng.pick(WORDS));
+        }
+    }
+    s.push_str(".\n");
+    s
+}
+
+fn linking(c: &mut Criterion) {
+    let names = actor_names(2000);
+    let mut rng = Rng(0x9E3779B97F4A7C15);
+    let text = article(&mut rng, &names, 10_000);
+    let mut g = c.benchmark_group("link");
+    g.bench_function("matcher_new_2000_actors", |b| {
+        b.iter(|| Matcher::new(names.iter().enumerate().map(|(i, n)| (i, n.as_str()))))
+    });
+    let matcher = Matcher::new(names.iter().enumerate().map(|(i, n)| (i, n.as_str())));
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("find_10000_words_2000_actors", |b| {
+        b.iter(|| matcher.find(black_box(&text)))
+    });
+    g.finish();
+}
+
+fn markdown(c: &mut Criterion) {
+    let names = actor_names(2000);
+    let mut rng = Rng(0xD1B54A32D192ED03);
+    let text = article(&mut rng, &names, 10_000);
+    let mut g = c.benchmark_group("markdown");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("parse_10000_words", |b| {
+        b.iter(|| parse_markdown(black_box(&text), false))
+    });
+    g.finish();
+}
+
+/// Writes a small investigation: 200 actors, 100 articles of ~600 words,
+/// 200 events, 10 sources.
+fn write_investigation(root: &Path) {
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("articles")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        "title: Bench\nsubtitle: Synthetic\ndescription: A **synthetic** investigation.\nbase_url: https://news.example/bench/\n",
+    )
+    .unwrap();
+    let names = actor_names(200);
+    let id = |n: &str| n.to_lowercase().replace(' ', "-");
+    let mut actors = String::new();
+    for n in &names {
+        let _ = writeln!(
+            actors,
+            "- id: {}\n  name: {n}\n  kind: person\n  role: official\n  summary: {n} works at the harbour.",
+            id(n)
+        );
+    }
+    std::fs::write(content.join("actors.yaml"), actors).unwrap();
+    let mut sources = String::new();
+    for s in 0..10 {
+        let _ = writeln!(
+            sources,
+            "- id: source-{s}\n  name: Source {s}\n  kind: outlet\n  url: https://s{s}.example/"
+        );
+    }
+    std::fs::write(content.join("sources.yaml"), sources).unwrap();
+    let mut rng = Rng(0x2545F4914F6CDD1D);
+    let mut events = String::new();
+    for a in 0..100 {
+        let body = article(&mut rng, &names, 600);
+        let text = format!(
+            "---\ntitle: Story {a}\ndate: 2020-{:02}-{:02}\nbyline: A. Reporter\nsources: [source-{}]\n---\n{body}",
+            1 + a % 12,
+            1 + a % 28,
+            a % 10
+        );
+        std::fs::write(content.join(format!("articles/story-{a}.md")), text).unwrap();
+        for e in 0..2 {
+            let who = &names[rng.next() % names.len()];
+            let _ = writeln!(
+                events,
+                "- id: event-{a}-{e}\n  date: 2020-{:02}-{:02}\n  title: Payment {a}.{e}\n  summary: Signed by {who}.\n  actors: [{}]\n  sources: [source-{}]\n  articles: [story-{a}]",
+                1 + (a + e) % 12,
+                1 + a % 28,
+                id(who),
+                a % 10
+            );
+        }
+    }
+    std::fs::write(content.join("events.yaml"), events).unwrap();
+}
+
+fn pages(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    write_investigation(dir.path());
+    let mut timings = dossier::Timings::default();
+    let inv = match dossier::prepare(dir.path(), &Default::default(), &mut timings) {
+        Ok(inv) => inv,
+        Err(d) => panic!("the generated investigation does not build: {d:?}"),
+    };
+    let (site, graph, renderer) = (&inv.site, &inv.graph, &inv.renderer);
+    let mut g = c.benchmark_group("render");
+    for (name, page) in [
+        ("article_page", Page::Article(0)),
+        ("actor_page", Page::Actor(0)),
+        ("timeline_page", Page::Timeline),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| dossier::render::render_one(site, graph, renderer, &page).unwrap())
+        });
+    }
+    g.sample_size(10);
+    g.bench_function("whole_site_100_articles", |b| {
+        b.iter(|| dossier::render::render(site, graph, renderer).unwrap())
+    });
+    g.finish();
+
+    let rendered = dossier::render::render(site, graph, renderer).unwrap();
+    let html: u64 = rendered
+        .files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(_, b)| b.len() as u64)
+        .sum();
+    let mut g = c.benchmark_group("minify");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(html));
+    g.bench_function("whole_site_100_articles", |b| {
+        b.iter_batched(
+            || rendered.clone(),
+            |mut out| out.minify(),
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, linking, markdown, pages);
+criterion_main!(benches);
