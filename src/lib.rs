@@ -172,7 +172,7 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<(Investigation, Timi
     let mut timings = Timings::default();
     let inv = prepare(root, options, &mut timings)?;
     timings.time("render", || {
-        render::render(&inv.site, &inv.graph, &inv.renderer)
+        render::check_pages(&inv.site, &inv.graph, &inv.renderer)
     })?;
     Ok((inv, timings))
 }
