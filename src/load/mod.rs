@@ -131,6 +131,16 @@ fn is_yaml(name: &str) -> bool {
 
 /// Loads the investigation at `root`. Returns every problem found on the way.
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    load_inner(root, None)
+}
+
+/// [`load`], re-parsing only the files that changed since `cache` last saw
+/// them (see [`Cache`]). The result is the one [`load`] would give.
+pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Loaded, Diagnostics> {
+    load_inner(root, Some(cache))
+}
+
+fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
     let content = root.join("content");
     if !content.is_dir() {
@@ -262,66 +272,94 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         false
     });
 
-    // Data files can hold thousands of records each and come last in path
-    // order: parsed first, one task per file, so that no core is left with
-    // a run of them while the other has finished.
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by_key(|&i| !matches!(entries[i].2, Role::Actors | Role::Events | Role::Sources));
-    let mut parsed: Vec<(usize, Parsed)> = order
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|i| {
-            let (rel, path, role) = &entries[i];
+    let Some(cache) = cache else {
+        let parsed = parse_all(root, &entries, &sidecars, &stem_of);
+        let mut loaded = Loaded::default();
+        for mut p in parsed {
+            diags.extend(std::mem::take(&mut p.diags));
+            assemble(&mut loaded, p);
+        }
+        let has_site = loaded.site.is_some();
+        return finish(loaded, has_site, diags);
+    };
+
+    // The same, through the cache: each entry is parsed again only when its
+    // file (or its sidecar) is not the one parsed last time.
+    if cache.root != root {
+        *cache = Cache {
+            root: root.to_path_buf(),
+            ..Cache::default()
+        };
+    }
+    let keys: Vec<Option<EntryKey>> = entries
+        .par_iter()
+        .map(|(rel, path, _)| {
             let sidecar = sidecars.get(&stem_of(rel)).map(PathBuf::as_path);
-            (i, parse_entry(root, rel, path, *role, sidecar))
+            EntryKey::of(path, sidecar)
         })
         .collect();
-    parsed.sort_unstable_by_key(|(i, _)| *i);
-    let parsed = parsed.into_iter().map(|(_, p)| p);
-
-    let mut loaded = Loaded::default();
-    for p in parsed {
-        diags.extend(p.diags);
-        let base = loaded.files.len();
-        loaded.files.extend(p.files);
-        match p.item {
-            Item::Nothing => {}
-            Item::Site(r) => {
-                loaded.site = Some(Located {
-                    file: base,
-                    record: r,
-                })
-            }
-            Item::Actors(rs) => loaded.actors.extend(rs.into_iter().map(|r| Located {
-                file: base,
-                record: r,
-            })),
-            Item::Events(rs) => loaded.events.extend(rs.into_iter().map(|r| Located {
-                file: base,
-                record: r,
-            })),
-            Item::Sources(rs) => loaded.sources.extend(rs.into_iter().map(|r| Located {
-                file: base,
-                record: r,
-            })),
-            Item::Article {
-                stem,
-                meta,
-                meta_file,
-                body,
-            } => loaded.articles.push(RawArticle {
-                file: base,
-                stem,
-                meta: meta.map(|r| Located {
-                    file: base + meta_file,
-                    record: r,
+    let stale: Vec<usize> = (0..entries.len())
+        .filter(|&i| {
+            let fresh = keys[i].as_ref().zip(cache.entries.get(&entries[i].0));
+            !fresh.is_some_and(|(key, cached)| cached.parsed.is_some() && cached.key.reusable(key))
+        })
+        .collect();
+    cache.handed_out = None;
+    cache.reparsed = stale.len();
+    let reparsed = parse_some(root, &entries, &stale, &sidecars, &stem_of);
+    for (&i, p) in stale.iter().zip(reparsed) {
+        cache.entries.insert(
+            entries[i].0.clone(),
+            CachedEntry {
+                // A file that cannot be looked at is read again next time.
+                key: keys[i].clone().unwrap_or(EntryKey {
+                    racy: true,
+                    ..EntryKey::default()
                 }),
-                body,
-            }),
-            Item::Static(rel, bytes) => loaded.static_files.push((rel, bytes)),
-        }
+                parsed: Some(p),
+            },
+        );
     }
-    if loaded.site.is_none() && !diags.iter().any(|d| d.path == "content/site.yaml") {
+    let seen: std::collections::HashSet<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+    cache.entries.retain(|rel, _| seen.contains(rel.as_str()));
+    cache.shapes.clear();
+
+    let parsed_at = |rel: &str| {
+        cache.entries[rel]
+            .parsed
+            .as_ref()
+            .expect("every entry was parsed above")
+    };
+    let mut has_site = false;
+    for (rel, _, _) in &entries {
+        let p = parsed_at(rel);
+        diags.extend(p.diags.iter().cloned());
+        has_site |= matches!(p.item, Item::Site(_));
+    }
+    let mut loaded = Loaded::default();
+    if diags.is_empty() {
+        // Handed out (moved, not copied); `Cache::give_back` puts them back.
+        for (rel, _, _) in &entries {
+            let cached = cache.entries.get_mut(rel).expect("every entry is cached");
+            let p = cached.parsed.take().expect("every entry was parsed above");
+            let shown = p.files.first().map(|f| f.path.clone());
+            let (files, item) = assemble(&mut loaded, p);
+            cache.shapes.push(Shape {
+                rel: rel.clone(),
+                shown,
+                files,
+                item,
+            });
+        }
+        cache.handed_out = Some(Counts::of(&loaded));
+    }
+    finish(loaded, has_site, diags)
+}
+
+/// The end of every load: a missing site.yaml is reported, unless
+/// reading it failed.
+fn finish(loaded: Loaded, has_site: bool, mut diags: Diagnostics) -> Result<Loaded, Diagnostics> {
+    if !has_site && !diags.iter().any(|d| d.path == "content/site.yaml") {
         diags.push(
             Diagnostic::new(
                 "content/site.yaml",
@@ -334,6 +372,347 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         Ok(loaded)
     } else {
         Err(diags)
+    }
+}
+
+type Entry = (String, PathBuf, Role);
+
+fn parse_all(
+    root: &Path,
+    entries: &[Entry],
+    sidecars: &std::collections::HashMap<String, PathBuf>,
+    stem_of: &(impl Fn(&str) -> String + Sync),
+) -> Vec<Parsed> {
+    let all: Vec<usize> = (0..entries.len()).collect();
+    parse_some(root, entries, &all, sidecars, stem_of)
+}
+
+/// Parses the entries at `which` (in parallel), in the order given.
+fn parse_some(
+    root: &Path,
+    entries: &[Entry],
+    which: &[usize],
+    sidecars: &std::collections::HashMap<String, PathBuf>,
+    stem_of: &(impl Fn(&str) -> String + Sync),
+) -> Vec<Parsed> {
+    // Data files can hold thousands of records each and come last in path
+    // order: parsed first, one task per file, so that no core is left with
+    // a run of them while the other has finished.
+    let mut order: Vec<usize> = (0..which.len()).collect();
+    order.sort_by_key(|&k| {
+        !matches!(
+            entries[which[k]].2,
+            Role::Actors | Role::Events | Role::Sources
+        )
+    });
+    let mut parsed: Vec<(usize, Parsed)> = order
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|k| {
+            let (rel, path, role) = &entries[which[k]];
+            let sidecar = sidecars.get(&stem_of(rel)).map(PathBuf::as_path);
+            (k, parse_entry(root, rel, path, *role, sidecar))
+        })
+        .collect();
+    parsed.sort_unstable_by_key(|(k, _)| *k);
+    parsed.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Adds what one entry produced to `loaded` (its problems aside), and says
+/// what it added.
+fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
+    let base = loaded.files.len();
+    let files = p.files.len();
+    loaded.files.extend(p.files);
+    let item = match p.item {
+        Item::Nothing => ItemShape::Nothing,
+        Item::Site(r) => {
+            loaded.site = Some(Located {
+                file: base,
+                record: r,
+            });
+            ItemShape::Site
+        }
+        Item::Actors(rs) => {
+            let n = rs.len();
+            loaded.actors.extend(rs.into_iter().map(|r| Located {
+                file: base,
+                record: r,
+            }));
+            ItemShape::Actors(n)
+        }
+        Item::Events(rs) => {
+            let n = rs.len();
+            loaded.events.extend(rs.into_iter().map(|r| Located {
+                file: base,
+                record: r,
+            }));
+            ItemShape::Events(n)
+        }
+        Item::Sources(rs) => {
+            let n = rs.len();
+            loaded.sources.extend(rs.into_iter().map(|r| Located {
+                file: base,
+                record: r,
+            }));
+            ItemShape::Sources(n)
+        }
+        Item::Article {
+            stem,
+            meta,
+            meta_file,
+            body,
+        } => {
+            loaded.articles.push(RawArticle {
+                file: base,
+                stem,
+                meta: meta.map(|r| Located {
+                    file: base + meta_file,
+                    record: r,
+                }),
+                body,
+            });
+            ItemShape::Article { meta_file }
+        }
+        Item::Static(rel, bytes) => {
+            loaded.static_files.push((rel, bytes));
+            ItemShape::Static
+        }
+    };
+    (files, item)
+}
+
+/// Parse results kept from one load to the next, for `dossier serve`: an
+/// entry of `content/` is read and parsed again only when its file (or a
+/// `.txt` article's sidecar) changed: another length, modification time,
+/// or (on Unix) inode or status-change time. The walk of `content/` runs
+/// every time, so added, removed and renamed files are always seen.
+///
+/// A file modified within [`RACY`] of being looked at is parsed again next
+/// time too: a second write within the file system's clock tick could
+/// leave its time and length as they were.
+#[derive(Default)]
+pub struct Cache {
+    root: PathBuf,
+    entries: std::collections::HashMap<String, CachedEntry>,
+    /// What the last successful load took from each entry, in order.
+    shapes: Vec<Shape>,
+    /// The size of the `Loaded` handed out by the last successful load.
+    handed_out: Option<Counts>,
+    /// How many entries the last load parsed.
+    reparsed: usize,
+}
+
+struct CachedEntry {
+    key: EntryKey,
+    /// `None` while handed out in a `Loaded`, or after a failed give-back.
+    parsed: Option<Parsed>,
+}
+
+/// How much older than the moment it is looked at a file must be for its
+/// parse to be kept: the coarsest common file-time granularity (FAT's 2 s).
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+#[derive(Clone, Default, PartialEq, Eq)]
+struct EntryKey {
+    file: FileKey,
+    sidecar: Option<(PathBuf, FileKey)>,
+    /// Whether a file was modified too recently to trust its times.
+    racy: bool,
+}
+
+#[derive(Clone, Default, PartialEq, Eq)]
+struct FileKey {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    /// (device, inode, status-change time in ns) on Unix.
+    unix: (u64, u64, i64, i64),
+}
+
+impl FileKey {
+    fn of(path: &Path, now: std::time::SystemTime) -> Option<(FileKey, bool)> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok();
+        #[cfg(unix)]
+        let unix = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+        };
+        #[cfg(not(unix))]
+        let unix = (0, 0, 0, 0);
+        let racy = modified.is_none_or(|m| m + RACY > now);
+        Some((
+            FileKey {
+                len: meta.len(),
+                modified,
+                unix,
+            },
+            racy,
+        ))
+    }
+}
+
+impl EntryKey {
+    /// Taken before the file is read, so that a write during the read
+    /// makes the key stale rather than the parse.
+    fn of(path: &Path, sidecar: Option<&Path>) -> Option<EntryKey> {
+        let now = std::time::SystemTime::now();
+        let (file, mut racy) = FileKey::of(path, now)?;
+        let sidecar = match sidecar {
+            Some(side) => {
+                let (key, r) = FileKey::of(side, now)?;
+                racy |= r;
+                Some((side.to_path_buf(), key))
+            }
+            None => None,
+        };
+        Some(EntryKey {
+            file,
+            sidecar,
+            racy,
+        })
+    }
+
+    /// Whether a parse made under `self` holds for a file now at `now`.
+    fn reusable(&self, now: &EntryKey) -> bool {
+        !self.racy && self.file == now.file && self.sidecar == now.sidecar
+    }
+}
+
+/// What one entry added to a `Loaded`, to take it back apart.
+struct Shape {
+    rel: String,
+    /// The path of its first file, checked on the way back.
+    shown: Option<String>,
+    /// How many files it added.
+    files: usize,
+    item: ItemShape,
+}
+
+#[derive(Clone, Copy)]
+enum ItemShape {
+    Nothing,
+    Site,
+    Actors(usize),
+    Events(usize),
+    Sources(usize),
+    Article { meta_file: usize },
+    Static,
+}
+
+/// What tells the `Loaded` a load handed out from any other: its sizes, and
+/// where its lists are in memory (the very same lists come back).
+#[derive(PartialEq, Eq, Clone, Copy)]
+struct Counts {
+    at: (usize, usize, usize),
+    files: usize,
+    site: bool,
+    actors: usize,
+    events: usize,
+    sources: usize,
+    articles: usize,
+    static_files: usize,
+}
+
+impl Counts {
+    fn of(l: &Loaded) -> Counts {
+        Counts {
+            at: (
+                l.files.as_ptr() as usize,
+                l.articles.as_ptr() as usize,
+                l.events.as_ptr() as usize,
+            ),
+            files: l.files.len(),
+            site: l.site.is_some(),
+            actors: l.actors.len(),
+            events: l.events.len(),
+            sources: l.sources.len(),
+            articles: l.articles.len(),
+            static_files: l.static_files.len(),
+        }
+    }
+}
+
+impl Cache {
+    /// A cache that has seen nothing yet.
+    pub fn new() -> Self {
+        Cache::default()
+    }
+
+    /// How many entries of `content/` (a file, or an article with its
+    /// sidecar) the last load read and parsed rather than reused.
+    pub fn reparsed(&self) -> usize {
+        self.reparsed
+    }
+
+    /// Takes back the records of the last successful [`load_with`], so
+    /// that the next load reuses them instead of parsing their files
+    /// again. `loaded` must be that result, unchanged; anything else is
+    /// dropped (and every file parsed again next time).
+    pub fn give_back(&mut self, loaded: Loaded) {
+        let shapes = std::mem::take(&mut self.shapes);
+        if self.handed_out.take() != Some(Counts::of(&loaded)) {
+            return;
+        }
+        let mut files = loaded.files.into_iter();
+        let mut site = loaded.site;
+        let mut actors = loaded.actors.into_iter();
+        let mut events = loaded.events.into_iter();
+        let mut sources = loaded.sources.into_iter();
+        let mut articles = loaded.articles.into_iter();
+        let mut statics = loaded.static_files.into_iter();
+        let mut back = Vec::with_capacity(shapes.len());
+        for shape in shapes {
+            let own: Vec<SourceFile> = files.by_ref().take(shape.files).collect();
+            if own.len() != shape.files || own.first().map(|f| &f.path) != shape.shown.as_ref() {
+                return;
+            }
+            let item = match shape.item {
+                ItemShape::Nothing => Item::Nothing,
+                ItemShape::Site => match site.take() {
+                    Some(l) => Item::Site(l.record),
+                    None => return,
+                },
+                ItemShape::Actors(n) => {
+                    Item::Actors(actors.by_ref().take(n).map(|l| l.record).collect())
+                }
+                ItemShape::Events(n) => {
+                    Item::Events(events.by_ref().take(n).map(|l| l.record).collect())
+                }
+                ItemShape::Sources(n) => {
+                    Item::Sources(sources.by_ref().take(n).map(|l| l.record).collect())
+                }
+                ItemShape::Article { meta_file } => match articles.next() {
+                    Some(a) => Item::Article {
+                        stem: a.stem,
+                        meta: a.meta.map(|l| l.record),
+                        meta_file,
+                        body: a.body,
+                    },
+                    None => return,
+                },
+                ItemShape::Static => match statics.next() {
+                    Some((k, b)) => Item::Static(k, b),
+                    None => return,
+                },
+            };
+            back.push((
+                shape.rel,
+                Parsed {
+                    files: own,
+                    item,
+                    diags: Vec::new(),
+                },
+            ));
+        }
+        // Everything matched: the records go back where they came from.
+        for (rel, parsed) in back {
+            if let Some(entry) = self.entries.get_mut(&rel) {
+                if entry.parsed.is_none() {
+                    entry.parsed = Some(parsed);
+                }
+            }
+        }
     }
 }
 

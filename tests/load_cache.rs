@@ -1,0 +1,207 @@
+//! The parse cache `dossier serve` loads through: whatever happened to the
+//! files, a cached load gives exactly what a fresh load gives (records,
+//! their order, diagnostics), and it parses again only what changed.
+
+mod common;
+use common::*;
+use dossier::load::{self, Cache};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// Everything a load returns, in a comparable form.
+fn shown(result: &Result<load::Loaded, dossier::Diagnostics>) -> String {
+    format!("{result:#?}")
+}
+
+/// Loads `root` fresh and through `cache` (giving the records back, as
+/// `serve` does), checks that both agree and returns how many entries the
+/// cached load parsed.
+fn same(root: &Path, cache: &mut Cache) -> usize {
+    let fresh = load::load(root);
+    let cached = load::load_with(root, cache);
+    assert_eq!(shown(&fresh), shown(&cached));
+    if let Ok(loaded) = cached {
+        cache.give_back(loaded);
+    }
+    cache.reparsed()
+}
+
+/// Sets every file's modification time an hour back, so that the cache
+/// trusts it (a file modified within the last two seconds is always
+/// parsed again).
+fn age(root: &Path) {
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            set_mtime(entry.path(), an_hour_ago());
+        }
+    }
+}
+
+fn an_hour_ago() -> SystemTime {
+    SystemTime::now() - Duration::from_secs(3600)
+}
+
+fn set_mtime(path: &Path, time: SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+}
+
+/// Writes a file below `content/`, as of now.
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join("content").join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Writes a file below `content/` modified an hour ago.
+fn write_old(root: &Path, rel: &str, text: &str) {
+    write(root, rel, text);
+    set_mtime(&root.join("content").join(rel), an_hour_ago());
+}
+
+fn article(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ndate: 2021-07-20\n---\n\n{body}\n")
+}
+
+#[test]
+fn a_cached_load_is_a_fresh_load() {
+    let dir = example();
+    let root = dir.path();
+    write(
+        root,
+        "articles/one.md",
+        &article("One", "Emmanuel Macron called."),
+    );
+    write(
+        root,
+        "articles/two.md",
+        &article("Two", "NSO Group answered."),
+    );
+    write(root, "static/note.txt", "a note\n");
+    age(root);
+    let mut cache = Cache::new();
+    let all = same(root, &mut cache);
+    assert!(all > 10, "{all}");
+
+    // Nothing changed: nothing is parsed.
+    assert_eq!(same(root, &mut cache), 0);
+
+    // An edit (just now: parsed until it is old enough to trust).
+    write(
+        root,
+        "articles/one.md",
+        &article("One", "Emmanuel Macron called again."),
+    );
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 1);
+    set_mtime(&root.join("content/articles/one.md"), an_hour_ago());
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 0);
+
+    // Same length, modification time put back: another inode change time.
+    std::thread::sleep(Duration::from_millis(20));
+    let path = root.join("content/articles/one.md");
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    write(
+        root,
+        "articles/one.md",
+        &article("One", "Emmanuel Macron phoned again."),
+    );
+    set_mtime(&path, before);
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 0);
+
+    // An added article, then a deleted one.
+    write_old(
+        root,
+        "articles/three.md",
+        &article("Three", "Naftali Bennett replied."),
+    );
+    assert_eq!(same(root, &mut cache), 1);
+    std::fs::remove_file(root.join("content/articles/two.md")).unwrap();
+    assert_eq!(same(root, &mut cache), 0);
+
+    // A rename: the same file under another name is another entry.
+    std::fs::rename(
+        root.join("content/articles/three.md"),
+        root.join("content/articles/a-three.md"),
+    )
+    .unwrap();
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 0);
+
+    // The sidecar of the wire copy changes: its article is parsed again.
+    let sidecar = "articles/macron-called-bennett-nso.yaml";
+    let text = std::fs::read_to_string(root.join("content").join(sidecar)).unwrap();
+    write_old(
+        root,
+        sidecar,
+        &text.replace("TOI staff and AFP", "TOI staff, AFP"),
+    );
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 0);
+    // Removed, then put back.
+    std::fs::remove_file(root.join("content").join(sidecar)).unwrap();
+    assert_eq!(same(root, &mut cache), 1);
+    write_old(root, sidecar, &text);
+    assert_eq!(same(root, &mut cache), 1);
+
+    // An article that becomes invalid, then valid again.
+    write_old(
+        root,
+        "articles/one.md",
+        "---\ntitle: [unclosed\n---\n\nbody\n",
+    );
+    assert_eq!(same(root, &mut cache), 1);
+    assert!(load::load_with(root, &mut cache).is_err());
+    assert_eq!(cache.reparsed(), 0);
+    write_old(
+        root,
+        "articles/one.md",
+        &article("One", "Emmanuel Macron called."),
+    );
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 0);
+
+    // A missing site.yaml, a stray file and a data file with an error,
+    // then all fixed.
+    let site = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+    std::fs::remove_file(root.join("content/site.yaml")).unwrap();
+    write(root, "articles/stray.pdf", "%PDF");
+    let people = std::fs::read_to_string(root.join("content/actors/people.yaml")).unwrap();
+    write(root, "actors/people.yaml", "- id: [\n");
+    same(root, &mut cache);
+    std::fs::remove_file(root.join("content/articles/stray.pdf")).unwrap();
+    write_old(root, "site.yaml", &site);
+    write_old(root, "actors/people.yaml", &people);
+    same(root, &mut cache);
+    assert_eq!(same(root, &mut cache), 0);
+
+    // A static file changes.
+    write_old(root, "static/note.txt", "another note\n");
+    assert_eq!(same(root, &mut cache), 1);
+}
+
+#[test]
+fn records_not_given_back_are_parsed_again() {
+    let dir = example();
+    let root = dir.path();
+    age(root);
+    let mut cache = Cache::new();
+    let all = same(root, &mut cache);
+    // Kept by the caller: the next load parses everything again.
+    let kept = load::load_with(root, &mut cache).unwrap();
+    assert_eq!(cache.reparsed(), 0);
+    assert_eq!(same(root, &mut cache), all);
+    // Given back after another load: not the one handed out, so dropped.
+    let other = load::load_with(root, &mut cache).unwrap();
+    cache.give_back(kept);
+    drop(other);
+    assert_eq!(same(root, &mut cache), all);
+    assert_eq!(same(root, &mut cache), 0);
+}
