@@ -41,7 +41,7 @@ pub struct Investigation {
 pub struct Timings(pub Vec<(&'static str, Duration)>);
 
 impl Timings {
-    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
         let start = Instant::now();
         let out = f();
         self.0.push((stage, start.elapsed()));
@@ -73,7 +73,45 @@ pub fn prepare(
     timings: &mut Timings,
 ) -> Result<Investigation, Diagnostics> {
     let loaded = timings.time("load", || load::load(root))?;
-    let site = timings.time("model", || model::build(&loaded, options));
+    let (site, graph, renderer) = prepare_loaded(root, &loaded, options, timings)?;
+    Ok(Investigation {
+        site,
+        graph,
+        renderer,
+        static_files: loaded.static_files,
+    })
+}
+
+/// [`prepare`] for `dossier serve`: only the files that changed since the
+/// last call with the same `cache` are parsed again. The result is the one
+/// [`prepare`] would give.
+pub fn prepare_with(
+    root: &Path,
+    options: &BuildOptions,
+    timings: &mut Timings,
+    cache: &mut load::Cache,
+) -> Result<Investigation, Diagnostics> {
+    let loaded = timings.time("load", || load::load_with(root, cache))?;
+    let prepared = prepare_loaded(root, &loaded, options, timings);
+    let static_files = loaded.static_files.clone();
+    cache.give_back(loaded);
+    let (site, graph, renderer) = prepared?;
+    Ok(Investigation {
+        site,
+        graph,
+        renderer,
+        static_files,
+    })
+}
+
+/// Validates and links what was loaded, and compiles the theme.
+fn prepare_loaded(
+    root: &Path,
+    loaded: &load::Loaded,
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Graph, Renderer), Diagnostics> {
+    let site = timings.time("model", || model::build(loaded, options));
     // Template errors are worth reporting together with content errors.
     let theme_name = site
         .as_ref()
@@ -97,12 +135,7 @@ pub fn prepare(
         }
     };
     let graph = timings.time("link", || link::link(&site));
-    Ok(Investigation {
-        site,
-        graph,
-        renderer,
-        static_files: loaded.static_files,
-    })
+    Ok((site, graph, renderer))
 }
 
 impl Investigation {

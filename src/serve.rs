@@ -148,13 +148,22 @@ struct ErrorPage {
 struct Builder {
     root: PathBuf,
     options: BuildOptions,
+    /// Every file's parse, so that a rebuild reads again only what changed.
+    cache: crate::load::Cache,
+    /// `DOSSIER_TIMINGS=1`: each build's stages on stderr, as `--timings`.
+    show_timings: bool,
 }
 
 impl Builder {
     fn build(&mut self, _changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
         let mut timings = Timings::default();
-        let investigation = crate::prepare(&self.root, &self.options, &mut timings)?;
-        Ok(OnDemandSite::new(investigation))
+        let investigation =
+            crate::prepare_with(&self.root, &self.options, &mut timings, &mut self.cache);
+        let site = investigation.map(|inv| timings.time("pages", || OnDemandSite::new(inv)));
+        if self.show_timings {
+            eprint!("{}", timings.report());
+        }
+        site
     }
 
     /// A build that cannot take the server down: a panic becomes an error.
@@ -286,6 +295,8 @@ pub fn serve(
             base_url: Some(url.clone()),
             ..options
         },
+        cache: crate::load::Cache::new(),
+        show_timings: std::env::var_os("DOSSIER_TIMINGS").is_some_and(|v| !v.is_empty()),
     };
     let mut versions = Versions::new();
 

@@ -588,6 +588,70 @@ fn an_edit_is_rebuilt_and_announced() {
     });
 }
 
+/// Every file below `content/` modified an hour ago, so that the server's
+/// parse cache trusts it (a file changed within the last two seconds is
+/// always parsed again).
+fn age(root: &Path) {
+    let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(old).unwrap();
+        }
+    }
+}
+
+#[test]
+fn added_edited_renamed_and_removed_articles_are_seen() {
+    let dir = investigation(None);
+    let articles = dir.path().join("content/articles");
+    let story = |body: &str| format!("---\ntitle: An extra story\ndate: 2019-05-01\n---\n{body}\n");
+    age(dir.path());
+    let server = Server::start(dir.path());
+    let status = |path: &str| server.get(path).status;
+    assert_eq!(status("/articles/first-story/"), 200);
+
+    std::fs::write(articles.join("extra.md"), story("The first version.")).unwrap();
+    eventually("an added article", &server, || {
+        let r = server.get("/articles/extra/");
+        (r.status == 200 && r.body.contains("The first version.")).then_some(())
+    });
+    age(dir.path());
+    // An edit of the same length, then another.
+    std::fs::write(articles.join("extra.md"), story("The other version.")).unwrap();
+    eventually("an edit", &server, || {
+        let r = server.get("/articles/extra/");
+        r.body.contains("The other version.").then_some(())
+    });
+    std::fs::write(articles.join("extra.md"), story("The third version.")).unwrap();
+    eventually("another edit", &server, || {
+        let r = server.get("/articles/extra/");
+        r.body.contains("The third version.").then_some(())
+    });
+    // Untouched articles are still there, and still up to date.
+    let first = server.get("/articles/first-story/");
+    assert!(first.body.contains("declined to comment"), "{}", first.body);
+
+    std::fs::rename(articles.join("extra.md"), articles.join("renamed.md")).unwrap();
+    eventually("a renamed article", &server, || {
+        (status("/articles/extra/") == 404 && status("/articles/renamed/") == 200).then_some(())
+    });
+    let home = server.get("/");
+    assert!(home.body.contains("articles/renamed/"), "{}", home.body);
+    assert!(!home.body.contains("articles/extra/"), "{}", home.body);
+
+    std::fs::remove_file(articles.join("renamed.md")).unwrap();
+    eventually("a removed article", &server, || {
+        (status("/articles/renamed/") == 404).then_some(())
+    });
+    assert!(!server.get("/").body.contains("articles/renamed/"));
+    assert_eq!(status("/articles/first-story/"), 200);
+}
+
 #[test]
 fn errors_show_on_every_page_until_fixed() {
     let dir = investigation(None);
