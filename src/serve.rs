@@ -39,9 +39,12 @@ use tokio::sync::watch;
 
 /// The folders below the root whose changes trigger a rebuild.
 const WATCHED: [&str; 3] = ["content", "themes", "templates"];
-/// A burst of saves (an editor writing a file and its backup, a `git
-/// checkout`) within this time is one rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// How long the debouncer holds a change before handing it over. A burst
+/// of saves (an editor writing a file and its backup, a `git checkout`) is
+/// still one rebuild: while it lasts the debouncer hands over its parts
+/// at least this often, and [`SETTLE`], longer, gathers them. Both add to
+/// the time from a save to the reload, so they are short.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 /// How long the watcher must stay quiet after a batch of changes before
 /// the rebuild starts (see [`rebuild_loop`]).
 const SETTLE: Duration = Duration::from_millis(60);
