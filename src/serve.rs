@@ -520,10 +520,42 @@ fn is_scratch(rel: &Path) -> bool {
     })
 }
 
+/// The threads that check every page in the background, apart from rayon's
+/// global pool that rebuilds use: sharing it, the next rebuild's parallel
+/// work would queue behind the check's thousands of pages (at 10,000
+/// articles a save made during a check took 2 s to show instead of 0.5 s).
+/// On Linux they also run at a lower priority, so that a rebuild, and the
+/// page the browser then asks for, get the cores first.
+fn verify_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("dossier-verify-{i}"))
+            .start_handler(|_| lower_priority())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10). On Linux a
+/// priority belongs to the thread; elsewhere it would be the whole
+/// process's, so nothing is done.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory-safety preconditions; on Linux,
+    // `who` 0 with PRIO_PROCESS names the calling thread. A failure only
+    // leaves the priority as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
 /// Renders every page of a freshly published snapshot on a thread of its
-/// own: pages are otherwise rendered only when asked for, and a template
-/// error on a page nobody has opened must still reach the overlay. The
-/// result replaces the snapshot only if no newer one was published since.
+/// own (and [`verify_pool`]): pages are otherwise rendered only when asked
+/// for, and a template error on a page nobody has opened must still reach
+/// the overlay. The result replaces the snapshot only if no newer one was
+/// published since.
 fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
     let current = snapshots.borrow().clone();
     let Some(site) = current.site.clone().filter(|_| current.errors.is_none()) else {
@@ -533,7 +565,12 @@ fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
     let _ = std::thread::Builder::new()
         .name("dossier-verify".into())
         .spawn(move || {
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| site.verify()));
+            let verify = || site.verify();
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match verify_pool() {
+                    Some(pool) => pool.install(verify),
+                    None => verify(),
+                }));
             let diags = match outcome {
                 Ok(Ok(())) => return,
                 Ok(Err(diags)) => diags,
