@@ -170,7 +170,8 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
                 continue;
             }
         };
-        let shown = display_path(root, entry.path());
+        // Only for messages: most entries never need it.
+        let shown = || display_path(root, entry.path());
         if entry.path_is_symlink() {
             let inside = std::fs::canonicalize(entry.path())
                 .map(|t| t.starts_with(&canonical_root))
@@ -178,7 +179,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
             if !inside {
                 diags.push(
                     Diagnostic::new(
-                        shown,
+                        shown(),
                         "symbolic link to a place outside the investigation's folder",
                     )
                     .with_hint("copy the file into the investigation instead of linking to it"),
@@ -197,7 +198,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
                 && TOP_LEVEL.contains(&format!("{}.yaml", top.trim_end_matches(".yml")).as_str()))
         {
             diags.push(
-                Diagnostic::new(shown, format!("`{top}` is not part of the content format"))
+                Diagnostic::new(shown(), format!("`{top}` is not part of the content format"))
                     .maybe_hint(did_you_mean(top, TOP_LEVEL.iter().copied()))
                     .with_hint_default("content/ holds site.yaml, articles/, actors, events, sources (a .yaml file or a folder) and static/"),
             );
@@ -222,7 +223,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
             "articles" if is_yaml(&name) => Role::Sidecar,
             "articles" => {
                 diags.push(
-                    Diagnostic::new(shown, "stray file among the articles: only .md and .txt articles (and .yaml sidecars of .txt articles) belong here")
+                    Diagnostic::new(shown(), "stray file among the articles: only .md and .txt articles (and .yaml sidecars of .txt articles) belong here")
                         .with_hint("move it to content/static/ to publish it as a file, or remove it"),
                 );
                 continue;
@@ -275,6 +276,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
     let Some(cache) = cache else {
         let parsed = parse_all(root, &entries, &sidecars, &stem_of);
         let mut loaded = Loaded::default();
+        reserve(&mut loaded, parsed.iter());
         for mut p in parsed {
             diags.extend(std::mem::take(&mut p.diags));
             assemble(&mut loaded, p);
@@ -339,6 +341,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
     let mut loaded = Loaded::default();
     if diags.is_empty() {
         // Handed out (moved, not copied); `Cache::give_back` puts them back.
+        reserve(&mut loaded, entries.iter().map(|e| parsed_at(&e.0)));
         for (rel, _, _) in &entries {
             let cached = cache.entries.get_mut(rel).expect("every entry is cached");
             let p = cached.parsed.take().expect("every entry was parsed above");
@@ -416,6 +419,27 @@ fn parse_some(
         .collect();
     parsed.sort_unstable_by_key(|(k, _)| *k);
     parsed.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Makes room in `loaded` for all that `parsed` will add: the records are
+/// large, and moved once rather than again at every growth of a list.
+fn reserve<'a>(loaded: &mut Loaded, parsed: impl Iterator<Item = &'a Parsed>) {
+    let (mut files, mut actors, mut events, mut sources, mut articles) = (0, 0, 0, 0, 0);
+    for p in parsed {
+        files += p.files.len();
+        match &p.item {
+            Item::Actors(rs) => actors += rs.len(),
+            Item::Events(rs) => events += rs.len(),
+            Item::Sources(rs) => sources += rs.len(),
+            Item::Article { .. } => articles += 1,
+            _ => {}
+        }
+    }
+    loaded.files.reserve(files);
+    loaded.actors.reserve(actors);
+    loaded.events.reserve(events);
+    loaded.sources.reserve(sources);
+    loaded.articles.reserve(articles);
 }
 
 /// Adds what one entry produced to `loaded` (its problems aside), and says
