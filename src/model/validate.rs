@@ -7,6 +7,7 @@ use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
 use crate::load::raw::{DateInput, Text};
 use crate::load::{ArticleBody, Loaded, Located};
+use rayon::prelude::*;
 use serde_saphyr::{Location, Spanned};
 use std::collections::HashMap;
 
@@ -600,6 +601,17 @@ fn articles(
     let mut out: Vec<(Article, usize)> = Vec::new();
     let mut drafts = Vec::new();
     let mut seen: HashMap<String, Seen> = HashMap::new();
+    // Parsing the Markdown of every article is most of this stage: done
+    // for all of them at once, in parallel, before the checks in order.
+    let unsafe_html = ctx.unsafe_html;
+    let mut parsed: Vec<Option<(RichText, Vec<BadLink>)>> = loaded
+        .articles
+        .par_iter()
+        .map(|raw| match &raw.body {
+            ArticleBody::Markdown { text, .. } => Some(parse_markdown(text, unsafe_html)),
+            ArticleBody::Wire(_) => None,
+        })
+        .collect();
     for (order, raw) in loaded.articles.iter().enumerate() {
         let path = loaded.files[raw.file].path.clone();
         let meta = raw.meta.as_ref();
@@ -625,7 +637,9 @@ fn articles(
         // Body first: Markdown links are checked even in drafts.
         let (body, wire) = match &raw.body {
             ArticleBody::Markdown { text, first_line } => {
-                let (rich, bad) = parse_markdown(text, ctx.unsafe_html);
+                let (rich, bad) = parsed[order]
+                    .take()
+                    .unwrap_or_else(|| parse_markdown(text, unsafe_html));
                 report_bad_links(ctx, raw.file, text, *first_line, bad);
                 (rich, None)
             }
