@@ -117,7 +117,18 @@ impl Ctx<'_> {
     /// Markdown in a YAML field: positions inside it are approximate (the
     /// field's own line), which is as precise as a YAML scalar allows.
     fn markdown_field(&mut self, file: usize, t: &Text) -> RichText {
-        let (text, bad) = parse_markdown(&t.value, self.unsafe_html);
+        let parsed = parse_markdown(&t.value, self.unsafe_html);
+        self.markdown_parsed(file, t, parsed)
+    }
+
+    /// [`Self::markdown_field`] for a field parsed beforehand.
+    fn markdown_parsed(
+        &mut self,
+        file: usize,
+        t: &Text,
+        parsed: (RichText, Vec<BadLink>),
+    ) -> RichText {
+        let (text, bad) = parsed;
         for b in bad {
             let (line, _) = line_col(&t.value, b.offset);
             let loc = &t.referenced;
@@ -604,12 +615,21 @@ fn articles(
     // Parsing the Markdown of every article is most of this stage: done
     // for all of them at once, in parallel, before the checks in order.
     let unsafe_html = ctx.unsafe_html;
-    let mut parsed: Vec<Option<(RichText, Vec<BadLink>)>> = loaded
+    // The summary drawn from the text, when the metadata gives none, too.
+    let mut parsed: Vec<Option<(RichText, Vec<BadLink>, Option<String>)>> = loaded
         .articles
         .par_iter()
-        .map(|raw| match &raw.body {
-            ArticleBody::Markdown { text, .. } => Some(parse_markdown(text, unsafe_html)),
-            ArticleBody::Wire(_) => None,
+        .map(|raw| {
+            let ArticleBody::Markdown { text, .. } = &raw.body else {
+                return None;
+            };
+            let (rich, bad) = parse_markdown(text, unsafe_html);
+            let has_summary = raw
+                .meta
+                .as_ref()
+                .is_some_and(|m| m.record.value.summary.is_some());
+            let summary = (!has_summary).then(|| shorten(&rich.first_paragraph(), 240));
+            Some((rich, bad, summary))
         })
         .collect();
     for (order, raw) in loaded.articles.iter().enumerate() {
@@ -635,11 +655,14 @@ fn articles(
         };
         let draft = m.and_then(|m| m.draft.as_ref()).is_some_and(|d| d.value);
         // Body first: Markdown links are checked even in drafts.
+        let mut text_summary = None;
         let (body, wire) = match &raw.body {
             ArticleBody::Markdown { text, first_line } => {
-                let (rich, bad) = parsed[order]
-                    .take()
-                    .unwrap_or_else(|| parse_markdown(text, unsafe_html));
+                let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
+                    let (rich, bad) = parse_markdown(text, unsafe_html);
+                    (rich, bad, None)
+                });
+                text_summary = summary;
                 report_bad_links(ctx, raw.file, text, *first_line, bad);
                 (rich, None)
             }
@@ -764,7 +787,7 @@ fn articles(
         };
         let summary = match field(|m| &m.summary) {
             Some(s) => s.value.trim().to_owned(),
-            None => shorten(&body.first_paragraph(), 240),
+            None => text_summary.unwrap_or_else(|| shorten(&body.first_paragraph(), 240)),
         };
         let tags = m.map(|m| texts(&m.tags)).unwrap_or_default();
         out.push((
@@ -818,6 +841,19 @@ fn events(
     let loaded = ctx.loaded;
     let mut out: Vec<(Event, usize)> = Vec::new();
     let mut seen = HashMap::new();
+    // Summaries' Markdown parsed in parallel first, as for articles.
+    let unsafe_html = ctx.unsafe_html;
+    let mut summaries: Vec<Option<(RichText, Vec<BadLink>)>> = loaded
+        .events
+        .par_iter()
+        .map(|l| {
+            l.record
+                .value
+                .summary
+                .as_ref()
+                .map(|t| parse_markdown(&t.value, unsafe_html))
+        })
+        .collect();
     for (order, Located { file, record }) in loaded.events.iter().enumerate() {
         let (file, r, loc) = (*file, &record.value, record.referenced);
         ctx.unknown_fields(
@@ -853,7 +889,10 @@ fn events(
             .status
             .as_ref()
             .map(|k| ctx.enum_value(file, k, Status::parse, Status::NAMES, "status"));
-        let summary = r.summary.as_ref().map(|d| ctx.markdown_field(file, d));
+        let summary = r.summary.as_ref().map(|d| match summaries[order].take() {
+            Some(parsed) => ctx.markdown_parsed(file, d, parsed),
+            None => ctx.markdown_field(file, d),
+        });
         let actors = resolve(ctx, file, &r.actors, actor_index, "actor", &|_| false);
         let sources = resolve(ctx, file, &r.sources, source_index, "source", &|_| false);
         // An event may cite an article that is still a draft: the link is
