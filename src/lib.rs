@@ -73,7 +73,7 @@ pub fn prepare(
     timings: &mut Timings,
 ) -> Result<Investigation, Diagnostics> {
     let loaded = timings.time("load", || load::load(root))?;
-    let (site, graph, renderer) = prepare_loaded(root, &loaded, options, timings)?;
+    let (site, graph, renderer) = prepare_loaded(root, &loaded, options, timings, None)?;
     Ok(Investigation {
         site,
         graph,
@@ -82,19 +82,28 @@ pub fn prepare(
     })
 }
 
+/// What `dossier serve` keeps from one rebuild to the next: each file's
+/// parse, and the mentions found in each article.
+#[derive(Default)]
+pub struct Cache {
+    pub load: load::Cache,
+    pub link: link::Cache,
+}
+
 /// [`prepare`] for `dossier serve`: only the files that changed since the
-/// last call with the same `cache` are parsed again. The result is the one
+/// last call with the same `cache` are parsed again, and only the articles
+/// that changed searched for mentions. The result is the one
 /// [`prepare`] would give.
 pub fn prepare_with(
     root: &Path,
     options: &BuildOptions,
     timings: &mut Timings,
-    cache: &mut load::Cache,
+    cache: &mut Cache,
 ) -> Result<Investigation, Diagnostics> {
-    let loaded = timings.time("load", || load::load_with(root, cache))?;
-    let prepared = prepare_loaded(root, &loaded, options, timings);
+    let loaded = timings.time("load", || load::load_with(root, &mut cache.load))?;
+    let prepared = prepare_loaded(root, &loaded, options, timings, Some(&mut cache.link));
     let static_files = loaded.static_files.clone();
-    cache.give_back(loaded);
+    cache.load.give_back(loaded);
     let (site, graph, renderer) = prepared?;
     Ok(Investigation {
         site,
@@ -110,6 +119,7 @@ fn prepare_loaded(
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
+    link_cache: Option<&mut link::Cache>,
 ) -> Result<(Site, Graph, Renderer), Diagnostics> {
     let site = timings.time("model", || model::build(loaded, options));
     // Template errors are worth reporting together with content errors.
@@ -134,7 +144,10 @@ fn prepare_loaded(
             return Err(all);
         }
     };
-    let graph = timings.time("link", || link::link(&site));
+    let graph = timings.time("link", || match link_cache {
+        Some(cache) => link::link_with(&site, cache),
+        None => link::link(&site),
+    });
     Ok((site, graph, renderer))
 }
 

@@ -152,7 +152,7 @@ struct Builder {
     root: PathBuf,
     options: BuildOptions,
     /// Every file's parse, so that a rebuild reads again only what changed.
-    cache: crate::load::Cache,
+    cache: crate::Cache,
     /// `DOSSIER_TIMINGS=1`: each build's stages on stderr, as `--timings`.
     show_timings: bool,
 }
@@ -298,7 +298,7 @@ pub fn serve(
             base_url: Some(url.clone()),
             ..options
         },
-        cache: crate::load::Cache::new(),
+        cache: crate::Cache::default(),
         show_timings: std::env::var_os("DOSSIER_TIMINGS").is_some_and(|v| !v.is_empty()),
     };
     let mut versions = Versions::new();

@@ -251,10 +251,93 @@ fn mentions_of<T: Sync>(
         .collect()
 }
 
+/// What linking found in each article, kept by `dossier serve` from one
+/// rebuild to the next: finding mentions and their sentences in every
+/// article is most of this stage, and an edit changes one article. An
+/// article whose text is as it was, while every actor's names are as they
+/// were, keeps what was found in it.
+#[derive(Default)]
+pub struct Cache {
+    /// The names the matcher was built from.
+    names: Vec<(ActorIx, String)>,
+    /// By article file: its text, its mentions, and their summary.
+    articles: HashMap<String, Found>,
+}
+
+type Summary = HashMap<ActorIx, (usize, String)>;
+
+struct Found {
+    body: RichText,
+    mentions: Mentions,
+    summary: Summary,
+}
+
+impl Cache {
+    pub fn new() -> Self {
+        Cache::default()
+    }
+}
+
 /// Computes every mention and backlink of the site.
 pub fn link(site: &Site) -> Graph {
+    link_inner(site, None)
+}
+
+/// [`link`], reusing what `cache` found in articles that did not change.
+/// The result is the one [`link`] gives.
+pub fn link_with(site: &Site, cache: &mut Cache) -> Graph {
+    link_inner(site, Some(cache))
+}
+
+fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     let matcher = Matcher::new(site.actor_names());
-    let article_body = mentions_of(&matcher, &site.articles, |a| Some(&a.body), |_| None);
+    if let Some(cache) = cache.as_deref_mut() {
+        let names: Vec<(ActorIx, String)> =
+            site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
+        if cache.names != names {
+            cache.names = names;
+            cache.articles.clear();
+        }
+    }
+    // Mentions in each article, and for every actor mentioned how often and
+    // the sentence of the first mention (segmenting text into sentences is
+    // costly): found for all articles in parallel, or taken from the cache.
+    let known = cache.as_deref().map(|c| &c.articles);
+    let found: Vec<(Mentions, Summary, bool)> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            let cached = known
+                .and_then(|k| k.get(&a.path))
+                .filter(|f| f.body == a.body);
+            match cached {
+                Some(f) => (f.mentions.clone(), f.summary.clone(), false),
+                None => {
+                    let mentions = find_mentions(&matcher, &a.body, None);
+                    let summary = mentions.summary(&a.body);
+                    (mentions, summary, true)
+                }
+            }
+        })
+        .collect();
+    if let Some(cache) = cache {
+        let paths: HashSet<&str> = site.articles.iter().map(|a| a.path.as_str()).collect();
+        cache
+            .articles
+            .retain(|path, _| paths.contains(path.as_str()));
+        for (a, (mentions, summary, new)) in site.articles.iter().zip(&found) {
+            if *new {
+                let f = Found {
+                    body: a.body.clone(),
+                    mentions: mentions.clone(),
+                    summary: summary.clone(),
+                };
+                cache.articles.insert(a.path.clone(), f);
+            }
+        }
+    }
+    let (article_body, mut summaries): (Vec<Mentions>, Vec<Summary>) =
+        found.into_iter().map(|(m, s, _)| (m, s)).unzip();
     // An actor's own summary does not link to the page it is on.
     let actor_summary = mentions_of(&matcher, &site.actors, |a| a.summary.as_ref(), Some);
     let event_summary = mentions_of(&matcher, &site.events, |e| e.summary.as_ref(), |_| None);
@@ -273,15 +356,6 @@ pub fn link(site: &Site) -> Graph {
         .collect();
     let mut articles: Vec<ArticleLinks> = Vec::with_capacity(site.articles.len());
     let mut actor_sources: Vec<BTreeSet<SourceIx>> = vec![BTreeSet::new(); site.actors.len()];
-
-    // Counts and first-mention sentences need each text split into
-    // sentences: the costly part, done for all articles in parallel.
-    let mut summaries: Vec<_> = site
-        .articles
-        .par_iter()
-        .zip(&article_body)
-        .map(|(article, mentions)| mentions.summary(&article.body))
-        .collect();
 
     // Articles, newest first, so each actor's list comes out in that order.
     for (ai, article) in site.articles.iter().enumerate() {

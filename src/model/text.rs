@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithO
 use std::collections::HashSet;
 
 /// Parsed text, ready for mention linking and HTML rendering.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RichText {
     pub events: Vec<Event<'static>>,
 }
