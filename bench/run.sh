@@ -136,13 +136,20 @@ done <"$results"
 echo
 echo "dossier build, per stage (median ms, from --timings):"
 echo
+header=""
 for size in "${sizes[@]}"; do
-    printf "| %s articles |" "$size"
+    # "stage median" lines, in the order the stages ran.
     awk '{ gsub(":", "", $1); print $1, $2 }' "$logs/d$size.stages" |
         awk '{ n[$1]++; v[$1, n[$1]] = $2; if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 } }
              END { for (i = 1; i <= k; i++) { s = order[i]; m = n[s]; for (a = 1; a <= m; a++) t[a] = v[s, a];
                    for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (t[b] < t[a]) { x = t[a]; t[a] = t[b]; t[b] = x }
-                   med = (m % 2) ? t[(m + 1) / 2] : (t[m / 2] + t[m / 2 + 1]) / 2; printf " %s %.0f |", s, med } }'
-    echo
+                   med = (m % 2) ? t[(m + 1) / 2] : (t[m / 2] + t[m / 2 + 1]) / 2; printf "%s %.0f\n", s, med } }' \
+        >"$logs/d$size.medians"
+    if [ -z "$header" ]; then
+        header="| articles |$(awk '{ printf " %s |", $1 }' "$logs/d$size.medians")"
+        echo "$header"
+        echo "|---:|$(awk '{ printf "%s", "---:|" }' "$logs/d$size.medians")"
+    fi
+    echo "| $size |$(awk '{ printf " %s |", $2 }' "$logs/d$size.medians")"
 done
 rm -rf "$logs"
