@@ -48,7 +48,11 @@ fn linking_through_the_cache_gives_what_linking_afresh_gives() {
 
     // An actor named in an unchanged article gets another name: the
     // article now names her by her alias (`Roe`) only.
-    edit(&content.join("actors/people/jane.yml"), "name: Jane Roe", "name: Jane Doe");
+    edit(
+        &content.join("actors/people/jane.yml"),
+        "name: Jane Roe",
+        "name: Jane Doe",
+    );
     assert_ne!(same(root, &mut cache), edited);
 
     // An actor gets another name, which the text then uses.
