@@ -14,6 +14,7 @@ pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
 pub mod preview;
+mod quotes;
 pub mod scaffold;
 pub mod serve;
 

@@ -22,18 +22,8 @@ pub struct Matcher {
     patterns: Vec<(usize, bool, bool)>,
 }
 
-/// Folds the quote variants to their straight forms. Every replacement is
-/// one character, so folding keeps character positions.
-fn fold_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-        c => c,
-    }
-}
-
 fn needs_folding(text: &str) -> bool {
-    text.chars().any(|c| fold_char(c) != c)
+    text.chars().any(|c| crate::quotes::fold(c) != c)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -47,7 +37,7 @@ impl Matcher {
         let mut folded = Vec::new();
         let mut patterns = Vec::new();
         for (actor, name) in names {
-            let name: String = name.chars().map(fold_char).collect();
+            let name: String = name.chars().map(crate::quotes::fold).collect();
             let (Some(first), Some(last)) = (name.chars().next(), name.chars().last()) else {
                 continue;
             };
@@ -82,7 +72,7 @@ impl Matcher {
             let mut s = String::with_capacity(text.len());
             let mut map = Vec::with_capacity(text.len() + 1);
             for (i, c) in text.char_indices() {
-                let f = fold_char(c);
+                let f = crate::quotes::fold(c);
                 for _ in 0..f.len_utf8() {
                     map.push(i);
                 }

@@ -61,14 +61,7 @@ pub struct CreditLine {
 
 /// Typographic quotes compare equal to straight ones in headlines, as in mentions.
 fn fold_quotes(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            c => c,
-        })
-        .collect()
+    crate::quotes::fold_str(s.trim())
 }
 
 /// Reads wire copy. With a `title` from the sidecar, the line equal to it is
@@ -203,6 +196,9 @@ mod tests {
     fn headline_matches_across_quote_styles() {
         let w = read_wire_copy("France’s Macron\n\nBody\n", Some("France's Macron"));
         assert_eq!(w.headline.as_deref(), Some("France’s Macron"));
+        // The same quote styles as mention matching, reversed quotes too.
+        let w = read_wire_copy("‟Spyware″ row\n\nBody\n", Some("\"Spyware\" row"));
+        assert_eq!(w.headline.as_deref(), Some("‟Spyware″ row"));
     }
 
     #[test]

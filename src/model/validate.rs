@@ -529,7 +529,7 @@ fn actors<'a>(ctx: &mut Ctx<'a>) -> (Vec<Actor>, PendingRelations<'a>) {
         let index = out.len();
         let mut aliases = Vec::new();
         for n in std::iter::once(name).chain(r.aliases.iter().flatten()) {
-            let key: String = n.value.trim().chars().map(fold_quote).collect();
+            let key: String = n.value.trim().chars().map(crate::quotes::fold).collect();
             if key.is_empty() {
                 ctx.err(file, &n.referenced, "an empty alias can not be matched");
                 continue;
@@ -567,21 +567,13 @@ fn actors<'a>(ctx: &mut Ctx<'a>) -> (Vec<Actor>, PendingRelations<'a>) {
     (out, relations)
 }
 
-fn fold_quote(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-        c => c,
-    }
-}
-
 /// Resolves a credit-line name against source names and aliases: exactly
 /// first, then ignoring case and quote style.
 fn credit_source(sources: &[Source], name: &str) -> Option<usize> {
     let norm = |s: &str| {
         s.trim()
             .chars()
-            .map(fold_quote)
+            .map(crate::quotes::fold)
             .collect::<String>()
             .to_lowercase()
     };
