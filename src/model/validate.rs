@@ -593,6 +593,10 @@ fn credit_source(sources: &[Source], name: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// An article's Markdown parsed: the text, its bad links, and the summary
+/// drawn from it when the metadata gives none.
+type ParsedBody = (RichText, Vec<BadLink>, Option<String>);
+
 fn articles(
     ctx: &mut Ctx<'_>,
     options: &BuildOptions,
@@ -608,7 +612,7 @@ fn articles(
     // for all of them at once, in parallel, before the checks in order.
     let unsafe_html = ctx.unsafe_html;
     // The summary drawn from the text, when the metadata gives none, too.
-    let mut parsed: Vec<Option<(RichText, Vec<BadLink>, Option<String>)>> = loaded
+    let mut parsed: Vec<Option<ParsedBody>> = loaded
         .articles
         .par_iter()
         .map(|raw| {
