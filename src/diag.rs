@@ -218,6 +218,41 @@ pub fn display_path(root: &Path, path: &Path) -> String {
     if s.is_empty() { ".".to_owned() } else { s }
 }
 
+/// What went wrong walking a folder (a link loop, an unreadable entry).
+pub fn walk_error_message(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        "symbolic link loop: this link points back to a folder that contains it".to_owned()
+    } else if let Some(io) = e.io_error() {
+        format!("cannot read: {io}")
+    } else {
+        e.to_string()
+    }
+}
+
+/// An error when `entry` is a symbolic link to a place outside the
+/// investigation (`canonical_root`, already canonical): whatever is read from
+/// `content/`, `themes/` and `templates/` may be published, so a link may not
+/// bring in a file from elsewhere on the machine.
+pub fn link_out_of_root(
+    root: &Path,
+    canonical_root: &Path,
+    entry: &walkdir::DirEntry,
+) -> Option<Diagnostic> {
+    if !entry.path_is_symlink() {
+        return None;
+    }
+    let inside = std::fs::canonicalize(entry.path())
+        .map(|t| t.starts_with(canonical_root))
+        .unwrap_or(false);
+    (!inside).then(|| {
+        Diagnostic::new(
+            display_path(root, entry.path()),
+            "symbolic link to a place outside the investigation's folder",
+        )
+        .with_hint("copy the file into the investigation instead of linking to it")
+    })
+}
+
 /// "did you mean" for a misspelled word among known ones.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut best: Option<(f64, &str)> = None;

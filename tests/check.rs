@@ -420,6 +420,43 @@ fn symlinks_out_of_the_root_and_loops_are_refused() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn theme_files_linked_from_outside_the_root_are_refused() {
+    let inv = investigation(None);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("id_rsa"), "PRIVATE KEY").unwrap();
+    let static_dir = inv.path().join("themes/steampunk-heart/static");
+    std::fs::create_dir_all(&static_dir).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("id_rsa"), static_dir.join("key.txt")).unwrap();
+    let templates = inv.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::os::unix::fs::symlink(outside.path(), templates.join("shared")).unwrap();
+    let public = inv.path().join("public");
+    let o = dossier_in(inv.path(), &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "themes/steampunk-heart/static/key.txt: error: symbolic link to a place outside"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("templates/shared: error: symbolic link to a place outside"),
+        "{err}"
+    );
+    assert!(!public.exists());
+    // A link that stays inside the investigation is fine.
+    std::fs::remove_file(static_dir.join("key.txt")).unwrap();
+    std::fs::remove_file(templates.join("shared")).unwrap();
+    std::fs::write(inv.path().join("notes.txt"), "inside").unwrap();
+    std::os::unix::fs::symlink(inv.path().join("notes.txt"), static_dir.join("notes.txt")).unwrap();
+    let o = dossier_in(inv.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(read(&public.join("notes.txt")), "inside");
+}
+
 #[test]
 fn messages_are_sorted_by_file_and_line() {
     let inv = investigation(Some("bad/unknown-reference"));

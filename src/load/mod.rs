@@ -163,29 +163,15 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
                     .path()
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::new(
-                    at,
-                    crate::render::theme::walk_error_message(&e),
-                ));
+                diags.push(Diagnostic::new(at, crate::diag::walk_error_message(&e)));
                 continue;
             }
         };
         // Only for messages: most entries never need it.
         let shown = || display_path(root, entry.path());
-        if entry.path_is_symlink() {
-            let inside = std::fs::canonicalize(entry.path())
-                .map(|t| t.starts_with(&canonical_root))
-                .unwrap_or(false);
-            if !inside {
-                diags.push(
-                    Diagnostic::new(
-                        shown(),
-                        "symbolic link to a place outside the investigation's folder",
-                    )
-                    .with_hint("copy the file into the investigation instead of linking to it"),
-                );
-                continue;
-            }
+        if let Some(d) = crate::diag::link_out_of_root(root, &canonical_root, &entry) {
+            diags.push(d);
+            continue;
         }
         let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
         let rel_str = rel.to_string_lossy().replace('\\', "/");

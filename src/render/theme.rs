@@ -65,6 +65,7 @@ pub fn read_tree(
     if !dir.is_dir() {
         return;
     }
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -79,10 +80,14 @@ pub fn read_tree(
                     .path()
                     .map(|p| display_path(root, p))
                     .unwrap_or_else(|| display_path(root, dir));
-                diags.push(Diagnostic::new(at, walk_error_message(&e)));
+                diags.push(Diagnostic::new(at, crate::diag::walk_error_message(&e)));
                 continue;
             }
         };
+        if let Some(d) = crate::diag::link_out_of_root(root, &canonical_root, &entry) {
+            diags.push(d);
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -96,16 +101,6 @@ pub fn read_tree(
                 format!("cannot read this file: {e}"),
             )),
         }
-    }
-}
-
-pub fn walk_error_message(e: &walkdir::Error) -> String {
-    if e.loop_ancestor().is_some() {
-        "symbolic link loop: this link points back to a folder that contains it".to_owned()
-    } else if let Some(io) = e.io_error() {
-        format!("cannot read: {io}")
-    } else {
-        e.to_string()
     }
 }
 
