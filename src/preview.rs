@@ -95,6 +95,6 @@ impl OnDemandSite {
     /// Renders every page once (without keeping them), so that a template
     /// error on any page is found even if no browser has asked for it.
     pub fn verify(&self) -> Result<(), Diagnostics> {
-        render::render(&self.inv.site, &self.inv.graph, &self.inv.renderer).map(|_| ())
+        render::check_pages(&self.inv.site, &self.inv.graph, &self.inv.renderer)
     }
 }
