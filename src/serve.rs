@@ -1130,21 +1130,6 @@ fn events(app: &App) -> Response {
 // ---------------------------------------------------------------------------
 // The error page
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The page shown instead of every page while the site has errors: each
 /// diagnostic as the command line shows it (location, message, the quoted
 /// line with its caret, hint), escaped.
@@ -1165,8 +1150,8 @@ fn error_page(diags: Diagnostics) -> String {
         let _ = write!(
             body,
             "<li><h2>{}</h2><p class=\"message\">{}</p>",
-            escape(&location),
-            escape(&d.message)
+            crate::render::escape_markup(&location),
+            crate::render::escape_markup(&d.message)
         );
         // The quoted line and caret, exactly as on the terminal.
         let shown = d.render(false);
@@ -1176,10 +1161,18 @@ fn error_page(diags: Diagnostics) -> String {
             .filter(|l| !l.starts_with("  = hint: "))
             .collect();
         if !quote.is_empty() {
-            let _ = write!(body, "<pre>{}</pre>", escape(&quote.join("\n")));
+            let _ = write!(
+                body,
+                "<pre>{}</pre>",
+                crate::render::escape_markup(&quote.join("\n"))
+            );
         }
         if let Some(hint) = &d.hint {
-            let _ = write!(body, "<p class=\"hint\">hint: {}</p>", escape(hint));
+            let _ = write!(
+                body,
+                "<p class=\"hint\">hint: {}</p>",
+                crate::render::escape_markup(hint)
+            );
         }
         body.push_str("</li>\n");
     }
@@ -1206,7 +1199,7 @@ fn error_page(diags: Diagnostics) -> String {
 </html>
 "#,
         them = if n == 1 { "it" } else { "them" },
-        terminal = escape(&terminal),
+        terminal = crate::render::escape_markup(&terminal),
     )
 }
 

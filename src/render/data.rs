@@ -1,6 +1,7 @@
 //! The machine-readable outputs: `sitemap.xml`, the Atom `feed.xml`, and
 //! `data/*.json` (shape documented in `docs/data.md`).
 
+use super::escape_markup;
 use super::markdown::to_html;
 use super::pages::{Page, when_ctx};
 use crate::link::Graph;
@@ -9,34 +10,6 @@ use crate::write::Output;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
-
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    // Runs of bytes that need nothing are copied whole (the feed escapes
-    // every article's HTML).
-    let plain = |b: &u8| !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..0x20);
-    let mut rest = s;
-    while !rest.is_empty() {
-        let n = rest.bytes().take_while(plain).count();
-        out.push_str(&rest[..n]);
-        rest = &rest[n..];
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
-        rest = &rest[c.len_utf8()..];
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped rather than emitted.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// `bodies`, when given, are the articles' bodies already rendered for a
 /// page two levels down (`../../`), as the article pages and the feed use them.
@@ -95,7 +68,7 @@ fn sitemap(site: &Site) -> String {
         let _ = write!(
             s,
             "<url><loc>{}</loc>",
-            xml_escape(&format!("{base}{}", page.dir(site)))
+            escape_markup(&format!("{base}{}", page.dir(site)))
         );
         if let Page::Article(i) = page {
             if site.articles[i].date.day.is_some() {
@@ -128,19 +101,23 @@ fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    let _ = writeln!(s, "<title>{}</title>", xml_escape(&site.config.title));
+    let _ = writeln!(s, "<title>{}</title>", escape_markup(&site.config.title));
     if let Some(sub) = &site.config.subtitle {
-        let _ = writeln!(s, "<subtitle>{}</subtitle>", xml_escape(sub));
+        let _ = writeln!(s, "<subtitle>{}</subtitle>", escape_markup(sub));
     }
-    let _ = writeln!(s, "<link href=\"{}\"/>", xml_escape(base));
+    let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(base));
     let _ = writeln!(
         s,
         "<link rel=\"self\" href=\"{}feed.xml\"/>",
-        xml_escape(base)
+        escape_markup(base)
     );
-    let _ = writeln!(s, "<id>{}</id>", xml_escape(base));
+    let _ = writeln!(s, "<id>{}</id>", escape_markup(base));
     let _ = writeln!(s, "<updated>{updated}</updated>");
-    let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(&author));
+    let _ = writeln!(
+        s,
+        "<author><name>{}</name></author>",
+        escape_markup(&author)
+    );
     let _ = writeln!(s, "<generator>dossier</generator>");
     // Entries are written in parallel, a run of articles at a time, then
     // joined in order.
@@ -180,20 +157,20 @@ fn entry(s: &mut String, base: &str, a: &crate::model::Article, body: &str) {
     let stamp = |d: &crate::model::Date| format!("{}T00:00:00Z", d.first_day_iso());
     let url = format!("{base}articles/{}/", a.slug);
     let _ = writeln!(s, "<entry>");
-    let _ = writeln!(s, "<title>{}</title>", xml_escape(&a.title));
-    let _ = writeln!(s, "<link href=\"{}\"/>", xml_escape(&url));
-    let _ = writeln!(s, "<id>{}</id>", xml_escape(&url));
+    let _ = writeln!(s, "<title>{}</title>", escape_markup(&a.title));
+    let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(&url));
+    let _ = writeln!(s, "<id>{}</id>", escape_markup(&url));
     let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
     let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
     if let Some(by) = &a.byline {
-        let _ = writeln!(s, "<author><name>{}</name></author>", xml_escape(by));
+        let _ = writeln!(s, "<author><name>{}</name></author>", escape_markup(by));
     }
-    let _ = writeln!(s, "<summary>{}</summary>", xml_escape(&a.summary));
+    let _ = writeln!(s, "<summary>{}</summary>", escape_markup(&a.summary));
     let _ = writeln!(
         s,
         "<content type=\"html\" xml:base=\"{}\">{}</content>",
-        xml_escape(&url),
-        xml_escape(body)
+        escape_markup(&url),
+        escape_markup(body)
     );
     let _ = writeln!(s, "</entry>");
 }
@@ -264,16 +241,6 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn xml_escaping() {
-        assert_eq!(
-            xml_escape("<a href=\"x\">O'Brien & Co</a>"),
-            "&lt;a href=&quot;x&quot;&gt;O&apos;Brien &amp; Co&lt;/a&gt;"
-        );
-        assert_eq!(xml_escape("é\u{1}\t\n\r€<"), "é\t\n\r€&lt;");
-        assert_eq!(xml_escape(""), "");
-    }
 
     #[test]
     fn pretty_arrays_print_as_serde_json_does() {

@@ -116,6 +116,37 @@ fn template_diagnostics(theme: &theme::Theme, e: &tera::Error) -> Vec<Diagnostic
     }
 }
 
+/// Escapes text for HTML and XML alike: the Atom feed, and the preview's
+/// error page. Characters XML 1.0 forbids (C0 controls other than tab and
+/// line ends) are dropped, as HTML does not allow them either.
+pub(crate) fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    // Runs of bytes that need nothing are copied whole (the feed escapes
+    // every article's HTML).
+    let plain = |b: &u8| !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..0x20);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let n = rest.bytes().take_while(plain).count();
+        out.push_str(&rest[..n]);
+        rest = &rest[n..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids are dropped rather than emitted.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     // Article bodies are the bulk of the Markdown: rendered once, for the
@@ -201,4 +232,19 @@ pub fn render_one(
     let mut buf = Vec::new();
     renderer.render_page(page.template(), &env.context(page), &mut buf)?;
     Ok((page.output_path(site), buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_escaping() {
+        assert_eq!(
+            escape_markup("<a href=\"x\">O'Brien & Co</a>"),
+            "&lt;a href=&quot;x&quot;&gt;O&apos;Brien &amp; Co&lt;/a&gt;"
+        );
+        assert_eq!(escape_markup("é\u{1}\t\n\r€<"), "é\t\n\r€&lt;");
+        assert_eq!(escape_markup(""), "");
+    }
 }
