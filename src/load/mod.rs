@@ -428,6 +428,13 @@ fn reserve<'a>(loaded: &mut Loaded, parsed: impl Iterator<Item = &'a Parsed>) {
     loaded.articles.reserve(articles);
 }
 
+/// The records of one file, each with the file it came from.
+fn located<T>(file: usize, records: Vec<Spanned<T>>) -> impl Iterator<Item = Located<T>> {
+    records
+        .into_iter()
+        .map(move |record| Located { file, record })
+}
+
 /// Adds what one entry produced to `loaded` (its problems aside), and says
 /// what it added.
 fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
@@ -445,26 +452,17 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
         }
         Item::Actors(rs) => {
             let n = rs.len();
-            loaded.actors.extend(rs.into_iter().map(|r| Located {
-                file: base,
-                record: r,
-            }));
+            loaded.actors.extend(located(base, rs));
             ItemShape::Actors(n)
         }
         Item::Events(rs) => {
             let n = rs.len();
-            loaded.events.extend(rs.into_iter().map(|r| Located {
-                file: base,
-                record: r,
-            }));
+            loaded.events.extend(located(base, rs));
             ItemShape::Events(n)
         }
         Item::Sources(rs) => {
             let n = rs.len();
-            loaded.sources.extend(rs.into_iter().map(|r| Located {
-                file: base,
-                record: r,
-            }));
+            loaded.sources.extend(located(base, rs));
             ItemShape::Sources(n)
         }
         Item::Article {
