@@ -33,6 +33,7 @@ impl Renderer {
             return Err(diags);
         }
         let mut tera = Tera::new();
+        tera.set_escape_fn(escape_html);
         // One batch: every add re-checks all templates, and parents must be present.
         let all = theme
             .templates
@@ -62,7 +63,17 @@ impl Renderer {
         buf: &mut Vec<u8>,
     ) -> Result<(), Diagnostic> {
         buf.clear();
-        self.tera.render_to(template, ctx, &mut *buf).map_err(|e| {
+        self.render_page_to(template, ctx, buf)
+    }
+
+    /// Renders a page into `out`; `check` passes a sink, as it keeps nothing.
+    fn render_page_to(
+        &self,
+        template: &str,
+        ctx: &tera::Context,
+        out: impl std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        self.tera.render_to(template, ctx, out).map_err(|e| {
             template_diagnostics(&self.theme, &e)
                 .into_iter()
                 .next()
@@ -114,6 +125,28 @@ fn template_diagnostics(theme: &theme::Theme, e: &tera::Error) -> Vec<Diagnostic
             out
         }
     }
+}
+
+/// Tera's own HTML escaping, written in runs: Tera's default writes every
+/// byte with its own `write_all` call, which was a fifth of rendering.
+/// Same entities, so the same bytes out.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
 }
 
 /// Escapes text for HTML and XML alike: the Atom feed, and the preview's
@@ -193,12 +226,11 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
     let env = pages::Env::new(site, graph);
     let diags: Vec<Diagnostic> = Page::all(site)
         .par_iter()
-        .map_init(Vec::new, |buf, page| {
+        .filter_map(|page| {
             renderer
-                .render_page(page.template(), &env.context(page), buf)
+                .render_page_to(page.template(), &env.context(page), std::io::sink())
                 .err()
         })
-        .flatten()
         .collect();
     if diags.is_empty() {
         Ok(())
@@ -237,6 +269,16 @@ pub fn render_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escaping_matches_tera() {
+        for s in ["", "plain", "<a href=\"x\">O'Brien & Co</a>", "&&", "é<€>'", "x'"] {
+            let (mut ours, mut teras) = (Vec::new(), Vec::new());
+            escape_html(s, &mut ours).unwrap();
+            tera::escape_html(s, &mut teras).unwrap();
+            assert_eq!(ours, teras, "{s:?}");
+        }
+    }
 
     #[test]
     fn markup_escaping() {
