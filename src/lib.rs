@@ -122,6 +122,22 @@ fn prepare_loaded(
     timings: &mut Timings,
     link_cache: Option<&mut link::Cache>,
 ) -> Result<(Site, Graph, Renderer), Diagnostics> {
+    let (site, renderer) = validate(root, loaded, options, timings)?;
+    let graph = timings.time("link", || match link_cache {
+        Some(cache) => link::link_with(&site, cache),
+        None => link::link(&site),
+    });
+    Ok((site, graph, renderer))
+}
+
+/// Validates what was loaded and compiles the theme: every error that
+/// does not need a page rendered to be found.
+fn validate(
+    root: &Path,
+    loaded: &load::Loaded,
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Renderer), Diagnostics> {
     let site = timings.time("model", || model::build(loaded, options));
     // Template errors are worth reporting together with content errors.
     let theme_name = site
@@ -136,20 +152,15 @@ fn prepare_loaded(
                 .unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned())
         });
     let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
-    let (site, renderer) = match (site, renderer) {
-        (Ok(s), Ok(r)) => (s, r),
+    match (site, renderer) {
+        (Ok(s), Ok(r)) => Ok((s, r)),
         (s, r) => {
             let mut all = Diagnostics::default();
             all.extend(s.err().into_iter().flatten());
             all.extend(r.err().into_iter().flatten());
-            return Err(all);
+            Err(all)
         }
-    };
-    let graph = timings.time("link", || match link_cache {
-        Some(cache) => link::link_with(&site, cache),
-        None => link::link(&site),
-    });
-    Ok((site, graph, renderer))
+    }
 }
 
 impl Investigation {
@@ -214,12 +225,20 @@ pub fn build(
     })
 }
 
-/// `dossier check`: everything `build` checks, templates rendered, nothing written.
-pub fn check(root: &Path, options: &BuildOptions) -> Result<(Investigation, Timings), Failure> {
+/// `dossier check`: everything `build` checks, nothing written.
+///
+/// Pages are rendered, as `build` renders them, whenever a template is the
+/// investigation's own. The built-in theme's templates cannot fail on a
+/// site that passed validation (see [`Renderer::is_built_in`]), so with
+/// them alone rendering would find nothing, and linking, which only feeds
+/// rendering, is skipped too.
+pub fn check(root: &Path, options: &BuildOptions) -> Result<(Site, Timings), Failure> {
     let mut timings = Timings::default();
-    let inv = prepare(root, options, &mut timings)?;
-    timings.time("render", || {
-        render::check_pages(&inv.site, &inv.graph, &inv.renderer)
-    })?;
-    Ok((inv, timings))
+    let loaded = timings.time("load", || load::load(root))?;
+    let (site, renderer) = validate(root, &loaded, options, &mut timings)?;
+    if !renderer.is_built_in() {
+        let graph = timings.time("link", || link::link(&site));
+        timings.time("render", || render::check_pages(&site, &graph, &renderer))?;
+    }
+    Ok((site, timings))
 }

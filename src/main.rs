@@ -140,8 +140,8 @@ fn main() -> ExitCode {
                 base_url: None,
             };
             match dossier::check(&common.root, &options) {
-                Ok((inv, t)) => {
-                    let s = &inv.site;
+                Ok((site, t)) => {
+                    let s = &site;
                     println!(
                         "ok: {}, {}, {}, {}",
                         plural(s.articles.len(), "article"),

@@ -18,6 +18,8 @@ pub struct TemplateSource {
     pub source: String,
     /// Path relative to the root, or `(built-in theme)/…`.
     pub origin: String,
+    /// Embedded in the binary, not read from the investigation.
+    pub built_in: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -41,6 +43,7 @@ fn add_embedded(theme: &mut Theme, dir: &Dir<'_>) {
                             TemplateSource {
                                 source: text.to_owned(),
                                 origin: format!("(built-in theme)/{path}"),
+                                built_in: true,
                             },
                         );
                     }
@@ -215,6 +218,7 @@ fn read_templates(root: &Path, dir: &Path, theme: &mut Theme, diags: &mut Diagno
                         TemplateSource {
                             source,
                             origin: shown,
+                            built_in: false,
                         },
                     );
                 }
