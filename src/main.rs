@@ -125,6 +125,7 @@ fn main() -> ExitCode {
                     if timings_wanted(timings) {
                         eprint!("{}", b.timings.report());
                     }
+                    std::mem::forget(b.held); // freed by the OS at exit
                     ExitCode::SUCCESS
                 }
                 Err(f) => fail(f),
@@ -140,18 +141,18 @@ fn main() -> ExitCode {
                 base_url: None,
             };
             match dossier::check(&common.root, &options) {
-                Ok((site, t)) => {
-                    let s = &site;
+                Ok(c) => {
                     println!(
                         "ok: {}, {}, {}, {}",
-                        plural(s.articles.len(), "article"),
-                        plural(s.actors.len(), "actor"),
-                        plural(s.events.len(), "event"),
-                        plural(s.sources.len(), "source")
+                        plural(c.articles, "article"),
+                        plural(c.actors, "actor"),
+                        plural(c.events, "event"),
+                        plural(c.sources, "source")
                     );
                     if timings_wanted(timings) {
-                        eprint!("{}", t.report());
+                        eprint!("{}", c.timings.report());
                     }
+                    std::mem::forget(c.held); // freed by the OS at exit
                     ExitCode::SUCCESS
                 }
                 Err(f) => fail(f),
