@@ -94,11 +94,21 @@ for size in "${sizes[@]}"; do
             run "$logs/h$size" "$hugo" --minify --quiet -s "$src/hugo" -d "$BENCH_SITE/h"
         fi
         run "$logs/c$size" "$dossier" check --root "$src/dossier" --timings
+        # The same site with one template of its own: check then renders
+        # every page (with the built-in templates alone it need not).
+        own="$BENCH_SITE/own$size"
+        if [ ! -d "$own" ]; then
+            mkdir -p "$own/templates"
+            cp -r "$src/dossier/content" "$own/content"
+            cp "$repo/themes/steampunk-heart/templates/article.html" "$own/templates/"
+        fi
+        run "$logs/o$size" "$dossier" check --root "$own" --timings
     done
     d_wall="$(col 1 "$logs/d$size")"; d_rss="$(col 2 "$logs/d$size")"
     c_wall="$(col 1 "$logs/c$size")"; c_rss="$(col 2 "$logs/c$size")"
     echo "$size dossier $d_wall $d_rss $(count_pages "$BENCH_SITE/d") $(html_bytes "$BENCH_SITE/d") $(all_bytes "$BENCH_SITE/d")" >>"$results"
     echo "$size check $c_wall $c_rss - - -" >>"$results"
+    echo "$size check-own $(col 1 "$logs/o$size") $(col 2 "$logs/o$size") - - -" >>"$results"
     if [ $have_hugo = 1 ]; then
         echo "$size hugo $(col 1 "$logs/h$size") $(col 2 "$logs/h$size") $(count_pages "$BENCH_SITE/h") $(html_bytes "$BENCH_SITE/h") $(all_bytes "$BENCH_SITE/h")" >>"$results"
     fi
@@ -118,6 +128,7 @@ while read -r size tool wall rss pages html all; do
         ratio_m="$(awk -v a="$rss" -v b="$h_rss" 'BEGIN { printf "%.2f", a / b }')"
     fi
     name="$tool"; [ "$tool" = check ] && name="dossier check"; [ "$tool" = dossier ] && name="dossier build"
+    [ "$tool" = check-own ] && name="dossier check, a template of its own"
     [ "$tool" = hugo ] && name="hugo --minify"
     if [ "$pages" = - ]; then
         printf "| %s | %s | %.2f s | %s MiB | – | – | – | %s | %s |\n" "$size" "$name" "$wall" "$(mb $((rss * 1024)))" "$ratio_t" "$ratio_m"
@@ -128,9 +139,9 @@ done <"$results"
 
 echo
 while read -r size tool wall _; do
-    [ "$tool" = check ] || continue
+    case "$tool" in check) what="dossier check" ;; check-own) what="dossier check (a template of its own)" ;; *) continue ;; esac
     d="$(awk -v s="$size" '$1 == s && $2 == "dossier" { print $3 }' "$results")"
-    awk -v s="$size" -v c="$wall" -v d="$d" 'BEGIN { printf "%s articles: dossier check takes %.2f of the build time.\n", s, c / d }'
+    awk -v s="$size" -v c="$wall" -v d="$d" -v w="$what" 'BEGIN { printf "%s articles: %s takes %.2f of the build time.\n", s, w, c / d }'
 done <"$results"
 
 echo
