@@ -135,9 +135,8 @@ pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) 
             }
             e => e,
         };
-        events.push(event.into_static());
+        push_merged(&mut events, event);
     }
-    merge_adjacent_text(&mut events);
     assign_heading_ids(&mut events);
     (RichText { events }, bad)
 }
@@ -155,17 +154,14 @@ pub fn plain_paragraphs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Ri
 }
 
 /// Raw HTML turned into text can sit next to other text; one text event per
-/// run keeps mention matching from missing a name split across two.
-fn merge_adjacent_text(events: &mut Vec<Event<'static>>) {
-    let mut out: Vec<Event<'static>> = Vec::with_capacity(events.len());
-    for e in events.drain(..) {
-        if let (Event::Text(t), Some(Event::Text(prev))) = (&e, out.last_mut()) {
-            *prev = CowStr::from(format!("{prev}{t}"));
-            continue;
-        }
-        out.push(e);
+/// run keeps mention matching from missing a name split across two. Merged
+/// as they come, so the events are never copied into a second list.
+fn push_merged(events: &mut Vec<Event<'static>>, event: Event<'_>) {
+    if let (Event::Text(t), Some(Event::Text(prev))) = (&event, events.last_mut()) {
+        *prev = CowStr::from(format!("{prev}{t}"));
+        return;
     }
-    *events = out;
+    events.push(event.into_static());
 }
 
 /// Headings without an explicit `{#id}` get one from their text, unique in
