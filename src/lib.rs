@@ -122,7 +122,7 @@ fn prepare_loaded(
     timings: &mut Timings,
     link_cache: Option<&mut link::Cache>,
 ) -> Result<(Site, Graph, Renderer), Diagnostics> {
-    let (site, renderer) = validate(root, loaded, options, timings)?;
+    let (site, renderer) = validate(root, loaded, options, timings, Purpose::Render)?;
     let graph = timings.time("link", || match link_cache {
         Some(cache) => link::link_with(&site, cache),
         None => link::link(&site),
@@ -131,27 +131,24 @@ fn prepare_loaded(
 }
 
 /// Validates what was loaded and compiles the theme: every error that
-/// does not need a page rendered to be found.
+/// does not need a page rendered to be found. The theme comes first, as
+/// with `Check` how much of the text to keep depends on it (see [`check`]).
 fn validate(
     root: &Path,
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
+    purpose: Purpose,
 ) -> Result<(Site, Renderer), Diagnostics> {
-    let site = timings.time("model", || model::build(loaded, options));
-    // Template errors are worth reporting together with content errors.
-    let theme_name = site
-        .as_ref()
-        .map(|s| s.config.theme.clone())
-        .unwrap_or_else(|_| {
-            loaded
-                .site
-                .as_ref()
-                .and_then(|s| s.record.value.theme.as_ref())
-                .map(|t| t.value.clone())
-                .unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned())
-        });
+    let theme_name = model::theme_name(loaded);
     let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
+    let keep = match (purpose, &renderer) {
+        (Purpose::Check, Ok(r)) if !r.is_built_in() => model::Keep::Whole,
+        (Purpose::Check, _) => model::Keep::Lead,
+        (Purpose::Render, _) => model::Keep::Whole,
+    };
+    // Template errors are worth reporting together with content errors.
+    let site = timings.time("model", || model::build_keeping(loaded, options, keep));
     match (site, renderer) {
         (Ok(s), Ok(r)) => Ok((s, r)),
         (s, r) => {
@@ -161,6 +158,15 @@ fn validate(
             Err(all)
         }
     }
+}
+
+/// What a validated site is for.
+#[derive(Clone, Copy)]
+enum Purpose {
+    /// Pages will be rendered from it.
+    Render,
+    /// Only `check`: pages are rendered only for a theme of one's own.
+    Check,
 }
 
 impl Investigation {
@@ -238,7 +244,9 @@ pub fn build(
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut timings = Timings::default();
     let loaded = timings.time("load", || load::load(root))?;
-    let (site, renderer) = validate(root, &loaded, options, &mut timings)?;
+    // With the built-in templates the site is not rendered, and the model
+    // keeps only the lead of each article's text.
+    let (site, renderer) = validate(root, &loaded, options, &mut timings, Purpose::Check)?;
     let mut held = Held::default();
     if !renderer.is_built_in() {
         let graph = timings.time("link", || link::link(&site));

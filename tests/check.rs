@@ -13,9 +13,11 @@ fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
     // An existing site written by dossier must survive a failed build.
     build_ok_before(root);
     let before = snapshot(&root.join("public"));
+    let mut said = Vec::new();
     for cmd in ["check", "build"] {
         let o = dossier_in(root, &[cmd]);
         let err = stderr(&o);
+        said.push(err.clone());
         assert_eq!(
             o.status.code(),
             Some(1),
@@ -33,6 +35,8 @@ fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
         }
         assert!(stdout(&o).is_empty(), "{cmd} printed to stdout on failure");
     }
+    // check finds exactly what build finds, though it renders nothing.
+    assert_eq!(said[0], said[1], "{overlay}: check and build disagree");
     assert_eq!(
         snapshot(&root.join("public")),
         before,

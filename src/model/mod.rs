@@ -9,8 +9,9 @@ pub mod text;
 pub mod validate;
 
 pub use date::{Date, When};
+pub use text::Keep;
 pub use text::RichText;
-pub use validate::build;
+pub use validate::{build, build_keeping, theme_name};
 
 use serde::Serialize;
 

@@ -84,9 +84,33 @@ pub fn encode_url(url: &str) -> String {
 /// downstream can handle, so they are refused with a message.
 pub const MAX_NESTING: usize = 100;
 
+/// How much of a text's parse the model keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Keep {
+    /// All of it: the site is going to be rendered.
+    #[default]
+    Whole,
+    /// Up to the end of the first paragraph, which is all that validation
+    /// reads (an article's summary is drawn from it). The whole text is
+    /// still parsed and its links checked. For `check`, when it renders
+    /// nothing: keeping every article's text twice over is most of its
+    /// memory.
+    Lead,
+}
+
 /// Parses Markdown. `unsafe_html` false turns raw HTML into plain text.
 pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) {
+    parse_markdown_keeping(src, unsafe_html, Keep::Whole)
+}
+
+/// [`parse_markdown`], keeping only what `keep` says.
+pub fn parse_markdown_keeping(
+    src: &str,
+    unsafe_html: bool,
+    keep: Keep,
+) -> (RichText, Vec<BadLink>) {
     let mut events = Vec::new();
+    let mut kept_enough = false;
     let mut bad = Vec::new();
     let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
     let mut in_html_block = false;
@@ -135,7 +159,10 @@ pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) 
             }
             e => e,
         };
-        push_merged(&mut events, event);
+        if !kept_enough {
+            kept_enough = keep == Keep::Lead && matches!(event, Event::End(TagEnd::Paragraph));
+            push_merged(&mut events, event);
+        }
     }
     assign_heading_ids(&mut events);
     (RichText { events }, bad)
@@ -266,6 +293,18 @@ pub fn first_sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lead_is_what_a_summary_needs() {
+        let src = "# Title\n\nFirst *para*graph.\n\nSecond [bad](javascript:x).\n";
+        let (whole, bad_whole) = parse_markdown(src, false);
+        let (lead, bad_lead) = parse_markdown_keeping(src, false, Keep::Lead);
+        assert_eq!(lead.first_paragraph(), "First paragraph.");
+        assert_eq!(whole.first_paragraph(), lead.first_paragraph());
+        assert!(lead.events.len() < whole.events.len());
+        assert_eq!(bad_lead.len(), 1, "links after the lead are still checked");
+        assert_eq!(bad_whole.len(), bad_lead.len());
+    }
 
     #[test]
     fn forbidden_schemes() {

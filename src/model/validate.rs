@@ -2,7 +2,10 @@
 //! format is checked here, every problem is collected (never only the
 //! first), and every reference is resolved to an index.
 
-use super::text::{BadLink, RichText, parse_markdown, plain_paragraphs, shorten, url_problem};
+use super::text::{
+    BadLink, Keep, RichText, parse_markdown, parse_markdown_keeping, plain_paragraphs, shorten,
+    url_problem,
+};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
 use crate::load::raw::{DateInput, Text};
@@ -23,6 +26,8 @@ struct Ctx<'a> {
     loaded: &'a Loaded,
     diags: Diagnostics,
     unsafe_html: bool,
+    /// How much of each article's parsed text to keep.
+    keep: Keep,
 }
 
 impl Ctx<'_> {
@@ -232,10 +237,22 @@ fn resolve(
 
 /// Validates and resolves everything loaded into a `Site`.
 pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostics> {
+    build_keeping(loaded, options, Keep::Whole)
+}
+
+/// [`build`], keeping only the lead of each article's text with
+/// [`Keep::Lead`]: the same checks and messages, but a `Site` that must
+/// not be rendered.
+pub fn build_keeping(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
         diags: Diagnostics::default(),
         unsafe_html: false,
+        keep,
     };
     let config = site_config(&mut ctx, options);
     let sources = sources(&mut ctx);
@@ -309,6 +326,19 @@ pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostic
     })
 }
 
+/// The theme `site.yaml` names, or the built-in one, known before (and
+/// whatever) the rest of validation finds. A name that is not a valid id is
+/// an error of `build`; meanwhile the built-in theme stands in, so that no
+/// path is ever made of such a name.
+pub fn theme_name(loaded: &Loaded) -> String {
+    loaded
+        .site
+        .as_ref()
+        .and_then(|s| text(&s.record.value.theme))
+        .filter(|t| is_valid_id_text(t))
+        .unwrap_or_else(|| crate::render::theme::DEFAULT_THEME_NAME.to_owned())
+}
+
 fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> {
     let located = ctx.loaded.site.as_ref()?;
     let (file, r) = (located.file, &located.record.value);
@@ -350,6 +380,7 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     };
     let theme =
         text(&r.theme).unwrap_or_else(|| crate::render::theme::DEFAULT_THEME_NAME.to_owned());
+    // Reported here; `theme_name` falls back to the built-in theme.
     if !is_valid_id_text(&theme) {
         if let Some(t) = &r.theme {
             ctx.err(
@@ -610,7 +641,7 @@ fn articles(
     let mut seen: HashMap<String, Seen> = HashMap::new();
     // Parsing the Markdown of every article is most of this stage: done
     // for all of them at once, in parallel, before the checks in order.
-    let unsafe_html = ctx.unsafe_html;
+    let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
     // The summary drawn from the text, when the metadata gives none, too.
     let mut parsed: Vec<Option<ParsedBody>> = loaded
         .articles
@@ -619,7 +650,7 @@ fn articles(
             let ArticleBody::Markdown { text, .. } = &raw.body else {
                 return None;
             };
-            let (rich, bad) = parse_markdown(text, unsafe_html);
+            let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
             let has_summary = raw
                 .meta
                 .as_ref()
@@ -655,7 +686,7 @@ fn articles(
         let (body, wire) = match &raw.body {
             ArticleBody::Markdown { text, first_line } => {
                 let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
-                    let (rich, bad) = parse_markdown(text, unsafe_html);
+                    let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                     (rich, bad, None)
                 });
                 text_summary = summary;
