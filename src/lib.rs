@@ -223,15 +223,16 @@ pub fn build(
     timings
         .time("write", || write::write_site(&output, out))
         .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
-    let built = Built {
+    Ok(Built {
         out: out.to_path_buf(),
         pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
         files: output.files.len(),
         bytes: output.bytes(),
         timings,
-        held: Held(vec![Box::new((inv, output))]),
-    };
-    Ok(built)
+        held: Held {
+            _kept: Box::new((inv, output)),
+        },
+    })
 }
 
 /// `dossier check`: everything `build` checks, nothing written.
@@ -247,22 +248,23 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     // With the built-in templates the site is not rendered, and the model
     // keeps only the lead of each article's text.
     let (site, renderer) = validate(root, &loaded, options, &mut timings, Purpose::Check)?;
-    let mut held = Held::default();
-    if !renderer.is_built_in() {
+    let graph = if renderer.is_built_in() {
+        None
+    } else {
         let graph = timings.time("link", || link::link(&site));
         timings.time("render", || render::check_pages(&site, &graph, &renderer))?;
-        held.push(Box::new(graph));
-    }
-    let mut checked = Checked {
+        Some(graph)
+    };
+    Ok(Checked {
         articles: site.articles.len(),
         actors: site.actors.len(),
         events: site.events.len(),
         sources: site.sources.len(),
         timings,
-        held,
-    };
-    checked.held.push(Box::new((loaded, site, renderer)));
-    Ok(checked)
+        held: Held {
+            _kept: Box::new((loaded, site, renderer, graph)),
+        },
+    })
 }
 
 /// The outcome of a successful `check`: what the investigation holds.
@@ -280,11 +282,7 @@ pub struct Checked {
 /// by one takes a noticeable share of a `check`; a command-line program
 /// about to exit can `std::mem::forget` this and let the operating
 /// system take the memory back at once.
-#[derive(Default)]
-pub struct Held(Vec<Box<dyn std::any::Any + Send>>);
-
-impl Held {
-    fn push(&mut self, value: Box<dyn std::any::Any + Send>) {
-        self.0.push(value);
-    }
+pub struct Held {
+    /// Never read: kept only to be dropped (or forgotten) as a whole.
+    _kept: Box<dyn std::any::Any + Send>,
 }

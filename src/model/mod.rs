@@ -42,7 +42,6 @@ pub struct SiteConfig {
     /// Always ends with `/`.
     pub base_url: String,
     pub language: String,
-    pub theme: String,
     pub author: Option<String>,
     pub unsafe_html: bool,
 }

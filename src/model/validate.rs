@@ -378,11 +378,10 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         }
         None => "en".to_owned(),
     };
-    let theme =
-        text(&r.theme).unwrap_or_else(|| crate::render::theme::DEFAULT_THEME_NAME.to_owned());
-    // Reported here; `theme_name` falls back to the built-in theme.
-    if !is_valid_id_text(&theme) {
-        if let Some(t) = &r.theme {
+    // The name itself is read by `theme_name`, which falls back to the
+    // built-in theme for a name reported here.
+    if let (Some(t), Some(theme)) = (&r.theme, text(&r.theme)) {
+        if !is_valid_id_text(&theme) {
             ctx.err(
                 file,
                 &t.referenced,
@@ -396,7 +395,6 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         description,
         base_url: base_url?,
         language,
-        theme,
         author: text(&r.author),
         unsafe_html: ctx.unsafe_html,
     })
