@@ -6,6 +6,7 @@
 //! Tera templates) → [`write`] (minify, stage, swap into place).
 
 pub mod diag;
+pub mod kinds;
 pub mod link;
 pub mod load;
 pub mod model;
@@ -140,7 +141,9 @@ fn validate(
     timings: &mut Timings,
     purpose: Purpose,
 ) -> Result<(Site, Renderer), Diagnostics> {
-    let theme_name = model::theme_name(loaded);
+    // The model names the theme; the built-in one is render's to know.
+    let theme_name =
+        model::theme_name(loaded).unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned());
     let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
     let keep = match (purpose, &renderer) {
         (Purpose::Check, Ok(r)) if !r.is_built_in() => model::Keep::Whole,

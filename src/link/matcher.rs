@@ -12,14 +12,14 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub struct Hit {
     pub start: usize,
     pub end: usize,
-    pub actor: usize,
+    pub actor: crate::model::ActorIx,
 }
 
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
     /// For each pattern: the actor it names, and whether its first and last
     /// characters are word characters (only those need a boundary check).
-    patterns: Vec<(usize, bool, bool)>,
+    patterns: Vec<(crate::model::ActorIx, bool, bool)>,
 }
 
 fn needs_folding(text: &str) -> bool {
@@ -33,7 +33,7 @@ fn is_word_char(c: char) -> bool {
 impl Matcher {
     /// `names` are (actor index, name or alias). Names are unique by the
     /// time they get here: the model refuses a name shared by two actors.
-    pub fn new<'a>(names: impl IntoIterator<Item = (usize, &'a str)>) -> Matcher {
+    pub fn new<'a>(names: impl IntoIterator<Item = (crate::model::ActorIx, &'a str)>) -> Matcher {
         let mut folded = Vec::new();
         let mut patterns = Vec::new();
         for (actor, name) in names {
@@ -121,13 +121,14 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::Ix;
     use proptest::prelude::*;
 
     fn names(text: &str, actors: &[(usize, &str)]) -> Vec<(String, usize)> {
-        let m = Matcher::new(actors.iter().copied());
+        let m = Matcher::new(actors.iter().map(|&(i, n)| (Ix::new(i), n)));
         m.find(text)
             .into_iter()
-            .map(|h| (text[h.start..h.end].to_owned(), h.actor))
+            .map(|h| (text[h.start..h.end].to_owned(), h.actor.get()))
             .collect()
     }
 
@@ -173,7 +174,9 @@ mod tests {
     proptest! {
         #[test]
         fn hits_are_ordered_disjoint_and_on_char_boundaries(text in ".{0,200}") {
-            let m = Matcher::new([(0, "a"), (1, "ab"), (2, "’b"), (3, "é")]);
+            let m = Matcher::new(
+                [(0, "a"), (1, "ab"), (2, "’b"), (3, "é")].map(|(i, n)| (Ix::new(i), n)),
+            );
             let mut last = 0;
             for hit in m.find(&text) {
                 prop_assert!(hit.start >= last && hit.end > hit.start);

@@ -7,8 +7,9 @@ mod matcher;
 
 pub use matcher::{Hit, Matcher};
 
-use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx};
-use pulldown_cmark::{Event, Tag, TagEnd};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Table};
+use crate::model::{ActorIx, ArticleIx, RichText, Site, SourceIx};
+use pulldown_cmark::{Event as Md, Tag, TagEnd};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use unicode_segmentation::UnicodeSegmentation;
@@ -41,7 +42,7 @@ impl Mentions {
                 entry.0 += 1;
                 continue;
             }
-            let Event::Text(t) = &text.events[m.event] else {
+            let Md::Text(t) = &text.events[m.event] else {
                 continue;
             };
             let reusable = sentences
@@ -159,48 +160,154 @@ pub struct ArticleRef {
     pub mentions: usize,
 }
 
+/// What an actor's page shows beyond its backlinks.
 #[derive(Debug, Default)]
 pub struct ActorLinks {
-    /// Date order.
-    pub events: Vec<EventIx>,
-    /// Newest first.
+    /// The articles that name the actor, newest first, with the sentence
+    /// of the first mention.
     pub articles: Vec<ArticleRef>,
+    /// Relations both ways.
     pub relations: Vec<RelationLink>,
     /// The sources behind those articles and events, in content order.
     pub sources: Vec<SourceIx>,
 }
 
-#[derive(Debug, Default)]
-pub struct ArticleLinks {
-    /// Named in the metadata or mentioned, in order of first appearance.
-    pub actors: Vec<ActorIx>,
-    /// Events that cite the article, in date order.
-    pub events: Vec<EventIx>,
+macro_rules! link_storage {
+    (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
+        /// The mentions found in each record's text, per kind.
+        #[derive(Debug, Default)]
+        pub struct Mentioned {
+            $(pub $p: PerRecord<$t, Mentions>,)*
+        }
+
+        /// One list of references per record, per kind (what [`Graph`]
+        /// keeps both ways; read through [`Graph::refs`] and
+        /// [`Graph::cited_by`]).
+        #[derive(Debug, Default)]
+        pub struct RefLists {
+            $($p: PerRecord<$t, Vec<Ref>>,)*
+        }
+
+        impl RefLists {
+            /// Adds `from` to the list of `to`.
+            fn push(&mut self, to: Ref, from: Ref) {
+                match to {
+                    $(Ref::$t(to) => self.$p[to].push(from),)*
+                }
+            }
+        }
+
+        $(
+            impl Linked for $t {
+                fn lists(r: &RefLists) -> &PerRecord<Self, Vec<Ref>> {
+                    &r.$p
+                }
+            }
+        )*
+
+        /// The mentions in every record's text but the articles' (those
+        /// are found with their sentences, and cached, by [`link_inner`]).
+        fn mentions_but_articles(site: &Site, matcher: &Matcher) -> Mentioned {
+            let mut found = Mentioned::default();
+            $(
+                if <$t as Kind>::INFO.plural != <Article as Kind>::INFO.plural {
+                    found.$p = mentions_in(matcher, &site.$p);
+                }
+            )*
+            found
+        }
+
+        /// Every record's references (declared, and actors its text
+        /// mentions), and their inverse: for every record, who refers to it,
+        /// in list order of kinds and display order of records. The one
+        /// pass that makes every backlink.
+        fn references(site: &Site, mentioned: &Mentioned) -> (RefLists, RefLists) {
+            let forward = RefLists {
+                $($p: site.$p.each(|i| {
+                    let actors: Vec<ActorIx> = mentioned.$p[i].actors().collect();
+                    let mut out = Vec::new();
+                    site.$p[i].references(&actors, &mut out);
+                    out
+                }),)*
+            };
+            let mut back = RefLists {
+                $($p: site.$p.each(|_| Vec::new()),)*
+            };
+            $(
+                for (i, refs) in forward.$p.iter().enumerate() {
+                    let from = Ref::$t(Ix::new(i));
+                    for &to in refs {
+                        back.push(to, from);
+                    }
+                }
+            )*
+            (forward, back)
+        }
+    };
+}
+crate::with_kinds!(link_storage);
+
+/// The mentions in the text of each record of a kind.
+fn mentions_in<K: Kind>(matcher: &Matcher, table: &Table<K>) -> PerRecord<K, Mentions> {
+    PerRecord::from_vec(
+        table
+            .par_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                r.text()
+                    .map(|t| find_mentions(matcher, t, K::own_actor(Ix::new(i))))
+                    .unwrap_or_default()
+            })
+            .collect(),
+    )
 }
 
-#[derive(Debug, Default)]
-pub struct EventLinks {
-    /// Named in the record or mentioned in its summary.
-    pub actors: Vec<ActorIx>,
-}
-
-#[derive(Debug, Default)]
-pub struct SourceLinks {
-    pub articles: Vec<ArticleIx>,
-    pub events: Vec<EventIx>,
+/// A kind whose references linking keeps (every kind of the list).
+pub trait Linked: Kind + Refer {
+    #[doc(hidden)]
+    fn lists(r: &RefLists) -> &PerRecord<Self, Vec<Ref>>;
 }
 
 /// Everything computed from the site's records, read-only after [`link`].
 #[derive(Debug, Default)]
 pub struct Graph {
-    pub article_body: Vec<Mentions>,
-    pub actor_summary: Vec<Mentions>,
-    pub event_summary: Vec<Mentions>,
-    pub source_description: Vec<Mentions>,
-    pub actors: Vec<ActorLinks>,
-    pub articles: Vec<ArticleLinks>,
-    pub events: Vec<EventLinks>,
-    pub sources: Vec<SourceLinks>,
+    /// The mentions in each record's text, to link them when rendering.
+    pub mentions: Mentioned,
+    /// What each record refers to.
+    forward: RefLists,
+    /// Who refers to each record.
+    back: RefLists,
+    /// What actor pages show beyond backlinks.
+    pub actors: PerRecord<Actor, ActorLinks>,
+}
+
+impl Graph {
+    /// The records of kind `To` that `from` refers to, in its order
+    /// (an article's actors, an event's sources…).
+    pub fn refs<From: Linked, To: Linked>(
+        &self,
+        from: Ix<From>,
+    ) -> impl Iterator<Item = Ix<To>> + '_ {
+        From::lists(&self.forward)[from]
+            .iter()
+            .filter_map(|&r| To::of(r))
+    }
+
+    /// The records of kind `From` that refer to `to`, in display order
+    /// (a source's articles, an actor's events…).
+    pub fn cited_by<To: Linked, From: Linked>(
+        &self,
+        to: Ix<To>,
+    ) -> impl Iterator<Item = Ix<From>> + '_ {
+        To::lists(&self.back)[to]
+            .iter()
+            .filter_map(|&r| From::of(r))
+    }
+
+    /// How often an actor is cited: articles plus events. Orders "key actors".
+    pub fn weight(&self, actor: ActorIx) -> usize {
+        self.actors[actor].articles.len() + self.cited_by::<Actor, Event>(actor).count()
+    }
 }
 
 /// Finds the mentions in a text: Text events outside code, links, images
@@ -210,13 +317,13 @@ pub fn find_mentions(matcher: &Matcher, text: &RichText, skip_actor: Option<Acto
     let mut blocked = 0usize;
     for (i, event) in text.events.iter().enumerate() {
         match event {
-            Event::Start(
+            Md::Start(
                 Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. },
             ) => blocked += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)) => {
+            Md::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)) => {
                 blocked = blocked.saturating_sub(1)
             }
-            Event::Text(t) if blocked == 0 => {
+            Md::Text(t) if blocked == 0 => {
                 for hit in matcher.find(t) {
                     if Some(hit.actor) != skip_actor {
                         out.push(Mention {
@@ -232,23 +339,6 @@ pub fn find_mentions(matcher: &Matcher, text: &RichText, skip_actor: Option<Acto
         }
     }
     Mentions(out)
-}
-
-fn mentions_of<T: Sync>(
-    matcher: &Matcher,
-    records: &[T],
-    text: impl Fn(&T) -> Option<&RichText> + Sync,
-    skip: impl Fn(usize) -> Option<ActorIx> + Sync,
-) -> Vec<Mentions> {
-    records
-        .par_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            text(r)
-                .map(|t| find_mentions(matcher, t, skip(i)))
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// What linking found in each article, kept by `dossier serve` from one
@@ -338,77 +428,38 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     }
     let (article_body, mut summaries): (Vec<Mentions>, Vec<Summary>) =
         found.into_iter().map(|(m, s, _)| (m, s)).unzip();
-    // An actor's own summary does not link to the page it is on.
-    let actor_summary = mentions_of(&matcher, &site.actors, |a| a.summary.as_ref(), Some);
-    let event_summary = mentions_of(&matcher, &site.events, |e| e.summary.as_ref(), |_| None);
-    let source_description = mentions_of(
-        &matcher,
-        &site.sources,
-        |s| s.description.as_ref(),
-        |_| None,
-    );
+    let mut mentions = mentions_but_articles(site, &matcher);
+    mentions.articles = PerRecord::from_vec(article_body);
+    let (forward, back) = references(site, &mentions);
+    let mut graph = Graph {
+        mentions,
+        forward,
+        back,
+        actors: PerRecord::default(),
+    };
 
-    let mut actors: Vec<ActorLinks> = site.actors.iter().map(|_| ActorLinks::default()).collect();
-    let mut sources: Vec<SourceLinks> = site
-        .sources
-        .iter()
-        .map(|_| SourceLinks::default())
-        .collect();
-    let mut articles: Vec<ArticleLinks> = Vec::with_capacity(site.articles.len());
-    let mut actor_sources: Vec<BTreeSet<SourceIx>> = vec![BTreeSet::new(); site.actors.len()];
-
-    // Articles, newest first, so each actor's list comes out in that order.
-    for (ai, article) in site.articles.iter().enumerate() {
-        let mentions = &article_body[ai];
-        let mut seen = HashSet::new();
-        let in_story: Vec<ActorIx> = mentions
-            .actors()
-            .chain(article.actors.iter().copied())
-            .filter(|a| seen.insert(*a))
-            .collect();
-        let found = &mut summaries[ai];
-        for &actor in &in_story {
-            let (count, sentence) = found
-                .remove(&actor)
+    // What an actor's page adds: the sentence of the first mention in each
+    // article, the sources behind its articles and events, relations.
+    let mut actors = site.actors.each(|_| ActorLinks::default());
+    for a in site.actors.ixs() {
+        let mut sources = BTreeSet::new();
+        for article in graph.cited_by::<Actor, Article>(a) {
+            let (count, sentence) = summaries[article.get()]
+                .remove(&a)
                 .map_or((0, None), |(n, s)| (n, Some(s)));
-            actors[actor].articles.push(ArticleRef {
-                article: ai,
+            actors[a].articles.push(ArticleRef {
+                article,
                 sentence,
                 mentions: count,
             });
-            actor_sources[actor].extend(article.sources.iter().copied());
+            sources.extend(graph.refs::<Article, Source>(article));
         }
-        for &s in &article.sources {
-            sources[s].articles.push(ai);
+        for event in graph.cited_by::<Actor, Event>(a) {
+            sources.extend(graph.refs::<Event, Source>(event));
         }
-        articles.push(ArticleLinks {
-            actors: in_story,
-            events: Vec::new(),
-        });
+        actors[a].sources = sources.into_iter().collect();
     }
-
-    let mut events: Vec<EventLinks> = Vec::with_capacity(site.events.len());
-    for (ei, event) in site.events.iter().enumerate() {
-        let mut named: Vec<ActorIx> = event.actors.clone();
-        for actor in event_summary[ei].actors() {
-            if !named.contains(&actor) {
-                named.push(actor);
-            }
-        }
-        for &actor in &named {
-            actors[actor].events.push(ei);
-            actor_sources[actor].extend(event.sources.iter().copied());
-        }
-        for &s in &event.sources {
-            sources[s].events.push(ei);
-        }
-        for &a in &event.articles {
-            articles[a].events.push(ei);
-        }
-        events.push(EventLinks { actors: named });
-    }
-
-    for (ai, actor) in site.actors.iter().enumerate() {
+    for (ai, actor) in site.actors.enumerate() {
         for rel in &actor.relations {
             actors[ai].relations.push(RelationLink {
                 other: rel.actor,
@@ -422,28 +473,8 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
             });
         }
     }
-    for (links, srcs) in actors.iter_mut().zip(actor_sources) {
-        links.sources = srcs.into_iter().collect();
-    }
-
-    Graph {
-        article_body,
-        actor_summary,
-        event_summary,
-        source_description,
-        actors,
-        articles,
-        events,
-        sources,
-    }
-}
-
-impl Graph {
-    /// How often an actor is cited: articles plus events. Orders "key actors".
-    pub fn weight(&self, actor: ActorIx) -> usize {
-        let a = &self.actors[actor];
-        a.articles.len() + a.events.len()
-    }
+    graph.actors = actors;
+    graph
 }
 
 #[cfg(test)]

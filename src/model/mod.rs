@@ -1,7 +1,8 @@
 //! The validated investigation: the only types that the stages after
-//! loading see. Every reference between records is resolved to an index;
-//! records are in display order (articles newest first, events by date).
-//! A `Site` is built once by [`build`] and is read-only after.
+//! loading see. Every reference between records is resolved to a typed
+//! index; records are in display order (articles newest first, events by
+//! date). A `Site` is built once by [`build`] and is read-only after. The
+//! records themselves are defined per kind in `src/kinds/`.
 
 pub mod date;
 pub mod slug;
@@ -13,26 +14,54 @@ pub use text::Keep;
 pub use text::RichText;
 pub use validate::{build, build_keeping, theme_name};
 
-use serde::Serialize;
+pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
+pub use crate::kinds::article::{Article, Credit, CreditName};
+pub use crate::kinds::event::{Event, Status};
+pub use crate::kinds::source::{Source, SourceKind};
+pub use crate::kinds::{Ix, Table};
 
-/// Index types: positions in the `Site` vectors.
-pub type ActorIx = usize;
-pub type EventIx = usize;
-pub type SourceIx = usize;
-pub type ArticleIx = usize;
+/// Typed indices: positions in the `Site` tables.
+pub type ActorIx = Ix<Actor>;
+pub type EventIx = Ix<Event>;
+pub type SourceIx = Ix<Source>;
+pub type ArticleIx = Ix<Article>;
 
-#[derive(Debug)]
-pub struct Site {
-    pub config: SiteConfig,
-    /// Newest first; ties in content order.
-    pub articles: Vec<Article>,
-    /// Content order.
-    pub actors: Vec<Actor>,
-    /// Date order; ties in content order.
-    pub events: Vec<Event>,
-    /// Content order.
-    pub sources: Vec<Source>,
+macro_rules! site_storage {
+    (all { $($fp:ident: $ft:ident),* } data { $($dp:ident: $dt:ident),* }) => {
+        /// The validated investigation: `site.yaml`, and one [`Table`] per
+        /// record kind (from the list in `kinds`), each in display order.
+        #[derive(Debug)]
+        pub struct Site {
+            pub config: SiteConfig,
+            $(pub $fp: Table<$ft>,)*
+        }
+
+        /// How many records of each kind the site holds (`site.counts` in
+        /// templates, `check`'s summary).
+        #[derive(Debug, Clone, Copy, serde::Serialize)]
+        pub struct Counts {
+            $(pub $fp: usize,)*
+        }
+
+        impl Site {
+            pub fn counts(&self) -> Counts {
+                Counts {
+                    $($fp: self.$fp.len(),)*
+                }
+            }
+        }
+
+        impl Counts {
+            /// Each kind's plural with its count, in list order.
+            pub fn each(&self) -> Vec<(&'static str, usize)> {
+                vec![
+                    $((<$ft as crate::kinds::Kind>::INFO.plural, self.$fp),)*
+                ]
+            }
+        }
+    };
 }
+crate::with_kinds!(site_storage);
 
 #[derive(Debug)]
 pub struct SiteConfig {
@@ -46,10 +75,14 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
 }
 
-macro_rules! kinds {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal / $plural:literal),* $(,)? }) => {
+/// Declares a fixed set of words a field may take (an actor's kind, an
+/// event's status): the enum, its words, and for each the heading of its
+/// group on an index page (plural) and its label on a card (singular).
+#[macro_export]
+macro_rules! choices {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal / $plural:literal / $label:literal),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
         #[serde(rename_all = "lowercase")]
         pub enum $name { $($variant),* }
         impl $name {
@@ -62,6 +95,10 @@ macro_rules! kinds {
             pub fn plural(self) -> &'static str {
                 match self { $($name::$variant => $plural),* }
             }
+            /// Label of one record of this kind, on a card.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
             pub fn parse(s: &str) -> Option<$name> {
                 match s { $($text => Some($name::$variant),)* _ => None }
             }
@@ -69,136 +106,11 @@ macro_rules! kinds {
     };
 }
 
-kinds!(
-    /// What an actor is; groups the actors index.
-    ActorKind {
-        Person = "person" / "People",
-        Organization = "organization" / "Organizations",
-        Government = "government" / "Governments",
-        Company = "company" / "Companies",
-        Media = "media" / "Media",
-        Ngo = "ngo" / "NGOs",
-        Other = "other" / "Others",
-    }
-);
-
-kinds!(
-    /// What a source is; groups the source index.
-    SourceKind {
-        Outlet = "outlet" / "News outlets",
-        Wire = "wire" / "Wire services",
-        Broadcaster = "broadcaster" / "Broadcasters",
-        Ngo = "ngo" / "NGOs",
-        Government = "government" / "Governments",
-        Company = "company" / "Companies",
-        Document = "document" / "Documents",
-        Interview = "interview" / "Interviews",
-        Other = "other" / "Other sources",
-    }
-);
-
-kinds!(
-    /// How firmly an event is established.
-    Status {
-        Confirmed = "confirmed" / "Confirmed",
-        Reported = "reported" / "Reported",
-        Alleged = "alleged" / "Alleged",
-        Disputed = "disputed" / "Disputed",
-        Denied = "denied" / "Denied",
-    }
-);
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ExternalLink {
-    pub url: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct Relation {
-    pub actor: ActorIx,
-    pub label: String,
-}
-
-#[derive(Debug)]
-pub struct Actor {
-    pub id: String,
-    pub name: String,
-    pub kind: ActorKind,
-    pub role: Option<String>,
-    pub aliases: Vec<String>,
-    pub country: Option<String>,
-    pub summary: Option<RichText>,
-    pub links: Vec<ExternalLink>,
-    pub relations: Vec<Relation>,
-}
-
-#[derive(Debug)]
-pub struct Event {
-    pub id: String,
-    pub when: When,
-    pub title: String,
-    pub summary: Option<RichText>,
-    pub actors: Vec<ActorIx>,
-    pub sources: Vec<SourceIx>,
-    pub articles: Vec<ArticleIx>,
-    pub status: Status,
-    pub place: Option<String>,
-    pub tags: Vec<String>,
-}
-
-#[derive(Debug)]
-pub struct Source {
-    pub id: String,
-    pub name: String,
-    pub kind: SourceKind,
-    pub url: Option<String>,
-    pub aliases: Vec<String>,
-    pub description: Option<RichText>,
-    pub archive_url: Option<String>,
-}
-
-/// One name of a credit line, resolved to a source where one matches.
-#[derive(Debug, Clone)]
-pub struct CreditName {
-    pub text: String,
-    pub source: Option<SourceIx>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Credit {
-    /// "Source" or "Sources", as written.
-    pub label: String,
-    pub names: Vec<CreditName>,
-}
-
-#[derive(Debug)]
-pub struct Article {
-    pub slug: String,
-    pub title: String,
-    pub date: Date,
-    pub url: Option<String>,
-    pub byline: Option<String>,
-    pub kicker: Option<String>,
-    /// The front matter's sources, then those resolved from the credit line.
-    pub sources: Vec<SourceIx>,
-    /// Actors named in the metadata (linked even when not in the text).
-    pub actors: Vec<ActorIx>,
-    pub summary: String,
-    pub tags: Vec<String>,
-    pub draft: bool,
-    pub body: RichText,
-    pub credit: Option<Credit>,
-    /// The file it came from, relative to the root (for the preview server).
-    pub path: String,
-}
-
 impl Site {
     /// Every name and alias of every actor, for the mention matcher.
     pub fn actor_names(&self) -> impl Iterator<Item = (ActorIx, &str)> {
-        self.actors.iter().enumerate().flat_map(|(i, a)| {
-            std::iter::once((i, a.name.as_str()))
-                .chain(a.aliases.iter().map(move |n| (i, n.as_str())))
-        })
+        self.actors
+            .enumerate()
+            .flat_map(|(i, a)| a.names().map(move |n| (i, n)))
     }
 }

@@ -3,6 +3,7 @@
 //! the page, so templates never build URLs. Lists are vectors, never maps,
 //! so template output is in one order. Documented in `docs/templates.md`.
 
+use crate::model::Counts;
 use serde::Serialize;
 
 #[derive(Serialize, Clone)]
@@ -15,14 +16,6 @@ pub struct SiteCtx {
     /// The description rendered as HTML (relative links for this page).
     pub description_html: Option<String>,
     pub counts: Counts,
-}
-
-#[derive(Serialize, Clone, Copy)]
-pub struct Counts {
-    pub articles: usize,
-    pub actors: usize,
-    pub events: usize,
-    pub sources: usize,
 }
 
 #[derive(Serialize)]

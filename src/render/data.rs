@@ -4,6 +4,7 @@
 use super::escape_markup;
 use super::markdown::to_html;
 use super::pages::{Page, when_ctx};
+use crate::kinds::{Actor, Article, Event, Ix, Source};
 use crate::link::Graph;
 use crate::model::Site;
 use crate::write::Output;
@@ -134,7 +135,12 @@ fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
                 let body = match bodies.and_then(|b| b.get(i)) {
                     Some(b) => b.as_str(),
                     None => {
-                        rendered = to_html(site, &a.body, &graph.article_body[i], "../../");
+                        rendered = to_html(
+                            site,
+                            &a.body,
+                            &graph.mentions.articles[Ix::new(i)],
+                            "../../",
+                        );
                         rendered.as_str()
                     }
                 };
@@ -176,19 +182,20 @@ fn entry(s: &mut String, base: &str, a: &crate::model::Article, body: &str) {
 }
 
 fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
-    let actor_id = |i: usize| site.actors[i].id.clone();
-    let source_id = |i: usize| site.sources[i].id.clone();
-    let article_slug = |i: usize| site.articles[i].slug.clone();
-    let event_id = |i: usize| site.events[i].id.clone();
+    let actor_id = |i: Ix<Actor>| site.actors[i].id.clone();
+    let source_id = |i: Ix<Source>| site.sources[i].id.clone();
+    let article_slug = |i: Ix<Article>| site.articles[i].slug.clone();
+    let event_id = |i: Ix<Event>| site.events[i].id.clone();
     let plain = |t: &Option<crate::model::RichText>| t.as_ref().map(|t| t.plain());
 
     let actors = pretty_array(&site.actors, |i, a| {
+        let i = Ix::new(i);
         let l = &graph.actors[i];
         json!({
             "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
             "country": a.country, "summary": plain(&a.summary), "links": a.links,
             "relations": l.relations.iter().map(|r| json!({"actor": actor_id(r.other), "label": r.label, "direction": r.direction})).collect::<Vec<_>>(),
-            "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+            "events": graph.cited_by::<Actor, Event>(i).map(event_id).collect::<Vec<_>>(),
             "articles": l.articles.iter().map(|r| json!({"slug": article_slug(r.article), "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
             "sources": l.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
             "path": format!("actors/{}/", a.id),
@@ -200,19 +207,19 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
             "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
             "precision": e.when.start.precision(), "display": w.display,
             "title": e.title, "summary": plain(&e.summary), "status": e.status, "place": e.place, "tags": e.tags,
-            "actors": graph.events[i].actors.iter().map(|&a| actor_id(a)).collect::<Vec<_>>(),
+            "actors": graph.refs::<Event, Actor>(Ix::new(i)).map(actor_id).collect::<Vec<_>>(),
             "sources": e.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
             "articles": e.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
             "path": format!("timeline/#{}", e.id),
         })
     });
     let sources = pretty_array(&site.sources, |i, s| {
-        let l = &graph.sources[i];
+        let i = Ix::new(i);
         json!({
             "id": s.id, "name": s.name, "kind": s.kind, "url": s.url, "archive_url": s.archive_url,
             "aliases": s.aliases, "description": plain(&s.description),
-            "articles": l.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
-            "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+            "articles": graph.cited_by::<Source, Article>(i).map(article_slug).collect::<Vec<_>>(),
+            "events": graph.cited_by::<Source, Event>(i).map(event_id).collect::<Vec<_>>(),
             "path": format!("sources/{}/", s.id),
         })
     });
@@ -221,8 +228,8 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
             "slug": a.slug, "title": a.title, "date": a.date, "url": a.url, "byline": a.byline,
             "kicker": a.kicker, "summary": a.summary, "tags": a.tags,
             "sources": a.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
-            "actors": graph.articles[i].actors.iter().map(|&x| actor_id(x)).collect::<Vec<_>>(),
-            "events": graph.articles[i].events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
+            "actors": graph.refs::<Article, Actor>(Ix::new(i)).map(actor_id).collect::<Vec<_>>(),
+            "events": graph.cited_by::<Article, Event>(Ix::new(i)).map(event_id).collect::<Vec<_>>(),
             "credit": a.credit.as_ref().map(|c| json!({
                 "label": c.label,
                 "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(source_id)})).collect::<Vec<_>>(),

@@ -189,7 +189,10 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
         .articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| markdown::to_html(site, &a.body, &graph.article_body[i], "../../"))
+        .map(|(i, a)| {
+            let mentions = &graph.mentions.articles[crate::kinds::Ix::new(i)];
+            markdown::to_html(site, &a.body, mentions, "../../")
+        })
         .collect();
     // Pages, and feeds and data, side by side: neither waits for the other's tail.
     let (rendered, mut assets) = rayon::join(

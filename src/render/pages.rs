@@ -2,9 +2,10 @@
 
 use super::context::*;
 use super::markdown::to_html;
+use crate::kinds::{Actor, Article, Event, Ix, Source};
 use crate::link::{Direction, Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
-use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx, When};
+use crate::model::{ActorIx, ArticleIx, Counts, EventIx, RichText, Site, SourceIx, When};
 use std::sync::OnceLock;
 use tera::{Context, Value};
 
@@ -44,9 +45,9 @@ impl Page {
             Page::Sources,
             Page::NotFound,
         ];
-        pages.extend((0..site.articles.len()).map(Page::Article));
-        pages.extend((0..site.actors.len()).map(Page::Actor));
-        pages.extend((0..site.sources.len()).map(Page::Source));
+        pages.extend(site.articles.ixs().map(Page::Article));
+        pages.extend(site.actors.ixs().map(Page::Actor));
+        pages.extend(site.sources.ixs().map(Page::Source));
         pages
     }
 
@@ -139,12 +140,7 @@ fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
 
 impl<'a> Env<'a> {
     pub fn new(site: &'a Site, graph: &'a Graph) -> Self {
-        let counts = Counts {
-            articles: site.articles.len(),
-            actors: site.actors.len(),
-            events: site.events.len(),
-            sources: site.sources.len(),
-        };
+        let counts = site.counts();
         let none = Mentions::default();
         let site_description = site
             .config
@@ -227,11 +223,14 @@ impl<'a> Env<'a> {
             Page::Home => {
                 ctx.insert(
                     "latest_articles",
-                    &(0..site.articles.len().min(6))
+                    &site
+                        .articles
+                        .ixs()
+                        .take(6)
                         .map(|i| self.article_card(i, r))
                         .collect::<Vec<_>>(),
                 );
-                let mut key: Vec<ActorIx> = (0..site.actors.len()).collect();
+                let mut key: Vec<ActorIx> = site.actors.ixs().collect();
                 key.sort_by_key(|&a| std::cmp::Reverse(self.graph.weight(a)));
                 key.truncate(8);
                 ctx.insert(
@@ -244,7 +243,10 @@ impl<'a> Env<'a> {
                 let from = site.events.len().saturating_sub(5);
                 ctx.insert(
                     "timeline_preview",
-                    &(from..site.events.len())
+                    &site
+                        .events
+                        .ixs()
+                        .skip(from)
                         .map(|e| self.event_item(e, r))
                         .collect::<Vec<_>>(),
                 );
@@ -253,7 +255,9 @@ impl<'a> Env<'a> {
             Page::Articles => {
                 ctx.insert(
                     "articles",
-                    &(0..site.articles.len())
+                    &site
+                        .articles
+                        .ixs()
                         .map(|i| self.article_card(i, r))
                         .collect::<Vec<_>>(),
                 );
@@ -276,7 +280,7 @@ impl<'a> Env<'a> {
                         key: k.as_str().into(),
                         label: k.plural().into(),
                         items: sorted_by_name(
-                            (0..site.actors.len()).filter(|&a| site.actors[a].kind == k),
+                            site.actors.ixs().filter(|&a| site.actors[a].kind == k),
                             |a| &site.actors[a].name,
                         )
                         .into_iter()
@@ -304,7 +308,7 @@ impl<'a> Env<'a> {
             }
             Page::Timeline => {
                 let mut years: Vec<Group<EventItem>> = Vec::new();
-                for e in 0..site.events.len() {
+                for e in site.events.ixs() {
                     let year = site.events[e].when.start.year.to_string();
                     if years.last().is_none_or(|g| g.key != year) {
                         years.push(Group {
@@ -330,7 +334,7 @@ impl<'a> Env<'a> {
                         key: k.as_str().into(),
                         label: k.plural().into(),
                         items: sorted_by_name(
-                            (0..site.sources.len()).filter(|&s| site.sources[s].kind == k),
+                            site.sources.ixs().filter(|&s| site.sources[s].kind == k),
                             |s| &site.sources[s].name,
                         )
                         .into_iter()
@@ -398,7 +402,7 @@ impl<'a> Env<'a> {
             name: a.name.clone(),
             href: format!("{root}actors/{}/", a.id),
             kind: a.kind.as_str(),
-            kind_label: kind_label(a.kind.as_str()),
+            kind_label: a.kind.label(),
             role: a.role.clone(),
             initials: initials(&a.name),
             tone: tone(&a.id),
@@ -421,7 +425,7 @@ impl<'a> Env<'a> {
             name: s.name.clone(),
             href: format!("{root}sources/{}/", s.id),
             kind: s.kind.as_str(),
-            kind_label: source_kind_label(s.kind.as_str()),
+            kind_label: s.kind.label(),
             url: s.url.clone(),
         }
     }
@@ -437,11 +441,11 @@ impl<'a> Env<'a> {
             status: e.status.as_str(),
             status_label: e.status.plural(),
             place: e.place.clone(),
-            summary_html: self.rich(e.summary.as_ref(), &self.graph.event_summary[i], root),
-            actors: self.graph.events[i]
-                .actors
-                .iter()
-                .map(|&a| self.actor_link(a, root))
+            summary_html: self.rich(e.summary.as_ref(), &self.graph.mentions.events[i], root),
+            actors: self
+                .graph
+                .refs::<Event, Actor>(i)
+                .map(|a| self.actor_link(a, root))
                 .collect(),
             sources: e
                 .sources
@@ -465,7 +469,7 @@ impl<'a> Env<'a> {
 
     fn event_value(&self, i: EventIx, root: &str) -> Value {
         if root == DEEP {
-            self.deep_events[i]
+            self.deep_events[i.get()]
                 .get_or_init(|| Value::from_serializable(&self.event_item(i, root)))
                 .clone()
         } else {
@@ -476,13 +480,12 @@ impl<'a> Env<'a> {
     /// An [`ArticleFull`] as a template value, its events shared.
     fn article_full(&self, i: ArticleIx, root: &str) -> Value {
         let a = &self.site.articles[i];
-        let links = &self.graph.articles[i];
         let base = ArticleFull {
             card: self.article_card(i, root),
             url: a.url.clone(),
-            body_html: match self.bodies.and_then(|b| b.get(i)) {
+            body_html: match self.bodies.and_then(|b| b.get(i.get())) {
                 Some(body) if root == DEEP => body.clone(),
-                _ => to_html(self.site, &a.body, &self.graph.article_body[i], root),
+                _ => to_html(self.site, &a.body, &self.graph.mentions.articles[i], root),
             },
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
@@ -503,15 +506,15 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|&s| self.source_card(s, root))
                 .collect(),
-            actors: links
-                .actors
-                .iter()
-                .map(|&x| self.actor_card(x, root))
+            actors: self
+                .graph
+                .refs::<Article, Actor>(i)
+                .map(|x| self.actor_card(x, root))
                 .collect(),
             events: Vec::new(),
         };
-        let events = links.events.iter().map(|&e| self.event_value(e, root));
-        with_events(&base, events.collect())
+        let events = self.graph.cited_by::<Article, Event>(i);
+        with_events(&base, events.map(|e| self.event_value(e, root)).collect())
     }
 
     /// An [`ActorFull`] as a template value, its events shared.
@@ -521,7 +524,7 @@ impl<'a> Env<'a> {
         let base = ActorFull {
             card: self.actor_card(i, root),
             country: a.country.clone(),
-            summary_html: self.rich(a.summary.as_ref(), &self.graph.actor_summary[i], root),
+            summary_html: self.rich(a.summary.as_ref(), &self.graph.mentions.actors[i], root),
             aliases: a.aliases.clone(),
             links: a
                 .links
@@ -559,40 +562,39 @@ impl<'a> Env<'a> {
                 .map(|&s| self.source_card(s, root))
                 .collect(),
         };
-        let events = links.events.iter().map(|&e| self.event_value(e, root));
-        with_events(&base, events.collect())
+        let events = self.graph.cited_by::<Actor, Event>(i);
+        with_events(&base, events.map(|e| self.event_value(e, root)).collect())
     }
 
     /// A [`SourceFull`] as a template value, its events shared.
     fn source_full(&self, i: SourceIx, root: &str) -> Value {
         let s = &self.site.sources[i];
-        let links = &self.graph.sources[i];
         let base = SourceFull {
             card: self.source_card(i, root),
             archive_url: s.archive_url.clone(),
             aliases: s.aliases.clone(),
             description_html: self.rich(
                 s.description.as_ref(),
-                &self.graph.source_description[i],
+                &self.graph.mentions.sources[i],
                 root,
             ),
-            articles: links
-                .articles
-                .iter()
-                .map(|&a| self.article_card(a, root))
+            articles: self
+                .graph
+                .cited_by::<Source, Article>(i)
+                .map(|a| self.article_card(a, root))
                 .collect(),
             events: Vec::new(),
         };
-        let events = links.events.iter().map(|&e| self.event_value(e, root));
-        with_events(&base, events.collect())
+        let events = self.graph.cited_by::<Source, Event>(i);
+        with_events(&base, events.map(|e| self.event_value(e, root)).collect())
     }
 }
 
-fn sorted_by_name<'s>(
-    ix: impl Iterator<Item = usize>,
-    name: impl Fn(usize) -> &'s String,
-) -> Vec<usize> {
-    let mut v: Vec<usize> = ix.collect();
+fn sorted_by_name<'s, T>(
+    ix: impl Iterator<Item = Ix<T>>,
+    name: impl Fn(Ix<T>) -> &'s String,
+) -> Vec<Ix<T>> {
+    let mut v: Vec<Ix<T>> = ix.collect();
     v.sort_by_cached_key(|&i| (deunicode::deunicode(name(i)).to_lowercase(), i));
     v
 }
@@ -621,32 +623,6 @@ pub(super) fn base_path(base_url: &str) -> String {
             .map(|i| rest[i..].to_owned())
             .unwrap_or_else(|| "/".into()),
         None => base_url.to_owned(),
-    }
-}
-
-fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "person" => "Person",
-        "organization" => "Organization",
-        "government" => "Government",
-        "company" => "Company",
-        "media" => "Media",
-        "ngo" => "NGO",
-        _ => "Other",
-    }
-}
-
-fn source_kind_label(kind: &str) -> &'static str {
-    match kind {
-        "outlet" => "News outlet",
-        "wire" => "Wire service",
-        "broadcaster" => "Broadcaster",
-        "ngo" => "NGO",
-        "government" => "Government",
-        "company" => "Company",
-        "document" => "Document",
-        "interview" => "Interview",
-        _ => "Other",
     }
 }
 

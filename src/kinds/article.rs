@@ -1,0 +1,296 @@
+//! Articles: the investigation's stories, Markdown with front matter or
+//! wire copy with a YAML sidecar. Content format: "Articles". Unlike the
+//! other kinds they come from files of their own in `articles/`.
+
+use super::{Actor, Ix, Kind, KindInfo, Ref, Source};
+use crate::diag::Diagnostic;
+use crate::load::ArticleBody;
+use crate::load::fields::{DateInput, Field, Span, Text};
+use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
+use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
+use crate::model::{Date, RichText};
+use rayon::prelude::*;
+
+crate::record_fields!(
+    /// Front matter of a `.md` article, or the sidecar of a `.txt` one.
+    ArticleFields {
+        title: Text,
+        date: Field<DateInput>,
+        slug: Text,
+        url: Text,
+        byline: Text,
+        kicker: Text,
+        sources: Vec<Text>,
+        actors: Vec<Text>,
+        summary: Text,
+        tags: Vec<Text>,
+        draft: Field<bool>,
+    }
+);
+
+/// One name of a credit line, resolved to a source where one matches.
+#[derive(Debug, Clone)]
+pub struct CreditName {
+    pub text: String,
+    pub source: Option<Ix<Source>>,
+}
+
+/// A wire story's credit line ("Source: AFP, Reuters").
+#[derive(Debug, Clone)]
+pub struct Credit {
+    /// "Source" or "Sources", as written.
+    pub label: String,
+    pub names: Vec<CreditName>,
+}
+
+/// A validated, published article (drafts only with `--drafts`).
+#[derive(Debug)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub date: Date,
+    /// The original publication (external).
+    pub url: Option<String>,
+    pub byline: Option<String>,
+    pub kicker: Option<String>,
+    /// The front matter's sources, then those resolved from the credit line.
+    pub sources: Vec<Ix<Source>>,
+    /// Actors named in the metadata (linked even when not in the text).
+    pub actors: Vec<Ix<Actor>>,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    pub body: RichText,
+    pub credit: Option<Credit>,
+    /// The file it came from, relative to the root (for the preview server).
+    pub path: String,
+}
+
+impl Kind for Article {
+    type Fields = ArticleFields;
+
+    const INFO: KindInfo = KindInfo {
+        name: "article",
+        plural: "articles",
+        one: "an article",
+        data_file: false,
+    };
+
+    fn key(&self) -> &str {
+        &self.slug
+    }
+
+    fn text(&self) -> Option<&RichText> {
+        Some(&self.body)
+    }
+
+    /// Actors in the story (mentioned, in reading order, then those named
+    /// in the metadata), then its sources (front matter, then credit line).
+    fn references(&self, mentioned: &[Ix<Actor>], out: &mut Vec<Ref>) {
+        let mut seen = std::collections::HashSet::new();
+        out.extend(
+            mentioned
+                .iter()
+                .chain(&self.actors)
+                .filter(|a| seen.insert(**a))
+                .map(|&a| Ref::Actor(a)),
+        );
+        out.extend(self.sources.iter().map(|&s| Ref::Source(s)));
+    }
+}
+
+/// An article's Markdown parsed: the text, its bad links, and the summary
+/// drawn from it when the metadata gives none.
+type ParsedBody = (RichText, Vec<BadLink>, Option<String>);
+
+impl Article {
+    /// Validates every article, and returns the published ones newest
+    /// first (ties in content order) with the slugs of the drafts left out.
+    pub(crate) fn build_all(
+        ctx: &mut Ctx<'_>,
+        options: &BuildOptions,
+        ids: &Ids,
+        sources: &[Source],
+    ) -> (Vec<Article>, Vec<String>) {
+        let loaded = ctx.loaded;
+        let mut out: Vec<(Article, usize)> = Vec::new();
+        let mut drafts = Vec::new();
+        let mut seen = Unique::default();
+        // Parsing the Markdown of every article is most of this stage: done
+        // for all of them at once, in parallel, before the checks in order.
+        let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        // The summary drawn from the text, when the metadata gives none, too.
+        let mut parsed: Vec<Option<ParsedBody>> = loaded
+            .articles
+            .par_iter()
+            .map(|raw| {
+                let ArticleBody::Markdown { text, .. } = &raw.body else {
+                    return None;
+                };
+                let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
+                let summary = (!has_summary).then(|| shorten(&rich.first_paragraph(), 240));
+                Some((rich, bad, summary))
+            })
+            .collect();
+        for (order, raw) in loaded.articles.iter().enumerate() {
+            let path = loaded.files[raw.file].path.clone();
+            let meta = raw.meta.as_ref();
+            let m = meta.map(|l| &l.value);
+            let mloc = meta.map(|l| l.span).unwrap_or(Span::whole_file(raw.file));
+            if let Some(m) = m {
+                ctx.unknown_fields(&m.unknown, ArticleFields::FIELDS, "article metadata");
+            }
+            let field = |f: fn(&ArticleFields) -> &Option<Text>| m.and_then(|m| f(m).as_ref());
+            let draft = m.and_then(|m| m.draft.as_ref()).is_some_and(|d| d.value);
+            // Body first: Markdown links are checked even in drafts.
+            let mut text_summary = None;
+            let (body, wire) = match &raw.body {
+                ArticleBody::Markdown { text, first_line } => {
+                    let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
+                        let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                        (rich, bad, None)
+                    });
+                    text_summary = summary;
+                    ctx.bad_links_in_body(raw.file, text, *first_line, bad);
+                    (rich, None)
+                }
+                ArticleBody::Wire(w) => (
+                    plain_paragraphs(w.paragraphs.iter().map(String::as_str)),
+                    Some(w),
+                ),
+            };
+            let title = match (field(|m| &m.title), wire.and_then(|w| w.headline.clone())) {
+                (Some(t), _) if !t.value.trim().is_empty() => Some(t.value.trim().to_owned()),
+                (_, Some(h)) => Some(h),
+                (t, None) => {
+                    let what = if wire.is_some() {
+                        "this article has no title: its text is empty and its sidecar gives none"
+                    } else {
+                        "article metadata is missing the required field `title`"
+                    };
+                    match (t, meta) {
+                        (Some(t), _) => ctx.err(t.span, "`title` of the article is empty"),
+                        (None, Some(_)) => ctx.err(mloc, what),
+                        (None, None) => ctx.push(Diagnostic::new(path.clone(), what)),
+                    };
+                    None
+                }
+            };
+            let date = match m.and_then(|m| m.date.as_ref()) {
+                Some(d) => ctx.date(d),
+                None => {
+                    let message = "article metadata is missing the required field `date`";
+                    if meta.is_some() {
+                        ctx.err(mloc, message);
+                    } else {
+                        let stem = &raw.stem;
+                        ctx.push(Diagnostic::new(path.clone(), "this article has no date: a .txt article needs a sidecar with its `date`")
+                            .with_hint(format!("create `{stem}.yaml` beside it with a line such as `date: 2021-07-24`")));
+                    }
+                    None
+                }
+            };
+            let slug = match field(|m| &m.slug) {
+                Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
+                None => {
+                    let s = crate::model::slug::slugify(&raw.stem);
+                    if s.is_empty() {
+                        ctx.push(
+                            Diagnostic::new(path.clone(), "cannot make a slug from this file name")
+                                .with_hint("rename the file, or give a `slug` in its metadata"),
+                        );
+                        None
+                    } else {
+                        Some(s)
+                    }
+                }
+            };
+            let url = field(|m| &m.url).and_then(|u| ctx.url(u));
+            let no_skip = |_: &str| false;
+            let article_sources = ctx.resolve(
+                &m.and_then(|m| m.sources.clone()),
+                &ids.sources,
+                "source",
+                &no_skip,
+            );
+            let article_actors = ctx.resolve(
+                &m.and_then(|m| m.actors.clone()),
+                &ids.actors,
+                "actor",
+                &no_skip,
+            );
+            let (Some(title), Some(date), Some(slug)) = (title, date, slug) else {
+                continue;
+            };
+            if draft && !options.drafts {
+                drafts.push(slug);
+                continue;
+            }
+            if let Some(at) = seen.first(&slug) {
+                let msg = format!("two articles have the slug `{slug}`: this one and {at}");
+                match field(|m| &m.slug) {
+                    Some(s) => ctx.err(s.span, msg),
+                    None => ctx.push(Diagnostic::new(path.clone(), msg)),
+                }
+                .hint = Some("give one of them its own `slug`".into());
+                continue;
+            }
+            seen.insert(slug.clone(), path.clone());
+            let credit = wire.and_then(|w| w.credit.as_ref()).map(|c| Credit {
+                label: c.label.clone(),
+                names: c
+                    .names
+                    .iter()
+                    .map(|n| CreditName {
+                        text: n.clone(),
+                        source: Source::by_credit_name(sources, n),
+                    })
+                    .collect(),
+            });
+            let mut all_sources = article_sources;
+            for s in credit
+                .iter()
+                .flat_map(|c| &c.names)
+                .filter_map(|n| n.source)
+            {
+                if !all_sources.contains(&s) {
+                    all_sources.push(s);
+                }
+            }
+            let kicker = match field(|m| &m.kicker) {
+                Some(k) => Some(k.value.trim().to_owned()).filter(|k| !k.is_empty()),
+                None => wire.and_then(|w| w.kicker.clone()),
+            };
+            let summary = match field(|m| &m.summary) {
+                Some(s) => s.value.trim().to_owned(),
+                None => text_summary.unwrap_or_else(|| shorten(&body.first_paragraph(), 240)),
+            };
+            let tags = m.map(|m| texts(&m.tags)).unwrap_or_default();
+            out.push((
+                Article {
+                    slug,
+                    title,
+                    date,
+                    url,
+                    byline: field(|m| &m.byline)
+                        .map(|b| b.value.trim().to_owned())
+                        .filter(|b| !b.is_empty()),
+                    kicker,
+                    sources: all_sources,
+                    actors: article_actors,
+                    summary,
+                    tags,
+                    draft,
+                    body,
+                    credit,
+                    path,
+                },
+                order,
+            ));
+        }
+        // Newest first; ties keep content order.
+        out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
+        (out.into_iter().map(|(a, _)| a).collect(), drafts)
+    }
+}

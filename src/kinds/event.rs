@@ -1,0 +1,181 @@
+//! Events: what happened, when, how firmly it is established, and who and
+//! what it involves. Content format: "Events". The timeline lists them in
+//! date order.
+
+use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source};
+use crate::load::fields::{DateInput, Field, Text};
+use crate::model::text::{BadLink, parse_markdown};
+use crate::model::validate::{Ctx, Ids, Unique, text, texts};
+use crate::model::{RichText, When};
+use rayon::prelude::*;
+
+crate::record_fields!(
+    /// An event as written in `events.yaml` or `events/*.yaml`.
+    EventFields {
+        id: Text,
+        date: Field<DateInput>,
+        end: Field<DateInput>,
+        approximate: Field<bool>,
+        title: Text,
+        summary: Text,
+        actors: Vec<Text>,
+        sources: Vec<Text>,
+        articles: Vec<Text>,
+        status: Text,
+        place: Text,
+        tags: Vec<Text>,
+    }
+);
+
+crate::choices!(
+    /// How firmly an event is established.
+    Status {
+        Confirmed = "confirmed" / "Confirmed" / "Confirmed",
+        Reported = "reported" / "Reported" / "Reported",
+        Alleged = "alleged" / "Alleged" / "Alleged",
+        Disputed = "disputed" / "Disputed" / "Disputed",
+        Denied = "denied" / "Denied" / "Denied",
+    }
+);
+
+/// A validated event.
+#[derive(Debug)]
+pub struct Event {
+    pub id: String,
+    pub when: When,
+    pub title: String,
+    pub summary: Option<RichText>,
+    /// Named in the record (those mentioned in the summary are added by linking).
+    pub actors: Vec<Ix<Actor>>,
+    pub sources: Vec<Ix<Source>>,
+    /// Published articles only: a draft cited here is left out.
+    pub articles: Vec<Ix<Article>>,
+    pub status: Status,
+    pub place: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl Kind for Event {
+    type Fields = EventFields;
+
+    const INFO: KindInfo = KindInfo {
+        name: "event",
+        plural: "events",
+        one: "an event",
+        data_file: true,
+    };
+
+    fn key(&self) -> &str {
+        &self.id
+    }
+
+    fn text(&self) -> Option<&RichText> {
+        self.summary.as_ref()
+    }
+
+    /// Actors named in the record, then those its summary mentions; its
+    /// sources; the articles it cites.
+    fn references(&self, mentioned: &[Ix<Actor>], out: &mut Vec<Ref>) {
+        let start = out.len();
+        out.extend(self.actors.iter().map(|&a| Ref::Actor(a)));
+        for &a in mentioned {
+            if !out[start..].contains(&Ref::Actor(a)) {
+                out.push(Ref::Actor(a));
+            }
+        }
+        out.extend(self.sources.iter().map(|&s| Ref::Source(s)));
+        out.extend(self.articles.iter().map(|&a| Ref::Article(a)));
+    }
+}
+
+impl Event {
+    /// Validates every event, resolves its references, and returns them
+    /// in date order (ties in content order).
+    pub(crate) fn build_all(ctx: &mut Ctx<'_>, ids: &Ids) -> Vec<Event> {
+        let loaded = ctx.loaded;
+        let mut out: Vec<(Event, usize)> = Vec::new();
+        let mut seen = Unique::default();
+        // Summaries' Markdown parsed in parallel first, as for articles.
+        let unsafe_html = ctx.unsafe_html;
+        let mut summaries: Vec<Option<(RichText, Vec<BadLink>)>> = loaded
+            .events
+            .par_iter()
+            .map(|l| {
+                l.value
+                    .summary
+                    .as_ref()
+                    .map(|t| parse_markdown(&t.value, unsafe_html))
+            })
+            .collect();
+        for (order, record) in loaded.events.iter().enumerate() {
+            let (r, at) = (&record.value, record.span);
+            ctx.unknown_fields(&r.unknown, EventFields::FIELDS, Self::INFO.one);
+            let id = ctx.required(at, r.id.as_ref(), "id", Self::INFO.one);
+            let title = ctx.required(at, r.title.as_ref(), "title", Self::INFO.one);
+            let start = match &r.date {
+                Some(d) => ctx.date(d),
+                None => {
+                    ctx.err(at, "an event is missing the required field `date`");
+                    None
+                }
+            };
+            let end = r.end.as_ref().and_then(|d| ctx.date(d));
+            if let (Some(s), Some(e), Some(end_field)) = (start, end, &r.end) {
+                if e.key() < s.key() {
+                    ctx.err(
+                        end_field.span,
+                        format!(
+                            "the event ends ({}) before it starts ({})",
+                            e.iso(),
+                            s.iso()
+                        ),
+                    );
+                }
+            }
+            let status = r
+                .status
+                .as_ref()
+                .map(|k| ctx.enum_value(k, Status::parse, Status::NAMES, "status"));
+            let summary = r.summary.as_ref().map(|d| match summaries[order].take() {
+                Some(parsed) => ctx.markdown_parsed(d, parsed),
+                None => ctx.markdown_field(d),
+            });
+            let actors = ctx.resolve(&r.actors, &ids.actors, "actor", &|_| false);
+            let sources = ctx.resolve(&r.sources, &ids.sources, "source", &|_| false);
+            // An event may cite an article that is still a draft: the link is
+            // left out until the draft is published.
+            let articles = ctx.resolve(&r.articles, &ids.articles, "article", &|s| {
+                ids.draft_slugs.iter().any(|d| d == s)
+            });
+            let (Some(id), Some(title), Some(start)) = (id, title, start) else {
+                continue;
+            };
+            if !ctx.id(id, "event id") || !seen.check(ctx, id, Self::INFO.name) {
+                continue;
+            }
+            out.push((
+                Event {
+                    id: id.value.clone(),
+                    when: When {
+                        start,
+                        end,
+                        approximate: r.approximate.as_ref().is_some_and(|a| a.value),
+                    },
+                    title: title.value.trim().to_owned(),
+                    summary,
+                    actors,
+                    sources,
+                    articles,
+                    status: status.flatten().unwrap_or(Status::Reported),
+                    place: text(&r.place),
+                    tags: texts(&r.tags),
+                },
+                order,
+            ));
+        }
+        out.sort_by(|(a, ai), (b, bi)| {
+            a.when.start.key().cmp(&b.when.start.key()).then(ai.cmp(bi))
+        });
+        out.into_iter().map(|(e, _)| e).collect()
+    }
+}

@@ -1,0 +1,310 @@
+//! The parse cache of `dossier serve`: each entry of `content/` keeps its
+//! parse from one load to the next, and is read again only when its file
+//! changed.
+
+use super::{
+    Entry, Item, ItemShape, Loaded, Parsed, Sidecars, SourceFile, assemble, finish, parse_some,
+    reserve,
+};
+use crate::diag::Diagnostics;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Parse results kept from one load to the next, for `dossier serve`: an
+/// entry of `content/` is read and parsed again only when its file (or a
+/// `.txt` article's sidecar) changed: another length, modification time,
+/// or (on Unix) inode or status-change time. The walk of `content/` runs
+/// every time, so added, removed and renamed files are always seen.
+///
+/// A file modified within [`RACY`] of being looked at is parsed again next
+/// time too: a second write within the file system's clock tick could
+/// leave its time and length as they were.
+#[derive(Default)]
+pub struct Cache {
+    root: PathBuf,
+    entries: std::collections::HashMap<String, CachedEntry>,
+    /// What the last successful load took from each entry, in order.
+    shapes: Vec<Shape>,
+    /// The size of the `Loaded` handed out by the last successful load.
+    handed_out: Option<Counts>,
+    /// How many entries the last load parsed.
+    reparsed: usize,
+}
+
+struct CachedEntry {
+    key: EntryKey,
+    /// `None` while handed out in a `Loaded`, or after a failed give-back.
+    parsed: Option<Parsed>,
+}
+
+/// How much older than the moment it is looked at a file must be for its
+/// parse to be kept: the coarsest common file-time granularity (FAT's 2 s).
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+#[derive(Clone, Default, PartialEq, Eq)]
+struct EntryKey {
+    file: FileKey,
+    sidecar: Option<(PathBuf, FileKey)>,
+    /// Whether a file was modified too recently to trust its times.
+    racy: bool,
+}
+
+#[derive(Clone, Default, PartialEq, Eq)]
+struct FileKey {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    /// (device, inode, status-change time in ns) on Unix.
+    unix: (u64, u64, i64, i64),
+}
+
+impl FileKey {
+    fn of(path: &Path, now: std::time::SystemTime) -> Option<(FileKey, bool)> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok();
+        #[cfg(unix)]
+        let unix = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+        };
+        #[cfg(not(unix))]
+        let unix = (0, 0, 0, 0);
+        let racy = modified.is_none_or(|m| m + RACY > now);
+        Some((
+            FileKey {
+                len: meta.len(),
+                modified,
+                unix,
+            },
+            racy,
+        ))
+    }
+}
+
+impl EntryKey {
+    /// Taken before the file is read, so that a write during the read
+    /// makes the key stale rather than the parse.
+    fn of(path: &Path, sidecar: Option<&Path>) -> Option<EntryKey> {
+        let now = std::time::SystemTime::now();
+        let (file, mut racy) = FileKey::of(path, now)?;
+        let sidecar = match sidecar {
+            Some(side) => {
+                let (key, r) = FileKey::of(side, now)?;
+                racy |= r;
+                Some((side.to_path_buf(), key))
+            }
+            None => None,
+        };
+        Some(EntryKey {
+            file,
+            sidecar,
+            racy,
+        })
+    }
+
+    /// Whether a parse made under `self` holds for a file now at `now`.
+    fn reusable(&self, now: &EntryKey) -> bool {
+        !self.racy && self.file == now.file && self.sidecar == now.sidecar
+    }
+}
+
+/// What one entry added to a `Loaded`, to take it back apart.
+struct Shape {
+    rel: String,
+    /// The path of its first file, checked on the way back.
+    shown: Option<String>,
+    /// How many files it added.
+    files: usize,
+    item: ItemShape,
+}
+
+/// What tells the `Loaded` a load handed out from any other: its sizes, and
+/// where its lists are in memory (the very same lists come back).
+#[derive(PartialEq, Eq, Clone)]
+struct Counts {
+    at: (usize, usize, usize),
+    files: usize,
+    site: bool,
+    /// Records of each data kind.
+    data: Vec<usize>,
+    articles: usize,
+    static_files: usize,
+}
+
+impl Counts {
+    fn of(l: &Loaded) -> Counts {
+        Counts {
+            at: (
+                l.files.as_ptr() as usize,
+                l.articles.as_ptr() as usize,
+                l.static_files.as_ptr() as usize,
+            ),
+            files: l.files.len(),
+            site: l.site.is_some(),
+            data: l.data_lens(),
+            articles: l.articles.len(),
+            static_files: l.static_files.len(),
+        }
+    }
+}
+
+impl Cache {
+    /// [`super::load_with`] once the walk is done: parses the entries whose
+    /// files changed, hands out the rest from the cache.
+    pub(super) fn load(
+        &mut self,
+        root: &Path,
+        entries: &[Entry],
+        sidecars: &Sidecars,
+        stem_of: &(impl Fn(&str) -> String + Sync),
+        mut diags: Diagnostics,
+    ) -> Result<Loaded, Diagnostics> {
+        // The same, through the cache: each entry is parsed again only when its
+        // file (or its sidecar) is not the one parsed last time.
+        if self.root != root {
+            *self = Cache {
+                root: root.to_path_buf(),
+                ..Cache::default()
+            };
+        }
+        let keys: Vec<Option<EntryKey>> = entries
+            .par_iter()
+            .map(|(rel, path, _)| {
+                let sidecar = sidecars.get(&stem_of(rel)).map(PathBuf::as_path);
+                EntryKey::of(path, sidecar)
+            })
+            .collect();
+        let stale: Vec<usize> = (0..entries.len())
+            .filter(|&i| {
+                let fresh = keys[i].as_ref().zip(self.entries.get(&entries[i].0));
+                !fresh.is_some_and(|(key, cached)| {
+                    cached.parsed.is_some() && cached.key.reusable(key)
+                })
+            })
+            .collect();
+        self.handed_out = None;
+        self.reparsed = stale.len();
+        let reparsed = parse_some(root, entries, &stale, sidecars, stem_of);
+        for (&i, p) in stale.iter().zip(reparsed) {
+            self.entries.insert(
+                entries[i].0.clone(),
+                CachedEntry {
+                    // A file that cannot be looked at is read again next time.
+                    key: keys[i].clone().unwrap_or(EntryKey {
+                        racy: true,
+                        ..EntryKey::default()
+                    }),
+                    parsed: Some(p),
+                },
+            );
+        }
+        let seen: std::collections::HashSet<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+        self.entries.retain(|rel, _| seen.contains(rel.as_str()));
+        self.shapes.clear();
+
+        let parsed_at = |rel: &str| {
+            self.entries[rel]
+                .parsed
+                .as_ref()
+                .expect("every entry was parsed above")
+        };
+        let mut has_site = false;
+        for (rel, _, _) in entries {
+            let p = parsed_at(rel);
+            diags.extend(p.diags.iter().cloned());
+            has_site |= matches!(p.item, Item::Site(_));
+        }
+        let mut loaded = Loaded::default();
+        if diags.is_empty() {
+            // Handed out (moved, not copied); `Cache::give_back` puts them back.
+            reserve(&mut loaded, entries.iter().map(|e| parsed_at(&e.0)));
+            for (rel, _, _) in entries {
+                let cached = self.entries.get_mut(rel).expect("every entry is cached");
+                let p = cached.parsed.take().expect("every entry was parsed above");
+                let shown = p.files.first().map(|f| f.path.clone());
+                let (files, item) = assemble(&mut loaded, p);
+                self.shapes.push(Shape {
+                    rel: rel.clone(),
+                    shown,
+                    files,
+                    item,
+                });
+            }
+            self.handed_out = Some(Counts::of(&loaded));
+        }
+        finish(loaded, has_site, diags)
+    }
+
+    /// A cache that has seen nothing yet.
+    pub fn new() -> Self {
+        Cache::default()
+    }
+
+    /// How many entries of `content/` (a file, or an article with its
+    /// sidecar) the last load read and parsed rather than reused.
+    pub fn reparsed(&self) -> usize {
+        self.reparsed
+    }
+
+    /// Takes back the records of the last successful [`load_with`], so
+    /// that the next load reuses them instead of parsing their files
+    /// again. `loaded` must be that result, unchanged; anything else is
+    /// dropped (and every file parsed again next time).
+    pub fn give_back(&mut self, loaded: Loaded) {
+        let shapes = std::mem::take(&mut self.shapes);
+        if self.handed_out.take() != Some(Counts::of(&loaded)) {
+            return;
+        }
+        let (mut data, rest) = loaded.into_data();
+        let mut files = rest.files.into_iter();
+        let mut site = rest.site;
+        let mut articles = rest.articles.into_iter();
+        let mut statics = rest.static_files.into_iter();
+        let mut back = Vec::with_capacity(shapes.len());
+        for shape in shapes {
+            let own: Vec<SourceFile> = files.by_ref().take(shape.files).collect();
+            if own.len() != shape.files || own.first().map(|f| &f.path) != shape.shown.as_ref() {
+                return;
+            }
+            let item = match shape.item {
+                ItemShape::Nothing => Item::Nothing,
+                ItemShape::Site => match site.take() {
+                    Some(r) => Item::Site(r),
+                    None => return,
+                },
+                ItemShape::Data(kind, n) => match data.take(kind, n) {
+                    Some(records) => Item::Data(records),
+                    None => return,
+                },
+                ItemShape::Article { meta_file } => match articles.next() {
+                    Some(a) => Item::Article {
+                        stem: a.stem,
+                        meta: a.meta,
+                        meta_file,
+                        body: a.body,
+                    },
+                    None => return,
+                },
+                ItemShape::Static => match statics.next() {
+                    Some((k, b)) => Item::Static(k, b),
+                    None => return,
+                },
+            };
+            back.push((
+                shape.rel,
+                Parsed {
+                    files: own,
+                    item,
+                    diags: Vec::new(),
+                },
+            ));
+        }
+        // Everything matched: the records go back where they came from.
+        for (rel, parsed) in back {
+            if let Some(entry) = self.entries.get_mut(&rel) {
+                if entry.parsed.is_none() {
+                    entry.parsed = Some(parsed);
+                }
+            }
+        }
+    }
+}
