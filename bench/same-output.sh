@@ -35,7 +35,7 @@ snap() {
         local name; name="$(basename "$f")"
         case "$f" in */bad/*) name="bad-$name" ;; esac
         local copy="$work/src-$name"
-        # Every fixture but base is an overlay on base (tests/common).
+        # Every fixture but base is an overlay on base (tests/it/common.rs).
         mkdir -p "$copy"
         cp -r "$repo/tests/fixtures/base/." "$copy/"
         cp -r "$f/." "$copy/"

@@ -61,7 +61,7 @@ impl Renderer {
     /// that passed validation: the context of every page has a fixed shape
     /// (the types in `context.rs`), and they only read fields of that shape,
     /// read optional ones behind an `if`, and use filters that accept every
-    /// value of it (`safe`, `length`, `join`). `tests/builtin_theme.rs`
+    /// value of it (`safe`, `length`, `join`). `tests/it/builtin_theme.rs`
     /// holds them to that, so `check` need not render their pages.
     pub fn is_built_in(&self) -> bool {
         self.theme.templates.values().all(|t| t.built_in)

@@ -2,9 +2,7 @@
 //! investigation per test. Every wait has a deadline; the server is killed
 //! when its guard is dropped, whatever the test did.
 
-mod common;
-
-use common::{copy_dir, fixtures, investigation};
+use crate::common::{self, copy_dir, fixtures, investigation};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;

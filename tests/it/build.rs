@@ -1,8 +1,7 @@
 //! `dossier build`: what a reader of the built site sees, checked on the
 //! real binary's output in temporary folders.
 
-mod common;
-use common::*;
+use crate::common::*;
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -2,8 +2,7 @@
 //! class of bad input gives `path:line:column: error: message`, exit 1, and
 //! writes nothing.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Runs check and build on the base fixture with `overlay`, and asserts
 /// that each expected `(location, message fragment)` is reported.

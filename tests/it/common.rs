@@ -1,6 +1,5 @@
 //! Helpers shared by the integration tests: real binary, real files in
 //! temporary folders.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -94,4 +93,23 @@ pub fn build_ok(root: &Path) -> PathBuf {
 
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// proptest's config with `cases` cases, keeping regression seeds beside
+/// the area's source file (`tests/it/<area>.proptest-regressions`), where
+/// they were before the tests became one crate. proptest's default,
+/// `SourceParallel`, stops at the folder holding `main.rs` and would look
+/// in `tests/proptest-regressions/<area>.txt` instead. Persistence stays
+/// off when `PROPTEST_DISABLE_FAILURE_PERSISTENCE` turns it off.
+pub fn proptest_cases(cases: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config {
+        cases,
+        ..proptest::test_runner::Config::default()
+    };
+    if config.failure_persistence.is_some() {
+        config.failure_persistence = Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        ));
+    }
+    config
 }

@@ -2,8 +2,7 @@
 //! cleanly, and never panics. Property tests run the real library on real
 //! files in temporary folders.
 
-mod common;
-use common::*;
+use crate::common::*;
 use dossier::{BuildOptions, Timings};
 use proptest::prelude::*;
 use std::path::Path;
@@ -256,7 +255,7 @@ fn a_directory_where_a_file_should_be_is_reported() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_cases(48))]
 
     /// Mention linking on wire copy: the page's text equals the input's
     /// text, and no link is nested in another.

@@ -2,8 +2,7 @@
 //! the content, linking through the cache gives exactly what linking afresh
 //! gives (every mention, count, first-mention sentence and backlink).
 
-mod common;
-use common::*;
+use crate::common::*;
 use dossier::BuildOptions;
 use dossier::link::{self, Cache};
 use std::path::Path;

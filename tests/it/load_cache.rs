@@ -2,8 +2,7 @@
 //! files, a cached load gives exactly what a fresh load gives (records,
 //! their order, diagnostics), and it parses again only what changed.
 
-mod common;
-use common::*;
+use crate::common::*;
 use dossier::load::{self, Cache};
 use std::path::Path;
 use std::time::{Duration, SystemTime};

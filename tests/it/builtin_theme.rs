@@ -8,8 +8,7 @@
 //! mix, must render; and the templates may use only filters, tests and
 //! operators that accept every value the page contexts can hold.
 
-mod common;
-use common::*;
+use crate::common::*;
 use dossier::{BuildOptions, Timings};
 use proptest::prelude::*;
 use std::fmt::Write as _;
@@ -383,7 +382,7 @@ fn write_investigation(root: &Path, s: &Shape) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_cases(96))]
 
     /// Every page of every valid investigation renders with the built-in theme.
     #[test]

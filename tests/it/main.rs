@@ -1,0 +1,29 @@
+//! The integration tests, as one test crate with a module per area.
+//!
+//! One crate rather than one per file (as mdBook and ripgrep do): the
+//! library and all its dependencies are linked into one test executable
+//! instead of one per area, and the helpers in `common` are compiled once
+//! and shared instead of included into every crate.
+//!
+//! Areas:
+//! - `build`: `dossier build`, what a reader of the built site sees.
+//! - `check`: `dossier check` and `build` on broken investigations.
+//! - `builtin_theme`: the built-in theme renders every valid investigation.
+//! - `hardening`: hostile and pathological input never panics or hangs.
+//! - `link_cache`: linking through the mentions cache equals linking afresh.
+//! - `load_cache`: loading through the parse cache equals loading afresh.
+//! - `serve`: `dossier serve`, the real binary on a real port.
+//!
+//! `common` holds the shared helpers. Property-test regression seeds live
+//! beside their module (`<area>.proptest-regressions`); see
+//! `common::proptest_cases`.
+
+mod common;
+
+mod build;
+mod builtin_theme;
+mod check;
+mod hardening;
+mod link_cache;
+mod load_cache;
+mod serve;
