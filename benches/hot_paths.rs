@@ -150,9 +150,21 @@ fn linking(c: &mut Criterion) {
     let text = article(&mut rng, &names, 10_000);
     let mut g = c.benchmark_group("link");
     g.bench_function("matcher_new_2000_actors", |b| {
-        b.iter(|| Matcher::new(names.iter().enumerate().map(|(i, n)| (i, n.as_str()))))
+        b.iter(|| {
+            Matcher::new(
+                names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (dossier::kinds::Ix::new(i), n.as_str())),
+            )
+        })
     });
-    let matcher = Matcher::new(names.iter().enumerate().map(|(i, n)| (i, n.as_str())));
+    let matcher = Matcher::new(
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (dossier::kinds::Ix::new(i), n.as_str())),
+    );
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("find_10000_words_2000_actors", |b| {
         b.iter(|| matcher.find(black_box(&text)))
@@ -238,8 +250,8 @@ fn pages(c: &mut Criterion) {
     let (site, graph, renderer) = (&inv.site, &inv.graph, &inv.renderer);
     let mut g = c.benchmark_group("render");
     for (name, page) in [
-        ("article_page", Page::Article(0)),
-        ("actor_page", Page::Actor(0)),
+        ("article_page", Page::Article(dossier::kinds::Ix::new(0))),
+        ("actor_page", Page::Actor(dossier::kinds::Ix::new(0))),
         ("timeline_page", Page::Timeline),
     ] {
         g.bench_function(name, |b| {

@@ -10,6 +10,8 @@
 //! - `check`: `dossier check` and `build` on broken investigations.
 //! - `builtin_theme`: the built-in theme renders every valid investigation.
 //! - `hardening`: hostile and pathological input never panics or hangs.
+//! - `kinds`: every registered record kind has its fixture, pages, open
+//!   data, starter record and docs.
 //! - `link_cache`: linking through the mentions cache equals linking afresh.
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `serve`: `dossier serve`, the real binary on a real port.
@@ -24,6 +26,7 @@ mod build;
 mod builtin_theme;
 mod check;
 mod hardening;
+mod kinds;
 mod link_cache;
 mod load_cache;
 mod serve;
