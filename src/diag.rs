@@ -15,8 +15,9 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
-    /// The offending line of the file, for the caret display.
-    pub source_line: Option<String>,
+    /// The offending line of the file, for the caret display. A boxed
+    /// `str` keeps a diagnostic small: results carry it by value.
+    pub source_line: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -43,7 +44,7 @@ impl Diagnostic {
         if line > 0 {
             d.line = Some(line);
             d.column = Some(column.max(1));
-            d.source_line = text.lines().nth(line - 1).map(str::to_owned);
+            d.source_line = text.lines().nth(line - 1).map(Into::into);
         }
         d
     }

@@ -25,9 +25,8 @@ pub fn split_front_matter(text: &str) -> Result<Option<FrontMatter<'_>>, usize> 
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
-    let mut line_no = 1;
-    for line in lines {
-        line_no += 1;
+    // The closing line's number: the first line is 1, the next 2.
+    for (line_no, line) in (2..).zip(lines) {
         if line.trim_end() == "---" {
             return Ok(Some(FrontMatter {
                 yaml: &text[yaml_start..offset],

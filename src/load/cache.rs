@@ -268,7 +268,7 @@ impl Cache {
             let item = match shape.item {
                 ItemShape::Nothing => Item::Nothing,
                 ItemShape::Site => match site.take() {
-                    Some(r) => Item::Site(r),
+                    Some(r) => Item::Site(Box::new(r)),
                     None => return,
                 },
                 ItemShape::Data(kind, n) => match data.take(kind, n) {
@@ -278,7 +278,7 @@ impl Cache {
                 ItemShape::Article { meta_file } => match articles.next() {
                     Some(a) => Item::Article {
                         stem: a.stem,
-                        meta: a.meta,
+                        meta: a.meta.map(Box::new),
                         meta_file,
                         body: a.body,
                     },

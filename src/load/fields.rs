@@ -73,6 +73,12 @@ impl<T: Place> Place for Option<T> {
     }
 }
 
+impl<T: Place> Place for Box<T> {
+    fn place(&mut self, file: usize, line_offset: usize) {
+        (**self).place(file, line_offset);
+    }
+}
+
 impl Place for String {
     fn place(&mut self, _: usize, _: usize) {}
 }

@@ -479,7 +479,7 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
         Item::Nothing => ItemShape::Nothing,
         Item::Site(mut r) => {
             r.place(base, 0);
-            loaded.site = Some(r);
+            loaded.site = Some(*r);
             ItemShape::Site
         }
         Item::Data(rs) => {
@@ -497,7 +497,7 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
             loaded.articles.push(RawArticle {
                 file: base,
                 stem,
-                meta,
+                meta: meta.map(|m| *m),
                 body,
             });
             ItemShape::Article { meta_file }
@@ -514,11 +514,13 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
 /// files (0: the entry's file; 1: a `.txt` article's sidecar).
 enum Item {
     Nothing,
-    Site(Field<SiteFields>),
+    /// Boxed: far larger than the other items, and one per investigation.
+    Site(Box<Field<SiteFields>>),
     Data(DataRecords),
     Article {
         stem: String,
-        meta: Option<Field<<Article as Kind>::Fields>>,
+        /// Boxed, as the site: most items are small data files.
+        meta: Option<Box<Field<<Article as Kind>::Fields>>>,
         meta_file: usize,
         body: ArticleBody,
     },
@@ -614,7 +616,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
     };
     match role {
         Role::Site => match yaml::record::<SiteFields>(&file, &file.text, 0) {
-            Ok(Some(r)) => out.item = Item::Site(r),
+            Ok(Some(r)) => out.item = Item::Site(Box::new(r)),
             Ok(None) => out.diags.push(Diagnostic::new(
                 file.path.clone(),
                 "site.yaml is empty: it needs at least a `title`",
@@ -650,7 +652,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                         }
                     };
                     out.files.push(yaml_file);
-                    out.item = Item::Article { stem, meta, meta_file: 0, body };
+                    out.item = Item::Article { stem, meta: meta.map(Box::new), meta_file: 0, body };
                     return out;
                 }
             }
@@ -683,7 +685,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
             let wire = read_wire_copy(&out.files[0].text, title.as_deref());
             out.item = Item::Article {
                 stem,
-                meta,
+                meta: meta.map(Box::new),
                 meta_file: 1,
                 body: ArticleBody::Wire(wire),
             };

@@ -218,7 +218,7 @@ fn shift_lines(mut d: Diagnostic, by: usize, text: &str) -> Diagnostic {
         if let Some(line) = d.line {
             d.line = Some(line + by);
             d.column = Some(1);
-            d.source_line = text.lines().nth(line + by - 1).map(str::to_owned);
+            d.source_line = text.lines().nth(line + by - 1).map(Into::into);
         }
     }
     d

@@ -28,7 +28,8 @@ fn assert_paths_resolve(out: &Path, kind: &KindInfo, records: &[serde_json::Valu
         let html = read(&page);
         if !anchor.is_empty() {
             assert!(
-                html.contains(&format!("id=\"{anchor}\"")) || html.contains(&format!("id={anchor}")),
+                html.contains(&format!("id=\"{anchor}\""))
+                    || html.contains(&format!("id={anchor}")),
                 "{}: no element with id `{anchor}` for a {}",
                 page.display(),
                 kind.name
