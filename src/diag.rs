@@ -254,6 +254,42 @@ pub fn link_out_of_root(
     })
 }
 
+/// Every entry below `dir` that dossier reads (content, themes,
+/// templates): hidden entries (a name starting with `.`) skipped, links
+/// followed but refused when they leave the investigation's folder
+/// ([`link_out_of_root`]), unreadable entries reported. `sorted` walks
+/// each folder in file-name order.
+pub fn walk(
+    root: &Path,
+    dir: &Path,
+    sorted: bool,
+) -> impl Iterator<Item = Result<walkdir::DirEntry, Diagnostic>> {
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let walker = walkdir::WalkDir::new(dir).follow_links(true);
+    let walker = if sorted {
+        walker.sort_by_file_name()
+    } else {
+        walker
+    };
+    let (root, dir) = (root.to_path_buf(), dir.to_path_buf());
+    walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .map(move |entry| {
+            let entry = entry.map_err(|e| {
+                let at = e
+                    .path()
+                    .map(|p| display_path(&root, p))
+                    .unwrap_or_else(|| display_path(&root, &dir));
+                Diagnostic::new(at, walk_error_message(&e))
+            })?;
+            match link_out_of_root(&root, &canonical_root, &entry) {
+                Some(d) => Err(d),
+                None => Ok(entry),
+            }
+        })
+}
+
 /// "did you mean" for a misspelled word among known ones.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut best: Option<(f64, &str)> = None;

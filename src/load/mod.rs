@@ -16,7 +16,6 @@ use fields::{Field, Place, SiteFields, Span};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use walkdir::WalkDir;
 
 /// Files larger than this are refused before they are parsed.
 const MAX_YAML_BYTES: u64 = 16 << 20;
@@ -265,29 +264,17 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
         );
         return Err(diags);
     }
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut entries: Vec<(String, PathBuf, Role)> = Vec::new();
-    let walker = WalkDir::new(&content).follow_links(true).into_iter();
-    for entry in
-        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-    {
+    for entry in crate::diag::walk(root, &content, false) {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::new(at, crate::diag::walk_error_message(&e)));
+            Err(d) => {
+                diags.push(d);
                 continue;
             }
         };
         // Only for messages: most entries never need it.
         let shown = || display_path(root, entry.path());
-        if let Some(d) = crate::diag::link_out_of_root(root, &canonical_root, &entry) {
-            diags.push(d);
-            continue;
-        }
         let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         let mut parts = rel_str.split('/');

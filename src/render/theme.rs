@@ -7,7 +7,6 @@ use crate::diag::{Diagnostic, Diagnostics, display_path};
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::Path;
-use walkdir::WalkDir;
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/steampunk-heart");
 pub const DEFAULT_THEME_NAME: &str = "steampunk-heart";
@@ -68,29 +67,14 @@ pub fn read_tree(
     if !dir.is_dir() {
         return;
     }
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let walker = WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    for entry in
-        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-    {
+    for entry in crate::diag::walk(root, dir, true) {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) => {
-                let at = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| display_path(root, dir));
-                diags.push(Diagnostic::new(at, crate::diag::walk_error_message(&e)));
+            Err(d) => {
+                diags.push(d);
                 continue;
             }
         };
-        if let Some(d) = crate::diag::link_out_of_root(root, &canonical_root, &entry) {
-            diags.push(d);
-            continue;
-        }
         if !entry.file_type().is_file() {
             continue;
         }
