@@ -13,7 +13,6 @@ pub mod render;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
-pub mod preview;
 mod quotes;
 pub mod scaffold;
 pub mod serve;
