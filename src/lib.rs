@@ -5,6 +5,7 @@
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
 //! Tera templates) → [`write`] (minify, stage, swap into place).
 
+pub mod commands;
 pub mod diag;
 pub mod link;
 pub mod load;

@@ -6,8 +6,9 @@ use super::overlay::error_page;
 use super::preview::OnDemandSite;
 use super::watcher::Watcher;
 use super::{ErrorPage, Snapshot};
+use crate::commands::color;
 use crate::{BuildOptions, Diagnostics, Timings};
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -167,10 +168,6 @@ impl Versions {
         self.count += 1;
         format!("{}-{}", self.instance, self.count)
     }
-}
-
-fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// The threads that check every page in the background, apart from rayon's
