@@ -1,9 +1,9 @@
 //! `dossier build`: the site, rendered in memory, then written into the
 //! output folder.
 
-use super::{Common, plural, timings_wanted};
-use crate::{BuildOptions, Failure, build};
-use std::path::PathBuf;
+use super::{Common, Held, plural, timings_wanted};
+use crate::{BuildOptions, Failure, Timings, prepare, write};
+use std::path::{Path, PathBuf};
 
 /// The options of `dossier build`.
 #[derive(clap::Args)]
@@ -48,4 +48,42 @@ pub fn run(args: BuildArgs) -> Result<(), Failure> {
     }
     std::mem::forget(b.held); // freed by the OS at exit
     Ok(())
+}
+
+/// The outcome of a successful `build`.
+pub struct Built {
+    pub out: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub timings: Timings,
+    pub held: Held,
+}
+
+/// `dossier build`: everything is rendered in memory first; the output
+/// folder is touched only when the whole site is ready.
+pub fn build(
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    force: bool,
+) -> Result<Built, Failure> {
+    write::check_out_dir(root, out, force)
+        .map_err(|d| Failure::Content([d].into_iter().collect()))?;
+    let mut timings = Timings::default();
+    let inv = prepare(root, options, &mut timings)?;
+    let output = inv.render(&mut timings)?;
+    timings
+        .time("write", || write::write_site(&output, out))
+        .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
+    Ok(Built {
+        out: out.to_path_buf(),
+        pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
+        files: output.files.len(),
+        bytes: output.bytes(),
+        timings,
+        held: Held {
+            _kept: Box::new((inv, output)),
+        },
+    })
 }

@@ -1,7 +1,9 @@
 //! `dossier check`: everything `build` checks, nothing written.
 
-use super::{Common, plural, timings_wanted};
-use crate::{BuildOptions, Failure, check};
+use super::{Common, Held, plural, timings_wanted};
+use crate::render;
+use crate::{BuildOptions, Failure, Purpose, Timings, link, load, validate};
+use std::path::Path;
 
 /// The options of `dossier check`.
 #[derive(clap::Args)]
@@ -33,4 +35,47 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
     }
     std::mem::forget(c.held); // freed by the OS at exit
     Ok(())
+}
+
+/// `dossier check`: everything `build` checks, nothing written.
+///
+/// Pages are rendered, as `build` renders them, whenever a template is the
+/// investigation's own. The built-in theme's templates cannot fail on a
+/// site that passed validation (see
+/// [`Renderer::is_built_in`](render::Renderer::is_built_in)), so with them
+/// alone rendering would find nothing, and linking, which only feeds
+/// rendering, is skipped too.
+pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
+    let mut timings = Timings::default();
+    let loaded = timings.time("load", || load::load(root))?;
+    // With the built-in templates the site is not rendered, and the model
+    // keeps only the lead of each article's text.
+    let (site, renderer) = validate(root, &loaded, options, &mut timings, Purpose::Check)?;
+    let graph = if renderer.is_built_in() {
+        None
+    } else {
+        let graph = timings.time("link", || link::link(&site));
+        timings.time("render", || render::check_pages(&site, &graph, &renderer))?;
+        Some(graph)
+    };
+    Ok(Checked {
+        articles: site.articles.len(),
+        actors: site.actors.len(),
+        events: site.events.len(),
+        sources: site.sources.len(),
+        timings,
+        held: Held {
+            _kept: Box::new((loaded, site, renderer, graph)),
+        },
+    })
+}
+
+/// The outcome of a successful `check`: what the investigation holds.
+pub struct Checked {
+    pub articles: usize,
+    pub actors: usize,
+    pub events: usize,
+    pub sources: usize,
+    pub timings: Timings,
+    pub held: Held,
 }

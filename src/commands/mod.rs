@@ -43,3 +43,13 @@ fn timings_wanted(flag: bool) -> bool {
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
+
+/// The memory a command worked in (the model, the rendered site), freed
+/// when this is dropped. Freeing hundreds of thousands of allocations one
+/// by one takes a noticeable share of a `check`; a command-line program
+/// about to exit can `std::mem::forget` this and let the operating
+/// system take the memory back at once.
+pub struct Held {
+    /// Never read: kept only to be dropped (or forgotten) as a whole.
+    _kept: Box<dyn std::any::Any + Send>,
+}
