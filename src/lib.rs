@@ -5,6 +5,7 @@
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
 //! Tera templates) → [`write`] (minify, stage, swap into place).
 
+pub mod commands;
 pub mod diag;
 pub mod kinds;
 pub mod link;
@@ -14,7 +15,6 @@ pub mod render;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
-pub mod preview;
 mod quotes;
 pub mod scaffold;
 pub mod serve;
@@ -22,10 +22,13 @@ pub mod serve;
 use link::Graph;
 use model::Site;
 use render::Renderer;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 use write::Output;
 
+pub use commands::Held;
+pub use commands::build::{Built, build};
+pub use commands::check::{Checked, check};
 pub use model::validate::BuildOptions;
 
 /// A loaded, validated and linked investigation with its compiled theme:
@@ -134,7 +137,7 @@ fn prepare_loaded(
 /// Validates what was loaded and compiles the theme: every error that
 /// does not need a page rendered to be found. The theme comes first, as
 /// with `Check` how much of the text to keep depends on it (see [`check`]).
-fn validate(
+pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
     options: &BuildOptions,
@@ -165,7 +168,7 @@ fn validate(
 
 /// What a validated site is for.
 #[derive(Clone, Copy)]
-enum Purpose {
+pub(crate) enum Purpose {
     /// Pages will be rendered from it.
     Render,
     /// Only `check`: pages are rendered only for a theme of one's own.
@@ -198,94 +201,4 @@ impl From<Diagnostics> for Failure {
     fn from(d: Diagnostics) -> Self {
         Failure::Content(d)
     }
-}
-
-/// The outcome of a successful `build`.
-pub struct Built {
-    pub out: PathBuf,
-    pub pages: usize,
-    pub files: usize,
-    pub bytes: usize,
-    pub timings: Timings,
-    pub held: Held,
-}
-
-/// `dossier build`: everything is rendered in memory first; the output
-/// folder is touched only when the whole site is ready.
-pub fn build(
-    root: &Path,
-    out: &Path,
-    options: &BuildOptions,
-    force: bool,
-) -> Result<Built, Failure> {
-    write::check_out_dir(root, out, force)
-        .map_err(|d| Failure::Content([d].into_iter().collect()))?;
-    let mut timings = Timings::default();
-    let inv = prepare(root, options, &mut timings)?;
-    let output = inv.render(&mut timings)?;
-    timings
-        .time("write", || write::write_site(&output, out))
-        .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
-    Ok(Built {
-        out: out.to_path_buf(),
-        pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
-        files: output.files.len(),
-        bytes: output.bytes(),
-        timings,
-        held: Held {
-            _kept: Box::new((inv, output)),
-        },
-    })
-}
-
-/// `dossier check`: everything `build` checks, nothing written.
-///
-/// Pages are rendered, as `build` renders them, whenever a template is the
-/// investigation's own. The built-in theme's templates cannot fail on a
-/// site that passed validation (see [`Renderer::is_built_in`]), so with
-/// them alone rendering would find nothing, and linking, which only feeds
-/// rendering, is skipped too.
-pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
-    let mut timings = Timings::default();
-    let loaded = timings.time("load", || load::load(root))?;
-    // With the built-in templates the site is not rendered, and the model
-    // keeps only the lead of each article's text.
-    let (site, renderer) = validate(root, &loaded, options, &mut timings, Purpose::Check)?;
-    let graph = if renderer.is_built_in() {
-        None
-    } else {
-        let graph = timings.time("link", || link::link(&site));
-        timings.time("render", || render::check_pages(&site, &graph, &renderer))?;
-        Some(graph)
-    };
-    Ok(Checked {
-        articles: site.articles.len(),
-        actors: site.actors.len(),
-        events: site.events.len(),
-        sources: site.sources.len(),
-        timings,
-        held: Held {
-            _kept: Box::new((loaded, site, renderer, graph)),
-        },
-    })
-}
-
-/// The outcome of a successful `check`: what the investigation holds.
-pub struct Checked {
-    pub articles: usize,
-    pub actors: usize,
-    pub events: usize,
-    pub sources: usize,
-    pub timings: Timings,
-    pub held: Held,
-}
-
-/// The memory a command worked in (the model, the rendered site), freed
-/// when this is dropped. Freeing hundreds of thousands of allocations one
-/// by one takes a noticeable share of a `check`; a command-line program
-/// about to exit can `std::mem::forget` this and let the operating
-/// system take the memory back at once.
-pub struct Held {
-    /// Never read: kept only to be dropped (or forgotten) as a whole.
-    _kept: Box<dyn std::any::Any + Send>,
 }

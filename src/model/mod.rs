@@ -52,10 +52,10 @@ macro_rules! site_storage {
         }
 
         impl Counts {
-            /// Each kind's plural with its count, in list order.
-            pub fn each(&self) -> Vec<(&'static str, usize)> {
+            /// Each kind with its count, in list order.
+            pub fn each(&self) -> Vec<(crate::kinds::KindInfo, usize)> {
                 vec![
-                    $((<$ft as crate::kinds::Kind>::INFO.plural, self.$fp),)*
+                    $((<$ft as crate::kinds::Kind>::INFO, self.$fp),)*
                 ]
             }
         }

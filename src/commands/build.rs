@@ -1,0 +1,89 @@
+//! `dossier build`: the site, rendered in memory, then written into the
+//! output folder.
+
+use super::{Common, Held, plural, timings_wanted};
+use crate::{BuildOptions, Failure, Timings, prepare, write};
+use std::path::{Path, PathBuf};
+
+/// The options of `dossier build`.
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Output folder [default: <root>/public].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Override `base_url` from site.yaml (for absolute URLs in sitemap, feed, canonical links).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Replace an output folder that dossier did not write.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the time each stage took.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+/// Runs `dossier build` and prints what it wrote.
+pub fn run(args: BuildArgs) -> Result<(), Failure> {
+    let root = args.common.root;
+    let out = args.out.unwrap_or_else(|| root.join("public"));
+    let options = BuildOptions {
+        drafts: args.drafts,
+        base_url: args.base_url,
+    };
+    let b = build(&root, &out, &options, args.force)?;
+    println!(
+        "built {} ({}, {} KiB) into {}",
+        plural(b.pages, "page"),
+        plural(b.files, "file"),
+        b.bytes / 1024,
+        b.out.display()
+    );
+    if timings_wanted(args.timings) {
+        eprint!("{}", b.timings.report());
+    }
+    std::mem::forget(b.held); // freed by the OS at exit
+    Ok(())
+}
+
+/// The outcome of a successful `build`.
+pub struct Built {
+    pub out: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub timings: Timings,
+    pub held: Held,
+}
+
+/// `dossier build`: everything is rendered in memory first; the output
+/// folder is touched only when the whole site is ready.
+pub fn build(
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    force: bool,
+) -> Result<Built, Failure> {
+    write::check_out_dir(root, out, force)
+        .map_err(|d| Failure::Content([d].into_iter().collect()))?;
+    let mut timings = Timings::default();
+    let inv = prepare(root, options, &mut timings)?;
+    let output = inv.render(&mut timings)?;
+    timings
+        .time("write", || write::write_site(&output, out))
+        .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
+    Ok(Built {
+        out: out.to_path_buf(),
+        pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
+        files: output.files.len(),
+        bytes: output.bytes(),
+        timings,
+        held: Held {
+            _kept: Box::new((inv, output)),
+        },
+    })
+}

@@ -1,0 +1,251 @@
+//! The builder thread: builds the site when the watcher reports a change,
+//! publishes each outcome as the next [`Snapshot`], and then renders every
+//! page in the background to find template errors on pages nobody opened.
+
+use super::overlay::error_page;
+use super::preview::OnDemandSite;
+use super::watcher::Watcher;
+use super::{ErrorPage, Snapshot};
+use crate::commands::color;
+use crate::{BuildOptions, Diagnostics, Timings};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use tokio::sync::watch;
+
+/// What the builder thread owns: the builder and the versions it hands out.
+/// Made by [`serve`](super::serve), which takes the [`first`](Self::first)
+/// snapshot from it, then moved to the thread that [`run`](Self::run)s.
+pub(super) struct Rebuilder {
+    builder: Builder,
+    versions: Versions,
+}
+
+impl Rebuilder {
+    /// A rebuilder of the investigation at `root`; nothing is built yet.
+    pub(super) fn new(root: &Path, options: BuildOptions) -> Self {
+        Rebuilder {
+            builder: Builder {
+                root: root.to_path_buf(),
+                options,
+                cache: crate::Cache::default(),
+                show_timings: std::env::var_os("DOSSIER_TIMINGS").is_some_and(|v| !v.is_empty()),
+            },
+            versions: Versions::new(),
+        }
+    }
+
+    /// The first build, as the server's first snapshot.
+    pub(super) fn first(&mut self) -> Snapshot {
+        self.next_snapshot(&[], None, "built")
+    }
+
+    /// Runs one build and turns its outcome into the next snapshot, reporting
+    /// it on the terminal.
+    fn next_snapshot(
+        &mut self,
+        changed: &[PathBuf],
+        previous: Option<&Snapshot>,
+        verb: &str,
+    ) -> Snapshot {
+        let started = Instant::now();
+        let result = self.builder.build_safely(changed);
+        let ms = started.elapsed().as_millis();
+        let version = self.versions.next();
+        match result {
+            Ok(output) => {
+                println!("{verb} in {ms} ms");
+                let _ = std::io::stdout().flush();
+                Snapshot {
+                    version,
+                    site: Some(Arc::new(output)),
+                    errors: None,
+                }
+            }
+            Err(diags) => {
+                eprint!("{}", diags.clone().render(color()));
+                eprintln!("the preview shows these errors until they are fixed");
+                Snapshot {
+                    version,
+                    site: previous.and_then(|p| p.site.clone()),
+                    errors: Some(ErrorPage {
+                        html: error_page(diags),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Rebuilds after every change the watcher reports, publishing each
+    /// outcome on `snapshots`, until the watcher stops.
+    pub(super) fn run(
+        mut self,
+        mut watcher: Watcher,
+        snapshots: Arc<watch::Sender<Arc<Snapshot>>>,
+    ) {
+        verify_in_background(&snapshots);
+        while let Some(changed) = watcher.next_changes() {
+            let what = match changed.as_slice() {
+                [one] => format!("{} changed; rebuilt", one.display()),
+                many => format!("{} files changed; rebuilt", many.len()),
+            };
+            let previous = snapshots.borrow().clone();
+            let next = self.next_snapshot(&changed, Some(&previous), &what);
+            snapshots.send_replace(Arc::new(next));
+            verify_in_background(&snapshots);
+        }
+    }
+}
+
+/// Builds the site: load, validate and link; pages are rendered when asked
+/// for (see `OnDemandSite`), so a rebuild costs about a `check`. It is
+/// handed the changed paths so that it can learn to do even less.
+struct Builder {
+    root: PathBuf,
+    options: BuildOptions,
+    /// Every file's parse, so that a rebuild reads again only what changed.
+    cache: crate::Cache,
+    /// `DOSSIER_TIMINGS=1`: each build's stages on stderr, as `--timings`.
+    show_timings: bool,
+}
+
+impl Builder {
+    fn build(&mut self, _changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
+        let mut timings = Timings::default();
+        let investigation =
+            crate::prepare_with(&self.root, &self.options, &mut timings, &mut self.cache);
+        let site = investigation.map(|inv| timings.time("pages", || OnDemandSite::new(inv)));
+        if self.show_timings {
+            eprint!("{}", timings.report());
+        }
+        site
+    }
+
+    /// A build that cannot take the server down: a panic becomes an error.
+    fn build_safely(&mut self, changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build(changed))) {
+            Ok(result) => result,
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown".into());
+                let mut d = Diagnostics::default();
+                d.push(
+                    crate::Diagnostic::new(
+                        self.root.display().to_string(),
+                        format!("internal error while building: {what}"),
+                    )
+                    .with_hint("this is a bug in dossier; please report it"),
+                );
+                Err(d)
+            }
+        }
+    }
+}
+
+/// The versions handed out by one server process: a prefix unique to the
+/// process, so that a page reloads after the server restarts, and a count.
+struct Versions {
+    instance: String,
+    count: u64,
+}
+
+impl Versions {
+    fn new() -> Self {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        Versions {
+            instance: format!("{:x}{:x}", nanos, std::process::id()),
+            count: 0,
+        }
+    }
+    fn next(&mut self) -> String {
+        self.count += 1;
+        format!("{}-{}", self.instance, self.count)
+    }
+}
+
+/// The threads that check every page in the background, apart from rayon's
+/// global pool that rebuilds use: sharing it, the next rebuild's parallel
+/// work would queue behind the check's thousands of pages (at 10,000
+/// articles a save made during a check took 2 s to show instead of 0.5 s).
+/// On Linux they also run at a lower priority, so that a rebuild, and the
+/// page the browser then asks for, get the cores first.
+fn verify_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("dossier-verify-{i}"))
+            .start_handler(|_| lower_priority())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10). On Linux a
+/// priority belongs to the thread; elsewhere it would be the whole
+/// process's, so nothing is done.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory-safety preconditions; on Linux,
+    // `who` 0 with PRIO_PROCESS names the calling thread. A failure only
+    // leaves the priority as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+/// Renders every page of a freshly published snapshot on a thread of its
+/// own (and [`verify_pool`]): pages are otherwise rendered only when asked
+/// for, and a template error on a page nobody has opened must still reach
+/// the overlay. The result replaces the snapshot only if no newer one was
+/// published since.
+fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
+    let current = snapshots.borrow().clone();
+    let Some(site) = current.site.clone().filter(|_| current.errors.is_none()) else {
+        return;
+    };
+    let snapshots = Arc::clone(snapshots);
+    let _ = std::thread::Builder::new()
+        .name("dossier-verify".into())
+        .spawn(move || {
+            let verify = || site.verify();
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match verify_pool() {
+                    Some(pool) => pool.install(verify),
+                    None => verify(),
+                }));
+            let diags = match outcome {
+                Ok(Ok(())) => return,
+                Ok(Err(diags)) => diags,
+                Err(_) => {
+                    let mut d = Diagnostics::default();
+                    d.push(
+                        crate::Diagnostic::new("templates", "internal error while rendering")
+                            .with_hint("this is a bug in dossier; please report it"),
+                    );
+                    d
+                }
+            };
+            eprint!("{}", diags.clone().render(color()));
+            eprintln!("the preview shows these errors until they are fixed");
+            let page = error_page(diags);
+            snapshots.send_if_modified(|shown| {
+                if shown.version != current.version {
+                    return false;
+                }
+                *shown = Arc::new(Snapshot {
+                    version: format!("{}-checked", current.version),
+                    site: Some(site.clone()),
+                    errors: Some(ErrorPage { html: page.clone() }),
+                });
+                true
+            });
+        });
+}
