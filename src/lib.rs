@@ -10,6 +10,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod url;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};

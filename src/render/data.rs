@@ -6,6 +6,7 @@ use super::markdown::to_html;
 use super::pages::{Page, when_ctx};
 use crate::link::Graph;
 use crate::model::Site;
+use crate::url;
 use crate::write::Output;
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -19,10 +20,10 @@ pub fn add_feeds_and_data(site: &Site, graph: &Graph, bodies: Option<&[String]>,
         || rayon::join(|| sitemap(site), || feed(site, graph, bodies)),
         || data(site, graph),
     );
-    out.insert("sitemap.xml", sitemap);
-    out.insert("feed.xml", feed);
+    out.insert(url::sitemap(""), sitemap);
+    out.insert(url::feed(""), feed);
     for (name, bytes) in data {
-        out.insert(format!("data/{name}.json"), bytes);
+        out.insert(url::data("", name), bytes);
     }
 }
 
@@ -68,7 +69,7 @@ fn sitemap(site: &Site) -> String {
         let _ = write!(
             s,
             "<url><loc>{}</loc>",
-            escape_markup(&format!("{base}{}", page.dir(site)))
+            escape_markup(&url::absolute(base, &page.dir(site)))
         );
         if let Page::Article(i) = page {
             if site.articles[i].date.day.is_some() {
@@ -108,8 +109,8 @@ fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
     let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(base));
     let _ = writeln!(
         s,
-        "<link rel=\"self\" href=\"{}feed.xml\"/>",
-        escape_markup(base)
+        "<link rel=\"self\" href=\"{}\"/>",
+        escape_markup(&url::feed(base))
     );
     let _ = writeln!(s, "<id>{}</id>", escape_markup(base));
     let _ = writeln!(s, "<updated>{updated}</updated>");
@@ -155,7 +156,7 @@ fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
 /// to the article's own URL.
 fn entry(s: &mut String, base: &str, a: &crate::model::Article, body: &str) {
     let stamp = |d: &crate::model::Date| format!("{}T00:00:00Z", d.first_day_iso());
-    let url = format!("{base}articles/{}/", a.slug);
+    let url = url::article(base, &a.slug);
     let _ = writeln!(s, "<entry>");
     let _ = writeln!(s, "<title>{}</title>", escape_markup(&a.title));
     let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(&url));
@@ -191,7 +192,7 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
             "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
             "articles": l.articles.iter().map(|r| json!({"slug": article_slug(r.article), "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
             "sources": l.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
-            "path": format!("actors/{}/", a.id),
+            "path": url::actor("", &a.id),
         })
     });
     let events = pretty_array(&site.events, |i, e| {
@@ -203,7 +204,7 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
             "actors": graph.events[i].actors.iter().map(|&a| actor_id(a)).collect::<Vec<_>>(),
             "sources": e.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),
             "articles": e.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
-            "path": format!("timeline/#{}", e.id),
+            "path": url::event("", &e.id),
         })
     });
     let sources = pretty_array(&site.sources, |i, s| {
@@ -213,7 +214,7 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
             "aliases": s.aliases, "description": plain(&s.description),
             "articles": l.articles.iter().map(|&a| article_slug(a)).collect::<Vec<_>>(),
             "events": l.events.iter().map(|&e| event_id(e)).collect::<Vec<_>>(),
-            "path": format!("sources/{}/", s.id),
+            "path": url::source("", &s.id),
         })
     });
     let articles = pretty_array(&site.articles, |i, a| {
@@ -227,7 +228,7 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
                 "label": c.label,
                 "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(source_id)})).collect::<Vec<_>>(),
             })),
-            "path": format!("articles/{}/", a.slug),
+            "path": url::article("", &a.slug),
         })
     });
     vec![

@@ -5,6 +5,7 @@ use super::markdown::to_html;
 use crate::link::{Direction, Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, EventIx, RichText, Site, SourceIx, When};
+use crate::url;
 use std::sync::OnceLock;
 use tera::{Context, Value};
 
@@ -67,21 +68,21 @@ impl Page {
     /// The page's folder URL relative to the site root ("" for home).
     pub fn dir(&self, site: &Site) -> String {
         match *self {
-            Page::Home | Page::NotFound => String::new(),
-            Page::Articles => "articles/".into(),
-            Page::Article(i) => format!("articles/{}/", site.articles[i].slug),
-            Page::Actors => "actors/".into(),
-            Page::Actor(i) => format!("actors/{}/", site.actors[i].id),
-            Page::Timeline => "timeline/".into(),
-            Page::Sources => "sources/".into(),
-            Page::Source(i) => format!("sources/{}/", site.sources[i].id),
+            Page::Home | Page::NotFound => url::home(""),
+            Page::Articles => url::articles(""),
+            Page::Article(i) => url::article("", &site.articles[i].slug),
+            Page::Actors => url::actors(""),
+            Page::Actor(i) => url::actor("", &site.actors[i].id),
+            Page::Timeline => url::timeline(""),
+            Page::Sources => url::sources(""),
+            Page::Source(i) => url::source("", &site.sources[i].id),
         }
     }
 
     pub fn output_path(&self, site: &Site) -> String {
         match self {
-            Page::NotFound => "404.html".into(),
-            p => format!("{}index.html", p.dir(site)),
+            Page::NotFound => url::NOT_FOUND_FILE.into(),
+            p => url::index_file(&p.dir(site)),
         }
     }
 
@@ -191,7 +192,7 @@ impl<'a> Env<'a> {
     /// at any depth, so it alone uses the site's base path.
     fn root(&self, page: &Page) -> String {
         if *page == Page::NotFound {
-            return base_path(&self.site.config.base_url);
+            return url::base_path(&self.site.config.base_url);
         }
         "../".repeat(page.depth())
     }
@@ -364,7 +365,7 @@ impl<'a> Env<'a> {
                 kind: page.template().trim_end_matches(".html"),
                 title,
                 description: shorten(&description, 300),
-                canonical: format!("{}{}", site.config.base_url, page.dir(site)),
+                canonical: url::absolute(&site.config.base_url, &page.dir(site)),
                 section: page.section(),
             },
         );
@@ -380,7 +381,7 @@ impl<'a> Env<'a> {
         ArticleCard {
             slug: a.slug.clone(),
             title: a.title.clone(),
-            href: format!("{root}articles/{}/", a.slug),
+            href: url::article(root, &a.slug),
             date: DateCtx {
                 iso: a.date.iso(),
                 display: a.date.to_string(),
@@ -396,7 +397,7 @@ impl<'a> Env<'a> {
         ActorCard {
             id: a.id.clone(),
             name: a.name.clone(),
-            href: format!("{root}actors/{}/", a.id),
+            href: url::actor(root, &a.id),
             kind: a.kind.as_str(),
             kind_label: kind_label(a.kind.as_str()),
             role: a.role.clone(),
@@ -410,7 +411,7 @@ impl<'a> Env<'a> {
         let a = &self.site.actors[i];
         LinkCtx {
             text: a.name.clone(),
-            href: format!("{root}actors/{}/", a.id),
+            href: url::actor(root, &a.id),
         }
     }
 
@@ -419,7 +420,7 @@ impl<'a> Env<'a> {
         SourceCard {
             id: s.id.clone(),
             name: s.name.clone(),
-            href: format!("{root}sources/{}/", s.id),
+            href: url::source(root, &s.id),
             kind: s.kind.as_str(),
             kind_label: source_kind_label(s.kind.as_str()),
             url: s.url.clone(),
@@ -432,7 +433,7 @@ impl<'a> Env<'a> {
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
-            href: format!("{root}timeline/#{}", e.id),
+            href: url::event(root, &e.id),
             when: when_ctx(&e.when),
             status: e.status.as_str(),
             status_label: e.status.plural(),
@@ -448,7 +449,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|&s| LinkCtx {
                     text: site.sources[s].name.clone(),
-                    href: format!("{root}sources/{}/", site.sources[s].id),
+                    href: url::source(root, &site.sources[s].id),
                 })
                 .collect(),
             articles: e
@@ -456,7 +457,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|&a| LinkCtx {
                     text: site.articles[a].title.clone(),
-                    href: format!("{root}articles/{}/", site.articles[a].slug),
+                    href: url::article(root, &site.articles[a].slug),
                 })
                 .collect(),
             tags: e.tags.clone(),
@@ -493,7 +494,7 @@ impl<'a> Env<'a> {
                         text: n.text.clone(),
                         href: n
                             .source
-                            .map(|s| format!("{root}sources/{}/", self.site.sources[s].id)),
+                            .map(|s| url::source(root, &self.site.sources[s].id)),
                     })
                     .collect(),
             }),
@@ -613,17 +614,6 @@ pub(super) fn when_ctx(w: &When) -> WhenCtx {
     }
 }
 
-/// The path part of `base_url` ("https://x.org/inv/" → "/inv/").
-pub(super) fn base_path(base_url: &str) -> String {
-    match base_url.split_once("://") {
-        Some((_, rest)) => rest
-            .find('/')
-            .map(|i| rest[i..].to_owned())
-            .unwrap_or_else(|| "/".into()),
-        None => base_url.to_owned(),
-    }
-}
-
 fn kind_label(kind: &str) -> &'static str {
     match kind {
         "person" => "Person",
@@ -692,12 +682,5 @@ mod tests {
         assert_eq!(initials("Morocco"), "M");
         assert_eq!(initials("Ram Ben-Barak"), "RB");
         assert_eq!(initials("élan"), "É");
-    }
-
-    #[test]
-    fn base_paths() {
-        assert_eq!(base_path("https://news.example/pegasus/"), "/pegasus/");
-        assert_eq!(base_path("https://news.example"), "/");
-        assert_eq!(base_path("/"), "/");
     }
 }
