@@ -1,9 +1,8 @@
 //! The machine-readable outputs: `sitemap.xml`, the Atom `feed.xml`, and
 //! `data/*.json` (shape documented in `docs/data.md`).
 
-use super::escape_markup;
-use super::markdown::to_html;
-use super::pages::{Page, when_ctx};
+use super::page::{PageSpec, Shows};
+use super::{article_body, escape_markup};
 use crate::link::Graph;
 use crate::model::Site;
 use crate::url;
@@ -12,12 +11,19 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
-/// `bodies`, when given, are the articles' bodies already rendered for a
-/// page two levels down (`../../`), as the article pages and the feed use them.
-pub fn add_feeds_and_data(site: &Site, graph: &Graph, bodies: Option<&[String]>, out: &mut Output) {
+/// `pages` are every page of the site (for the sitemap); `bodies`, when
+/// given, are the articles' bodies already rendered at their pages' root
+/// ([`article_body`]), as the article pages and the feed use them.
+pub fn add_feeds_and_data(
+    site: &Site,
+    graph: &Graph,
+    pages: &[PageSpec],
+    bodies: Option<&[String]>,
+    out: &mut Output,
+) {
     // Independent outputs, built side by side.
     let ((sitemap, feed), data) = rayon::join(
-        || rayon::join(|| sitemap(site), || feed(site, graph, bodies)),
+        || rayon::join(|| sitemap(site, pages), || feed(site, graph, bodies)),
         || data(site, graph),
     );
     out.insert(url::sitemap(""), sitemap);
@@ -57,21 +63,18 @@ fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync)
     out
 }
 
-fn sitemap(site: &Site) -> String {
+fn sitemap(site: &Site, pages: &[PageSpec]) -> String {
     let base = &site.config.base_url;
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in Page::all(site) {
-        if page == Page::NotFound {
-            continue;
-        }
+    for page in pages.iter().filter(|p| p.kind.in_sitemap) {
         let _ = write!(
             s,
             "<url><loc>{}</loc>",
-            escape_markup(&url::absolute(base, &page.dir(site)))
+            escape_markup(&url::absolute(base, &page.dir))
         );
-        if let Page::Article(i) = page {
+        if let Shows::Article(i) = page.shows {
             if site.articles[i].date.day.is_some() {
                 let _ = write!(s, "<lastmod>{}</lastmod>", site.articles[i].date.iso());
             }
@@ -135,7 +138,7 @@ fn feed(site: &Site, graph: &Graph, bodies: Option<&[String]>) -> String {
                 let body = match bodies.and_then(|b| b.get(i)) {
                     Some(b) => b.as_str(),
                     None => {
-                        rendered = to_html(site, &a.body, &graph.article_body[i], "../../");
+                        rendered = article_body(site, graph, i);
                         rendered.as_str()
                     }
                 };
@@ -196,10 +199,9 @@ fn data(site: &Site, graph: &Graph) -> Vec<(&'static str, Vec<u8>)> {
         })
     });
     let events = pretty_array(&site.events, |i, e| {
-        let w = when_ctx(&e.when);
         json!({
             "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
-            "precision": e.when.start.precision(), "display": w.display,
+            "precision": e.when.start.precision(), "display": e.when.display(),
             "title": e.title, "summary": plain(&e.summary), "status": e.status, "place": e.place, "tags": e.tags,
             "actors": graph.events[i].actors.iter().map(|&a| actor_id(a)).collect::<Vec<_>>(),
             "sources": e.sources.iter().map(|&s| source_id(s)).collect::<Vec<_>>(),

@@ -4,18 +4,20 @@
 mod context;
 mod data;
 mod markdown;
+mod page;
 mod pages;
 pub mod theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::link::Graph;
-use crate::model::Site;
+use crate::model::{ArticleIx, Site};
+use crate::url::{self, Root};
 use crate::write::Output;
 use rayon::prelude::*;
 use std::path::Path;
 use tera::{ErrorKind, Tera};
 
-pub use pages::Page;
+pub use page::{PageKind, PageSpec, Shows};
 
 /// The theme, compiled: templates parsed once, static files ready to copy.
 pub struct Renderer {
@@ -42,8 +44,8 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(all) {
             return Err(template_diagnostics(&theme, &e).into_iter().collect());
         }
-        for required in Page::TEMPLATES {
-            if !theme.templates.contains_key(*required) {
+        for required in PageKind::ALL.iter().map(|k| k.template) {
+            if !theme.templates.contains_key(required) {
                 diags.push(Diagnostic::new(
                     format!("themes/{theme_name}/templates/{required}"),
                     format!("the theme has no template `{required}`"),
@@ -181,31 +183,48 @@ pub(crate) fn escape_markup(s: &str) -> String {
     out
 }
 
+/// Article `i`'s body as HTML, its links relative to the article's page
+/// (a record's page, [`url::RECORD_DEPTH`] down), as that page and the
+/// feed's `xml:base` both want it.
+pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
+    let root = Root::up(url::RECORD_DEPTH);
+    markdown::to_html(
+        site,
+        &site.articles[i].body,
+        &graph.article_body[i],
+        root.as_str(),
+    )
+}
+
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     // Article bodies are the bulk of the Markdown: rendered once, for the
-    // article pages and the feed alike (both two levels down).
-    let bodies: Vec<String> = site
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| markdown::to_html(site, &a.body, &graph.article_body[i], "../../"))
-        .collect();
+    // article pages and the feed alike.
+    // The list of pages is made meanwhile, once, for the pages and the sitemap.
+    let (bodies, pages) = rayon::join(
+        || {
+            (0..site.articles.len())
+                .into_par_iter()
+                .map(|i| article_body(site, graph, i))
+                .collect::<Vec<String>>()
+        },
+        || PageSpec::all(site),
+    );
     // Pages, and feeds and data, side by side: neither waits for the other's tail.
     let (rendered, mut assets) = rayon::join(
         || {
             let env = pages::Env::new(site, graph).with_bodies(&bodies);
-            Page::all(site)
+            pages
                 .par_iter()
                 .map_init(Vec::new, |buf, page| {
                     let ctx = env.context(page);
                     buf.clear();
                     renderer.render_page(page.template(), &ctx, &mut *buf)?;
-                    Ok((page.output_path(site), buf.clone()))
+                    Ok((page.output_path.clone(), buf.clone()))
                 })
                 .collect::<Vec<Result<(String, Vec<u8>), Diagnostic>>>()
         },
-        || assets(site, graph, renderer, Some(&bodies)),
+        || assets(site, graph, renderer, &pages, Some(&bodies)),
     );
     let mut out = Output::default();
     let mut diags = Diagnostics::default();
@@ -226,7 +245,7 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
 /// needs (feeds and open data cannot fail, so they are not built).
 pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<(), Diagnostics> {
     let env = pages::Env::new(site, graph);
-    let diags: Vec<Diagnostic> = Page::all(site)
+    let diags: Vec<Diagnostic> = PageSpec::all(site)
         .par_iter()
         .filter_map(|page| {
             renderer
@@ -243,12 +262,18 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
 
 /// Everything but the pages: feeds, sitemap, open data, the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
-    assets(site, graph, renderer, None)
+    assets(site, graph, renderer, &PageSpec::all(site), None)
 }
 
-fn assets(site: &Site, graph: &Graph, renderer: &Renderer, bodies: Option<&[String]>) -> Output {
+fn assets(
+    site: &Site,
+    graph: &Graph,
+    renderer: &Renderer,
+    pages: &[PageSpec],
+    bodies: Option<&[String]>,
+) -> Output {
     let mut out = Output::default();
-    data::add_feeds_and_data(site, graph, bodies, &mut out);
+    data::add_feeds_and_data(site, graph, pages, bodies, &mut out);
     for (path, bytes) in &renderer.theme.static_files {
         out.insert(path.clone(), bytes.clone());
     }
@@ -260,12 +285,12 @@ pub fn render_one(
     site: &Site,
     graph: &Graph,
     renderer: &Renderer,
-    page: &Page,
+    page: &PageSpec,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
     let env = pages::Env::new(site, graph);
     let mut buf = Vec::new();
     renderer.render_page(page.template(), &env.context(page), &mut buf)?;
-    Ok((page.output_path(site), buf))
+    Ok((page.output_path.clone(), buf))
 }
 
 #[cfg(test)]
