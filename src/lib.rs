@@ -3,9 +3,11 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! [`load`] (read `content/`, keep spans) → [`model`] (validated, resolved
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
-//! Tera templates) → [`write`] (minify, stage, swap into place).
+//! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
+//! (minify, stage, swap into place). [`url`] alone knows the URL layout.
 
 pub mod diag;
+pub mod export;
 pub mod link;
 pub mod load;
 pub mod model;

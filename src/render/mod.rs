@@ -1,14 +1,15 @@
 //! Rendering: the model and its links become pages (Tera templates, parsed
-//! once), feeds and open data, all in memory. Pages render in parallel.
+//! once), and, through [`crate::export`], feeds and open data, all in
+//! memory. Pages render in parallel.
 
 mod context;
-mod data;
 mod markdown;
 mod page;
 mod pages;
 pub mod theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::export::{self, ExportCtx};
 use crate::link::Graph;
 use crate::model::{ArticleIx, Site};
 use crate::url::{self, Root};
@@ -210,7 +211,7 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
         },
         || PageSpec::all(site),
     );
-    // Pages, and feeds and data, side by side: neither waits for the other's tail.
+    // Pages, and exports, side by side: neither waits for the other's tail.
     let (rendered, mut assets) = rayon::join(
         || {
             let env = pages::Env::new(site, graph).with_bodies(&bodies);
@@ -242,7 +243,7 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
 }
 
 /// Renders every page as `render` does, keeping nothing: all that `check`
-/// needs (feeds and open data cannot fail, so they are not built).
+/// needs (exports cannot fail, so they are not built).
 pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<(), Diagnostics> {
     let env = pages::Env::new(site, graph);
     let diags: Vec<Diagnostic> = PageSpec::all(site)
@@ -260,11 +261,14 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
     }
 }
 
-/// Everything but the pages: feeds, sitemap, open data, the theme's static files.
+/// Everything but the pages: every export (feed, sitemap, open data) and
+/// the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
     assets(site, graph, renderer, &PageSpec::all(site), None)
 }
 
+/// The exports of [`export::ALL`], then the theme's static files (which
+/// win over an export of the same path).
 fn assets(
     site: &Site,
     graph: &Graph,
@@ -272,8 +276,16 @@ fn assets(
     pages: &[PageSpec],
     bodies: Option<&[String]>,
 ) -> Output {
+    let ctx = ExportCtx {
+        site,
+        graph,
+        pages,
+        bodies,
+    };
     let mut out = Output::default();
-    data::add_feeds_and_data(site, graph, pages, bodies, &mut out);
+    for (path, bytes) in export::files(&ctx) {
+        out.insert(path, bytes);
+    }
     for (path, bytes) in &renderer.theme.static_files {
         out.insert(path.clone(), bytes.clone());
     }
