@@ -6,6 +6,7 @@ mod context;
 mod markdown;
 mod page;
 mod pages;
+pub mod paginate;
 pub mod theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -19,6 +20,7 @@ use std::path::Path;
 use tera::{ErrorKind, Tera};
 
 pub use page::{PageKind, PageSpec, Shows};
+pub use paginate::Paginator;
 
 /// The theme, compiled: templates parsed once, static files ready to copy.
 pub struct Renderer {
