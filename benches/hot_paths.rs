@@ -11,7 +11,7 @@
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dossier::link::Matcher;
 use dossier::model::text::parse_markdown;
-use dossier::render::Page;
+use dossier::render::{PageSpec, Shows};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
@@ -250,10 +250,11 @@ fn pages(c: &mut Criterion) {
     let (site, graph, renderer) = (&inv.site, &inv.graph, &inv.renderer);
     let mut g = c.benchmark_group("render");
     for (name, page) in [
-        ("article_page", Page::Article(dossier::kinds::Ix::new(0))),
-        ("actor_page", Page::Actor(dossier::kinds::Ix::new(0))),
-        ("timeline_page", Page::Timeline),
+        ("article_page", Shows::Article(dossier::kinds::Ix::new(0))),
+        ("actor_page", Shows::Actor(dossier::kinds::Ix::new(0))),
+        ("timeline_page", Shows::Timeline),
     ] {
+        let page = PageSpec::new(site, page);
         g.bench_function(name, |b| {
             b.iter(|| dossier::render::render_one(site, graph, renderer, &page).unwrap())
         });

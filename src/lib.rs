@@ -3,15 +3,18 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! [`load`] (read `content/`, keep spans) → [`model`] (validated, resolved
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
-//! Tera templates) → [`write`] (minify, stage, swap into place).
+//! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
+//! (minify, stage, swap into place). [`url`] alone knows the URL layout.
 
 pub mod commands;
 pub mod diag;
+pub mod export;
 pub mod kinds;
 pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod url;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};

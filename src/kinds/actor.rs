@@ -2,11 +2,15 @@
 //! format: "Actors". Their names and aliases are what mention linking
 //! finds in every text; relations link actors to each other.
 
-use super::{Ix, Kind, KindInfo};
+use super::{Event, Ix, Kind, KindInfo};
+use crate::link::Graph;
 use crate::load::fields::{Field, Text};
 use crate::model::RichText;
+use crate::model::Site;
 use crate::model::validate::{Ctx, Unique, text};
+use crate::url;
 use serde::Serialize;
+use serde_json::{Value, json};
 use std::collections::HashMap;
 
 crate::record_fields!(
@@ -102,6 +106,21 @@ impl Kind for Actor {
 
     fn own_actor(ix: Ix<Self>) -> Option<Ix<Actor>> {
         Some(ix)
+    }
+
+    /// Its fields, relations both ways, events, articles (with the sentence
+    /// of the first mention) and the sources behind them.
+    fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
+        let (a, l) = (&site.actors[i], &graph.actors[i]);
+        json!({
+            "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "aliases": a.aliases,
+            "country": a.country, "summary": a.summary.as_ref().map(RichText::plain), "links": a.links,
+            "relations": l.relations.iter().map(|r| json!({"actor": site.actors[r.other].id, "label": r.label, "direction": r.direction})).collect::<Vec<_>>(),
+            "events": site.keys(graph.cited_by::<Actor, Event>(i)),
+            "articles": l.articles.iter().map(|r| json!({"slug": site.articles[r.article].slug, "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
+            "sources": site.keys(l.sources.iter().copied()),
+            "path": url::actor("", &a.id),
+        })
     }
 }
 

@@ -2,14 +2,18 @@
 //! wire copy with a YAML sidecar. Content format: "Articles". Unlike the
 //! other kinds they come from files of their own in `articles/`.
 
-use super::{Actor, Ix, Kind, KindInfo, Ref, Source};
+use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source};
 use crate::diag::Diagnostic;
+use crate::link::Graph;
 use crate::load::ArticleBody;
 use crate::load::fields::{DateInput, Field, Span, Text};
+use crate::model::Site;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
 use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
 use crate::model::{Date, RichText};
+use crate::url;
 use rayon::prelude::*;
+use serde_json::{Value, json};
 
 crate::record_fields!(
     /// Front matter of a `.md` article, or the sidecar of a `.txt` one.
@@ -96,6 +100,24 @@ impl Kind for Article {
                 .map(|&a| Ref::Actor(a)),
         );
         out.extend(self.sources.iter().map(|&s| Ref::Source(s)));
+    }
+
+    /// Its fields, sources, actors (in the story or named), the events that
+    /// cite it, and its credit line with each name's source.
+    fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
+        let a = &site.articles[i];
+        json!({
+            "slug": a.slug, "title": a.title, "date": a.date, "url": a.url, "byline": a.byline,
+            "kicker": a.kicker, "summary": a.summary, "tags": a.tags,
+            "sources": site.keys(a.sources.iter().copied()),
+            "actors": site.keys(graph.refs::<Article, Actor>(i)),
+            "events": site.keys(graph.cited_by::<Article, Event>(i)),
+            "credit": a.credit.as_ref().map(|c| json!({
+                "label": c.label,
+                "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(|s| site.sources[s].id.as_str())})).collect::<Vec<_>>(),
+            })),
+            "path": url::article("", &a.slug),
+        })
     }
 }
 

@@ -3,11 +3,14 @@
 //! date order.
 
 use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source};
+use crate::link::Graph;
 use crate::load::fields::{DateInput, Field, Text};
 use crate::model::text::{BadLink, parse_markdown};
 use crate::model::validate::{Ctx, Ids, Unique, text, texts};
-use crate::model::{RichText, When};
+use crate::model::{RichText, Site, When};
+use crate::url;
 use rayon::prelude::*;
+use serde_json::{Value, json};
 
 crate::record_fields!(
     /// An event as written in `events.yaml` or `events/*.yaml`.
@@ -85,6 +88,21 @@ impl Kind for Event {
         }
         out.extend(self.sources.iter().map(|&s| Ref::Source(s)));
         out.extend(self.articles.iter().map(|&a| Ref::Article(a)));
+    }
+
+    /// Its date at its precision, fields, actors (named and mentioned),
+    /// sources and articles.
+    fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
+        let e = &site.events[i];
+        json!({
+            "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
+            "precision": e.when.start.precision(), "display": e.when.display(),
+            "title": e.title, "summary": e.summary.as_ref().map(RichText::plain), "status": e.status, "place": e.place, "tags": e.tags,
+            "actors": site.keys(graph.refs::<Event, Actor>(i)),
+            "sources": site.keys(e.sources.iter().copied()),
+            "articles": site.keys(e.articles.iter().copied()),
+            "path": url::event("", &e.id),
+        })
     }
 }
 

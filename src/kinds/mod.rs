@@ -16,7 +16,8 @@ pub mod article;
 pub mod event;
 pub mod source;
 
-use crate::model::RichText;
+use crate::link::Graph;
+use crate::model::{RichText, Site};
 use std::marker::PhantomData;
 
 /// What every stage may know of a kind without knowing the kind.
@@ -66,6 +67,10 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// `mentioned` in its text (in reading order, repeated as often as
     /// named). Linking inverts these into every backlink, in one pass.
     fn references(&self, _mentioned: &[Ix<Actor>], _out: &mut Vec<Ref>) {}
+
+    /// The record's row in `data/<plural>.json`: its fields, and its links
+    /// as keys (shape documented in `docs/data.md`).
+    fn data_row(site: &Site, graph: &Graph, ix: Ix<Self>) -> serde_json::Value;
 }
 
 /// The one list of record kinds, in the order the site counts and lists

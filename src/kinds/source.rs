@@ -2,10 +2,14 @@
 //! interviews). Content format: "Sources". Cited by articles (front
 //! matter and credit lines) and events.
 
-use super::{Ix, Kind, KindInfo};
+use super::{Article, Event, Ix, Kind, KindInfo};
+use crate::link::Graph;
 use crate::load::fields::Text;
 use crate::model::RichText;
+use crate::model::Site;
 use crate::model::validate::{Ctx, Unique, texts};
+use crate::url;
+use serde_json::{Value, json};
 
 crate::record_fields!(
     /// A source as written in `sources.yaml` or `sources/*.yaml`.
@@ -65,6 +69,18 @@ impl Kind for Source {
 
     fn text(&self) -> Option<&RichText> {
         self.description.as_ref()
+    }
+
+    /// Its fields, and the articles and events that cite it.
+    fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
+        let s = &site.sources[i];
+        json!({
+            "id": s.id, "name": s.name, "kind": s.kind, "url": s.url, "archive_url": s.archive_url,
+            "aliases": s.aliases, "description": s.description.as_ref().map(RichText::plain),
+            "articles": site.keys(graph.cited_by::<Source, Article>(i)),
+            "events": site.keys(graph.cited_by::<Source, Event>(i)),
+            "path": url::source("", &s.id),
+        })
     }
 }
 

@@ -18,7 +18,7 @@ pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};
 pub use crate::kinds::event::{Event, Status};
 pub use crate::kinds::source::{Source, SourceKind};
-pub use crate::kinds::{Ix, Table};
+pub use crate::kinds::{Ix, Kind, Table};
 
 /// Typed indices: positions in the `Site` tables.
 pub type ActorIx = Ix<Actor>;
@@ -42,6 +42,14 @@ macro_rules! site_storage {
         pub struct Counts {
             $(pub $fp: usize,)*
         }
+
+        $(
+            impl Stored for $ft {
+                fn table(site: &Site) -> &Table<Self> {
+                    &site.$fp
+                }
+            }
+        )*
 
         impl Site {
             pub fn counts(&self) -> Counts {
@@ -106,7 +114,20 @@ macro_rules! choices {
     };
 }
 
+/// A kind stored in the [`Site`] (every kind of the list in `kinds`).
+pub trait Stored: Kind {
+    /// The site's table of this kind.
+    fn table(site: &Site) -> &Table<Self>;
+}
+
 impl Site {
+    /// The keys (ids, or slugs) of the records at `ixs`, as open data and
+    /// exports name them.
+    pub fn keys<K: Stored>(&self, ixs: impl IntoIterator<Item = Ix<K>>) -> Vec<&str> {
+        let table = K::table(self);
+        ixs.into_iter().map(|i| table[i].key()).collect()
+    }
+
     /// Every name and alias of every actor, for the mention matcher.
     pub fn actor_names(&self) -> impl Iterator<Item = (ActorIx, &str)> {
         self.actors

@@ -1,6 +1,7 @@
 //! Rich text to HTML, with mentions turned into links. The links are
 //! relative, so the same text renders differently at different depths:
-//! `root` is the way from the page to the site root ("", "../", "../../").
+//! `root` is the way from the page to the site root (a `url::Root`:
+//! "", "../", "../../").
 
 use crate::link::Mentions;
 use crate::model::{RichText, Site};
@@ -24,7 +25,7 @@ pub fn to_html(site: &Site, text: &RichText, mentions: &Mentions, root: &str) ->
             let actor = &site.actors[m.actor];
             events.push(Event::Start(Tag::Link {
                 link_type: LinkType::Inline,
-                dest_url: CowStr::from(format!("{root}actors/{}/", actor.id)),
+                dest_url: CowStr::from(crate::url::actor(root, &actor.id)),
                 title: CowStr::from(""),
                 id: CowStr::from(""),
             }));

@@ -1,21 +1,26 @@
 //! Rendering: the model and its links become pages (Tera templates, parsed
-//! once), feeds and open data, all in memory. Pages render in parallel.
+//! once), and, through [`crate::export`], feeds and open data, all in
+//! memory. Pages render in parallel.
 
 mod context;
-mod data;
 mod markdown;
+mod page;
 mod pages;
+pub mod paginate;
 pub mod theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::export::{self, ExportCtx};
 use crate::link::Graph;
-use crate::model::Site;
+use crate::model::{ArticleIx, Site};
+use crate::url::{self, Root};
 use crate::write::Output;
 use rayon::prelude::*;
 use std::path::Path;
 use tera::{ErrorKind, Tera};
 
-pub use pages::Page;
+pub use page::{PageKind, PageSpec, Shows};
+pub use paginate::Paginator;
 
 /// The theme, compiled: templates parsed once, static files ready to copy.
 pub struct Renderer {
@@ -42,8 +47,8 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(all) {
             return Err(template_diagnostics(&theme, &e).into_iter().collect());
         }
-        for required in Page::TEMPLATES {
-            if !theme.templates.contains_key(*required) {
+        for required in PageKind::ALL.iter().map(|k| k.template) {
+            if !theme.templates.contains_key(required) {
                 diags.push(Diagnostic::new(
                     format!("themes/{theme_name}/templates/{required}"),
                     format!("the theme has no template `{required}`"),
@@ -181,34 +186,48 @@ pub(crate) fn escape_markup(s: &str) -> String {
     out
 }
 
+/// Article `i`'s body as HTML, its links relative to the article's page
+/// (a record's page, [`url::RECORD_DEPTH`] down), as that page and the
+/// feed's `xml:base` both want it.
+pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
+    let root = Root::up(url::RECORD_DEPTH);
+    markdown::to_html(
+        site,
+        &site.articles[i].body,
+        &graph.mentions.articles[i],
+        root.as_str(),
+    )
+}
+
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     // Article bodies are the bulk of the Markdown: rendered once, for the
-    // article pages and the feed alike (both two levels down).
-    let bodies: Vec<String> = site
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mentions = &graph.mentions.articles[crate::kinds::Ix::new(i)];
-            markdown::to_html(site, &a.body, mentions, "../../")
-        })
-        .collect();
-    // Pages, and feeds and data, side by side: neither waits for the other's tail.
+    // article pages and the feed alike.
+    // The list of pages is made meanwhile, once, for the pages and the sitemap.
+    let (bodies, pages) = rayon::join(
+        || {
+            (0..site.articles.len())
+                .into_par_iter()
+                .map(|i| article_body(site, graph, crate::kinds::Ix::new(i)))
+                .collect::<Vec<String>>()
+        },
+        || PageSpec::all(site),
+    );
+    // Pages, and exports, side by side: neither waits for the other's tail.
     let (rendered, mut assets) = rayon::join(
         || {
             let env = pages::Env::new(site, graph).with_bodies(&bodies);
-            Page::all(site)
+            pages
                 .par_iter()
                 .map_init(Vec::new, |buf, page| {
                     let ctx = env.context(page);
                     buf.clear();
                     renderer.render_page(page.template(), &ctx, &mut *buf)?;
-                    Ok((page.output_path(site), buf.clone()))
+                    Ok((page.output_path.clone(), buf.clone()))
                 })
                 .collect::<Vec<Result<(String, Vec<u8>), Diagnostic>>>()
         },
-        || assets(site, graph, renderer, Some(&bodies)),
+        || assets(site, graph, renderer, &pages, Some(&bodies)),
     );
     let mut out = Output::default();
     let mut diags = Diagnostics::default();
@@ -226,10 +245,10 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
 }
 
 /// Renders every page as `render` does, keeping nothing: all that `check`
-/// needs (feeds and open data cannot fail, so they are not built).
+/// needs (exports cannot fail, so they are not built).
 pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<(), Diagnostics> {
     let env = pages::Env::new(site, graph);
-    let diags: Vec<Diagnostic> = Page::all(site)
+    let diags: Vec<Diagnostic> = PageSpec::all(site)
         .par_iter()
         .filter_map(|page| {
             renderer
@@ -244,14 +263,31 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
     }
 }
 
-/// Everything but the pages: feeds, sitemap, open data, the theme's static files.
+/// Everything but the pages: every export (feed, sitemap, open data) and
+/// the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
-    assets(site, graph, renderer, None)
+    assets(site, graph, renderer, &PageSpec::all(site), None)
 }
 
-fn assets(site: &Site, graph: &Graph, renderer: &Renderer, bodies: Option<&[String]>) -> Output {
+/// The exports of [`export::ALL`], then the theme's static files (which
+/// win over an export of the same path).
+fn assets(
+    site: &Site,
+    graph: &Graph,
+    renderer: &Renderer,
+    pages: &[PageSpec],
+    bodies: Option<&[String]>,
+) -> Output {
+    let ctx = ExportCtx {
+        site,
+        graph,
+        pages,
+        bodies,
+    };
     let mut out = Output::default();
-    data::add_feeds_and_data(site, graph, bodies, &mut out);
+    for (path, bytes) in export::files(&ctx) {
+        out.insert(path, bytes);
+    }
     for (path, bytes) in &renderer.theme.static_files {
         out.insert(path.clone(), bytes.clone());
     }
@@ -263,12 +299,12 @@ pub fn render_one(
     site: &Site,
     graph: &Graph,
     renderer: &Renderer,
-    page: &Page,
+    page: &PageSpec,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
     let env = pages::Env::new(site, graph);
     let mut buf = Vec::new();
     renderer.render_page(page.template(), &env.context(page), &mut buf)?;
-    Ok((page.output_path(site), buf))
+    Ok((page.output_path.clone(), buf))
 }
 
 #[cfg(test)]

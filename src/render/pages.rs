@@ -1,110 +1,16 @@
-//! The pages of the site and the context each one's template receives.
+//! The context each page's template receives, built from what the page
+//! shows ([`PageSpec`]).
 
 use super::context::*;
 use super::markdown::to_html;
+use super::page::{PageSpec, Shows};
 use crate::kinds::{Actor, Article, Event, Ix, Source};
 use crate::link::{Direction, Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, Counts, EventIx, RichText, Site, SourceIx, When};
-use std::sync::OnceLock;
+use crate::url::{self, Root};
+use std::sync::{Mutex, OnceLock};
 use tera::{Context, Value};
-
-/// One page of the built site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Articles,
-    Article(ArticleIx),
-    Actors,
-    Actor(ActorIx),
-    Timeline,
-    Sources,
-    Source(SourceIx),
-    NotFound,
-}
-
-impl Page {
-    pub const TEMPLATES: &'static [&'static str] = &[
-        "index.html",
-        "articles.html",
-        "article.html",
-        "actors.html",
-        "actor.html",
-        "timeline.html",
-        "sources.html",
-        "source.html",
-        "404.html",
-    ];
-
-    pub fn all(site: &Site) -> Vec<Page> {
-        let mut pages = vec![
-            Page::Home,
-            Page::Articles,
-            Page::Actors,
-            Page::Timeline,
-            Page::Sources,
-            Page::NotFound,
-        ];
-        pages.extend(site.articles.ixs().map(Page::Article));
-        pages.extend(site.actors.ixs().map(Page::Actor));
-        pages.extend(site.sources.ixs().map(Page::Source));
-        pages
-    }
-
-    pub fn template(&self) -> &'static str {
-        match self {
-            Page::Home => "index.html",
-            Page::Articles => "articles.html",
-            Page::Article(_) => "article.html",
-            Page::Actors => "actors.html",
-            Page::Actor(_) => "actor.html",
-            Page::Timeline => "timeline.html",
-            Page::Sources => "sources.html",
-            Page::Source(_) => "source.html",
-            Page::NotFound => "404.html",
-        }
-    }
-
-    /// The page's folder URL relative to the site root ("" for home).
-    pub fn dir(&self, site: &Site) -> String {
-        match *self {
-            Page::Home | Page::NotFound => String::new(),
-            Page::Articles => "articles/".into(),
-            Page::Article(i) => format!("articles/{}/", site.articles[i].slug),
-            Page::Actors => "actors/".into(),
-            Page::Actor(i) => format!("actors/{}/", site.actors[i].id),
-            Page::Timeline => "timeline/".into(),
-            Page::Sources => "sources/".into(),
-            Page::Source(i) => format!("sources/{}/", site.sources[i].id),
-        }
-    }
-
-    pub fn output_path(&self, site: &Site) -> String {
-        match self {
-            Page::NotFound => "404.html".into(),
-            p => format!("{}index.html", p.dir(site)),
-        }
-    }
-
-    fn depth(&self) -> usize {
-        match self {
-            Page::Home | Page::NotFound => 0,
-            Page::Articles | Page::Actors | Page::Timeline | Page::Sources => 1,
-            _ => 2,
-        }
-    }
-
-    fn section(&self) -> &'static str {
-        match self {
-            Page::Home => "home",
-            Page::Articles | Page::Article(_) => "articles",
-            Page::Actors | Page::Actor(_) => "actors",
-            Page::Timeline => "timeline",
-            Page::Sources | Page::Source(_) => "sources",
-            Page::NotFound => "404",
-        }
-    }
-}
 
 /// What every page's context is built from.
 pub struct Env<'a> {
@@ -112,13 +18,18 @@ pub struct Env<'a> {
     graph: &'a Graph,
     counts: Counts,
     none: Mentions,
-    /// Article bodies already rendered for their own pages (`../../`).
+    /// Article bodies already rendered for their own pages (each at the
+    /// root of a record's page, [`Env::record_root`]).
     bodies: Option<&'a [String]>,
     /// The site's meta description, the same on every page.
     site_description: String,
-    /// The site description as HTML, for each page depth (0, 1, 2).
-    description_html: [Option<String>; 3],
-    /// Events as template values for the pages two levels down (articles,
+    /// The site description as HTML (its links differ by root), per page
+    /// depth, made on first use.
+    description_html: PerDepth<Option<String>>,
+    /// The root of every record's page (`../../`), the only one whose
+    /// events and article bodies are kept.
+    record_root: Root,
+    /// Events as template values for the records' pages (articles,
     /// actors, sources), built once each on first use: an event shows on
     /// its articles', actors' and sources' pages. (Cards are cheaper to
     /// build afresh than to share: shared values render slower, from memory
@@ -126,8 +37,31 @@ pub struct Env<'a> {
     deep_events: Vec<OnceLock<Value>>,
 }
 
-/// The root of every page two levels down.
-const DEEP: &str = "../../";
+/// A value per page depth, made on first use at that depth. Any depth
+/// works (lists split into pages sit deeper than records); pages render
+/// in parallel, so the slots are behind a lock, taken twice per page at
+/// most and never while a value is made.
+struct PerDepth<T>(Mutex<Vec<Option<T>>>);
+
+impl<T: Clone> PerDepth<T> {
+    fn new() -> Self {
+        PerDepth(Mutex::new(Vec::new()))
+    }
+
+    fn get_or_init(&self, depth: usize, make: impl FnOnce() -> T) -> T {
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(Some(v)) = lock().get(depth) {
+            return v.clone();
+        }
+        let v = make();
+        let mut slots = lock();
+        if slots.len() <= depth {
+            slots.resize_with(depth + 1, || None);
+        }
+        // A value made meanwhile by another thread is the same value.
+        slots[depth].get_or_insert(v).clone()
+    }
+}
 
 /// `base` as a template value, with `events` as its list of events.
 fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
@@ -141,7 +75,6 @@ fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
 impl<'a> Env<'a> {
     pub fn new(site: &'a Site, graph: &'a Graph) -> Self {
         let counts = site.counts();
-        let none = Mentions::default();
         let site_description = site
             .config
             .description
@@ -149,62 +82,45 @@ impl<'a> Env<'a> {
             .map(|d| first_sentence(&d.plain()))
             .or_else(|| site.config.subtitle.clone())
             .unwrap_or_else(|| site.config.title.clone());
-        let description_html = [0, 1, 2].map(|depth| {
-            site.config
-                .description
-                .as_ref()
-                .map(|d| to_html(site, d, &none, &"../".repeat(depth)))
-        });
         Env {
             site,
             graph,
             counts,
-            none,
+            none: Mentions::default(),
             bodies: None,
             site_description,
-            description_html,
+            description_html: PerDepth::new(),
+            record_root: Root::up(url::RECORD_DEPTH),
             deep_events: site.events.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
-    /// Uses article bodies rendered beforehand (index by article, root `../../`).
+    /// Uses article bodies rendered beforehand (index by article, each at
+    /// the root of a record's page: see `render::article_body`).
     pub fn with_bodies(mut self, bodies: &'a [String]) -> Self {
         self.bodies = Some(bodies);
         self
     }
 
-    /// The depth a root stands for, when it is one of `""`, `"../"`, `"../../"`.
-    fn depth_of(root: &str) -> Option<usize> {
-        match root {
-            "" => Some(0),
-            "../" => Some(1),
-            "../../" => Some(2),
-            _ => None,
-        }
-    }
-
-    /// The way from a page back to the site root. The 404 page is served
-    /// at any depth, so it alone uses the site's base path.
-    fn root(&self, page: &Page) -> String {
-        if *page == Page::NotFound {
-            return base_path(&self.site.config.base_url);
-        }
-        "../".repeat(page.depth())
-    }
-
-    pub fn context(&self, page: &Page) -> Context {
-        let site = self.site;
-        let root = self.root(page);
-        let r = root.as_str();
-        let mut ctx = Context::new();
-        let description_html = match Self::depth_of(r) {
-            Some(depth) => self.description_html[depth].clone(),
-            None => site
+    /// The site description as HTML, its links relative to `root`.
+    fn description_html(&self, root: &Root) -> Option<String> {
+        let make = || {
+            self.site
                 .config
                 .description
                 .as_ref()
-                .map(|d| to_html(site, d, &self.none, r)),
+                .map(|d| to_html(self.site, d, &self.none, root.as_str()))
         };
+        match root.depth() {
+            Some(depth) => self.description_html.get_or_init(depth, make),
+            None => make(),
+        }
+    }
+
+    pub fn context(&self, page: &PageSpec) -> Context {
+        let site = self.site;
+        let r = page.root.as_str();
+        let mut ctx = Context::new();
         ctx.insert(
             "site",
             &SiteCtx {
@@ -213,14 +129,14 @@ impl<'a> Env<'a> {
                 author: site.config.author.clone(),
                 language: site.config.language.clone(),
                 base_url: site.config.base_url.clone(),
-                description_html,
+                description_html: self.description_html(&page.root),
                 counts: self.counts,
             },
         );
-        ctx.insert("root", &root);
+        ctx.insert("root", r);
         let site_description = self.site_description.clone();
-        let (title, description) = match *page {
-            Page::Home => {
+        let (title, description) = match page.shows {
+            Shows::Home => {
                 ctx.insert(
                     "latest_articles",
                     &site
@@ -252,7 +168,7 @@ impl<'a> Env<'a> {
                 );
                 (site.config.title.clone(), site_description)
             }
-            Page::Articles => {
+            Shows::Articles => {
                 ctx.insert(
                     "articles",
                     &site
@@ -266,14 +182,14 @@ impl<'a> Env<'a> {
                     format!("All articles of {}", site.config.title),
                 )
             }
-            Page::Article(i) => {
+            Shows::Article(i) => {
                 ctx.insert_value("article", self.article_full(i, r));
                 (
                     site.articles[i].title.clone(),
                     site.articles[i].summary.clone(),
                 )
             }
-            Page::Actors => {
+            Shows::Actors => {
                 let groups = crate::model::ActorKind::ALL
                     .iter()
                     .map(|&k| Group {
@@ -295,7 +211,7 @@ impl<'a> Env<'a> {
                     format!("The people and organisations in {}", site.config.title),
                 )
             }
-            Page::Actor(i) => {
+            Shows::Actor(i) => {
                 let full = self.actor_full(i, r);
                 let a = &site.actors[i];
                 let d = a
@@ -306,7 +222,7 @@ impl<'a> Env<'a> {
                 ctx.insert_value("actor", full);
                 (a.name.clone(), d)
             }
-            Page::Timeline => {
+            Shows::Timeline => {
                 let mut years: Vec<Group<EventItem>> = Vec::new();
                 for e in site.events.ixs() {
                     let year = site.events[e].when.start.year.to_string();
@@ -327,7 +243,7 @@ impl<'a> Env<'a> {
                     format!("Every event of {} in date order", site.config.title),
                 )
             }
-            Page::Sources => {
+            Shows::Sources => {
                 let groups = crate::model::SourceKind::ALL
                     .iter()
                     .map(|&k| Group {
@@ -349,7 +265,7 @@ impl<'a> Env<'a> {
                     format!("Who reported and published what in {}", site.config.title),
                 )
             }
-            Page::Source(i) => {
+            Shows::Source(i) => {
                 let full = self.source_full(i, r);
                 let s = &site.sources[i];
                 let d = s
@@ -360,16 +276,16 @@ impl<'a> Env<'a> {
                 ctx.insert_value("source", full);
                 (s.name.clone(), d)
             }
-            Page::NotFound => ("Page not found".into(), "This page does not exist.".into()),
+            Shows::NotFound => ("Page not found".into(), "This page does not exist.".into()),
         };
         ctx.insert(
             "page",
             &PageCtx {
-                kind: page.template().trim_end_matches(".html"),
+                kind: page.kind.name,
                 title,
                 description: shorten(&description, 300),
-                canonical: format!("{}{}", site.config.base_url, page.dir(site)),
-                section: page.section(),
+                canonical: url::absolute(&site.config.base_url, &page.dir),
+                section: page.kind.section,
             },
         );
         ctx
@@ -384,7 +300,7 @@ impl<'a> Env<'a> {
         ArticleCard {
             slug: a.slug.clone(),
             title: a.title.clone(),
-            href: format!("{root}articles/{}/", a.slug),
+            href: url::article(root, &a.slug),
             date: DateCtx {
                 iso: a.date.iso(),
                 display: a.date.to_string(),
@@ -400,7 +316,7 @@ impl<'a> Env<'a> {
         ActorCard {
             id: a.id.clone(),
             name: a.name.clone(),
-            href: format!("{root}actors/{}/", a.id),
+            href: url::actor(root, &a.id),
             kind: a.kind.as_str(),
             kind_label: a.kind.label(),
             role: a.role.clone(),
@@ -414,7 +330,7 @@ impl<'a> Env<'a> {
         let a = &self.site.actors[i];
         LinkCtx {
             text: a.name.clone(),
-            href: format!("{root}actors/{}/", a.id),
+            href: url::actor(root, &a.id),
         }
     }
 
@@ -423,7 +339,7 @@ impl<'a> Env<'a> {
         SourceCard {
             id: s.id.clone(),
             name: s.name.clone(),
-            href: format!("{root}sources/{}/", s.id),
+            href: url::source(root, &s.id),
             kind: s.kind.as_str(),
             kind_label: s.kind.label(),
             url: s.url.clone(),
@@ -436,7 +352,7 @@ impl<'a> Env<'a> {
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
-            href: format!("{root}timeline/#{}", e.id),
+            href: url::event(root, &e.id),
             when: when_ctx(&e.when),
             status: e.status.as_str(),
             status_label: e.status.plural(),
@@ -452,7 +368,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|&s| LinkCtx {
                     text: site.sources[s].name.clone(),
-                    href: format!("{root}sources/{}/", site.sources[s].id),
+                    href: url::source(root, &site.sources[s].id),
                 })
                 .collect(),
             articles: e
@@ -460,7 +376,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|&a| LinkCtx {
                     text: site.articles[a].title.clone(),
-                    href: format!("{root}articles/{}/", site.articles[a].slug),
+                    href: url::article(root, &site.articles[a].slug),
                 })
                 .collect(),
             tags: e.tags.clone(),
@@ -468,7 +384,7 @@ impl<'a> Env<'a> {
     }
 
     fn event_value(&self, i: EventIx, root: &str) -> Value {
-        if root == DEEP {
+        if root == self.record_root.as_str() {
             self.deep_events[i.get()]
                 .get_or_init(|| Value::from_serializable(&self.event_item(i, root)))
                 .clone()
@@ -484,7 +400,7 @@ impl<'a> Env<'a> {
             card: self.article_card(i, root),
             url: a.url.clone(),
             body_html: match self.bodies.and_then(|b| b.get(i.get())) {
-                Some(body) if root == DEEP => body.clone(),
+                Some(body) if root == self.record_root.as_str() => body.clone(),
                 _ => to_html(self.site, &a.body, &self.graph.mentions.articles[i], root),
             },
             credit: a.credit.as_ref().map(|c| CreditCtx {
@@ -496,7 +412,7 @@ impl<'a> Env<'a> {
                         text: n.text.clone(),
                         href: n
                             .source
-                            .map(|s| format!("{root}sources/{}/", self.site.sources[s].id)),
+                            .map(|s| url::source(root, &self.site.sources[s].id)),
                     })
                     .collect(),
             }),
@@ -599,7 +515,7 @@ fn sorted_by_name<'s, T>(
     v
 }
 
-pub(super) fn when_ctx(w: &When) -> WhenCtx {
+fn when_ctx(w: &When) -> WhenCtx {
     WhenCtx {
         start: DateCtx {
             iso: w.start.iso(),
@@ -612,17 +528,6 @@ pub(super) fn when_ctx(w: &When) -> WhenCtx {
         approximate: w.approximate,
         display: w.display(),
         year: w.start.year,
-    }
-}
-
-/// The path part of `base_url` ("https://x.org/inv/" → "/inv/").
-pub(super) fn base_path(base_url: &str) -> String {
-    match base_url.split_once("://") {
-        Some((_, rest)) => rest
-            .find('/')
-            .map(|i| rest[i..].to_owned())
-            .unwrap_or_else(|| "/".into()),
-        None => base_url.to_owned(),
     }
 }
 
@@ -668,12 +573,5 @@ mod tests {
         assert_eq!(initials("Morocco"), "M");
         assert_eq!(initials("Ram Ben-Barak"), "RB");
         assert_eq!(initials("élan"), "É");
-    }
-
-    #[test]
-    fn base_paths() {
-        assert_eq!(base_path("https://news.example/pegasus/"), "/pegasus/");
-        assert_eq!(base_path("https://news.example"), "/");
-        assert_eq!(base_path("/"), "/");
     }
 }

@@ -3,7 +3,7 @@
 //! when a browser asks for it, then kept. An edit is visible as soon as
 //! the model is rebuilt, whatever the size of the site.
 
-use crate::render::{self, Page};
+use crate::render::{self, PageSpec};
 use crate::write::Output;
 use crate::{Diagnostic, Diagnostics, Investigation};
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub struct OnDemandSite {
     inv: Investigation,
     /// Output path of every page ("actors/x/index.html") to the page.
-    pages: HashMap<String, Page>,
+    pages: HashMap<String, PageSpec>,
     /// Feeds, data, theme and content static files: made on first request.
     assets: OnceLock<Output>,
     rendered: Mutex<HashMap<String, Arc<[u8]>>>,
@@ -20,9 +20,9 @@ pub struct OnDemandSite {
 
 impl OnDemandSite {
     pub fn new(inv: Investigation) -> Self {
-        let pages = Page::all(&inv.site)
+        let pages = PageSpec::all(&inv.site)
             .into_iter()
-            .map(|p| (p.output_path(&inv.site), p))
+            .map(|p| (p.output_path.clone(), p))
             .collect();
         OnDemandSite {
             inv,

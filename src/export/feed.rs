@@ -1,0 +1,115 @@
+//! `feed.xml`: the articles as an Atom feed, each with its whole body.
+
+use super::{Export, ExportCtx};
+use crate::model::{Article, Date};
+use crate::render::{article_body, escape_markup};
+use crate::url;
+use rayon::prelude::*;
+use std::fmt::Write as _;
+
+/// The Atom feed of every article.
+pub struct Feed;
+
+impl Export for Feed {
+    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
+        vec![(url::feed(""), feed(ctx).into_bytes())]
+    }
+}
+
+/// An Atom date-time: the first day of `d`, at midnight UTC.
+fn stamp(d: &Date) -> String {
+    format!("{}T00:00:00Z", d.first_day_iso())
+}
+
+/// Atom. `updated` is the newest article's date, never the build time, so
+/// identical input gives identical bytes.
+fn feed(ctx: &ExportCtx) -> String {
+    let (site, graph, bodies) = (ctx.site, ctx.graph, ctx.bodies);
+    let base = &site.config.base_url;
+    let updated = site
+        .articles
+        .iter()
+        .map(|a| a.date)
+        .max_by_key(|d| d.key())
+        .map(|d| stamp(&d))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let author = site
+        .config
+        .author
+        .clone()
+        .unwrap_or_else(|| site.config.title.clone());
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    );
+    let _ = writeln!(s, "<title>{}</title>", escape_markup(&site.config.title));
+    if let Some(sub) = &site.config.subtitle {
+        let _ = writeln!(s, "<subtitle>{}</subtitle>", escape_markup(sub));
+    }
+    let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(base));
+    let _ = writeln!(
+        s,
+        "<link rel=\"self\" href=\"{}\"/>",
+        escape_markup(&url::feed(base))
+    );
+    let _ = writeln!(s, "<id>{}</id>", escape_markup(base));
+    let _ = writeln!(s, "<updated>{updated}</updated>");
+    let _ = writeln!(
+        s,
+        "<author><name>{}</name></author>",
+        escape_markup(&author)
+    );
+    let _ = writeln!(s, "<generator>dossier</generator>");
+    // Entries are written in parallel, a run of articles at a time, then
+    // joined in order.
+    let runs: Vec<String> = site
+        .articles
+        .par_chunks(64)
+        .enumerate()
+        .map(|(run, articles)| {
+            let mut s = String::new();
+            for (k, a) in articles.iter().enumerate() {
+                let i = run * 64 + k;
+                // Relative links in the content resolve against the article's URL.
+                let rendered;
+                let body = match bodies.and_then(|b| b.get(i)) {
+                    Some(b) => b.as_str(),
+                    None => {
+                        rendered = article_body(site, graph, crate::kinds::Ix::new(i));
+                        rendered.as_str()
+                    }
+                };
+                entry(&mut s, base, a, body);
+            }
+            s
+        })
+        .collect();
+    s.reserve(runs.iter().map(String::len).sum::<usize>() + 16);
+    for run in &runs {
+        s.push_str(run);
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+/// One article's `<entry>`: `body` is its content as HTML, links relative
+/// to the article's own URL.
+fn entry(s: &mut String, base: &str, a: &Article, body: &str) {
+    let url = url::article(base, &a.slug);
+    let _ = writeln!(s, "<entry>");
+    let _ = writeln!(s, "<title>{}</title>", escape_markup(&a.title));
+    let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(&url));
+    let _ = writeln!(s, "<id>{}</id>", escape_markup(&url));
+    let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
+    let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
+    if let Some(by) = &a.byline {
+        let _ = writeln!(s, "<author><name>{}</name></author>", escape_markup(by));
+    }
+    let _ = writeln!(s, "<summary>{}</summary>", escape_markup(&a.summary));
+    let _ = writeln!(
+        s,
+        "<content type=\"html\" xml:base=\"{}\">{}</content>",
+        escape_markup(&url),
+        escape_markup(body)
+    );
+    let _ = writeln!(s, "</entry>");
+}

@@ -1,0 +1,270 @@
+//! The URL layout of a built site, and the only place that knows it.
+//!
+//! Every record has a folder of its own (`articles/<slug>/`,
+//! `actors/<id>/`, `sources/<id>/`), events are anchors on the timeline
+//! (`timeline/#<id>`), and the lists, feed and open data sit at fixed places
+//! (`articles/`, `feed.xml`, `data/actors.json`…). Pages, feeds, the
+//! sitemap, the open data and the preview all ask this module, so the
+//! layout can change in one place.
+//!
+//! Every function takes the `root` the URL is relative to and returns
+//! `root` followed by the path, built in one allocation (these run for
+//! every link of every page):
+//! * `""`: relative to the site root, as `data/*.json` gives paths;
+//! * a page's [`Root`] (`"../../"`): a link from that page;
+//! * `base_url` (`"https://news.example/inv/"`): an absolute URL.
+//!
+//! It sits at the crate's top, not in `render`, because the exports
+//! (`crate::export`) and the preview server use it as much as the pages do.
+
+use std::borrow::Cow;
+
+/// How many folders down a record's page sits (`articles/<slug>/`,
+/// `actors/<id>/`, `sources/<id>/`): the depth of the root their links,
+/// and the article bodies shared with the feed, are relative to.
+pub const RECORD_DEPTH: usize = 2;
+
+/// The file of the page not found, at the top of the site (served for any
+/// missing path, so its links use [`base_path`]).
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// `root` followed by each of `parts`, in one allocation.
+fn join(root: &str, parts: &[&str]) -> String {
+    let len = root.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(root);
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// The absolute URL of `path` (relative to the site root, as every
+/// function here gives it with root `""`): `base_url` followed by it.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    join(base_url, &[path])
+}
+
+/// An article's page: `articles/<slug>/`.
+pub fn article(root: &str, slug: &str) -> String {
+    join(root, &["articles/", slug, "/"])
+}
+
+/// An actor's page: `actors/<id>/`.
+pub fn actor(root: &str, id: &str) -> String {
+    join(root, &["actors/", id, "/"])
+}
+
+/// A source's page: `sources/<id>/`.
+pub fn source(root: &str, id: &str) -> String {
+    join(root, &["sources/", id, "/"])
+}
+
+/// An event, an anchor on the timeline: `timeline/#<id>`.
+pub fn event(root: &str, id: &str) -> String {
+    join(root, &["timeline/#", id])
+}
+
+/// The home page: the root itself (`""` from the top of the site).
+pub fn home(root: &str) -> String {
+    root.to_owned()
+}
+
+/// The list of articles: `articles/`.
+pub fn articles(root: &str) -> String {
+    join(root, &["articles/"])
+}
+
+/// The list of actors, by kind: `actors/`.
+pub fn actors(root: &str) -> String {
+    join(root, &["actors/"])
+}
+
+/// The timeline of every event: `timeline/`.
+pub fn timeline(root: &str) -> String {
+    join(root, &["timeline/"])
+}
+
+/// The list of sources, by kind: `sources/`.
+pub fn sources(root: &str) -> String {
+    join(root, &["sources/"])
+}
+
+/// The Atom feed of the articles: `feed.xml`.
+pub fn feed(root: &str) -> String {
+    join(root, &["feed.xml"])
+}
+
+/// The sitemap for search engines: `sitemap.xml`.
+pub fn sitemap(root: &str) -> String {
+    join(root, &["sitemap.xml"])
+}
+
+/// One open-data file: `data/<name>.json`, `name` a plural ("actors").
+pub fn data(root: &str, name: &str) -> String {
+    join(root, &["data/", name, ".json"])
+}
+
+/// Page `number` (from 1) of the list whose folder is `list` (`"articles/"`,
+/// relative to the site root): the first page is the list's own folder,
+/// later ones `articles/page/<n>/`, so a list that fits on one page keeps
+/// its URL.
+pub fn list_page(root: &str, list: &str, number: usize) -> String {
+    if number <= 1 {
+        join(root, &[list])
+    } else {
+        join(root, &[list, "page/", &number.to_string(), "/"])
+    }
+}
+
+/// The file a page's folder URL is written to: `<dir>index.html`, so the
+/// folder URL serves it.
+pub fn index_file(dir: &str) -> String {
+    join(dir, &["index.html"])
+}
+
+/// How many folders down a folder URL relative to the site root is
+/// (`""` → 0, `"articles/"` → 1, `"articles/x/"` → 2).
+pub fn depth_of(dir: &str) -> usize {
+    dir.bytes().filter(|&b| b == b'/').count()
+}
+
+/// The path part of `base_url` (`"https://x.org/inv/"` → `"/inv/"`): the
+/// root of a page that may be served at any depth (the 404 page).
+pub fn base_path(base_url: &str) -> String {
+    match base_url.split_once("://") {
+        Some((_, rest)) => rest
+            .find('/')
+            .map(|i| rest[i..].to_owned())
+            .unwrap_or_else(|| "/".into()),
+        None => base_url.to_owned(),
+    }
+}
+
+/// The way from a page back to the site root, the prefix of every link on
+/// it: `"../"` once per folder the page is down (`""` at the top,
+/// `"../../"` on a record's page), or, for a page served at any depth,
+/// the site's base path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Root {
+    /// `None` for a base path, which is the same from any depth.
+    depth: Option<usize>,
+    prefix: Cow<'static, str>,
+}
+
+/// `"../"` as many times as the deepest root served without allocating.
+const UPS: &str = "../../../../../../../../../../../../../../../../";
+
+impl Root {
+    /// The root of a page `depth` folders down: `"../"` repeated. The
+    /// strings for the first sixteen depths are slices of one constant,
+    /// allocated never; deeper ones are built.
+    pub fn up(depth: usize) -> Root {
+        let prefix = match UPS.get(..3 * depth) {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned("../".repeat(depth)),
+        };
+        Root {
+            depth: Some(depth),
+            prefix,
+        }
+    }
+
+    /// The root of the page whose folder URL is `dir` (relative to the site root).
+    pub fn of_dir(dir: &str) -> Root {
+        Root::up(depth_of(dir))
+    }
+
+    /// An absolute path as the root (`"/inv/"`), for a page served at any
+    /// depth.
+    pub fn absolute(path: String) -> Root {
+        Root {
+            depth: None,
+            prefix: Cow::Owned(path),
+        }
+    }
+
+    /// The prefix itself, to put before a path relative to the site root.
+    pub fn as_str(&self) -> &str {
+        &self.prefix
+    }
+
+    /// How many folders down the page is, `None` for an absolute root.
+    /// Caches of what differs by root (the site description's links) are
+    /// kept per depth.
+    pub fn depth(&self) -> Option<usize> {
+        self.depth
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_urls() {
+        assert_eq!(article("", "a-b"), "articles/a-b/");
+        assert_eq!(actor("../../", "nso"), "../../actors/nso/");
+        assert_eq!(source("../", "le-monde"), "../sources/le-monde/");
+        assert_eq!(event("", "e1"), "timeline/#e1");
+        assert_eq!(
+            article("https://x.org/inv/", "s"),
+            "https://x.org/inv/articles/s/"
+        );
+    }
+
+    #[test]
+    fn fixed_urls() {
+        assert_eq!(home("../"), "../");
+        assert_eq!(articles(""), "articles/");
+        assert_eq!(actors(""), "actors/");
+        assert_eq!(timeline(""), "timeline/");
+        assert_eq!(sources(""), "sources/");
+        assert_eq!(feed("https://x.org/"), "https://x.org/feed.xml");
+        assert_eq!(sitemap(""), "sitemap.xml");
+        assert_eq!(data("", "actors"), "data/actors.json");
+        assert_eq!(index_file("articles/"), "articles/index.html");
+        assert_eq!(index_file(""), "index.html");
+        assert_eq!(
+            absolute("https://x.org/", "actors/"),
+            "https://x.org/actors/"
+        );
+    }
+
+    #[test]
+    fn list_pages() {
+        assert_eq!(list_page("", "articles/", 1), "articles/");
+        assert_eq!(list_page("../", "timeline/", 2), "../timeline/page/2/");
+        assert_eq!(depth_of(&list_page("", "articles/", 12)), 3);
+    }
+
+    #[test]
+    fn record_pages_are_record_depth_down() {
+        for dir in [article("", "x"), actor("", "x"), source("", "x")] {
+            assert_eq!(depth_of(&dir), RECORD_DEPTH, "{dir}");
+        }
+    }
+
+    #[test]
+    fn roots_at_any_depth() {
+        assert_eq!(Root::up(0).as_str(), "");
+        assert_eq!(Root::up(1).as_str(), "../");
+        assert_eq!(Root::up(2).as_str(), "../../");
+        for depth in [15, 16, 17, 40] {
+            let root = Root::up(depth);
+            assert_eq!(root.as_str(), "../".repeat(depth));
+            assert_eq!(root.depth(), Some(depth));
+        }
+        assert_eq!(Root::of_dir("articles/x/"), Root::up(2));
+        assert_eq!(Root::of_dir(""), Root::up(0));
+        let abs = Root::absolute("/inv/".into());
+        assert_eq!((abs.as_str(), abs.depth()), ("/inv/", None));
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://news.example/pegasus/"), "/pegasus/");
+        assert_eq!(base_path("https://news.example"), "/");
+        assert_eq!(base_path("/"), "/");
+    }
+}
