@@ -9,6 +9,7 @@
 //! `cargo bench --bench hot_paths` (add `-- <filter>` to run some).
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use dossier::kinds::{Ix, Ref};
 use dossier::link::Matcher;
 use dossier::model::text::parse_markdown;
 use dossier::render::{PageSpec, Shows};
@@ -155,7 +156,7 @@ fn linking(c: &mut Criterion) {
                 names
                     .iter()
                     .enumerate()
-                    .map(|(i, n)| (dossier::kinds::Ix::new(i), n.as_str())),
+                    .map(|(i, n)| (Ix::new(i), n.as_str())),
             )
         })
     });
@@ -163,7 +164,7 @@ fn linking(c: &mut Criterion) {
         names
             .iter()
             .enumerate()
-            .map(|(i, n)| (dossier::kinds::Ix::new(i), n.as_str())),
+            .map(|(i, n)| (Ix::new(i), n.as_str())),
     );
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("find_10000_words_2000_actors", |b| {
@@ -250,9 +251,9 @@ fn pages(c: &mut Criterion) {
     let (site, graph, renderer) = (&inv.site, &inv.graph, &inv.renderer);
     let mut g = c.benchmark_group("render");
     for (name, page) in [
-        ("article_page", Shows::Article(dossier::kinds::Ix::new(0))),
-        ("actor_page", Shows::Actor(dossier::kinds::Ix::new(0))),
-        ("timeline_page", Shows::Timeline),
+        ("article_page", Shows::Record(Ref::Article(Ix::new(0)))),
+        ("actor_page", Shows::Record(Ref::Actor(Ix::new(0)))),
+        ("timeline_page", Shows::Index(2)),
     ] {
         let page = PageSpec::new(site, page);
         g.bench_function(name, |b| {

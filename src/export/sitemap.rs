@@ -2,7 +2,7 @@
 //! each article that has a full one.
 
 use super::{Export, ExportCtx};
-use crate::render::{Shows, escape_markup};
+use crate::render::escape_markup;
 use crate::url;
 use std::fmt::Write as _;
 
@@ -27,10 +27,8 @@ fn sitemap(ctx: &ExportCtx) -> String {
             "<url><loc>{}</loc>",
             escape_markup(&url::absolute(base, &page.dir))
         );
-        if let Shows::Article(i) = page.shows {
-            if site.articles[i].date.day.is_some() {
-                let _ = write!(s, "<lastmod>{}</lastmod>", site.articles[i].date.iso());
-            }
+        if let Some(date) = &page.lastmod {
+            let _ = write!(s, "<lastmod>{date}</lastmod>");
         }
         s.push_str("</url>\n");
     }

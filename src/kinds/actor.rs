@@ -2,16 +2,26 @@
 //! format: "Actors". Their names and aliases are what mention linking
 //! finds in every text; relations link actors to each other.
 
+use super::article::ArticleCard;
+use super::event::EventItem;
+use super::source::SourceCard;
+use super::{Article, Source};
 use super::{Event, Ix, Kind, KindInfo};
+use crate::link::Direction;
 use crate::link::Graph;
 use crate::load::fields::{Field, Text};
 use crate::model::RichText;
 use crate::model::Site;
+use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, text};
+use crate::render::context::LinkCtx;
+use crate::render::page::{KindPages, PageKind};
+use crate::render::pages::{Env, by_choice, initials, tone, with_events};
 use crate::url;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use tera::Context;
 
 crate::record_fields!(
     /// An actor as written in `actors.yaml` or `actors/*.yaml`.
@@ -241,5 +251,185 @@ impl Actor {
             }
         }
         out
+    }
+}
+
+// ---- Pages: `actors/` and `actors/<id>/`, and what their templates see.
+
+const INDEX_PAGE: PageKind = PageKind::new("actors", "actors.html", "actors");
+const RECORD_PAGE: PageKind = PageKind::new("actor", "actor.html", "actors");
+
+/// An actor in a list (`actor-card` partial).
+#[derive(Serialize, Clone)]
+pub struct ActorCard {
+    pub id: String,
+    pub name: String,
+    pub href: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub role: Option<String>,
+    /// Up to two letters for the monogram badge.
+    pub initials: String,
+    /// 0-7, derived from the id: picks one of the theme's badge colours
+    /// (a class, since the Content-Security-Policy forbids inline styles).
+    pub tone: u8,
+    /// Articles plus events that cite the actor.
+    pub weight: usize,
+}
+
+#[derive(Serialize)]
+pub struct RelationCtx {
+    pub label: String,
+    /// "outgoing": this actor → other ("<label> <other>");
+    /// "incoming": other → this actor ("<other> <label> this actor").
+    pub direction: &'static str,
+    pub actor: ActorCard,
+}
+
+#[derive(Serialize)]
+pub struct ActorArticle {
+    pub article: ArticleCard,
+    /// The sentence of the first mention, when the text names the actor.
+    pub sentence: Option<String>,
+    pub mentions: usize,
+}
+
+#[derive(Serialize)]
+pub struct ExternalLinkCtx {
+    pub url: String,
+    pub label: String,
+}
+
+/// `actor` on an actor's page.
+#[derive(Serialize)]
+pub struct ActorFull {
+    #[serde(flatten)]
+    pub card: ActorCard,
+    pub country: Option<String>,
+    pub summary_html: Option<String>,
+    pub aliases: Vec<String>,
+    pub links: Vec<ExternalLinkCtx>,
+    pub relations: Vec<RelationCtx>,
+    pub events: Vec<EventItem>,
+    pub articles: Vec<ActorArticle>,
+    pub sources: Vec<SourceCard>,
+}
+
+impl Actor {
+    /// The actor as a card, its link relative to `root`.
+    pub(crate) fn card(env: &Env, i: Ix<Actor>, root: &str) -> ActorCard {
+        let a = &env.site.actors[i];
+        ActorCard {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            href: url::actor(root, &a.id),
+            kind: a.kind.as_str(),
+            kind_label: a.kind.label(),
+            role: a.role.clone(),
+            initials: initials(&a.name),
+            tone: tone(&a.id),
+            weight: env.graph.weight(i),
+        }
+    }
+
+    /// The actor as a link, relative to `root`.
+    pub(crate) fn link(env: &Env, i: Ix<Actor>, root: &str) -> LinkCtx {
+        let a = &env.site.actors[i];
+        LinkCtx {
+            text: a.name.clone(),
+            href: url::actor(root, &a.id),
+        }
+    }
+
+    /// An [`ActorFull`] as a template value, its events shared.
+    fn full(env: &Env, i: Ix<Actor>, root: &str) -> tera::Value {
+        let (site, graph) = (env.site, env.graph);
+        let a = &site.actors[i];
+        let links = &graph.actors[i];
+        let base = ActorFull {
+            card: Actor::card(env, i, root),
+            country: a.country.clone(),
+            summary_html: env.rich(a.summary.as_ref(), &graph.mentions.actors[i], root),
+            aliases: a.aliases.clone(),
+            links: a
+                .links
+                .iter()
+                .map(|l| ExternalLinkCtx {
+                    url: l.url.clone(),
+                    label: l.label.clone(),
+                })
+                .collect(),
+            relations: links
+                .relations
+                .iter()
+                .map(|r| RelationCtx {
+                    label: r.label.clone(),
+                    direction: match r.direction {
+                        Direction::Outgoing => "outgoing",
+                        Direction::Incoming => "incoming",
+                    },
+                    actor: Actor::card(env, r.other, root),
+                })
+                .collect(),
+            events: Vec::new(),
+            articles: links
+                .articles
+                .iter()
+                .map(|x| ActorArticle {
+                    article: Article::card(env, x.article, root),
+                    sentence: x.sentence.clone(),
+                    mentions: x.mentions,
+                })
+                .collect(),
+            sources: links
+                .sources
+                .iter()
+                .map(|&s| Source::card(env, s, root))
+                .collect(),
+        };
+        let events = graph.cited_by::<Actor, Event>(i);
+        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+    }
+}
+
+impl KindPages for Actor {
+    const INDEX: &'static PageKind = &INDEX_PAGE;
+    const RECORD: Option<&'static PageKind> = Some(&RECORD_PAGE);
+
+    fn index_dir() -> String {
+        url::actors("")
+    }
+
+    fn record_dir(&self) -> String {
+        url::actor("", &self.id)
+    }
+
+    /// The actors grouped by kind, each group by name.
+    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+        let site = env.site;
+        let groups = by_choice(
+            &site.actors,
+            |a| a.kind,
+            |a| &a.name,
+            |i| Actor::card(env, i, root),
+        );
+        ctx.insert("groups", &groups);
+        (
+            "Actors".into(),
+            format!("The people and organisations in {}", site.config.title),
+        )
+    }
+
+    fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
+        let site = env.site;
+        let full = Actor::full(env, i, root);
+        let a = &site.actors[i];
+        let d = a
+            .role
+            .clone()
+            .or_else(|| a.summary.as_ref().map(|s| first_sentence(&s.plain())))
+            .unwrap_or_else(|| format!("{} in {}", a.name, site.config.title));
+        ctx.insert_value("actor", full);
+        (a.name.clone(), d)
     }
 }

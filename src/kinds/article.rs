@@ -2,6 +2,9 @@
 //! wire copy with a YAML sidecar. Content format: "Articles". Unlike the
 //! other kinds they come from files of their own in `articles/`.
 
+use super::actor::ActorCard;
+use super::event::EventItem;
+use super::source::SourceCard;
 use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source};
 use crate::diag::Diagnostic;
 use crate::link::Graph;
@@ -11,9 +14,14 @@ use crate::model::Site;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
 use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
 use crate::model::{Date, RichText};
+use crate::render::context::DateCtx;
+use crate::render::page::{KindPages, PageKind};
+use crate::render::pages::{Env, with_events};
 use crate::url;
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{Value, json};
+use tera::Context;
 
 crate::record_fields!(
     /// Front matter of a `.md` article, or the sidecar of a `.txt` one.
@@ -314,5 +322,139 @@ impl Article {
         // Newest first; ties keep content order.
         out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
         (out.into_iter().map(|(a, _)| a).collect(), drafts)
+    }
+}
+
+// ---- Pages: `articles/` and `articles/<slug>/`, and what their templates see.
+
+const INDEX_PAGE: PageKind = PageKind::new("articles", "articles.html", "articles");
+const RECORD_PAGE: PageKind = PageKind::new("article", "article.html", "articles");
+
+/// An article in a list (`article-card` partial).
+#[derive(Serialize, Clone)]
+pub struct ArticleCard {
+    pub slug: String,
+    pub title: String,
+    pub href: String,
+    pub date: DateCtx,
+    pub kicker: Option<String>,
+    pub byline: Option<String>,
+    pub summary: String,
+}
+
+/// A credit-line name: linked when it resolved to a source.
+#[derive(Serialize, Clone)]
+pub struct CreditNameCtx {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct CreditCtx {
+    pub label: String,
+    pub names: Vec<CreditNameCtx>,
+}
+
+/// `article` on an article's page.
+#[derive(Serialize)]
+pub struct ArticleFull {
+    #[serde(flatten)]
+    pub card: ArticleCard,
+    /// The original publication (external).
+    pub url: Option<String>,
+    pub body_html: String,
+    pub credit: Option<CreditCtx>,
+    pub tags: Vec<String>,
+    pub sources: Vec<SourceCard>,
+    pub actors: Vec<ActorCard>,
+    pub events: Vec<EventItem>,
+}
+
+impl Article {
+    /// The article as a card, its link relative to `root`.
+    pub(crate) fn card(env: &Env, i: Ix<Article>, root: &str) -> ArticleCard {
+        let a = &env.site.articles[i];
+        ArticleCard {
+            slug: a.slug.clone(),
+            title: a.title.clone(),
+            href: url::article(root, &a.slug),
+            date: DateCtx::of(&a.date),
+            kicker: a.kicker.clone(),
+            byline: a.byline.clone(),
+            summary: a.summary.clone(),
+        }
+    }
+
+    /// An [`ArticleFull`] as a template value, its events shared.
+    fn full(env: &Env, i: Ix<Article>, root: &str) -> tera::Value {
+        let (site, graph) = (env.site, env.graph);
+        let a = &site.articles[i];
+        let base = ArticleFull {
+            card: Article::card(env, i, root),
+            url: a.url.clone(),
+            body_html: env.article_body(i, root),
+            credit: a.credit.as_ref().map(|c| CreditCtx {
+                label: c.label.clone(),
+                names: c
+                    .names
+                    .iter()
+                    .map(|n| CreditNameCtx {
+                        text: n.text.clone(),
+                        href: n.source.map(|s| url::source(root, &site.sources[s].id)),
+                    })
+                    .collect(),
+            }),
+            tags: a.tags.clone(),
+            sources: a
+                .sources
+                .iter()
+                .map(|&s| Source::card(env, s, root))
+                .collect(),
+            actors: graph
+                .refs::<Article, Actor>(i)
+                .map(|x| Actor::card(env, x, root))
+                .collect(),
+            events: Vec::new(),
+        };
+        let events = graph.cited_by::<Article, Event>(i);
+        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+    }
+}
+
+impl KindPages for Article {
+    const INDEX: &'static PageKind = &INDEX_PAGE;
+    const RECORD: Option<&'static PageKind> = Some(&RECORD_PAGE);
+
+    fn index_dir() -> String {
+        url::articles("")
+    }
+
+    fn record_dir(&self) -> String {
+        url::article("", &self.slug)
+    }
+
+    /// Articles dated to the day say so.
+    fn lastmod(&self) -> Option<String> {
+        self.date.day.is_some().then(|| self.date.iso())
+    }
+
+    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+        let site = env.site;
+        let cards: Vec<ArticleCard> = site
+            .articles
+            .ixs()
+            .map(|i| Article::card(env, i, root))
+            .collect();
+        ctx.insert("articles", &cards);
+        (
+            "Articles".into(),
+            format!("All articles of {}", site.config.title),
+        )
+    }
+
+    fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
+        ctx.insert_value("article", Article::full(env, i, root));
+        let a = &env.site.articles[i];
+        (a.title.clone(), a.summary.clone())
     }
 }

@@ -8,9 +8,14 @@ use crate::load::fields::{DateInput, Field, Text};
 use crate::model::text::{BadLink, parse_markdown};
 use crate::model::validate::{Ctx, Ids, Unique, text, texts};
 use crate::model::{RichText, Site, When};
+use crate::render::context::{Group, LinkCtx, WhenCtx};
+use crate::render::page::{KindPages, PageKind};
+use crate::render::pages::Env;
 use crate::url;
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{Value, json};
+use tera::Context;
 
 crate::record_fields!(
     /// An event as written in `events.yaml` or `events/*.yaml`.
@@ -195,5 +200,99 @@ impl Event {
             a.when.start.key().cmp(&b.when.start.key()).then(ai.cmp(bi))
         });
         out.into_iter().map(|(e, _)| e).collect()
+    }
+}
+
+// ---- Pages: `timeline/` (each event an anchor there), and what templates see.
+
+const INDEX_PAGE: PageKind = PageKind::new("timeline", "timeline.html", "timeline");
+
+/// An event as the timeline and record pages show it (`event` partial).
+#[derive(Serialize, Clone)]
+pub struct EventItem {
+    pub id: String,
+    pub title: String,
+    /// Link to the event on the timeline: `…/timeline/#<id>`.
+    pub href: String,
+    pub when: WhenCtx,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub place: Option<String>,
+    pub summary_html: Option<String>,
+    pub actors: Vec<LinkCtx>,
+    pub sources: Vec<LinkCtx>,
+    pub articles: Vec<LinkCtx>,
+    pub tags: Vec<String>,
+}
+
+impl Event {
+    /// The event as the timeline shows it, links relative to `root`.
+    pub(crate) fn item(env: &Env, i: Ix<Event>, root: &str) -> EventItem {
+        let (site, graph) = (env.site, env.graph);
+        let e = &site.events[i];
+        EventItem {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            href: url::event(root, &e.id),
+            when: WhenCtx::of(&e.when),
+            status: e.status.as_str(),
+            status_label: e.status.label(),
+            place: e.place.clone(),
+            summary_html: env.rich(e.summary.as_ref(), &graph.mentions.events[i], root),
+            actors: graph
+                .refs::<Event, Actor>(i)
+                .map(|a| Actor::link(env, a, root))
+                .collect(),
+            sources: e
+                .sources
+                .iter()
+                .map(|&s| LinkCtx {
+                    text: site.sources[s].name.clone(),
+                    href: url::source(root, &site.sources[s].id),
+                })
+                .collect(),
+            articles: e
+                .articles
+                .iter()
+                .map(|&a| LinkCtx {
+                    text: site.articles[a].title.clone(),
+                    href: url::article(root, &site.articles[a].slug),
+                })
+                .collect(),
+            tags: e.tags.clone(),
+        }
+    }
+}
+
+impl KindPages for Event {
+    const INDEX: &'static PageKind = &INDEX_PAGE;
+    const RECORD: Option<&'static PageKind> = None;
+
+    fn index_dir() -> String {
+        url::timeline("")
+    }
+
+    /// Every event in date order, grouped by year.
+    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+        let site = env.site;
+        let mut years: Vec<Group<EventItem>> = Vec::new();
+        for e in site.events.ixs() {
+            let year = site.events[e].when.start.year.to_string();
+            if years.last().is_none_or(|g| g.key != year) {
+                years.push(Group {
+                    key: year.clone(),
+                    label: year,
+                    items: Vec::new(),
+                });
+            }
+            if let Some(g) = years.last_mut() {
+                g.items.push(Event::item(env, e, root));
+            }
+        }
+        ctx.insert("years", &years);
+        (
+            "Timeline".into(),
+            format!("Every event of {} in date order", site.config.title),
+        )
     }
 }

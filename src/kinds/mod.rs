@@ -95,7 +95,7 @@ macro_rules! kind_infos {
 
         /// A reference to a record of any kind: what a record's
         /// [`Kind::references`] lists, and what linking inverts.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Ref {
             $($t(Ix<$t>),)*
         }

@@ -2,14 +2,21 @@
 //! interviews). Content format: "Sources". Cited by articles (front
 //! matter and credit lines) and events.
 
+use super::article::ArticleCard;
+use super::event::EventItem;
 use super::{Article, Event, Ix, Kind, KindInfo};
 use crate::link::Graph;
 use crate::load::fields::Text;
 use crate::model::RichText;
 use crate::model::Site;
+use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, texts};
+use crate::render::page::{KindPages, PageKind};
+use crate::render::pages::{Env, by_choice, with_events};
 use crate::url;
+use serde::Serialize;
 use serde_json::{Value, json};
+use tera::Context;
 
 crate::record_fields!(
     /// A source as written in `sources.yaml` or `sources/*.yaml`.
@@ -145,5 +152,110 @@ impl Source {
                 all().find(|(_, n)| norm(n) == want)
             })
             .map(|(i, _)| Ix::new(i))
+    }
+}
+
+// ---- Pages: `sources/` and `sources/<id>/`, and what their templates see.
+
+const INDEX_PAGE: PageKind = PageKind::new("sources", "sources.html", "sources");
+const RECORD_PAGE: PageKind = PageKind::new("source", "source.html", "sources");
+
+/// A source in a list (`source-item` partial).
+#[derive(Serialize, Clone)]
+pub struct SourceCard {
+    pub id: String,
+    pub name: String,
+    pub href: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    /// The source's own site (external).
+    pub url: Option<String>,
+}
+
+/// `source` on a source's page.
+#[derive(Serialize)]
+pub struct SourceFull {
+    #[serde(flatten)]
+    pub card: SourceCard,
+    pub archive_url: Option<String>,
+    pub aliases: Vec<String>,
+    pub description_html: Option<String>,
+    pub articles: Vec<ArticleCard>,
+    pub events: Vec<EventItem>,
+}
+
+impl Source {
+    /// The source as a card, its link relative to `root`.
+    pub(crate) fn card(env: &Env, i: Ix<Source>, root: &str) -> SourceCard {
+        let s = &env.site.sources[i];
+        SourceCard {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            href: url::source(root, &s.id),
+            kind: s.kind.as_str(),
+            kind_label: s.kind.label(),
+            url: s.url.clone(),
+        }
+    }
+
+    /// A [`SourceFull`] as a template value, its events shared.
+    fn full(env: &Env, i: Ix<Source>, root: &str) -> tera::Value {
+        let (site, graph) = (env.site, env.graph);
+        let s = &site.sources[i];
+        let base = SourceFull {
+            card: Source::card(env, i, root),
+            archive_url: s.archive_url.clone(),
+            aliases: s.aliases.clone(),
+            description_html: env.rich(s.description.as_ref(), &graph.mentions.sources[i], root),
+            articles: graph
+                .cited_by::<Source, Article>(i)
+                .map(|a| Article::card(env, a, root))
+                .collect(),
+            events: Vec::new(),
+        };
+        let events = graph.cited_by::<Source, Event>(i);
+        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+    }
+}
+
+impl KindPages for Source {
+    const INDEX: &'static PageKind = &INDEX_PAGE;
+    const RECORD: Option<&'static PageKind> = Some(&RECORD_PAGE);
+
+    fn index_dir() -> String {
+        url::sources("")
+    }
+
+    fn record_dir(&self) -> String {
+        url::source("", &self.id)
+    }
+
+    /// The sources grouped by kind, each group by name.
+    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+        let site = env.site;
+        let groups = by_choice(
+            &site.sources,
+            |s| s.kind,
+            |s| &s.name,
+            |i| Source::card(env, i, root),
+        );
+        ctx.insert("groups", &groups);
+        (
+            "Sources".into(),
+            format!("Who reported and published what in {}", site.config.title),
+        )
+    }
+
+    fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
+        let site = env.site;
+        let full = Source::full(env, i, root);
+        let s = &site.sources[i];
+        let d = s
+            .description
+            .as_ref()
+            .map(|t| first_sentence(&t.plain()))
+            .unwrap_or_else(|| format!("{} as a source in {}", s.name, site.config.title));
+        ctx.insert_value("source", full);
+        (s.name.clone(), d)
     }
 }

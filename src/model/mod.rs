@@ -111,7 +111,26 @@ macro_rules! choices {
                 match s { $($text => Some($name::$variant),)* _ => None }
             }
         }
+        impl $crate::model::Choice for $name {
+            const ALL: &'static [$name] = &[$($name::$variant),*];
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn plural(self) -> &'static str {
+                $name::plural(self)
+            }
+        }
     };
+}
+
+/// One of a fixed set of words (see [`choices!`]), as generic code reads it.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every choice, in the order the content format lists them.
+    const ALL: &'static [Self];
+    /// The word as written in content.
+    fn as_str(self) -> &'static str;
+    /// Heading for a group of this choice on an index page.
+    fn plural(self) -> &'static str;
 }
 
 /// A kind stored in the [`Site`] (every kind of the list in `kinds`).

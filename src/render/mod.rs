@@ -2,10 +2,10 @@
 //! once), and, through [`crate::export`], feeds and open data, all in
 //! memory. Pages render in parallel.
 
-mod context;
+pub(crate) mod context;
 mod markdown;
-mod page;
-mod pages;
+pub(crate) mod page;
+pub(crate) mod pages;
 pub mod paginate;
 pub mod theme;
 
@@ -47,7 +47,7 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(all) {
             return Err(template_diagnostics(&theme, &e).into_iter().collect());
         }
-        for required in PageKind::ALL.iter().map(|k| k.template) {
+        for required in PageKind::all().iter().map(|k| k.template) {
             if !theme.templates.contains_key(required) {
                 diags.push(Diagnostic::new(
                     format!("themes/{theme_name}/templates/{required}"),
@@ -64,7 +64,7 @@ impl Renderer {
     /// Whether every template is the built-in theme's own, none replaced
     /// or added by the investigation. Those templates cannot fail on a site
     /// that passed validation: the context of every page has a fixed shape
-    /// (the types in `context.rs`), and they only read fields of that shape,
+    /// (the types in `context.rs` and each kind's file), and they only read fields of that shape,
     /// read optional ones behind an `if`, and use filters that accept every
     /// value of it (`safe`, `length`, `join`). `tests/it/builtin_theme.rs`
     /// holds them to that, so `check` need not render their pages.

@@ -2,8 +2,11 @@
 //! root are worked out once, when the list of pages is made, and read from
 //! there by the renderer, the sitemap and the preview server.
 
-use crate::model::{ActorIx, ArticleIx, Site, SourceIx};
+use super::pages::Env;
+use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source};
+use crate::model::Site;
 use crate::url::{self, Root};
+use tera::Context;
 
 /// What every page of one kind shares.
 #[derive(Debug, PartialEq, Eq)]
@@ -29,46 +32,151 @@ const fn kind(name: &'static str, template: &'static str, section: &'static str)
 }
 
 impl PageKind {
+    /// A page kind listed in the sitemap.
+    pub const fn new(name: &'static str, template: &'static str, section: &'static str) -> Self {
+        kind(name, template, section)
+    }
+
     pub const HOME: PageKind = kind("index", "index.html", "home");
-    pub const ARTICLES: PageKind = kind("articles", "articles.html", "articles");
-    pub const ARTICLE: PageKind = kind("article", "article.html", "articles");
-    pub const ACTORS: PageKind = kind("actors", "actors.html", "actors");
-    pub const ACTOR: PageKind = kind("actor", "actor.html", "actors");
-    pub const TIMELINE: PageKind = kind("timeline", "timeline.html", "timeline");
-    pub const SOURCES: PageKind = kind("sources", "sources.html", "sources");
-    pub const SOURCE: PageKind = kind("source", "source.html", "sources");
     pub const NOT_FOUND: PageKind = PageKind {
         in_sitemap: false,
         ..kind("404", "404.html", "404")
     };
-
-    /// Every kind, in the order a theme's missing templates are reported.
-    pub const ALL: &'static [&'static PageKind] = &[
-        &PageKind::HOME,
-        &PageKind::ARTICLES,
-        &PageKind::ARTICLE,
-        &PageKind::ACTORS,
-        &PageKind::ACTOR,
-        &PageKind::TIMELINE,
-        &PageKind::SOURCES,
-        &PageKind::SOURCE,
-        &PageKind::NOT_FOUND,
-    ];
 }
 
-/// What a page shows: a list, or one record (by its index in the site).
+/// The pages a record kind has: an index page listing its records and, for
+/// most kinds, a page per record (events have none: each is an anchor on
+/// the timeline). Implemented in each kind's file, beside the context its
+/// pages receive; the site's list of pages, the templates a theme must
+/// have and the dispatch to these functions derive from the list of kinds.
+pub trait KindPages: Kind {
+    /// The index page (`actors/`, `timeline/`…).
+    const INDEX: &'static PageKind;
+    /// The page of one record, if records have pages of their own.
+    const RECORD: Option<&'static PageKind>;
+
+    /// The index page's folder, from `crate::url`.
+    fn index_dir() -> String;
+
+    /// A record page's folder, from `crate::url` (kinds with `RECORD`).
+    fn record_dir(&self) -> String {
+        String::new()
+    }
+
+    /// When the sitemap says a record page last changed, if it says so.
+    fn lastmod(&self) -> Option<String> {
+        None
+    }
+
+    /// Fills the index page's context; returns its title and meta
+    /// description.
+    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String);
+
+    /// Fills a record page's context; returns its title and meta
+    /// description (kinds with `RECORD`).
+    fn record_context(
+        _env: &Env,
+        _ix: Ix<Self>,
+        _ctx: &mut Context,
+        _root: &str,
+    ) -> (String, String) {
+        (String::new(), String::new())
+    }
+}
+
+/// What a page shows: the home page, a kind's index (by its position in
+/// the list of kinds), one record, or the page not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shows {
     Home,
-    Articles,
-    Article(ArticleIx),
-    Actors,
-    Actor(ActorIx),
-    Timeline,
-    Sources,
-    Source(SourceIx),
+    Index(usize),
+    Record(Ref),
     NotFound,
 }
+
+macro_rules! page_dispatch {
+    (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
+        impl PageKind {
+            /// Every page kind, in the order a theme's missing templates
+            /// are reported: home, each kind's index and record page, 404.
+            pub fn all() -> Vec<&'static PageKind> {
+                let mut all = vec![&PageKind::HOME];
+                $(
+                    all.push(<$t as KindPages>::INDEX);
+                    all.extend(<$t as KindPages>::RECORD);
+                )*
+                all.push(&PageKind::NOT_FOUND);
+                all
+            }
+        }
+
+        impl Shows {
+            /// Every page: home, each kind's index, the page not found, then
+            /// each record that has a page, kind by kind.
+            fn all(site: &Site) -> Vec<Shows> {
+                let mut all = vec![Shows::Home];
+                all.extend((0..KINDS.len()).map(Shows::Index));
+                all.push(Shows::NotFound);
+                $(
+                    if <$t as KindPages>::RECORD.is_some() {
+                        all.extend(site.$p.ixs().map(|i| Shows::Record(Ref::$t(i))));
+                    }
+                )*
+                all
+            }
+
+            /// The page's kind, folder and last change.
+            fn place(self, site: &Site) -> (&'static PageKind, String, Option<String>) {
+                match self {
+                    Shows::Home => (&PageKind::HOME, url::home(""), None),
+                    Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
+                    Shows::Index(n) => {
+                        let mut k = 0;
+                        $(
+                            if n == k {
+                                return (<$t as KindPages>::INDEX, <$t as KindPages>::index_dir(), None);
+                            }
+                            k += 1;
+                        )*
+                        let _ = k;
+                        (&PageKind::NOT_FOUND, String::new(), None)
+                    }
+                    Shows::Record(r) => match r {
+                        $(Ref::$t(i) => {
+                            let record = &site.$p[i];
+                            let kind = <$t as KindPages>::RECORD.unwrap_or(<$t as KindPages>::INDEX);
+                            (kind, record.record_dir(), record.lastmod())
+                        })*
+                    },
+                }
+            }
+
+            /// Fills the context of the page; returns its title and meta
+            /// description.
+            pub(super) fn context(self, env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+                match self {
+                    Shows::Home => env.home_context(ctx, root),
+                    Shows::NotFound => ("Page not found".into(), "This page does not exist.".into()),
+                    Shows::Index(n) => {
+                        let mut k = 0;
+                        $(
+                            if n == k {
+                                return <$t as KindPages>::index_context(env, ctx, root);
+                            }
+                            k += 1;
+                        )*
+                        let _ = k;
+                        (String::new(), String::new())
+                    }
+                    Shows::Record(r) => match r {
+                        $(Ref::$t(i) => <$t as KindPages>::record_context(env, i, ctx, root),)*
+                    },
+                }
+            }
+        }
+    };
+}
+crate::with_kinds!(page_dispatch);
 
 /// One page of the built site, everything about it but its context (which
 /// `Env::context` builds from `shows`).
@@ -89,57 +197,37 @@ pub struct PageSpec {
     /// `dir`, or the base path for the page not found, which is served at
     /// any depth.
     pub root: Root,
+    /// When the page last changed, for the sitemap (articles dated to the day).
+    pub lastmod: Option<String>,
 }
 
 impl PageSpec {
     /// The page showing `shows`.
     pub fn new(site: &Site, shows: Shows) -> PageSpec {
-        let (kind, dir) = match shows {
-            Shows::Home => (&PageKind::HOME, url::home("")),
-            Shows::Articles => (&PageKind::ARTICLES, url::articles("")),
-            Shows::Article(i) => (&PageKind::ARTICLE, url::article("", &site.articles[i].slug)),
-            Shows::Actors => (&PageKind::ACTORS, url::actors("")),
-            Shows::Actor(i) => (&PageKind::ACTOR, url::actor("", &site.actors[i].id)),
-            Shows::Timeline => (&PageKind::TIMELINE, url::timeline("")),
-            Shows::Sources => (&PageKind::SOURCES, url::sources("")),
-            Shows::Source(i) => (&PageKind::SOURCE, url::source("", &site.sources[i].id)),
-            Shows::NotFound => {
-                let root = Root::absolute(url::base_path(&site.config.base_url));
-                return PageSpec {
-                    shows,
-                    kind: &PageKind::NOT_FOUND,
-                    dir: String::new(),
-                    output_path: url::NOT_FOUND_FILE.into(),
-                    root,
-                };
-            }
+        let (kind, dir, lastmod) = shows.place(site);
+        let (output_path, root) = if shows == Shows::NotFound {
+            // Served at any depth: its links start from the base path.
+            let root = Root::absolute(url::base_path(&site.config.base_url));
+            (url::NOT_FOUND_FILE.into(), root)
+        } else {
+            (url::index_file(&dir), Root::of_dir(&dir))
         };
         PageSpec {
             shows,
             kind,
-            output_path: url::index_file(&dir),
-            root: Root::of_dir(&dir),
+            output_path,
+            root,
             dir,
+            lastmod,
         }
     }
 
-    /// Every page of the site: the lists, then each article, actor and
-    /// source. (This order is the sitemap's, and that of the errors.)
+    /// Every page of the site: the home page, the indexes, the page not
+    /// found, then each record's page. (This order is the sitemap's, and
+    /// that of the errors.)
     pub fn all(site: &Site) -> Vec<PageSpec> {
-        let lists = [
-            Shows::Home,
-            Shows::Articles,
-            Shows::Actors,
-            Shows::Timeline,
-            Shows::Sources,
-            Shows::NotFound,
-        ];
-        let records = (site.articles.ixs().map(Shows::Article))
-            .chain(site.actors.ixs().map(Shows::Actor))
-            .chain(site.sources.ixs().map(Shows::Source));
-        lists
+        Shows::all(site)
             .into_iter()
-            .chain(records)
             .map(|shows| PageSpec::new(site, shows))
             .collect()
     }

@@ -1,21 +1,22 @@
 //! The context each page's template receives, built from what the page
-//! shows ([`PageSpec`]).
+//! shows ([`PageSpec`]): what every page shares is made here, each kind's
+//! own pages by the kind (`KindPages`, in `src/kinds/`).
 
 use super::context::*;
 use super::markdown::to_html;
-use super::page::{PageSpec, Shows};
-use crate::kinds::{Actor, Article, Event, Ix, Source};
-use crate::link::{Direction, Graph, Mentions};
+use super::page::PageSpec;
+use crate::kinds::{Actor, Article, Event, Ix, Table};
+use crate::link::{Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
-use crate::model::{ActorIx, ArticleIx, Counts, EventIx, RichText, Site, SourceIx, When};
+use crate::model::{ActorIx, ArticleIx, Choice, Counts, EventIx, RichText, Site};
 use crate::url::{self, Root};
 use std::sync::{Mutex, OnceLock};
 use tera::{Context, Value};
 
 /// What every page's context is built from.
 pub struct Env<'a> {
-    site: &'a Site,
-    graph: &'a Graph,
+    pub(crate) site: &'a Site,
+    pub(crate) graph: &'a Graph,
     counts: Counts,
     none: Mentions,
     /// Article bodies already rendered for their own pages (each at the
@@ -64,7 +65,7 @@ impl<T: Clone> PerDepth<T> {
 }
 
 /// `base` as a template value, with `events` as its list of events.
-fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
+pub(crate) fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
     let mut map = Value::from_serializable(base)
         .into_map()
         .unwrap_or_default();
@@ -134,150 +135,7 @@ impl<'a> Env<'a> {
             },
         );
         ctx.insert("root", r);
-        let site_description = self.site_description.clone();
-        let (title, description) = match page.shows {
-            Shows::Home => {
-                ctx.insert(
-                    "latest_articles",
-                    &site
-                        .articles
-                        .ixs()
-                        .take(6)
-                        .map(|i| self.article_card(i, r))
-                        .collect::<Vec<_>>(),
-                );
-                let mut key: Vec<ActorIx> = site.actors.ixs().collect();
-                key.sort_by_key(|&a| std::cmp::Reverse(self.graph.weight(a)));
-                key.truncate(8);
-                ctx.insert(
-                    "key_actors",
-                    &key.into_iter()
-                        .map(|a| self.actor_card(a, r))
-                        .collect::<Vec<_>>(),
-                );
-                // The preview shows the latest events, still in date order.
-                let from = site.events.len().saturating_sub(5);
-                ctx.insert(
-                    "timeline_preview",
-                    &site
-                        .events
-                        .ixs()
-                        .skip(from)
-                        .map(|e| self.event_item(e, r))
-                        .collect::<Vec<_>>(),
-                );
-                (site.config.title.clone(), site_description)
-            }
-            Shows::Articles => {
-                ctx.insert(
-                    "articles",
-                    &site
-                        .articles
-                        .ixs()
-                        .map(|i| self.article_card(i, r))
-                        .collect::<Vec<_>>(),
-                );
-                (
-                    "Articles".into(),
-                    format!("All articles of {}", site.config.title),
-                )
-            }
-            Shows::Article(i) => {
-                ctx.insert_value("article", self.article_full(i, r));
-                (
-                    site.articles[i].title.clone(),
-                    site.articles[i].summary.clone(),
-                )
-            }
-            Shows::Actors => {
-                let groups = crate::model::ActorKind::ALL
-                    .iter()
-                    .map(|&k| Group {
-                        key: k.as_str().into(),
-                        label: k.plural().into(),
-                        items: sorted_by_name(
-                            site.actors.ixs().filter(|&a| site.actors[a].kind == k),
-                            |a| &site.actors[a].name,
-                        )
-                        .into_iter()
-                        .map(|a| self.actor_card(a, r))
-                        .collect(),
-                    })
-                    .filter(|g| !g.items.is_empty())
-                    .collect::<Vec<_>>();
-                ctx.insert("groups", &groups);
-                (
-                    "Actors".into(),
-                    format!("The people and organisations in {}", site.config.title),
-                )
-            }
-            Shows::Actor(i) => {
-                let full = self.actor_full(i, r);
-                let a = &site.actors[i];
-                let d = a
-                    .role
-                    .clone()
-                    .or_else(|| a.summary.as_ref().map(|s| first_sentence(&s.plain())))
-                    .unwrap_or_else(|| format!("{} in {}", a.name, site.config.title));
-                ctx.insert_value("actor", full);
-                (a.name.clone(), d)
-            }
-            Shows::Timeline => {
-                let mut years: Vec<Group<EventItem>> = Vec::new();
-                for e in site.events.ixs() {
-                    let year = site.events[e].when.start.year.to_string();
-                    if years.last().is_none_or(|g| g.key != year) {
-                        years.push(Group {
-                            key: year.clone(),
-                            label: year,
-                            items: Vec::new(),
-                        });
-                    }
-                    if let Some(g) = years.last_mut() {
-                        g.items.push(self.event_item(e, r));
-                    }
-                }
-                ctx.insert("years", &years);
-                (
-                    "Timeline".into(),
-                    format!("Every event of {} in date order", site.config.title),
-                )
-            }
-            Shows::Sources => {
-                let groups = crate::model::SourceKind::ALL
-                    .iter()
-                    .map(|&k| Group {
-                        key: k.as_str().into(),
-                        label: k.plural().into(),
-                        items: sorted_by_name(
-                            site.sources.ixs().filter(|&s| site.sources[s].kind == k),
-                            |s| &site.sources[s].name,
-                        )
-                        .into_iter()
-                        .map(|s| self.source_card(s, r))
-                        .collect(),
-                    })
-                    .filter(|g| !g.items.is_empty())
-                    .collect::<Vec<_>>();
-                ctx.insert("groups", &groups);
-                (
-                    "Sources".into(),
-                    format!("Who reported and published what in {}", site.config.title),
-                )
-            }
-            Shows::Source(i) => {
-                let full = self.source_full(i, r);
-                let s = &site.sources[i];
-                let d = s
-                    .description
-                    .as_ref()
-                    .map(|t| first_sentence(&t.plain()))
-                    .unwrap_or_else(|| format!("{} as a source in {}", s.name, site.config.title));
-                ctx.insert_value("source", full);
-                (s.name.clone(), d)
-            }
-            Shows::NotFound => ("Page not found".into(), "This page does not exist.".into()),
-        };
+        let (title, description) = page.shows.context(self, &mut ctx, r);
         ctx.insert(
             "page",
             &PageCtx {
@@ -291,219 +149,100 @@ impl<'a> Env<'a> {
         ctx
     }
 
-    fn rich(&self, text: Option<&RichText>, mentions: &Mentions, root: &str) -> Option<String> {
+    /// The home page: the latest articles, the most cited actors, the
+    /// latest events.
+    pub(crate) fn home_context(&self, ctx: &mut Context, r: &str) -> (String, String) {
+        let site = self.site;
+        ctx.insert(
+            "latest_articles",
+            &site
+                .articles
+                .ixs()
+                .take(6)
+                .map(|i| Article::card(self, i, r))
+                .collect::<Vec<_>>(),
+        );
+        let mut key: Vec<ActorIx> = site.actors.ixs().collect();
+        key.sort_by_key(|&a| std::cmp::Reverse(self.graph.weight(a)));
+        key.truncate(8);
+        ctx.insert(
+            "key_actors",
+            &key.into_iter()
+                .map(|a| Actor::card(self, a, r))
+                .collect::<Vec<_>>(),
+        );
+        // The preview shows the latest events, still in date order.
+        let from = site.events.len().saturating_sub(5);
+        ctx.insert(
+            "timeline_preview",
+            &site
+                .events
+                .ixs()
+                .skip(from)
+                .map(|e| Event::item(self, e, r))
+                .collect::<Vec<_>>(),
+        );
+        (site.config.title.clone(), self.site_description.clone())
+    }
+
+    /// A record's text as HTML, its mentions linked relative to `root`.
+    pub(crate) fn rich(
+        &self,
+        text: Option<&RichText>,
+        mentions: &Mentions,
+        root: &str,
+    ) -> Option<String> {
         text.map(|t| to_html(self.site, t, mentions, root))
     }
 
-    fn article_card(&self, i: ArticleIx, root: &str) -> ArticleCard {
-        let a = &self.site.articles[i];
-        ArticleCard {
-            slug: a.slug.clone(),
-            title: a.title.clone(),
-            href: url::article(root, &a.slug),
-            date: DateCtx {
-                iso: a.date.iso(),
-                display: a.date.to_string(),
-            },
-            kicker: a.kicker.clone(),
-            byline: a.byline.clone(),
-            summary: a.summary.clone(),
+    /// An article's body as HTML: the one rendered beforehand when the page
+    /// is a record's page, else rendered for `root`.
+    pub(crate) fn article_body(&self, i: ArticleIx, root: &str) -> String {
+        match self.bodies.and_then(|b| b.get(i.get())) {
+            Some(body) if root == self.record_root.as_str() => body.clone(),
+            _ => {
+                let a = &self.site.articles[i];
+                to_html(self.site, &a.body, &self.graph.mentions.articles[i], root)
+            }
         }
     }
 
-    fn actor_card(&self, i: ActorIx, root: &str) -> ActorCard {
-        let a = &self.site.actors[i];
-        ActorCard {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            href: url::actor(root, &a.id),
-            kind: a.kind.as_str(),
-            kind_label: a.kind.label(),
-            role: a.role.clone(),
-            initials: initials(&a.name),
-            tone: tone(&a.id),
-            weight: self.graph.weight(i),
-        }
-    }
-
-    fn actor_link(&self, i: ActorIx, root: &str) -> LinkCtx {
-        let a = &self.site.actors[i];
-        LinkCtx {
-            text: a.name.clone(),
-            href: url::actor(root, &a.id),
-        }
-    }
-
-    fn source_card(&self, i: SourceIx, root: &str) -> SourceCard {
-        let s = &self.site.sources[i];
-        SourceCard {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            href: url::source(root, &s.id),
-            kind: s.kind.as_str(),
-            kind_label: s.kind.label(),
-            url: s.url.clone(),
-        }
-    }
-
-    fn event_item(&self, i: EventIx, root: &str) -> EventItem {
-        let e = &self.site.events[i];
-        let site = self.site;
-        EventItem {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            href: url::event(root, &e.id),
-            when: when_ctx(&e.when),
-            status: e.status.as_str(),
-            status_label: e.status.plural(),
-            place: e.place.clone(),
-            summary_html: self.rich(e.summary.as_ref(), &self.graph.mentions.events[i], root),
-            actors: self
-                .graph
-                .refs::<Event, Actor>(i)
-                .map(|a| self.actor_link(a, root))
-                .collect(),
-            sources: e
-                .sources
-                .iter()
-                .map(|&s| LinkCtx {
-                    text: site.sources[s].name.clone(),
-                    href: url::source(root, &site.sources[s].id),
-                })
-                .collect(),
-            articles: e
-                .articles
-                .iter()
-                .map(|&a| LinkCtx {
-                    text: site.articles[a].title.clone(),
-                    href: url::article(root, &site.articles[a].slug),
-                })
-                .collect(),
-            tags: e.tags.clone(),
-        }
-    }
-
-    fn event_value(&self, i: EventIx, root: &str) -> Value {
+    /// An event as a template value: shared between the record pages
+    /// (each is built once, on first use), made afresh elsewhere.
+    pub(crate) fn event_value(&self, i: EventIx, root: &str) -> Value {
         if root == self.record_root.as_str() {
             self.deep_events[i.get()]
-                .get_or_init(|| Value::from_serializable(&self.event_item(i, root)))
+                .get_or_init(|| Value::from_serializable(&Event::item(self, i, root)))
                 .clone()
         } else {
-            Value::from_serializable(&self.event_item(i, root))
+            Value::from_serializable(&Event::item(self, i, root))
         }
     }
+}
 
-    /// An [`ArticleFull`] as a template value, its events shared.
-    fn article_full(&self, i: ArticleIx, root: &str) -> Value {
-        let a = &self.site.articles[i];
-        let base = ArticleFull {
-            card: self.article_card(i, root),
-            url: a.url.clone(),
-            body_html: match self.bodies.and_then(|b| b.get(i.get())) {
-                Some(body) if root == self.record_root.as_str() => body.clone(),
-                _ => to_html(self.site, &a.body, &self.graph.mentions.articles[i], root),
-            },
-            credit: a.credit.as_ref().map(|c| CreditCtx {
-                label: c.label.clone(),
-                names: c
-                    .names
-                    .iter()
-                    .map(|n| CreditNameCtx {
-                        text: n.text.clone(),
-                        href: n
-                            .source
-                            .map(|s| url::source(root, &self.site.sources[s].id)),
-                    })
-                    .collect(),
-            }),
-            tags: a.tags.clone(),
-            sources: a
-                .sources
-                .iter()
-                .map(|&s| self.source_card(s, root))
-                .collect(),
-            actors: self
-                .graph
-                .refs::<Article, Actor>(i)
-                .map(|x| self.actor_card(x, root))
-                .collect(),
-            events: Vec::new(),
-        };
-        let events = self.graph.cited_by::<Article, Event>(i);
-        with_events(&base, events.map(|e| self.event_value(e, root)).collect())
-    }
-
-    /// An [`ActorFull`] as a template value, its events shared.
-    fn actor_full(&self, i: ActorIx, root: &str) -> Value {
-        let a = &self.site.actors[i];
-        let links = &self.graph.actors[i];
-        let base = ActorFull {
-            card: self.actor_card(i, root),
-            country: a.country.clone(),
-            summary_html: self.rich(a.summary.as_ref(), &self.graph.mentions.actors[i], root),
-            aliases: a.aliases.clone(),
-            links: a
-                .links
-                .iter()
-                .map(|l| ExternalLinkCtx {
-                    url: l.url.clone(),
-                    label: l.label.clone(),
-                })
-                .collect(),
-            relations: links
-                .relations
-                .iter()
-                .map(|r| RelationCtx {
-                    label: r.label.clone(),
-                    direction: match r.direction {
-                        Direction::Outgoing => "outgoing",
-                        Direction::Incoming => "incoming",
-                    },
-                    actor: self.actor_card(r.other, root),
-                })
-                .collect(),
-            events: Vec::new(),
-            articles: links
-                .articles
-                .iter()
-                .map(|x| ActorArticle {
-                    article: self.article_card(x.article, root),
-                    sentence: x.sentence.clone(),
-                    mentions: x.mentions,
-                })
-                .collect(),
-            sources: links
-                .sources
-                .iter()
-                .map(|&s| self.source_card(s, root))
-                .collect(),
-        };
-        let events = self.graph.cited_by::<Actor, Event>(i);
-        with_events(&base, events.map(|e| self.event_value(e, root)).collect())
-    }
-
-    /// A [`SourceFull`] as a template value, its events shared.
-    fn source_full(&self, i: SourceIx, root: &str) -> Value {
-        let s = &self.site.sources[i];
-        let base = SourceFull {
-            card: self.source_card(i, root),
-            archive_url: s.archive_url.clone(),
-            aliases: s.aliases.clone(),
-            description_html: self.rich(
-                s.description.as_ref(),
-                &self.graph.mentions.sources[i],
-                root,
-            ),
-            articles: self
-                .graph
-                .cited_by::<Source, Article>(i)
-                .map(|a| self.article_card(a, root))
-                .collect(),
-            events: Vec::new(),
-        };
-        let events = self.graph.cited_by::<Source, Event>(i);
-        with_events(&base, events.map(|e| self.event_value(e, root)).collect())
-    }
+/// An index grouped by a choice (an actor's or a source's kind): one group
+/// per choice in the content format's order, each sorted by name (accents
+/// folded, case ignored, ties in content order), empty groups left out.
+pub(crate) fn by_choice<T, C: Choice, Card>(
+    table: &Table<T>,
+    choice: impl Fn(&T) -> C,
+    name: impl Fn(&T) -> &String,
+    card: impl Fn(Ix<T>) -> Card,
+) -> Vec<Group<Card>> {
+    C::ALL
+        .iter()
+        .map(|&k| Group {
+            key: k.as_str().into(),
+            label: k.plural().into(),
+            items: sorted_by_name(table.ixs().filter(|&i| choice(&table[i]) == k), |i| {
+                name(&table[i])
+            })
+            .into_iter()
+            .map(&card)
+            .collect(),
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect()
 }
 
 fn sorted_by_name<'s, T>(
@@ -515,25 +254,9 @@ fn sorted_by_name<'s, T>(
     v
 }
 
-fn when_ctx(w: &When) -> WhenCtx {
-    WhenCtx {
-        start: DateCtx {
-            iso: w.start.iso(),
-            display: w.start.to_string(),
-        },
-        end: w.end.map(|e| DateCtx {
-            iso: e.iso(),
-            display: e.to_string(),
-        }),
-        approximate: w.approximate,
-        display: w.display(),
-        year: w.start.year,
-    }
-}
-
 /// Up to two capital letters: the first and last capitalised words
 /// ("Francois de Rugy" → "FR", "NSO Group" → "NG", "Morocco" → "M").
-pub(super) fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     let caps: Vec<char> = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
@@ -553,7 +276,7 @@ pub(super) fn initials(name: &str) -> String {
 }
 
 /// A stable small number from an id (FNV-1a), to vary badge colours.
-pub(super) fn tone(id: &str) -> u8 {
+pub(crate) fn tone(id: &str) -> u8 {
     let mut h: u32 = 0x811c9dc5;
     for b in id.bytes() {
         h ^= u32::from(b);
