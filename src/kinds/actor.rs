@@ -256,8 +256,8 @@ impl Actor {
 
 // ---- Pages: `actors/` and `actors/<id>/`, and what their templates see.
 
-const INDEX_PAGE: PageKind = PageKind::new("actors", "actors.html", "actors");
-const RECORD_PAGE: PageKind = PageKind::new("actor", "actor.html", "actors");
+const INDEX_PAGE: PageKind = PageKind::new("actors", "actors.html", "actors", "Actors");
+const RECORD_PAGE: PageKind = PageKind::new("actor", "actor.html", "actors", "Actor");
 
 /// An actor in a list (`actor-card` partial).
 #[derive(Serialize, Clone)]
@@ -415,7 +415,7 @@ impl KindPages for Actor {
         );
         ctx.insert("groups", &groups);
         (
-            "Actors".into(),
+            Self::INDEX.title.into(),
             format!("The people and organisations in {}", site.config.title),
         )
     }

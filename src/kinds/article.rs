@@ -327,8 +327,8 @@ impl Article {
 
 // ---- Pages: `articles/` and `articles/<slug>/`, and what their templates see.
 
-const INDEX_PAGE: PageKind = PageKind::new("articles", "articles.html", "articles");
-const RECORD_PAGE: PageKind = PageKind::new("article", "article.html", "articles");
+const INDEX_PAGE: PageKind = PageKind::new("articles", "articles.html", "articles", "Articles");
+const RECORD_PAGE: PageKind = PageKind::new("article", "article.html", "articles", "Article");
 
 /// An article in a list (`article-card` partial).
 #[derive(Serialize, Clone)]
@@ -447,7 +447,7 @@ impl KindPages for Article {
             .collect();
         ctx.insert("articles", &cards);
         (
-            "Articles".into(),
+            Self::INDEX.title.into(),
             format!("All articles of {}", site.config.title),
         )
     }

@@ -205,7 +205,7 @@ impl Event {
 
 // ---- Pages: `timeline/` (each event an anchor there), and what templates see.
 
-const INDEX_PAGE: PageKind = PageKind::new("timeline", "timeline.html", "timeline");
+const INDEX_PAGE: PageKind = PageKind::new("timeline", "timeline.html", "timeline", "Timeline");
 
 /// An event as the timeline and record pages show it (`event` partial).
 #[derive(Serialize, Clone)]
@@ -291,7 +291,7 @@ impl KindPages for Event {
         }
         ctx.insert("years", &years);
         (
-            "Timeline".into(),
+            Self::INDEX.title.into(),
             format!("Every event of {} in date order", site.config.title),
         )
     }

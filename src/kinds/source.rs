@@ -157,8 +157,8 @@ impl Source {
 
 // ---- Pages: `sources/` and `sources/<id>/`, and what their templates see.
 
-const INDEX_PAGE: PageKind = PageKind::new("sources", "sources.html", "sources");
-const RECORD_PAGE: PageKind = PageKind::new("source", "source.html", "sources");
+const INDEX_PAGE: PageKind = PageKind::new("sources", "sources.html", "sources", "Sources");
+const RECORD_PAGE: PageKind = PageKind::new("source", "source.html", "sources", "Source");
 
 /// A source in a list (`source-item` partial).
 #[derive(Serialize, Clone)]
@@ -241,7 +241,7 @@ impl KindPages for Source {
         );
         ctx.insert("groups", &groups);
         (
-            "Sources".into(),
+            Self::INDEX.title.into(),
             format!("Who reported and published what in {}", site.config.title),
         )
     }

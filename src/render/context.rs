@@ -3,6 +3,7 @@
 //! the page, so templates never build URLs. Lists are vectors, never maps,
 //! so template output is in one order. Documented in `docs/templates.md`.
 
+use super::page::NavItem;
 use crate::model::{Counts, Date, When};
 use serde::Serialize;
 
@@ -16,6 +17,19 @@ pub struct SiteCtx {
     /// The description rendered as HTML (relative links for this page).
     pub description_html: Option<String>,
     pub counts: Counts,
+    /// The navigation: home, then each kind's index page.
+    pub nav: Vec<NavItem>,
+    /// The open-data files, one per kind (`data/<plural>.json`).
+    pub data_files: Vec<DataFileCtx>,
+}
+
+/// An open-data file, for the colophon's links.
+#[derive(Serialize, Clone)]
+pub struct DataFileCtx {
+    /// From the site root: `data/actors.json`.
+    pub href: String,
+    /// The file's name: `actors.json`.
+    pub name: String,
 }
 
 #[derive(Serialize)]

@@ -20,27 +20,42 @@ pub struct PageKind {
     pub section: &'static str,
     /// Whether the sitemap lists its pages (not the page not found).
     pub in_sitemap: bool,
+    /// Its title: `page.title` of an index page, and its name in the
+    /// navigation.
+    pub title: &'static str,
 }
 
-const fn kind(name: &'static str, template: &'static str, section: &'static str) -> PageKind {
+const fn kind(
+    name: &'static str,
+    template: &'static str,
+    section: &'static str,
+    title: &'static str,
+) -> PageKind {
     PageKind {
         name,
         template,
         section,
         in_sitemap: true,
+        title,
     }
 }
 
 impl PageKind {
-    /// A page kind listed in the sitemap.
-    pub const fn new(name: &'static str, template: &'static str, section: &'static str) -> Self {
-        kind(name, template, section)
+    /// A page kind listed in the sitemap: `page.kind`, its template, its
+    /// section and its title.
+    pub const fn new(
+        name: &'static str,
+        template: &'static str,
+        section: &'static str,
+        title: &'static str,
+    ) -> Self {
+        kind(name, template, section, title)
     }
 
-    pub const HOME: PageKind = kind("index", "index.html", "home");
+    pub const HOME: PageKind = kind("index", "index.html", "home", "Home");
     pub const NOT_FOUND: PageKind = PageKind {
         in_sitemap: false,
-        ..kind("404", "404.html", "404")
+        ..kind("404", "404.html", "404", "Page not found")
     };
 }
 
@@ -84,6 +99,26 @@ pub trait KindPages: Kind {
     }
 }
 
+/// A link of the site's navigation (`site.nav`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NavItem {
+    /// The folder, from the site root (`""` for the home page).
+    pub href: String,
+    /// `page.section` of the pages it leads to, for `aria-current`.
+    pub section: &'static str,
+    pub label: &'static str,
+}
+
+impl NavItem {
+    fn of(kind: &PageKind, href: String) -> NavItem {
+        NavItem {
+            href,
+            section: kind.section,
+            label: kind.title,
+        }
+    }
+}
+
 /// What a page shows: the home page, a kind's index (by its position in
 /// the list of kinds), one record, or the page not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +143,14 @@ macro_rules! page_dispatch {
                 all.push(&PageKind::NOT_FOUND);
                 all
             }
+        }
+
+        /// The navigation: the home page, then each kind's index page, in
+        /// list order (`site.nav`).
+        pub(crate) fn nav() -> Vec<NavItem> {
+            let mut nav = vec![NavItem::of(&PageKind::HOME, url::home(""))];
+            $(nav.push(NavItem::of(<$t as KindPages>::INDEX, <$t as KindPages>::index_dir()));)*
+            nav
         }
 
         impl Shows {
@@ -156,7 +199,7 @@ macro_rules! page_dispatch {
             pub(super) fn context(self, env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
                 match self {
                     Shows::Home => env.home_context(ctx, root),
-                    Shows::NotFound => ("Page not found".into(), "This page does not exist.".into()),
+                    Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
                     Shows::Index(n) => {
                         let mut k = 0;
                         $(

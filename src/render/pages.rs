@@ -18,6 +18,9 @@ pub struct Env<'a> {
     pub(crate) site: &'a Site,
     pub(crate) graph: &'a Graph,
     counts: Counts,
+    /// `site.nav` and `site.data_files`, the same on every page.
+    nav: Vec<super::page::NavItem>,
+    data_files: Vec<DataFileCtx>,
     none: Mentions,
     /// Article bodies already rendered for their own pages (each at the
     /// root of a record's page, [`Env::record_root`]).
@@ -83,10 +86,20 @@ impl<'a> Env<'a> {
             .map(|d| first_sentence(&d.plain()))
             .or_else(|| site.config.subtitle.clone())
             .unwrap_or_else(|| site.config.title.clone());
+        let data_files = crate::kinds::KINDS
+            .iter()
+            .map(|k| {
+                let href = url::data("", k.plural);
+                let name = href.rsplit('/').next().unwrap_or_default().to_owned();
+                DataFileCtx { href, name }
+            })
+            .collect();
         Env {
             site,
             graph,
             counts,
+            nav: super::page::nav(),
+            data_files,
             none: Mentions::default(),
             bodies: None,
             site_description,
@@ -132,6 +145,8 @@ impl<'a> Env<'a> {
                 base_url: site.config.base_url.clone(),
                 description_html: self.description_html(&page.root),
                 counts: self.counts,
+                nav: self.nav.clone(),
+                data_files: self.data_files.clone(),
             },
         );
         ctx.insert("root", r);
