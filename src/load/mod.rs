@@ -63,9 +63,22 @@ macro_rules! loaded_storage {
             pub static_files: Vec<(String, Vec<u8>)>,
         }
 
-        /// The data-file kinds, in list order: `DataRecords` and
-        /// `Role::Data` number them in this order.
-        const DATA_KINDS: &[KindInfo] = &[$(<$dt as Kind>::INFO,)*];
+        /// A data-file kind (from the list in `kinds`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum DataKind {
+            $($dt,)*
+        }
+
+        impl DataKind {
+            /// Every data-file kind, in list order.
+            const ALL: &[DataKind] = &[$(DataKind::$dt,)*];
+
+            fn info(self) -> KindInfo {
+                match self {
+                    $(DataKind::$dt => <$dt as Kind>::INFO,)*
+                }
+            }
+        }
 
         /// The records of one data file, of one kind, spans local to it.
         #[derive(Debug)]
@@ -74,28 +87,18 @@ macro_rules! loaded_storage {
         }
 
         impl DataRecords {
-            /// Parses `source` as a data file of the `kind`th data kind.
-            fn parse(kind: usize, source: &SourceFile) -> Result<DataRecords, Diagnostic> {
-                let mut n = 0;
-                $(
-                    if kind == n {
-                        return yaml::records(source, 0).map(DataRecords::$dt);
-                    }
-                    n += 1;
-                )*
-                unreachable!("data kind {kind} of {n}")
+            /// Parses `source` as a data file of `kind`.
+            fn parse(kind: DataKind, source: &SourceFile) -> Result<DataRecords, Diagnostic> {
+                match kind {
+                    $(DataKind::$dt => yaml::records(source, 0).map(DataRecords::$dt),)*
+                }
             }
 
             /// Which data kind, and how many records.
-            fn shape(&self) -> (usize, usize) {
-                let mut n = 0;
-                $(
-                    if let DataRecords::$dt(v) = self {
-                        return (n, v.len());
-                    }
-                    n += 1;
-                )*
-                unreachable!("data kind of {n}")
+            fn shape(&self) -> (DataKind, usize) {
+                match self {
+                    $(DataRecords::$dt(v) => (DataKind::$dt, v.len()),)*
+                }
             }
 
             /// Moves the records into `loaded`, in file `file`.
@@ -110,21 +113,16 @@ macro_rules! loaded_storage {
         }
 
         impl Loaded {
-            /// How many records of each data kind, in `DATA_KINDS` order.
+            /// How many records of each data kind, in list order.
             fn data_lens(&self) -> Vec<usize> {
                 vec![$(self.$dp.len()),*]
             }
 
-            /// Makes room for `n` more records of the `kind`th data kind.
-            fn reserve_data(&mut self, kind: usize, n: usize) {
-                let mut k = 0;
-                $(
-                    if kind == k {
-                        self.$dp.reserve(n);
-                    }
-                    k += 1;
-                )*
-                let _ = k;
+            /// Makes room for `n` more records of `kind`.
+            fn reserve_data(&mut self, kind: DataKind, n: usize) {
+                match kind {
+                    $(DataKind::$dt => self.$dp.reserve(n),)*
+                }
             }
 
             /// Takes the records back out, each data kind's in order, for
@@ -148,18 +146,14 @@ macro_rules! loaded_storage {
         }
 
         impl DataBack {
-            /// The next `n` records of the `kind`th data kind.
-            fn take(&mut self, kind: usize, n: usize) -> Option<DataRecords> {
-                let mut k = 0;
-                $(
-                    if kind == k {
+            /// The next `n` records of `kind`, if there are that many.
+            fn take(&mut self, kind: DataKind, n: usize) -> Option<DataRecords> {
+                match kind {
+                    $(DataKind::$dt => {
                         let v: Vec<_> = self.$dp.by_ref().take(n).collect();
-                        return (v.len() == n).then_some(DataRecords::$dt(v));
-                    }
-                    k += 1;
-                )*
-                let _ = k;
-                None
+                        (v.len() == n).then_some(DataRecords::$dt(v))
+                    })*
+                }
             }
         }
     };
@@ -207,8 +201,8 @@ impl Loaded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Site,
-    /// A data file of the `n`th data kind (`DATA_KINDS`).
-    Data(usize),
+    /// A data file of one kind.
+    Data(DataKind),
     ArticleMd,
     ArticleTxt,
     Sidecar,
@@ -218,25 +212,25 @@ enum Role {
 /// What may stand at the top of `content/`, in the order hints list it.
 static TOP_LEVEL: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut top = vec!["site.yaml".to_owned(), "articles".to_owned()];
-    for k in DATA_KINDS {
-        top.push(format!("{}.yaml", k.plural));
-        top.push(k.plural.to_owned());
+    for k in DataKind::ALL {
+        top.push(format!("{}.yaml", k.info().plural));
+        top.push(k.info().plural.to_owned());
     }
     top.push("static".to_owned());
     top
 });
 
 /// The data kind a top-level name (`actors.yaml`, `actors.yml`, `actors`) holds.
-fn data_kind(top: &str) -> Option<(usize, bool)> {
+fn data_kind(top: &str) -> Option<(DataKind, bool)> {
     let (stem, folder) = match top.rsplit_once('.') {
         Some((stem, "yaml" | "yml")) => (stem, false),
         Some(_) => return None,
         None => (top, true),
     };
-    DATA_KINDS
+    DataKind::ALL
         .iter()
-        .position(|k| k.plural == stem)
-        .map(|n| (n, folder))
+        .find(|k| k.info().plural == stem)
+        .map(|&k| (k, folder))
 }
 
 fn is_yaml(name: &str) -> bool {
@@ -284,7 +278,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
             && !TOP_LEVEL.iter().any(|t| t == top)
             && !(top.ends_with(".yml") && data_kind(top).is_some())
         {
-            let plurals: Vec<&str> = DATA_KINDS.iter().map(|k| k.plural).collect();
+            let plurals: Vec<&str> = DataKind::ALL.iter().map(|k| k.info().plural).collect();
             diags.push(
                 Diagnostic::new(shown(), format!("`{top}` is not part of the content format"))
                     .maybe_hint(did_you_mean(top, TOP_LEVEL.iter().map(String::as_str)))
@@ -437,20 +431,20 @@ fn parse_some(
 /// large, and moved once rather than again at every growth of a list.
 fn reserve<'a>(loaded: &mut Loaded, parsed: impl Iterator<Item = &'a Parsed>) {
     let (mut files, mut articles) = (0, 0);
-    let mut data = vec![0; DATA_KINDS.len()];
+    let mut data = vec![0; DataKind::ALL.len()];
     for p in parsed {
         files += p.files.len();
         match &p.item {
             Item::Data(rs) => {
                 let (kind, n) = rs.shape();
-                data[kind] += n;
+                data[kind as usize] += n;
             }
             Item::Article { .. } => articles += 1,
             _ => {}
         }
     }
     loaded.files.reserve(files);
-    for (kind, n) in data.into_iter().enumerate() {
+    for (&kind, n) in DataKind::ALL.iter().zip(data) {
         loaded.reserve_data(kind, n);
     }
     loaded.articles.reserve(articles);
@@ -519,8 +513,8 @@ enum Item {
 enum ItemShape {
     Nothing,
     Site,
-    /// `n` records of the `kind`th data kind.
-    Data(usize, usize),
+    /// `n` records of a data kind.
+    Data(DataKind, usize),
     Article {
         meta_file: usize,
     },
