@@ -81,6 +81,11 @@ impl Kind for Event {
         self.summary.as_ref()
     }
 
+    /// "X denies any role in Y's murder" puts the event on both pages.
+    fn counted_text(&self) -> Option<&str> {
+        Some(&self.title)
+    }
+
     /// Actors named in the record, then those its summary mentions; its
     /// sources; the articles it cites.
     fn references(&self, mentioned: &[Ix<Actor>], out: &mut Vec<Ref>) {

@@ -56,6 +56,12 @@ pub trait Kind: Sized + Send + Sync + 'static {
         None
     }
 
+    /// A plain text whose mentions are counted (the record then refers to
+    /// the actors it names) but never links: an event's title.
+    fn counted_text(&self) -> Option<&str> {
+        None
+    }
+
     /// The actor whose own text this is, if any: it does not link to the
     /// page it is on.
     fn own_actor(_ix: Ix<Self>) -> Option<Ix<Actor>> {

@@ -8,21 +8,31 @@ mod matcher;
 pub use matcher::{Hit, Matcher};
 
 use crate::kinds::{Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Table};
-use crate::model::{ActorIx, ArticleIx, RichText, Site, SourceIx};
+use crate::model::{ActorIx, ArticleIx, MentionLinks, RichText, Site, SourceIx};
 use pulldown_cmark::{Event as Md, Tag, TagEnd};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A name found in a text: which text event it is in, and where.
+/// A name found in a text: where it starts and ends, and whether it is a
+/// link. A name may run across a line break inside a paragraph, so it
+/// may end in a later text event than it starts in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub actor: ActorIx,
-    /// Index of the `Event::Text` in the text's event list.
+    /// Index of the `Event::Text` it starts in, in the text's event list.
     pub event: usize,
-    /// Byte range inside that text event.
+    /// Byte offset of its start in that text event.
     pub start: usize,
+    /// Index of the `Event::Text` it ends in (`event`, or a later one of
+    /// the same paragraph, past soft or hard breaks).
+    pub end_event: usize,
+    /// Byte offset of its end in that text event.
     pub end: usize,
+    /// Whether it becomes a link to the actor's page: never inside an
+    /// existing link; with `mention_links: first`, only the first linkable
+    /// mention of each actor in the text (content format 1.1, Mentions).
+    pub link: bool,
 }
 
 /// The mentions of one text, in reading order.
@@ -211,7 +221,7 @@ macro_rules! link_storage {
             let mut found = Mentioned::default();
             $(
                 if <$t as Kind>::INFO.plural != <Article as Kind>::INFO.plural {
-                    found.$p = mentions_in(matcher, &site.$p);
+                    found.$p = mentions_in(matcher, &site.$p, site.config.mention_links);
                 }
             )*
             found
@@ -221,10 +231,22 @@ macro_rules! link_storage {
         /// mentions), and their inverse: for every record, who refers to it,
         /// in list order of kinds and display order of records. The one
         /// pass that makes every backlink.
-        fn references(site: &Site, mentioned: &Mentioned) -> (RefLists, RefLists) {
+        fn references(
+            site: &Site,
+            matcher: &Matcher,
+            mentioned: &Mentioned,
+        ) -> (RefLists, RefLists) {
             let forward = RefLists {
                 $($p: site.$p.each(|i| {
-                    let actors: Vec<ActorIx> = mentioned.$p[i].actors().collect();
+                    // Texts that are counted, not linked (an event's
+                    // title), come first: they are read first.
+                    let counted = site.$p[i].counted_text().into_iter();
+                    let actors: Vec<ActorIx> = counted
+                        .flat_map(|t| matcher.find(t))
+                        .map(|hit| hit.actor)
+                        .filter(|&a| Some(a) != <$t as Kind>::own_actor(i))
+                        .chain(mentioned.$p[i].actors())
+                        .collect();
                     let mut out = Vec::new();
                     site.$p[i].references(&actors, &mut out);
                     out
@@ -248,14 +270,18 @@ macro_rules! link_storage {
 crate::with_kinds!(link_storage);
 
 /// The mentions in the text of each record of a kind.
-fn mentions_in<K: Kind>(matcher: &Matcher, table: &Table<K>) -> PerRecord<K, Mentions> {
+fn mentions_in<K: Kind>(
+    matcher: &Matcher,
+    table: &Table<K>,
+    links: MentionLinks,
+) -> PerRecord<K, Mentions> {
     PerRecord::from_vec(
         table
             .par_iter()
             .enumerate()
             .map(|(i, r)| {
                 r.text()
-                    .map(|t| find_mentions(matcher, t, K::own_actor(Ix::new(i))))
+                    .map(|t| find_mentions(matcher, t, K::own_actor(Ix::new(i)), links))
                     .unwrap_or_default()
             })
             .collect(),
@@ -310,35 +336,111 @@ impl Graph {
     }
 }
 
-/// Finds the mentions in a text: Text events outside code, links, images
-/// and headings. Inline code is its own event kind and is never matched.
-pub fn find_mentions(matcher: &Matcher, text: &RichText, skip_actor: Option<ActorIx>) -> Mentions {
-    let mut out = Vec::new();
+/// Finds the mentions in a text: in runs of text outside code, images
+/// and headings, a run being a paragraph's text between inline markup,
+/// line breaks included (a name may be split by one). Inline code is its
+/// own event kind and is never matched. Mentions inside an existing link
+/// are counted but not links; `links` says which of the others are.
+pub fn find_mentions(
+    matcher: &Matcher,
+    text: &RichText,
+    skip_actor: Option<ActorIx>,
+    links: MentionLinks,
+) -> Mentions {
+    let mut found = Runs::new(matcher, skip_actor, links);
     let mut blocked = 0usize;
+    let mut in_link = 0usize;
     for (i, event) in text.events.iter().enumerate() {
         match event {
-            Md::Start(
-                Tag::CodeBlock(_) | Tag::Link { .. } | Tag::Image { .. } | Tag::Heading { .. },
-            ) => blocked += 1,
-            Md::End(TagEnd::CodeBlock | TagEnd::Link | TagEnd::Image | TagEnd::Heading(_)) => {
-                blocked = blocked.saturating_sub(1)
+            Md::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::Heading { .. }) => {
+                found.flush(in_link > 0);
+                blocked += 1;
             }
-            Md::Text(t) if blocked == 0 => {
-                for hit in matcher.find(t) {
-                    if Some(hit.actor) != skip_actor {
-                        out.push(Mention {
-                            actor: hit.actor,
-                            event: i,
-                            start: hit.start,
-                            end: hit.end,
-                        });
-                    }
-                }
+            Md::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::Heading(_)) => {
+                found.flush(in_link > 0);
+                blocked = blocked.saturating_sub(1);
             }
-            _ => {}
+            Md::Start(Tag::Link { .. }) => {
+                found.flush(in_link > 0);
+                in_link += 1;
+            }
+            Md::End(TagEnd::Link) => {
+                found.flush(in_link > 0);
+                in_link = in_link.saturating_sub(1);
+            }
+            Md::Text(t) if blocked == 0 => found.push(i, t),
+            Md::SoftBreak | Md::HardBreak if blocked == 0 && !found.run.is_empty() => {
+                found.run.push('\n');
+            }
+            _ => found.flush(in_link > 0),
         }
     }
-    Mentions(out)
+    found.flush(in_link > 0);
+    Mentions(found.out)
+}
+
+/// The mentions of one text, found run by run.
+struct Runs<'m> {
+    matcher: &'m Matcher,
+    skip_actor: Option<ActorIx>,
+    every: bool,
+    /// The text of the current run, line breaks as `\n`.
+    run: String,
+    /// Each text event of the run, and where its text starts in `run`.
+    pieces: Vec<(usize, usize)>,
+    /// Actors whose mention in this text is a link already.
+    linked: HashSet<ActorIx>,
+    out: Vec<Mention>,
+}
+
+impl<'m> Runs<'m> {
+    fn new(matcher: &'m Matcher, skip_actor: Option<ActorIx>, links: MentionLinks) -> Self {
+        Runs {
+            matcher,
+            skip_actor,
+            every: links == MentionLinks::Every,
+            run: String::new(),
+            pieces: Vec::new(),
+            linked: HashSet::new(),
+            out: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, event: usize, t: &str) {
+        self.pieces.push((event, self.run.len()));
+        self.run.push_str(t);
+    }
+
+    /// The text event holding byte `at` of the run, and the offset in it.
+    fn locate(&self, at: usize) -> (usize, usize) {
+        let k = self.pieces.partition_point(|&(_, start)| start <= at);
+        let (event, start) = self.pieces[k.saturating_sub(1)];
+        (event, at - start)
+    }
+
+    /// Matches the run so far, and starts a new one.
+    fn flush(&mut self, in_link: bool) {
+        if !self.pieces.is_empty() {
+            for hit in self.matcher.find(&self.run) {
+                if Some(hit.actor) == self.skip_actor {
+                    continue;
+                }
+                let (event, start) = self.locate(hit.start);
+                let (end_event, end) = self.locate(hit.end.saturating_sub(1));
+                let link = !in_link && (self.every || self.linked.insert(hit.actor));
+                self.out.push(Mention {
+                    actor: hit.actor,
+                    event,
+                    start,
+                    end_event,
+                    end: end + 1,
+                    link,
+                });
+            }
+        }
+        self.run.clear();
+        self.pieces.clear();
+    }
 }
 
 /// What linking found in each article, kept by `dossier serve` from one
@@ -403,7 +505,8 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
             match cached {
                 Some(f) => (f.mentions.clone(), f.summary.clone(), false),
                 None => {
-                    let mentions = find_mentions(&matcher, &a.body, None);
+                    let mentions =
+                        find_mentions(&matcher, &a.body, None, site.config.mention_links);
                     let summary = mentions.summary(&a.body);
                     (mentions, summary, true)
                 }
@@ -430,7 +533,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
         found.into_iter().map(|(m, s, _)| (m, s)).unzip();
     let mut mentions = mentions_but_articles(site, &matcher);
     mentions.articles = PerRecord::from_vec(article_body);
-    let (forward, back) = references(site, &mentions);
+    let (forward, back) = references(site, &matcher, &mentions);
     let mut graph = Graph {
         mentions,
         forward,

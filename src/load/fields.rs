@@ -183,5 +183,6 @@ crate::record_fields!(
         theme: Text,
         author: Text,
         unsafe_html: Field<bool>,
+        mention_links: Text,
     }
 );

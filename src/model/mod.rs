@@ -81,7 +81,19 @@ pub struct SiteConfig {
     pub language: String,
     pub author: Option<String>,
     pub unsafe_html: bool,
+    /// Which mentions of an actor are links (content format 1.1, `mention_links`).
+    pub mention_links: MentionLinks,
 }
+
+crate::choices!(
+    /// Which mentions of an actor in a text become links to its page:
+    /// the first in each text, or every one. Every mention is counted
+    /// either way.
+    MentionLinks {
+        First = "first" / "First" / "First",
+        Every = "every" / "Every" / "Every",
+    }
+);
 
 /// Declares a fixed set of words a field may take (an actor's kind, an
 /// event's status): the enum, its words, and for each the heading of its

@@ -407,8 +407,21 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
             );
         }
     }
+    let mention_links = r
+        .mention_links
+        .as_ref()
+        .and_then(|m| {
+            ctx.enum_value(
+                m,
+                MentionLinks::parse,
+                MentionLinks::NAMES,
+                "value of `mention_links`",
+            )
+        })
+        .unwrap_or(MentionLinks::First);
     Some(SiteConfig {
         title: title?,
+        mention_links,
         subtitle: text(&r.subtitle),
         description,
         base_url: base_url?,

@@ -194,9 +194,10 @@ fn wire_article_page_shows_everything() {
         }
         assert!(body.contains(&squash(para)), "paragraph missing: {para}");
     }
-    // Mentions link to actors; the first mention of Macron is linked.
+    // Mentions link to actors: the first mention of each actor in the
+    // text, and only that one (content format 1.1, `mention_links: first`).
     let links: Vec<(String, String)> = doc
-        .select(&sel("main p a[href^='../../actors/']"))
+        .select(&sel(".story-body a[href^='../../actors/']"))
         .map(|a| {
             (
                 a.text().collect(),
@@ -212,7 +213,21 @@ fn wire_article_page_shows_everything() {
         "{links:?}"
     );
     assert!(links.contains(&("NSO Group".into(), "../../actors/nso-group/".into())));
-    assert!(links.contains(&("De Rugy".into(), "../../actors/francois-de-rugy/".into())));
+    assert!(links.contains(&(
+        "Francois de Rugy".into(),
+        "../../actors/francois-de-rugy/".into()
+    )));
+    assert!(
+        !links.contains(&("De Rugy".into(), "../../actors/francois-de-rugy/".into())),
+        "a second mention in the same text is not a link: {links:?}"
+    );
+    let mut seen = std::collections::HashSet::new();
+    for (_, href) in &links {
+        assert!(
+            seen.insert(href),
+            "{href} is linked twice in one text: {links:?}"
+        );
+    }
     // The credit line resolves TOI and AFP to their source pages.
     let credit: Vec<String> = doc
         .select(&sel(
