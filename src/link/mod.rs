@@ -5,7 +5,7 @@
 
 mod matcher;
 
-pub use matcher::{Hit, Matcher};
+pub use matcher::{Hit, Matcher, name_key};
 
 use crate::kinds::{Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Table};
 use crate::model::{ActorIx, ArticleIx, RichText, Site, SourceIx};
@@ -350,6 +350,8 @@ pub fn find_mentions(matcher: &Matcher, text: &RichText, skip_actor: Option<Acto
 pub struct Cache {
     /// The names the matcher was built from.
     names: Vec<(ActorIx, String)>,
+    /// The source names and aliases it was built with.
+    shields: Vec<String>,
     /// By article file: its text, its mentions, and their summary.
     articles: HashMap<String, Found>,
 }
@@ -368,6 +370,14 @@ impl Cache {
     }
 }
 
+/// Every source name and alias: they shield the actor names inside them
+/// ("Radio France" mentions no actor "France").
+fn source_names(site: &Site) -> impl Iterator<Item = &str> {
+    site.sources
+        .iter()
+        .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str)))
+}
+
 /// Computes every mention and backlink of the site.
 pub fn link(site: &Site) -> Graph {
     link_inner(site, None)
@@ -380,12 +390,14 @@ pub fn link_with(site: &Site, cache: &mut Cache) -> Graph {
 }
 
 fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
-    let matcher = Matcher::new(site.actor_names());
+    let matcher = Matcher::new(site.actor_names(), source_names(site));
     if let Some(cache) = cache.as_deref_mut() {
         let names: Vec<(ActorIx, String)> =
             site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
-        if cache.names != names {
+        let shields: Vec<String> = source_names(site).map(str::to_owned).collect();
+        if cache.names != names || cache.shields != shields {
             cache.names = names;
+            cache.shields = shields;
             cache.articles.clear();
         }
     }
