@@ -669,7 +669,98 @@ mod tests {
         assert_eq!(name_key(" \t "), "");
     }
 
+    /// Names for planting: spaces, accents, apostrophes, a particle, and a
+    /// name inside a longer one.
+    const PLANTED: &[&str] = &[
+        "Zoë Ågren",
+        "José Núñez",
+        "O'Brien",
+        "Port Authority of Harbour Town",
+        "Jane Roe",
+        "de Rugy",
+        "NSO",
+        "NSO Group",
+    ];
+    const GAPS: &[&str] = &[
+        " ", "  ", "\t", "\n", "\r\n", "\r", "\u{A0}", "\u{202F}", " \n ", "\u{2009}",
+    ];
+    const FILLER: &[&str] = &[
+        "the",
+        "said",
+        "naïve",
+        "nai\u{308}ve",
+        "3.5",
+        "e.g.",
+        "to",
+        "group",
+        "rugy",
+        "roe",
+        "“quoted”",
+        "it’s",
+        "ågren",
+        "-",
+        "de",
+        "of",
+        "Town",
+        "Harbour",
+    ];
+
+    /// Writes a planted name as a text might: any white-space run for its
+    /// spaces, any apostrophe, NFC or NFD, a particle capitalised or not.
+    fn write_name(name: &str, gaps: &[usize], quote: usize, nfd: bool, upper: bool) -> String {
+        let mut out = String::new();
+        for (k, word) in name.split(' ').enumerate() {
+            if k > 0 {
+                out.push_str(GAPS[gaps[k % gaps.len()] % GAPS.len()]);
+            }
+            out.push_str(&word.replace('\'', ["'", "’", "\u{2BC}"][quote % 3]));
+        }
+        if upper {
+            let mut c = out.chars();
+            out = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
+        }
+        if nfd { out.nfd().collect() } else { out }
+    }
+
     proptest! {
+        #[test]
+        fn planted_names_are_found_exactly_once_where_planted(
+            parts in proptest::collection::vec(
+                (
+                    proptest::collection::vec(0..FILLER.len(), 0..4),
+                    0..PLANTED.len(),
+                    proptest::collection::vec(0..GAPS.len(), 1..4),
+                    0..3usize,
+                    any::<bool>(),
+                    any::<bool>(),
+                    0..4usize,
+                ),
+                0..8,
+            )
+        ) {
+            let m = Matcher::new(PLANTED.iter().enumerate().map(|(i, &n)| (Ix::new(i), n)), ["Radio France"]);
+            let mut text = String::new();
+            let mut planted = Vec::new();
+            for (filler, name, gaps, quote, nfd, upper, sep) in parts {
+                for f in filler {
+                    text.push_str(FILLER[f]);
+                    text.push(' ');
+                }
+                text.push_str([" ", "(", "“", "\n"][sep]);
+                let upper = upper && PLANTED[name].starts_with("de");
+                let written = write_name(PLANTED[name], &gaps, quote, nfd, upper);
+                planted.push((text.len(), text.len() + written.len(), name));
+                text.push_str(&written);
+                text.push_str([" ", ". ", "’s ", ")\n"][sep]);
+            }
+            let found: Vec<(usize, usize, usize)> =
+                m.find(&text).into_iter().map(|h| (h.start, h.end, h.actor.get())).collect();
+            prop_assert_eq!(found, planted, "{:?}", text);
+        }
+
         #[test]
         fn hits_are_ordered_disjoint_and_on_char_boundaries(text in ".{0,200}") {
             let m = Matcher::new(
