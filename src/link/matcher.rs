@@ -17,7 +17,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -49,9 +49,18 @@ pub struct Matcher {
 /// straight ones, every run of white space one space, trimmed. Two names
 /// with one key are one name (the model refuses one shared by two actors).
 pub fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let name = name.trim();
+    if name.chars().all(nfc_on_its_own) {
+        fold_name(name.chars())
+    } else {
+        fold_name(name.nfc())
+    }
+}
+
+fn fold_name(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut in_space = false;
-    for c in name.trim().nfc() {
+    for c in chars {
         let c = crate::quotes::fold(c);
         if c.is_whitespace() {
             if !in_space {
@@ -105,58 +114,100 @@ impl<'t> Haystack<'t> {
                 back: None,
             };
         }
-        let mut out = String::with_capacity(text.len());
-        let mut back = Vec::with_capacity(text.len() + 1);
-        let mut in_space = false;
-        let mut emit = |c: char, at: usize, out: &mut String| {
-            let c = crate::quotes::fold(c);
-            if c.is_whitespace() {
-                if !in_space {
-                    out.push(' ');
-                    back.push(at as u32);
+        let mut f = Folded {
+            out: String::with_capacity(text.len()),
+            back: Vec::with_capacity(text.len() + 1),
+            in_space: false,
+        };
+        let bytes = text.as_bytes();
+        let ascii_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+        let mut i = 0;
+        while i < bytes.len() {
+            if ascii_space(bytes[i]) {
+                f.space(i);
+                i += 1;
+                continue;
+            }
+            if bytes[i] < 0x80 {
+                // A run of ASCII, as it is; but its last character goes
+                // with what follows when NFC may join them.
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] < 0x80 && !ascii_space(bytes[j]) {
+                    j += 1;
                 }
-                in_space = true;
+                if j < bytes.len()
+                    && bytes[j] >= 0x80
+                    && !text[j..].chars().next().is_some_and(starts_segment)
+                {
+                    j -= 1;
+                }
+                if j > i {
+                    f.out.push_str(&text[i..j]);
+                    f.back.extend(i as u32..j as u32);
+                    f.in_space = false;
+                    i = j;
+                    continue;
+                }
+            }
+            // A segment: a character and those NFC may join to it; every
+            // byte it gives maps to its start.
+            let mut chars = text[i..].chars();
+            let Some(c) = chars.next() else { break };
+            let mut end = i + c.len_utf8();
+            for d in chars {
+                if starts_segment(d) {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            if end == i + c.len_utf8() && nfc_on_its_own(c) {
+                f.push(c, i);
             } else {
-                out.push(c);
-                for _ in 0..c.len_utf8() {
-                    back.push(at as u32);
-                }
-                in_space = false;
+                text[i..end].nfc().for_each(|d| f.push(d, i));
             }
-        };
-        // Normalised segment by segment: each segment is a character that
-        // starts one and the characters NFC may join to it. Every byte a
-        // segment gives maps to the segment's start.
-        let mut segment = 0;
-        let flush = |from: usize,
-                     to: usize,
-                     out: &mut String,
-                     emit: &mut dyn FnMut(char, usize, &mut String)| {
-            let s = &text[from..to];
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if nfc_on_its_own(c) => emit(c, from, out),
-                (Some(_), _) => s.nfc().for_each(|c| emit(c, from, out)),
-                _ => {}
-            }
-        };
-        for (i, c) in text.char_indices() {
-            if i > segment && starts_segment(c) {
-                flush(segment, i, &mut out, &mut emit);
-                segment = i;
-            }
+            i = end;
         }
-        flush(segment, text.len(), &mut out, &mut emit);
-        back.push(text.len() as u32);
+        f.back.push(text.len() as u32);
         Haystack {
-            text: Cow::Owned(out),
-            back: Some(back),
+            text: Cow::Owned(f.out),
+            back: Some(f.back),
         }
     }
 
     /// The offset in the original text of byte `i` of the folded one.
     fn original(&self, i: usize) -> usize {
         self.back.as_ref().map_or(i, |b| b[i] as usize)
+    }
+}
+
+/// A folded text being made, with its map back.
+struct Folded {
+    out: String,
+    back: Vec<u32>,
+    in_space: bool,
+}
+
+impl Folded {
+    /// White space at `at`: one space for a run.
+    fn space(&mut self, at: usize) {
+        if !self.in_space {
+            self.out.push(' ');
+            self.back.push(at as u32);
+            self.in_space = true;
+        }
+    }
+
+    /// Character `c` (in NFC) of the segment at `at`.
+    fn push(&mut self, c: char, at: usize) {
+        let c = crate::quotes::fold(c);
+        if c.is_whitespace() {
+            self.space(at);
+        } else {
+            self.out.push(c);
+            self.back
+                .extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+            self.in_space = false;
+        }
     }
 }
 
@@ -194,42 +245,37 @@ impl Matcher {
         actors: impl IntoIterator<Item = (crate::model::ActorIx, &'a str)>,
         shields: impl IntoIterator<Item = &'a str>,
     ) -> Matcher {
-        let mut keys: HashMap<String, usize> = HashMap::new();
-        let mut folded: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut add = |key: String, actor, keys: &mut HashMap<String, usize>| {
-            let (Some(first), Some(last)) = (key.chars().next(), key.chars().last()) else {
-                return;
+        // Every key once, the first to have it keeping it: actors' names,
+        // then sources', then the capitalised particles.
+        let mut entries: Vec<(String, Option<crate::model::ActorIx>)> = actors
+            .into_iter()
+            .map(|(actor, name)| (name_key(name), Some(actor)))
+            .collect();
+        let particles: Vec<(String, Option<crate::model::ActorIx>)> = entries
+            .iter()
+            .filter(|(key, _)| key.chars().next().is_some_and(char::is_lowercase))
+            .map(|(key, actor)| {
+                let mut chars = key.chars();
+                let first = chars.next().map(char::to_uppercase);
+                (first.into_iter().flatten().chain(chars).collect(), *actor)
+            })
+            .collect();
+        entries.extend(shields.into_iter().map(|name| (name_key(name), None)));
+        let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len() + particles.len());
+        let mut folded: Vec<&str> = Vec::with_capacity(entries.len());
+        let mut patterns = Vec::with_capacity(entries.len());
+        for (key, actor) in entries.iter().chain(&particles) {
+            let (Some(first), Some(last)) = (key.chars().next(), key.chars().next_back()) else {
+                continue;
             };
-            if keys.contains_key(&key) {
-                return;
+            if seen.insert(key) {
+                patterns.push(Pattern {
+                    actor: *actor,
+                    word_start: is_word_char(first),
+                    word_end: is_word_char(last),
+                });
+                folded.push(key);
             }
-            keys.insert(key.clone(), patterns.len());
-            patterns.push(Pattern {
-                actor,
-                word_start: is_word_char(first),
-                word_end: is_word_char(last),
-            });
-            folded.push(key);
-        };
-        let mut particles = Vec::new();
-        for (actor, name) in actors {
-            let key = name_key(name);
-            if key.chars().next().is_some_and(char::is_lowercase) {
-                particles.push((actor, key.clone()));
-            }
-            add(key, Some(actor), &mut keys);
-        }
-        for name in shields {
-            add(name_key(name), None, &mut keys);
-        }
-        // "de Rugy" at the start of a sentence: unless the capitalised form
-        // is a name of its own (an actor's or a source's).
-        for (actor, key) in particles {
-            let mut chars = key.chars();
-            let Some(first) = chars.next() else { continue };
-            let upper: String = first.to_uppercase().chain(chars).collect();
-            add(upper, Some(actor), &mut keys);
         }
         let automaton = if folded.is_empty() {
             None
