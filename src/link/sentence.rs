@@ -171,10 +171,6 @@ impl Sentences {
         }
     }
 
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The sentence containing the name at bytes `start..end` (at or
     /// after the last one asked for), as an actor's page quotes it.
     pub fn quote(&mut self, start: usize, end: usize) -> String {
