@@ -11,6 +11,7 @@
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dossier::kinds::{Ix, Ref};
 use dossier::link::Matcher;
+use dossier::model::MentionLinks;
 use dossier::model::text::parse_markdown;
 use dossier::render::{PageSpec, Shows};
 use std::fmt::Write as _;
@@ -66,6 +67,13 @@ const LAST: &[&str] = &[
     "Lombardi",
     "Mendoza",
     "Novak",
+];
+/// Source names the matcher is given as shields.
+const SOURCES: &[&str] = &[
+    "Radio France",
+    "The Times of Israel",
+    "Agence France-Presse",
+    "AFP",
 ];
 const WORDS: &[&str] = &[
     "the",
@@ -157,6 +165,7 @@ fn linking(c: &mut Criterion) {
                     .iter()
                     .enumerate()
                     .map(|(i, n)| (Ix::new(i), n.as_str())),
+                SOURCES.iter().copied(),
             )
         })
     });
@@ -165,10 +174,25 @@ fn linking(c: &mut Criterion) {
             .iter()
             .enumerate()
             .map(|(i, n)| (Ix::new(i), n.as_str())),
+        SOURCES.iter().copied(),
     );
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("find_10000_words_2000_actors", |b| {
         b.iter(|| matcher.find(black_box(&text)))
+    });
+    // The sentence of each actor's first mention: an article of paragraphs,
+    // and one long paragraph with no sentence end naming every actor.
+    let (body, _) = parse_markdown(&text, false);
+    let mentions = dossier::link::find_mentions(&matcher, &body, None, MentionLinks::First);
+    g.bench_function("summary_10000_words_2000_actors", |b| {
+        b.iter(|| mentions.summary(black_box(&body)))
+    });
+    let long: String = names.iter().map(|n| format!("{n} and ")).collect();
+    let (long, _) = parse_markdown(&long, false);
+    let mentions = dossier::link::find_mentions(&matcher, &long, None, MentionLinks::First);
+    g.throughput(Throughput::Elements(mentions.0.len() as u64));
+    g.bench_function("summary_one_paragraph_2000_first_mentions", |b| {
+        b.iter(|| mentions.summary(black_box(&long)))
     });
     g.finish();
 }

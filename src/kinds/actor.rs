@@ -183,7 +183,7 @@ impl Actor {
             let index = out.len();
             let mut aliases = Vec::new();
             for n in std::iter::once(name).chain(r.aliases.iter().flatten()) {
-                let key: String = n.value.trim().chars().map(crate::quotes::fold).collect();
+                let key = crate::link::name_key(&n.value);
                 if key.is_empty() {
                     ctx.err(n.span, "an empty alias can not be matched");
                     continue;

@@ -14,6 +14,7 @@
 //!   data, starter record and docs.
 //! - `link_cache`: linking through the mentions cache equals linking afresh.
 //! - `load_cache`: loading through the parse cache equals loading afresh.
+//! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
 //!
 //! `common` holds the shared helpers. Property-test regression seeds live
@@ -29,4 +30,5 @@ mod hardening;
 mod kinds;
 mod link_cache;
 mod load_cache;
+mod mentions;
 mod serve;
