@@ -484,6 +484,8 @@ pub struct Cache {
     names: Vec<(ActorIx, String)>,
     /// The source names and aliases it was built with.
     shields: Vec<String>,
+    /// Which mentions were made links (`mention_links` in site.yaml).
+    links: Option<MentionLinks>,
     /// By article file: its text, its mentions, and their summary.
     articles: HashMap<String, Found>,
 }
@@ -527,9 +529,11 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
         let names: Vec<(ActorIx, String)> =
             site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
         let shields: Vec<String> = source_names(site).map(str::to_owned).collect();
-        if cache.names != names || cache.shields != shields {
+        let links = Some(site.config.mention_links);
+        if cache.names != names || cache.shields != shields || cache.links != links {
             cache.names = names;
             cache.shields = shields;
+            cache.links = links;
             cache.articles.clear();
         }
     }

@@ -79,4 +79,9 @@ fn linking_through_the_cache_gives_what_linking_afresh_gives() {
     assert!(added.contains("Jane Doe spoke to Acme."), "{added}");
     std::fs::remove_file(&extra).unwrap();
     assert_eq!(same(root, &mut cache), renamed);
+
+    // Every mention becomes a link, in unchanged articles too.
+    let site = content.join("site.yaml");
+    std::fs::write(&site, format!("{}mention_links: every\n", read(&site))).unwrap();
+    assert_ne!(same(root, &mut cache), renamed);
 }
