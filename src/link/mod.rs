@@ -266,21 +266,31 @@ macro_rules! link_storage {
             matcher: &Matcher,
             mentioned: &Mentioned,
         ) -> (RefLists, RefLists) {
+            // Each record's references, in parallel: titles are searched
+            // here, and there are tens of thousands of events.
             let forward = RefLists {
-                $($p: site.$p.each(|i| {
-                    // Texts that are counted, not linked (an event's
-                    // title), come first: they are read first.
-                    let counted = site.$p[i].counted_text().into_iter();
-                    let actors: Vec<ActorIx> = counted
-                        .flat_map(|t| matcher.find(t))
-                        .map(|hit| hit.actor)
-                        .filter(|&a| Some(a) != <$t as Kind>::own_actor(i))
-                        .chain(mentioned.$p[i].actors())
-                        .collect();
-                    let mut out = Vec::new();
-                    site.$p[i].references(&actors, &mut out);
-                    out
-                }),)*
+                $($p: PerRecord::from_vec(
+                    site.$p
+                        .par_iter()
+                        .enumerate()
+                        .map(|(i, record)| {
+                            let i = Ix::new(i);
+                            // Texts that are counted, not linked (an event's
+                            // title), come first: they are read first.
+                            let actors: Vec<ActorIx> = record
+                                .counted_text()
+                                .into_iter()
+                                .flat_map(|t| matcher.find(t))
+                                .map(|hit| hit.actor)
+                                .filter(|&a| Some(a) != <$t as Kind>::own_actor(i))
+                                .chain(mentioned.$p[i].actors())
+                                .collect();
+                            let mut out = Vec::new();
+                            record.references(&actors, &mut out);
+                            out
+                        })
+                        .collect(),
+                ),)*
             };
             let mut back = RefLists {
                 $($p: site.$p.each(|_| Vec::new()),)*
