@@ -1,0 +1,164 @@
+//! Wire copy as an editor reads it (content format 1.1, "Articles"): line
+//! endings, paragraphs and credit lines, checked on the built pages.
+
+use crate::common::*;
+use scraper::{Html, Selector};
+use std::path::Path;
+
+/// A temporary copy of a case under `tests/fixtures/cases/`.
+fn case(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("cases").join(name), dir.path());
+    dir
+}
+
+fn page(out: &Path, rel: &str) -> Html {
+    Html::parse_document(&read(&out.join(rel).join("index.html")))
+}
+
+/// The HTML of the first element matching `css`, or "" when there is none.
+fn html_of(doc: &Html, css: &str) -> String {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .next()
+        .map(|e| e.html())
+        .unwrap_or_default()
+}
+
+/// The text of every element matching `css`, white space folded.
+fn texts(doc: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .map(|e| {
+            let t: String = e.text().collect();
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+// ---- Line endings
+
+#[test]
+fn lone_cr_wire_copy_reads_as_the_lf_text() {
+    let dir = case("02-crlf-line-endings");
+    let articles = dir.path().join("content/articles");
+    let cr = std::fs::read_to_string(articles.join("cr-only.txt")).unwrap();
+    assert!(
+        cr.contains('\r') && !cr.contains('\n'),
+        "the case is lone-CR copy"
+    );
+    write(
+        dir.path(),
+        "content/articles/lf-only.txt",
+        &cr.replace('\r', "\n"),
+    );
+    write(
+        dir.path(),
+        "content/articles/lf-only.yaml",
+        "date: 2019-05-01\n",
+    );
+    let out = build_ok(dir.path());
+    let cr_page = page(&out, "articles/cr-only");
+    let lf_page = page(&out, "articles/lf-only");
+    // What the reader sees of the LF text, first: so that two equally
+    // broken pages cannot pass.
+    // Without a sidecar title the first line is the headline.
+    assert_eq!(texts(&lf_page, ".story h1"), ["KICK"]);
+    assert_eq!(
+        texts(&lf_page, ".story-body p"),
+        ["Headline here", "Jane Roe spoke. Second line."]
+    );
+    assert_eq!(texts(&lf_page, ".credit"), ["Source: HG"]);
+    // Kicker, headline, paragraphs, mentions and credit line: the same.
+    assert_eq!(
+        html_of(&cr_page, "article.story"),
+        html_of(&lf_page, "article.story")
+    );
+    assert_eq!(
+        texts(&cr_page, ".story-body a[href^='../../actors/']"),
+        ["Jane Roe"]
+    );
+}
+
+#[test]
+fn lone_cr_markdown_reads_as_the_crlf_text() {
+    let dir = case("02-crlf-line-endings");
+    let articles = dir.path().join("content/articles");
+    let crlf = std::fs::read_to_string(articles.join("who-won-the-harbour.md")).unwrap();
+    let cr = crlf
+        .replace("\r\n", "\r")
+        .replace(
+            "title: Who won the harbour",
+            "title: Who won the harbour (CR)",
+        )
+        .replace("# slug: who-won-the-harbour", "slug: cr-harbour");
+    write(dir.path(), "content/articles/cr-harbour.md", &cr);
+    let out = build_ok(dir.path());
+    let cr_page = page(&out, "articles/cr-harbour");
+    let crlf_page = page(&out, "articles/who-won-the-harbour");
+    assert_eq!(texts(&cr_page, ".story h1"), ["Who won the harbour (CR)"]);
+    assert_eq!(texts(&cr_page, ".byline"), ["A. Reporter"]);
+    assert_eq!(texts(&cr_page, ".story-body h2"), ["What the records show"]);
+    assert_eq!(
+        html_of(&cr_page, ".story-body"),
+        html_of(&crlf_page, ".story-body")
+    );
+}
+
+#[test]
+fn lone_cr_front_matter_errors_point_at_the_line_as_written() {
+    let dir = case("02-crlf-line-endings");
+    // Line 3 of the file (a lone CR ends each line) has a bad date.
+    write(
+        dir.path(),
+        "content/articles/bad-date.md",
+        "---\rtitle: Bad date\rdate: 2019-13-45\r---\rBody.\r",
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/articles/bad-date.md:3:"),
+        "the error names line 3: {err}"
+    );
+    assert!(!err.contains("starts with front matter"), "{err}");
+}
+
+#[test]
+fn crlf_wire_copy_and_its_error_lines() {
+    let dir = case("02-crlf-line-endings");
+    let out = build_ok(dir.path());
+    let doc = page(&out, "articles/wire-copy");
+    assert_eq!(texts(&doc, ".kicker"), ["HARBOUR"]);
+    assert_eq!(
+        texts(&doc, ".story h1"),
+        ["Roe under pressure over port deal"]
+    );
+    assert_eq!(
+        texts(&doc, ".story-body p"),
+        [
+            "Jane Roe faced questions on Tuesday about the tender that Acme won. Line breaks inside a paragraph become spaces.",
+            "A blank line starts a new paragraph."
+        ]
+    );
+    assert_eq!(texts(&doc, ".credit"), ["Source: HG"]);
+    // A CRLF line counts as one line in messages.
+    write(
+        dir.path(),
+        "content/articles/wire-copy.yaml",
+        "title: Roe under pressure over port deal\r\nbyline: Wire staff\r\ndate: 2019-02-31\r\n",
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/articles/wire-copy.yaml:3:"),
+        "the error names line 3: {err}"
+    );
+}
+
