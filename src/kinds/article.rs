@@ -9,6 +9,7 @@ use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source};
 use crate::diag::Diagnostic;
 use crate::link::Graph;
 use crate::load::ArticleBody;
+use crate::load::article::ParagraphMode;
 use crate::load::fields::{DateInput, Field, Span, Text};
 use crate::model::Site;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
@@ -35,6 +36,7 @@ crate::record_fields!(
         sources: Vec<Text>,
         actors: Vec<Text>,
         summary: Text,
+        paragraphs: Text,
         tags: Vec<Text>,
         draft: Field<bool>,
     }
@@ -190,6 +192,19 @@ impl Article {
                     Some(w),
                 ),
             };
+            if let Some(p) = m.and_then(|m| m.paragraphs.as_ref()) {
+                if wire.is_some() {
+                    ctx.enum_value(
+                        p,
+                        ParagraphMode::parse,
+                        ParagraphMode::NAMES,
+                        "`paragraphs` setting",
+                    );
+                } else {
+                    ctx.err(p.span, "`paragraphs` applies only to .txt wire copy: a Markdown article's paragraphs are its own")
+                        .hint = Some("remove it; in Markdown a blank line starts a paragraph".into());
+                }
+            }
             let title = match (field(|m| &m.title), wire.and_then(|w| w.headline.clone())) {
                 (Some(t), _) if !t.value.trim().is_empty() => Some(t.value.trim().to_owned()),
                 (_, Some(h)) => Some(h),

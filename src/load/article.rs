@@ -58,6 +58,17 @@ pub struct CreditLine {
     pub names: Vec<String>,
 }
 
+crate::choices!(
+    /// How the paragraphs of wire copy are separated (sidecar `paragraphs`):
+    /// `auto` is `lines` for a text with no blank line but more than one
+    /// line, `blank-lines` otherwise.
+    ParagraphMode {
+        Auto = "auto" / "Auto" / "Auto",
+        BlankLines = "blank-lines" / "Blank lines" / "Blank lines",
+        Lines = "lines" / "Lines" / "Lines",
+    }
+);
+
 /// Typographic quotes compare equal to straight ones in headlines, as in mentions.
 fn fold_quotes(s: &str) -> String {
     crate::quotes::fold_str(s.trim())
@@ -66,8 +77,10 @@ fn fold_quotes(s: &str) -> String {
 /// Reads wire copy. With a `title` from the sidecar, the line equal to it is
 /// the headline and the lines above it the kicker; without one, the first
 /// non-empty line is the headline. A title that matches no line leaves the
-/// whole text as body: nothing in the text is ever dropped.
-pub fn read_wire_copy(text: &str, title: Option<&str>) -> WireCopy {
+/// whole text as body: nothing in the text is ever dropped. `mode` says how
+/// the body splits into paragraphs.
+pub fn read_wire_copy(text: &str, title: Option<&str>, mode: ParagraphMode) -> WireCopy {
+    // A lone CR was made an LF when the file was read; CRLF ends a line here.
     let lines: Vec<&str> = text.lines().collect();
     let mut wire = WireCopy::default();
     let headline_at = match title {
@@ -94,16 +107,30 @@ pub fn read_wire_copy(text: &str, title: Option<&str>) -> WireCopy {
         }
         None => &lines[..],
     };
-    let mut current: Vec<&str> = Vec::new();
-    for line in body.iter().chain(std::iter::once(&"")) {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                wire.paragraphs.push(current.join(" "));
-                current.clear();
+    let by_lines = match mode {
+        ParagraphMode::Lines => true,
+        ParagraphMode::BlankLines => false,
+        ParagraphMode::Auto => !has_blank_line(&lines) && nonblank(&lines) > 1,
+    };
+    if by_lines {
+        wire.paragraphs = body
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+    } else {
+        let mut current: Vec<&str> = Vec::new();
+        for line in body.iter().chain(std::iter::once(&"")) {
+            let line = line.trim();
+            if line.is_empty() {
+                if !current.is_empty() {
+                    wire.paragraphs.push(current.join(" "));
+                    current.clear();
+                }
+            } else {
+                current.push(line);
             }
-        } else {
-            current.push(line);
         }
     }
     if let Some(credit) = wire.paragraphs.last().and_then(|p| parse_credit_line(p)) {
@@ -111,6 +138,20 @@ pub fn read_wire_copy(text: &str, title: Option<&str>) -> WireCopy {
         wire.paragraphs.pop();
     }
     wire
+}
+
+fn nonblank(lines: &[&str]) -> usize {
+    lines.iter().filter(|l| !l.trim().is_empty()).count()
+}
+
+/// A blank line between two lines of text (blank lines before the first
+/// line or after the last separate nothing).
+fn has_blank_line(lines: &[&str]) -> bool {
+    let text = |l: &&str| !l.trim().is_empty();
+    match (lines.iter().position(text), lines.iter().rposition(text)) {
+        (Some(a), Some(b)) => lines[a..b].iter().any(|l| l.trim().is_empty()),
+        _ => false,
+    }
 }
 
 /// `Source: A and B` / `Sources: A, B and C`.
@@ -150,6 +191,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    const AUTO: ParagraphMode = ParagraphMode::Auto;
+
     #[test]
     fn front_matter_lines() {
         let fm = split_front_matter("---\ntitle: A\n---\nBody\n")
@@ -169,7 +212,7 @@ mod tests {
     #[test]
     fn kicker_headline_credit() {
         let text = "World news\n\nBig Headline\n\nFirst para\nline two.\n\nSecond.\n\nSource: TOI and AFP\n";
-        let w = read_wire_copy(text, Some("Big Headline"));
+        let w = read_wire_copy(text, Some("Big Headline"), AUTO);
         assert_eq!(w.kicker.as_deref(), Some("World news"));
         assert_eq!(w.headline.as_deref(), Some("Big Headline"));
         assert_eq!(w.paragraphs, ["First para line two.", "Second."]);
@@ -178,7 +221,7 @@ mod tests {
 
     #[test]
     fn first_line_is_title_without_sidecar_title() {
-        let w = read_wire_copy("\nHeadline here\n\nBody.\n", None);
+        let w = read_wire_copy("\nHeadline here\n\nBody.\n", None, AUTO);
         assert_eq!(w.headline.as_deref(), Some("Headline here"));
         assert_eq!(w.kicker, None);
         assert_eq!(w.paragraphs, ["Body."]);
@@ -186,17 +229,17 @@ mod tests {
 
     #[test]
     fn unmatched_title_keeps_every_line() {
-        let w = read_wire_copy("Line one\n\nLine two\n", Some("Elsewhere"));
+        let w = read_wire_copy("Line one\n\nLine two\n", Some("Elsewhere"), AUTO);
         assert_eq!(w.headline, None);
         assert_eq!(w.paragraphs, ["Line one", "Line two"]);
     }
 
     #[test]
     fn headline_matches_across_quote_styles() {
-        let w = read_wire_copy("France’s Macron\n\nBody\n", Some("France's Macron"));
+        let w = read_wire_copy("France’s Macron\n\nBody\n", Some("France's Macron"), AUTO);
         assert_eq!(w.headline.as_deref(), Some("France’s Macron"));
         // The same quote styles as mention matching, reversed quotes too.
-        let w = read_wire_copy("‟Spyware″ row\n\nBody\n", Some("\"Spyware\" row"));
+        let w = read_wire_copy("‟Spyware″ row\n\nBody\n", Some("\"Spyware\" row"), AUTO);
         assert_eq!(w.headline.as_deref(), Some("‟Spyware″ row"));
     }
 
@@ -218,10 +261,22 @@ mod tests {
         assert_eq!(parse_credit_line("Source:"), None);
     }
 
+    #[test]
+    fn paragraph_modes() {
+        let text = "Head\nOne\ntwo\n  \nThree\n";
+        let read = |mode| read_wire_copy(text, None, mode).paragraphs;
+        assert_eq!(read(ParagraphMode::BlankLines), ["One two", "Three"]);
+        assert_eq!(read(ParagraphMode::Lines), ["One", "two", "Three"]);
+        assert_eq!(read(ParagraphMode::Auto), ["One two", "Three"]);
+        let web = "Head\nOne\nTwo\n\n";
+        let w = read_wire_copy(web, None, ParagraphMode::Auto);
+        assert_eq!(w.paragraphs, ["One", "Two"]);
+    }
+
     proptest! {
         #[test]
         fn wire_copy_keeps_every_word(text in "[a-zA-Z :,\n]{0,300}", title in proptest::option::of("[a-zA-Z ]{1,20}")) {
-            let w = read_wire_copy(&text, title.as_deref());
+            let w = read_wire_copy(&text, title.as_deref(), AUTO);
             let mut seen: Vec<String> = Vec::new();
             seen.extend(w.kicker.iter().cloned());
             seen.extend(w.headline.iter().cloned());

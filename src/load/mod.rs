@@ -11,7 +11,7 @@ pub use cache::Cache;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, display_path};
 use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source};
-use article::{WireCopy, read_wire_copy, split_front_matter};
+use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, Place, SiteFields, Span};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -681,7 +681,13 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                 .as_ref()
                 .and_then(|m: &Field<<Article as Kind>::Fields>| m.value.title.as_ref())
                 .map(|t| t.value.clone());
-            let wire = read_wire_copy(&out.files[0].text, title.as_deref());
+            // An unknown `paragraphs` is the model's error; read as `auto` till then.
+            let mode = meta
+                .as_ref()
+                .and_then(|m| m.value.paragraphs.as_ref())
+                .and_then(|p| ParagraphMode::parse(&p.value))
+                .unwrap_or(ParagraphMode::Auto);
+            let wire = read_wire_copy(&out.files[0].text, title.as_deref(), mode);
             out.item = Item::Article {
                 stem,
                 meta: meta.map(Box::new),

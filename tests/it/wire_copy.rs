@@ -162,3 +162,111 @@ fn crlf_wire_copy_and_its_error_lines() {
     );
 }
 
+// ---- Wire copy in the `wire` fixture: AFP, Reuters and ANSA are sources.
+
+/// Builds the `wire` fixture with `story.txt` (and its sidecar, `date`
+/// added) and returns the story's page.
+fn story(sidecar: &str, text: &str) -> Html {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("wire"), dir.path());
+    write(dir.path(), "content/articles/story.txt", text);
+    write(
+        dir.path(),
+        "content/articles/story.yaml",
+        &format!("date: 2024-03-05\n{sidecar}"),
+    );
+    let out = build_ok(dir.path());
+    page(&out, "articles/story")
+}
+
+fn paragraphs(doc: &Html) -> Vec<String> {
+    texts(doc, ".story-body p")
+}
+
+// ---- Paragraphs
+
+#[test]
+fn paragraphs_lines_makes_every_line_a_paragraph() {
+    let doc = story(
+        "paragraphs: lines\n",
+        "Harbour talks stall\nThe commission met on Monday.\n\nIt adjourned without a vote.\nA new date was not set.\n",
+    );
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "The commission met on Monday.",
+            "It adjourned without a vote.",
+            "A new date was not set."
+        ]
+    );
+}
+
+#[test]
+fn paragraphs_blank_lines_joins_lines_and_a_line_of_spaces_is_blank() {
+    let doc = story(
+        "paragraphs: blank-lines\n",
+        "Harbour talks stall\nThe commission met\non Monday.\n   \nIt adjourned\nwithout a vote.\n",
+    );
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "The commission met on Monday.",
+            "It adjourned without a vote."
+        ]
+    );
+}
+
+#[test]
+fn paragraphs_auto_is_lines_without_a_blank_line() {
+    // Web copy: one paragraph per line, no blank line anywhere.
+    let doc = story(
+        "",
+        "Harbour talks stall\nThe commission met on Monday.\nIt adjourned without a vote.\n",
+    );
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "The commission met on Monday.",
+            "It adjourned without a vote."
+        ]
+    );
+    // With a blank line, blank lines separate and line breaks are spaces.
+    let doc = story(
+        "paragraphs: auto\n",
+        "Harbour talks stall\n\nThe commission met\non Monday.\n",
+    );
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+}
+
+#[test]
+fn paragraphs_unknown_value_is_an_error_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("wire"), dir.path());
+    write(dir.path(), "content/articles/story.txt", "Talks\n\nBody.\n");
+    write(
+        dir.path(),
+        "content/articles/story.yaml",
+        "date: 2024-03-05\nparagraphs: blank-line\n",
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("content/articles/story.yaml:2:"), "{err}");
+    assert!(err.contains("blank-lines"), "did you mean: {err}");
+}
+
+#[test]
+fn paragraphs_on_a_markdown_article_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("wire"), dir.path());
+    write(
+        dir.path(),
+        "content/articles/md.md",
+        "---\ntitle: Talks\ndate: 2024-03-05\nparagraphs: lines\n---\nBody.\n",
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("content/articles/md.md:4:"), "{err}");
+    assert!(err.contains(".txt"), "{err}");
+}
