@@ -17,7 +17,7 @@
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
-//!   paragraphs.
+//!   paragraphs, credit lines.
 //!
 //! `common` holds the shared helpers. Property-test regression seeds live
 //! beside their module (`<area>.proptest-regressions`); see

@@ -183,6 +183,42 @@ fn paragraphs(doc: &Html) -> Vec<String> {
     texts(doc, ".story-body p")
 }
 
+/// The credit line's linked names: (text, source id).
+fn credit_links(doc: &Html) -> Vec<(String, String)> {
+    let sel = Selector::parse(".credit a").unwrap();
+    doc.select(&sel)
+        .map(|a| {
+            let href = a.value().attr("href").unwrap_or_default();
+            let id = href
+                .trim_start_matches("../../sources/")
+                .trim_end_matches('/');
+            (a.text().collect(), id.to_owned())
+        })
+        .collect()
+}
+
+fn linked(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(t, id)| (t.to_string(), id.to_string()))
+        .collect()
+}
+
+/// The ids of the sources listed in the page's Sources panel.
+fn panel_sources(doc: &Html) -> Vec<String> {
+    let sel = Selector::parse(".source-list a.source-name").unwrap();
+    doc.select(&sel)
+        .map(|a| {
+            let href = a.value().attr("href").unwrap_or_default();
+            href.trim_start_matches("../../sources/")
+                .trim_end_matches('/')
+                .to_owned()
+        })
+        .collect()
+}
+
+const HEAD: &str = "Harbour talks stall\n\n";
+
 // ---- Paragraphs
 
 #[test]
@@ -269,4 +305,171 @@ fn paragraphs_on_a_markdown_article_is_an_error() {
     let err = stderr(&o);
     assert!(err.contains("content/articles/md.md:4:"), "{err}");
     assert!(err.contains(".txt"), "{err}");
+}
+
+// ---- Credit lines
+
+/// The story with `credit` as its last paragraph: its body, credit line
+/// text, linked names and Sources panel.
+fn credited(credit: &str) -> Html {
+    story(
+        "",
+        &format!("{HEAD}The commission met on Monday.\n\n{credit}\n"),
+    )
+}
+
+fn assert_credited(doc: &Html, shown: &str, links: &[(&str, &str)]) {
+    assert_eq!(paragraphs(doc), ["The commission met on Monday."]);
+    assert_eq!(texts(doc, ".credit"), [shown]);
+    assert_eq!(credit_links(doc), linked(links));
+    let ids: Vec<&str> = links.iter().map(|(_, id)| *id).collect();
+    assert_eq!(panel_sources(doc), ids);
+}
+
+#[test]
+fn credit_source_a_and_b() {
+    let doc = credited("Source: AFP and Reuters");
+    assert_credited(
+        &doc,
+        "Source: AFP and Reuters",
+        &[("AFP", "afp"), ("Reuters", "reuters")],
+    );
+}
+
+#[test]
+fn credit_sources_a_b_and_c() {
+    let doc = credited("Sources: AFP, Reuters and ANSA");
+    assert_credited(
+        &doc,
+        "Sources: AFP, Reuters and ANSA",
+        &[("AFP", "afp"), ("Reuters", "reuters"), ("ANSA", "ansa")],
+    );
+}
+
+#[test]
+fn credit_source_a_slash_b() {
+    let doc = credited("Source: AFP/Reuters");
+    assert_credited(
+        &doc,
+        "Source: AFP and Reuters",
+        &[("AFP", "afp"), ("Reuters", "reuters")],
+    );
+}
+
+#[test]
+fn credit_in_brackets() {
+    let doc = credited("(AFP)");
+    assert_credited(&doc, "Source: AFP", &[("AFP", "afp")]);
+}
+
+#[test]
+fn credit_after_a_dash() {
+    assert_credited(&credited("— AFP"), "Source: AFP", &[("AFP", "afp")]);
+    assert_credited(
+        &credited("- Reuters"),
+        "Source: Reuters",
+        &[("Reuters", "reuters")],
+    );
+}
+
+#[test]
+fn credit_alone_on_its_line() {
+    assert_credited(&credited("AFP"), "Source: AFP", &[("AFP", "afp")]);
+    // Not capitals, but a source's name.
+    assert_credited(
+        &credited("Reuters"),
+        "Source: Reuters",
+        &[("Reuters", "reuters")],
+    );
+}
+
+#[test]
+fn credit_with_agency() {
+    assert_credited(&credited("With AFP"), "Source: AFP", &[("AFP", "afp")]);
+}
+
+#[test]
+fn credit_person_with_agency_shows_the_person_not_as_a_source() {
+    let doc = credited("(Mara Quill with Reuters)");
+    assert_credited(
+        &doc,
+        "Source: Reuters · Mara Quill",
+        &[("Reuters", "reuters")],
+    );
+    assert_eq!(texts(&doc, ".credit .people"), ["Mara Quill"]);
+}
+
+#[test]
+fn credit_reporting_and_editing_are_people_not_sources() {
+    let doc = credited("(Reporting by Tomas Vell; Editing by Ines Garo)");
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+    assert_eq!(
+        texts(&doc, ".credit .people"),
+        ["Reporting by Tomas Vell; Editing by Ines Garo"]
+    );
+    assert!(credit_links(&doc).is_empty());
+    assert!(texts(&doc, ".credit .unresolved").is_empty());
+    assert!(panel_sources(&doc).is_empty());
+    let doc = credited("Additional reporting by Ines Garo");
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+    assert_eq!(
+        texts(&doc, ".credit .people"),
+        ["Additional reporting by Ines Garo"]
+    );
+    assert!(panel_sources(&doc).is_empty());
+}
+
+#[test]
+fn credit_at_the_end_of_the_last_paragraph() {
+    let doc = story(
+        "",
+        &format!(
+            "{HEAD}The commission met on Monday.\n\nA vote is due, Mara Ostend said on Tuesday. (ANSA)\n"
+        ),
+    );
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "The commission met on Monday.",
+            "A vote is due, Mara Ostend said on Tuesday."
+        ]
+    );
+    assert_eq!(texts(&doc, ".credit"), ["Source: ANSA"]);
+    assert_eq!(credit_links(&doc), linked(&[("ANSA", "ansa")]));
+    assert_eq!(panel_sources(&doc), ["ansa"]);
+    // The paragraph kept its mention.
+    assert_eq!(
+        texts(&doc, ".story-body a[href^='../../actors/']"),
+        ["Mara Ostend"]
+    );
+}
+
+#[test]
+fn credit_unresolved_name_is_shown_as_plain_text() {
+    let doc = credited("Sources: AFP/Harbour Ledger");
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+    assert_eq!(texts(&doc, ".credit"), ["Sources: AFP and Harbour Ledger"]);
+    assert_eq!(credit_links(&doc), linked(&[("AFP", "afp")]));
+    assert_eq!(texts(&doc, ".credit .unresolved"), ["Harbour Ledger"]);
+    assert_eq!(panel_sources(&doc), ["afp"]);
+}
+
+#[test]
+fn ordinary_one_word_last_paragraph_stays_in_the_body() {
+    let doc = credited("Goodbye");
+    assert_eq!(
+        paragraphs(&doc),
+        ["The commission met on Monday.", "Goodbye"]
+    );
+    assert!(texts(&doc, ".credit").is_empty());
+    // A sentence in brackets is no credit either.
+    let doc = credited("(The vote was later postponed)");
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "The commission met on Monday.",
+            "(The vote was later postponed)"
+        ]
+    );
+    assert!(texts(&doc, ".credit").is_empty());
 }
