@@ -9,6 +9,7 @@ use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source};
 use crate::diag::Diagnostic;
 use crate::link::Graph;
 use crate::load::ArticleBody;
+use crate::load::article::{ParagraphMode, looks_like_agency};
 use crate::load::fields::{DateInput, Field, Span, Text};
 use crate::model::Site;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
@@ -35,6 +36,7 @@ crate::record_fields!(
         sources: Vec<Text>,
         actors: Vec<Text>,
         summary: Text,
+        paragraphs: Text,
         tags: Vec<Text>,
         draft: Field<bool>,
     }
@@ -47,12 +49,15 @@ pub struct CreditName {
     pub source: Option<Ix<Source>>,
 }
 
-/// A wire story's credit line ("Source: AFP, Reuters").
+/// A wire story's credit line ("Source: AFP, Reuters", "(Reporting by …)").
 #[derive(Debug, Clone)]
 pub struct Credit {
-    /// "Source" or "Sources", as written.
+    /// "Source" or "Sources", as written (for forms without a label,
+    /// "Source" for one name and "Sources" for more).
     pub label: String,
     pub names: Vec<CreditName>,
+    /// People credited ("Reporting by Ann Lee"), as written: not sources.
+    pub people: Vec<String>,
 }
 
 /// A validated, published article (drafts only with `--drafts`).
@@ -122,6 +127,7 @@ impl Kind for Article {
             "events": site.keys(graph.cited_by::<Article, Event>(i)),
             "credit": a.credit.as_ref().map(|c| json!({
                 "label": c.label,
+                "people": c.people,
                 "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(|s| site.sources[s].id.as_str())})).collect::<Vec<_>>(),
             })),
             "path": url::article("", &a.slug),
@@ -175,6 +181,7 @@ impl Article {
             let draft = m.and_then(|m| m.draft.as_ref()).is_some_and(|d| d.value);
             // Body first: Markdown links are checked even in drafts.
             let mut text_summary = None;
+            let mut wire_credit = None;
             let (body, wire) = match &raw.body {
                 ArticleBody::Markdown { text, first_line } => {
                     let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
@@ -185,11 +192,31 @@ impl Article {
                     ctx.bad_links_in_body(raw.file, text, *first_line, bad);
                     (rich, None)
                 }
-                ArticleBody::Wire(w) => (
-                    plain_paragraphs(w.paragraphs.iter().map(String::as_str)),
-                    Some(w),
-                ),
+                ArticleBody::Wire(w) => {
+                    // `(AFP)`, `AFP`, `— AFP`, `With AFP` are the credit line
+                    // only if each name is a source or reads as an agency's.
+                    let (paragraphs, credit) = w.body_and_credit(|c| {
+                        c.names.iter().all(|n| {
+                            looks_like_agency(n) || Source::by_credit_name(sources, n).is_some()
+                        })
+                    });
+                    wire_credit = credit;
+                    (plain_paragraphs(paragraphs), Some(w))
+                }
             };
+            if let Some(p) = m.and_then(|m| m.paragraphs.as_ref()) {
+                if wire.is_some() {
+                    ctx.enum_value(
+                        p,
+                        ParagraphMode::parse,
+                        ParagraphMode::NAMES,
+                        "`paragraphs` setting",
+                    );
+                } else {
+                    ctx.err(p.span, "`paragraphs` applies only to .txt wire copy: a Markdown article's paragraphs are its own")
+                        .hint = Some("remove it; in Markdown a blank line starts a paragraph".into());
+                }
+            }
             let title = match (field(|m| &m.title), wire.and_then(|w| w.headline.clone())) {
                 (Some(t), _) if !t.value.trim().is_empty() => Some(t.value.trim().to_owned()),
                 (_, Some(h)) => Some(h),
@@ -267,8 +294,9 @@ impl Article {
                 continue;
             }
             seen.insert(slug.clone(), path.clone());
-            let credit = wire.and_then(|w| w.credit.as_ref()).map(|c| Credit {
+            let credit = wire_credit.map(|c| Credit {
                 label: c.label.clone(),
+                people: c.people.clone(),
                 names: c
                     .names
                     .iter()
@@ -353,6 +381,8 @@ pub struct CreditNameCtx {
 pub struct CreditCtx {
     pub label: String,
     pub names: Vec<CreditNameCtx>,
+    /// People credited ("Reporting by Ann Lee"), as written.
+    pub people: Vec<String>,
 }
 
 /// `article` on an article's page.
@@ -395,6 +425,7 @@ impl Article {
             body_html: env.article_body(i, root),
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
+                people: c.people.clone(),
                 names: c
                     .names
                     .iter()

@@ -11,7 +11,7 @@ pub use cache::Cache;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, display_path};
 use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source};
-use article::{WireCopy, read_wire_copy, split_front_matter};
+use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, Place, SiteFields, Span};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -549,7 +549,7 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Diagnostic>
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)
         .unwrap_or(bytes);
-    String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map(lone_cr_to_lf).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         let (line, col) = crate::diag::line_col(&text, good);
@@ -559,6 +559,24 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Diagnostic>
         d.column = Some(col);
         d
     })
+}
+
+/// A lone CR (old Mac line endings, some agency feeds) is a line break like
+/// LF and CRLF: each becomes an LF here, once for every reader of the text.
+/// One byte for one, so byte offsets, columns and line numbers still point
+/// at the file as written (a CRLF stays as it is and counts as one line).
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes were swapped for ASCII bytes: still UTF-8.
+    String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8 valid")
 }
 
 fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<&Path>) -> Parsed {
@@ -663,7 +681,13 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                 .as_ref()
                 .and_then(|m: &Field<<Article as Kind>::Fields>| m.value.title.as_ref())
                 .map(|t| t.value.clone());
-            let wire = read_wire_copy(&out.files[0].text, title.as_deref());
+            // An unknown `paragraphs` is the model's error; read as `auto` till then.
+            let mode = meta
+                .as_ref()
+                .and_then(|m| m.value.paragraphs.as_ref())
+                .and_then(|p| ParagraphMode::parse(&p.value))
+                .unwrap_or(ParagraphMode::Auto);
+            let wire = read_wire_copy(&out.files[0].text, title.as_deref(), mode);
             out.item = Item::Article {
                 stem,
                 meta: meta.map(Box::new),

@@ -16,6 +16,8 @@
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
+//! - `wire_copy`: `.txt` articles read as an editor would: line endings,
+//!   paragraphs, credit lines.
 //!
 //! `common` holds the shared helpers. Property-test regression seeds live
 //! beside their module (`<area>.proptest-regressions`); see
@@ -32,3 +34,4 @@ mod link_cache;
 mod load_cache;
 mod mentions;
 mod serve;
+mod wire_copy;
