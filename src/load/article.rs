@@ -66,9 +66,10 @@ impl WireCopy {
                 if !accept(c) {
                     return (body, None);
                 }
-                match &c.rest {
-                    Some(rest) => *body.last_mut().expect("a last paragraph") = rest,
-                    None => drop(body.pop()),
+                // `rest` is what the credit leaves of the last paragraph.
+                match (&c.rest, body.last_mut()) {
+                    (Some(rest), Some(last)) => *last = rest,
+                    _ => drop(body.pop()),
                 }
                 (body, Some(c))
             }
@@ -180,9 +181,9 @@ pub fn read_wire_copy(text: &str, title: Option<&str>, mode: ParagraphMode) -> W
         .and_then(|last| parse_credit_line(last).or_else(|| trailing_credit(last)));
     // A sure credit line leaves the body here; a tentative one in the model.
     if let Some(c) = wire.credit.as_ref().filter(|c| !c.tentative) {
-        match &c.rest {
-            Some(rest) => *wire.paragraphs.last_mut().expect("a last paragraph") = rest.clone(),
-            None => drop(wire.paragraphs.pop()),
+        match (&c.rest, wire.paragraphs.last_mut()) {
+            (Some(rest), Some(last)) => *last = rest.clone(),
+            _ => drop(wire.paragraphs.pop()),
         }
     }
     wire
