@@ -113,3 +113,16 @@ pub fn proptest_cases(cases: u32) -> proptest::test_runner::Config {
     }
     config
 }
+
+/// A temporary copy of a case under `tests/fixtures/cases/` (copies of the
+/// failing inputs in `shared/cases/`).
+pub fn case(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("cases").join(name), dir.path());
+    dir
+}
+
+/// The built page at `rel` (a folder below `out`), parsed.
+pub fn page(out: &Path, rel: &str) -> scraper::Html {
+    scraper::Html::parse_document(&read(&out.join(rel).join("index.html")))
+}

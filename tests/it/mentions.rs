@@ -6,16 +6,6 @@ use crate::common::*;
 use scraper::{Html, Selector};
 use std::path::Path;
 
-fn case(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("cases").join(name), dir.path());
-    dir
-}
-
-fn page(out: &Path, rel: &str) -> Html {
-    Html::parse_document(&read(&out.join(rel).join("index.html")))
-}
-
 /// Every link to an actor's page in the story's body: (text with white
 /// space folded, actor page).
 fn body_links(doc: &Html) -> Vec<(String, String)> {

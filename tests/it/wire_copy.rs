@@ -5,17 +5,6 @@ use crate::common::*;
 use scraper::{Html, Selector};
 use std::path::Path;
 
-/// A temporary copy of a case under `tests/fixtures/cases/`.
-fn case(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("cases").join(name), dir.path());
-    dir
-}
-
-fn page(out: &Path, rel: &str) -> Html {
-    Html::parse_document(&read(&out.join(rel).join("index.html")))
-}
-
 /// The HTML of the first element matching `css`, or "" when there is none.
 fn html_of(doc: &Html, css: &str) -> String {
     let sel = Selector::parse(css).unwrap();
