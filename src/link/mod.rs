@@ -210,6 +210,9 @@ pub struct ActorLinks {
     pub relations: Vec<RelationLink>,
     /// The sources behind those articles and events, in content order.
     pub sources: Vec<SourceIx>,
+    /// How often the actor is cited: articles plus events (see
+    /// [`Graph::weight`]); counted once here, read on every actor card.
+    weight: usize,
 }
 
 macro_rules! link_storage {
@@ -372,7 +375,7 @@ impl Graph {
 
     /// How often an actor is cited: articles plus events. Orders "key actors".
     pub fn weight(&self, actor: ActorIx) -> usize {
-        self.actors[actor].articles.len() + self.cited_by::<Actor, Event>(actor).count()
+        self.actors[actor].weight
     }
 }
 
@@ -613,10 +616,13 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
             });
             sources.extend(graph.refs::<Article, Source>(article));
         }
+        let mut events = 0;
         for event in graph.cited_by::<Actor, Event>(a) {
             sources.extend(graph.refs::<Event, Source>(event));
+            events += 1;
         }
         actors[a].sources = sources.into_iter().collect();
+        actors[a].weight = actors[a].articles.len() + events;
     }
     for (ai, actor) in site.actors.enumerate() {
         for rel in &actor.relations {
