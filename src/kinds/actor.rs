@@ -103,7 +103,6 @@ impl Kind for Actor {
         name: "actor",
         plural: "actors",
         one: "an actor",
-        data_file: true,
     };
 
     fn key(&self) -> &str {

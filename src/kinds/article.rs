@@ -90,7 +90,6 @@ impl Kind for Article {
         name: "article",
         plural: "articles",
         one: "an article",
-        data_file: false,
     };
 
     fn key(&self) -> &str {

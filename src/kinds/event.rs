@@ -70,7 +70,6 @@ impl Kind for Event {
         name: "event",
         plural: "events",
         one: "an event",
-        data_file: true,
     };
 
     fn key(&self) -> &str {

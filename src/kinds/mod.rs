@@ -32,9 +32,6 @@ pub struct KindInfo {
     pub plural: &'static str,
     /// One record, as a message names it: "an actor".
     pub one: &'static str,
-    /// Whether its records come from data files (`<plural>.yaml` or
-    /// `<plural>/*.yaml`); articles come from `articles/` instead.
-    pub data_file: bool,
 }
 
 /// A record kind. Implemented once per kind, in the kind's file.
@@ -100,6 +97,10 @@ macro_rules! kind_infos {
     (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
         /// Every kind's names, in list order.
         pub const KINDS: &[KindInfo] = &[$(<$t as Kind>::INFO,)*];
+
+        /// The kinds whose records come from data files (`<plural>.yaml` or
+        /// `<plural>/*.yaml`); the others (articles) from files of their own.
+        pub const DATA_KINDS: &[KindInfo] = &[$(<$dt as Kind>::INFO,)*];
 
         /// A reference to a record of any kind: what a record's
         /// [`Kind::references`] lists, and what linking inverts.

@@ -67,7 +67,6 @@ impl Kind for Source {
         name: "source",
         plural: "sources",
         one: "a source",
-        data_file: true,
     };
 
     fn key(&self) -> &str {
