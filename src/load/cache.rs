@@ -121,11 +121,12 @@ struct Shape {
 /// where its lists are in memory (the very same lists come back).
 #[derive(PartialEq, Eq, Clone)]
 struct Counts {
+    /// Where the files, articles and static files are.
     at: (usize, usize, usize),
     files: usize,
     site: bool,
-    /// Records of each data kind.
-    data: Vec<usize>,
+    /// Records of each data kind, and where each list is.
+    data: Vec<(usize, usize)>,
     articles: usize,
     static_files: usize,
 }
@@ -140,7 +141,7 @@ impl Counts {
             ),
             files: l.files.len(),
             site: l.site.is_some(),
-            data: l.data_lens(),
+            data: l.data_shape(),
             articles: l.articles.len(),
             static_files: l.static_files.len(),
         }

@@ -113,9 +113,10 @@ macro_rules! loaded_storage {
         }
 
         impl Loaded {
-            /// How many records of each data kind, in list order.
-            fn data_lens(&self) -> Vec<usize> {
-                vec![$(self.$dp.len()),*]
+            /// How many records of each data kind, and where their list
+            /// is in memory, in list order.
+            fn data_shape(&self) -> Vec<(usize, usize)> {
+                vec![$((self.$dp.len(), self.$dp.as_ptr() as usize)),*]
             }
 
             /// Makes room for `n` more records of `kind`.
