@@ -45,6 +45,19 @@ pub fn absolute(base_url: &str, path: &str) -> String {
     join(base_url, &[path])
 }
 
+/// The absolute URL of `path` when `base_url` names a host
+/// (`https://…`), for canonical links and `og:url`: with a base URL that is
+/// only a path (the default `/`) no valid absolute URL exists, and a
+/// relative canonical link is invalid (content format 1.1, "Sharing").
+pub fn canonical(base_url: &str, path: &str) -> Option<String> {
+    let has_host = ["http://", "https://"].iter().any(|scheme| {
+        base_url
+            .get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    has_host.then(|| absolute(base_url, path))
+}
+
 /// An article's page: `articles/<slug>/`.
 pub fn article(root: &str, slug: &str) -> String {
     join(root, &["articles/", slug, "/"])

@@ -157,7 +157,7 @@ impl<'a> Env<'a> {
                 kind: page.kind.name,
                 title,
                 description: shorten(&description, 300),
-                canonical: url::absolute(&site.config.base_url, &page.dir),
+                canonical: url::canonical(&site.config.base_url, &page.dir),
                 section: page.kind.section,
             },
         );

@@ -617,6 +617,38 @@ fn feeds_sitemap_and_data_use_base_url() {
 }
 
 #[test]
+fn sharing_tags_are_absolute_or_absent() {
+    // The example's base_url is "/": no absolute URL exists, so there is
+    // no canonical link or og:url rather than a relative (invalid) one.
+    let (_inv, out) = built_example();
+    let home = page(&out, "index.html");
+    assert!(home.select(&sel("link[rel=canonical]")).next().is_none());
+    assert!(
+        home.select(&sel("meta[property='og:url']"))
+            .next()
+            .is_none()
+    );
+    let description = home
+        .select(&sel("meta[name=description]"))
+        .next()
+        .and_then(|m| m.value().attr("content").map(str::to_owned))
+        .unwrap_or_default();
+    assert!(!description.is_empty(), "a description on the home page");
+    // With a host, every page names itself absolutely in both.
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let actor = page(&out, "actors/jane-roe/index.html");
+    let og_url = actor
+        .select(&sel("meta[property='og:url']"))
+        .next()
+        .and_then(|m| m.value().attr("content").map(str::to_owned));
+    assert_eq!(
+        og_url.as_deref(),
+        Some("https://news.example/harbour/actors/jane-roe/")
+    );
+}
+
+#[test]
 fn the_404_page_links_from_the_base_path() {
     let inv = investigation(None);
     let out = build_ok(inv.path());
