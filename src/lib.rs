@@ -5,6 +5,7 @@
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
 //! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
 //! (minify, stage, swap into place). [`url`] alone knows the URL layout.
+//! [`search`] indexes the rendered pages for the site's offline search.
 
 pub mod commands;
 pub mod diag;
@@ -14,6 +15,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod search;
 pub mod url;
 pub mod write;
 
@@ -184,6 +186,16 @@ impl Investigation {
         let mut out = timings.time("render", || {
             render::render(&self.site, &self.graph, &self.renderer)
         })?;
+        // Indexed from the pages as rendered, before minifying: each
+        // record's part of a page is cut out by its tags, all still there.
+        if self.site.config.search {
+            let bundle = timings
+                .time("search", || search::bundle(&self.site, &out))
+                .map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
+            for (path, bytes) in bundle {
+                out.insert(path, bytes);
+            }
+        }
         // content/static/ wins over the theme's files on a clash.
         for (path, bytes) in &self.static_files {
             out.insert(path.clone(), bytes.clone());

@@ -103,6 +103,28 @@ pub fn sources(root: &str) -> String {
     join(root, &["sources/"])
 }
 
+/// The search page: `search/` (content format 1.1).
+pub fn search(root: &str) -> String {
+    join(root, &["search/"])
+}
+
+/// The folder of the search index, Pagefind's bundle, inside the search
+/// page's folder: `search/pagefind/`. Its files are named by Pagefind.
+pub fn search_bundle(root: &str) -> String {
+    join(root, &["search/pagefind/"])
+}
+
+/// The element id of a year's section on the timeline (`year_2021`: the
+/// theme's own ids contain `_`, which record ids never do).
+pub fn year_id(year: u16) -> String {
+    format!("year_{year}")
+}
+
+/// A year of the timeline: `timeline/#year_2021`.
+pub fn timeline_year(root: &str, year: u16) -> String {
+    join(root, &["timeline/#", &year_id(year)])
+}
+
 /// The Atom feed of the articles: `feed.xml`.
 pub fn feed(root: &str) -> String {
     join(root, &["feed.xml"])
@@ -235,6 +257,9 @@ mod tests {
         assert_eq!(sources(""), "sources/");
         assert_eq!(feed("https://x.org/"), "https://x.org/feed.xml");
         assert_eq!(sitemap(""), "sitemap.xml");
+        assert_eq!(search("../"), "../search/");
+        assert_eq!(search_bundle(""), "search/pagefind/");
+        assert_eq!(timeline_year("../", 2021), "../timeline/#year_2021");
         assert_eq!(data("", "actors"), "data/actors.json");
         assert_eq!(index_file("articles/"), "articles/index.html");
         assert_eq!(index_file(""), "index.html");

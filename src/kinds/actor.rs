@@ -15,6 +15,7 @@ use crate::model::Site;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, text};
 use crate::render::context::LinkCtx;
+use crate::render::diagram;
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, by_choice, initials, tone, with_events};
 use crate::url;
@@ -312,6 +313,37 @@ pub struct ActorFull {
     pub events: Vec<EventItem>,
     pub articles: Vec<ActorArticle>,
     pub sources: Vec<SourceCard>,
+    /// The picture of the actor's connections (inline SVG), when it has any.
+    pub diagram: Option<String>,
+    /// The actors it shares the most events with (up to 12), most first.
+    pub shared: Vec<SharedCtx>,
+}
+
+/// An actor that shares events with the actor of the page.
+#[derive(Serialize)]
+pub struct SharedCtx {
+    pub actor: ActorCard,
+    /// How many events they share.
+    pub events: usize,
+}
+
+/// The network of the most connected actors (`network` on the actors index).
+#[derive(Serialize)]
+pub struct NetworkCtx {
+    /// The picture (inline SVG).
+    pub diagram: String,
+    /// Its actors, most connected first, as text.
+    pub actors: Vec<NetworkActorCtx>,
+}
+
+/// An actor of the network: how connected it is, and to whom it is drawn
+/// joined.
+#[derive(Serialize)]
+pub struct NetworkActorCtx {
+    pub actor: LinkCtx,
+    /// Other actors it is connected with (relations, shared events).
+    pub connections: usize,
+    pub joined: Vec<LinkCtx>,
 }
 
 impl Actor {
@@ -345,6 +377,7 @@ impl Actor {
         let (site, graph) = (env.site, env.graph);
         let a = &site.actors[i];
         let links = &graph.actors[i];
+        let shared = diagram::shared_events(env, i);
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
@@ -385,6 +418,14 @@ impl Actor {
                 .iter()
                 .map(|&s| Source::card(env, s, root))
                 .collect(),
+            diagram: diagram::actor_diagram(env, i, root, &shared),
+            shared: shared
+                .iter()
+                .map(|&(a, events)| SharedCtx {
+                    actor: Actor::card(env, a, root),
+                    events,
+                })
+                .collect(),
         };
         let events = graph.cited_by::<Actor, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
@@ -413,6 +454,22 @@ impl KindPages for Actor {
             |i| Actor::card(env, i, root),
         );
         ctx.insert("groups", &groups);
+        let network = diagram::network(env, root).map(|(diagram, nodes)| NetworkCtx {
+            diagram,
+            actors: nodes
+                .into_iter()
+                .map(|n| NetworkActorCtx {
+                    actor: Actor::link(env, n.actor, root),
+                    connections: n.degree,
+                    joined: n
+                        .joined
+                        .iter()
+                        .map(|&j| Actor::link(env, j, root))
+                        .collect(),
+                })
+                .collect(),
+        });
+        ctx.insert("network", &network);
         (
             Self::INDEX.title.into(),
             format!("The people and organisations in {}", site.config.title),

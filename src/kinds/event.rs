@@ -294,6 +294,7 @@ impl KindPages for Event {
             }
         }
         ctx.insert("years", &years);
+        ctx.insert("overview", &crate::render::overview::overview(env, root));
         (
             Self::INDEX.title.into(),
             format!("Every event of {} in date order", site.config.title),

@@ -83,6 +83,9 @@ pub struct SiteConfig {
     pub unsafe_html: bool,
     /// Which mentions of an actor are links (content format 1.1, `mention_links`).
     pub mention_links: MentionLinks,
+    /// Whether the site has its offline full-text search (content format
+    /// 1.1, `search`; on unless `search: false`).
+    pub search: bool,
 }
 
 crate::choices!(

@@ -428,6 +428,7 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         language,
         author: text(&r.author),
         unsafe_html: ctx.unsafe_html,
+        search: r.search.as_ref().is_none_or(|b| b.value),
     })
 }
 

@@ -21,6 +21,19 @@ pub struct SiteCtx {
     pub nav: Vec<NavItem>,
     /// The open-data files, one per kind (`data/<plural>.json`).
     pub data_files: Vec<DataFileCtx>,
+    /// The search page and its index, from the site root; none with
+    /// `search: false`.
+    pub search: Option<SearchCtx>,
+}
+
+/// Where the search lives, for the header's search field and the search
+/// page's script.
+#[derive(Serialize, Clone)]
+pub struct SearchCtx {
+    /// The search page: `search/`.
+    pub href: String,
+    /// The folder of the search index (Pagefind's bundle): `search/pagefind/`.
+    pub bundle: String,
 }
 
 /// An open-data file, for the colophon's links.
@@ -34,7 +47,7 @@ pub struct DataFileCtx {
 
 #[derive(Serialize)]
 pub struct PageCtx {
-    /// "home", "articles", "article", "actors", "actor", "timeline", "sources", "source", "404".
+    /// "home", "articles", "article", "actors", "actor", "timeline", "sources", "source", "search", "404".
     pub kind: &'static str,
     /// For `<title>` (the site title is appended by the template).
     pub title: String,

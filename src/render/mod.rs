@@ -3,10 +3,13 @@
 //! memory. Pages render in parallel.
 
 pub(crate) mod context;
+pub(crate) mod diagram;
 mod markdown;
+pub(crate) mod overview;
 pub(crate) mod page;
 pub(crate) mod pages;
 pub mod paginate;
+mod svg;
 pub mod theme;
 
 use crate::diag::{Diagnostic, Diagnostics};

@@ -57,6 +57,12 @@ impl PageKind {
         in_sitemap: false,
         ..kind("404", "404.html", "404", "Page not found")
     };
+    /// The search page (content format 1.1, `search/`), when `search` is
+    /// on. Not in the sitemap: it has no content of its own to find.
+    pub const SEARCH: PageKind = PageKind {
+        in_sitemap: false,
+        ..kind("search", "search.html", "search", "Search")
+    };
 }
 
 /// The pages a record kind has: an index page listing its records and, for
@@ -76,6 +82,13 @@ pub trait KindPages: Kind {
     /// A record page's folder, from `crate::url` (kinds with `RECORD`).
     fn record_dir(&self) -> String {
         String::new()
+    }
+
+    /// For kinds without `RECORD`: the folder of the page on which the
+    /// record is the element with `id="<key>"` (its kind's index page,
+    /// unless the kind splits it into pages).
+    fn anchor_dir(&self) -> String {
+        Self::index_dir()
     }
 
     /// When the sitemap says a record page last changed, if it says so.
@@ -120,12 +133,13 @@ impl NavItem {
 }
 
 /// What a page shows: the home page, a kind's index (by its position in
-/// the list of kinds), one record, or the page not found.
+/// the list of kinds), one record, the search page or the page not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shows {
     Home,
     Index(usize),
     Record(Ref),
+    Search,
     NotFound,
 }
 
@@ -133,16 +147,44 @@ macro_rules! page_dispatch {
     (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
         impl PageKind {
             /// Every page kind, in the order a theme's missing templates
-            /// are reported: home, each kind's index and record page, 404.
+            /// are reported: home, each kind's index and record page,
+            /// search, 404.
             pub fn all() -> Vec<&'static PageKind> {
                 let mut all = vec![&PageKind::HOME];
                 $(
                     all.push(<$t as KindPages>::INDEX);
                     all.extend(<$t as KindPages>::RECORD);
                 )*
+                all.push(&PageKind::SEARCH);
                 all.push(&PageKind::NOT_FOUND);
                 all
             }
+        }
+
+        /// Every record the search finds (content format 1.1, `search/`),
+        /// kind by kind in list order: the records of every kind, each
+        /// found on its own page or, for kinds without one, as the element
+        /// with its id on the page it is an anchor on. A new kind is found
+        /// as soon as it is in the list of kinds.
+        pub fn findable(site: &Site) -> Vec<Findable> {
+            let mut all = Vec::new();
+            $(
+                let kind = capitalized(<$t as Kind>::INFO.name);
+                for record in site.$p.iter() {
+                    all.push(match <$t as KindPages>::RECORD {
+                        Some(_) => {
+                            let dir = record.record_dir();
+                            Findable { page: url::index_file(&dir), url: dir, anchor: None, kind: kind.clone() }
+                        }
+                        None => {
+                            let dir = record.anchor_dir();
+                            let key = record.key().to_owned();
+                            Findable { page: url::index_file(&dir), url: format!("{dir}#{key}"), anchor: Some(key), kind: kind.clone() }
+                        }
+                    });
+                }
+            )*
+            all
         }
 
         /// The navigation: the home page, then each kind's index page, in
@@ -154,11 +196,15 @@ macro_rules! page_dispatch {
         }
 
         impl Shows {
-            /// Every page: home, each kind's index, the page not found, then
-            /// each record that has a page, kind by kind.
+            /// Every page: home, each kind's index, the search page (when
+            /// `search` is on), the page not found, then each record that
+            /// has a page, kind by kind.
             fn all(site: &Site) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
                 all.extend((0..KINDS.len()).map(Shows::Index));
+                if site.config.search {
+                    all.push(Shows::Search);
+                }
                 all.push(Shows::NotFound);
                 $(
                     if <$t as KindPages>::RECORD.is_some() {
@@ -172,6 +218,7 @@ macro_rules! page_dispatch {
             fn place(self, site: &Site) -> (&'static PageKind, String, Option<String>) {
                 match self {
                     Shows::Home => (&PageKind::HOME, url::home(""), None),
+                    Shows::Search => (&PageKind::SEARCH, url::search(""), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
                     Shows::Index(n) => {
                         let mut k = 0;
@@ -199,6 +246,10 @@ macro_rules! page_dispatch {
             pub(super) fn context(self, env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
                 match self {
                     Shows::Home => env.home_context(ctx, root),
+                    Shows::Search => (
+                        PageKind::SEARCH.title.into(),
+                        format!("Search everything in {}", env.site.config.title),
+                    ),
                     Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
                     Shows::Index(n) => {
                         let mut k = 0;
@@ -220,6 +271,29 @@ macro_rules! page_dispatch {
     };
 }
 crate::with_kinds!(page_dispatch);
+
+/// A record as the search finds it: where it is shown, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Findable {
+    /// Its URL relative to the site root: its page (`articles/x/`) or its
+    /// anchor (`timeline/#e1`).
+    pub url: String,
+    /// The file of the page it is shown on, relative to the output folder.
+    pub page: String,
+    /// For a record without a page of its own, the id of its element there.
+    pub anchor: Option<String>,
+    /// What it is, as the results say it: "Article", "Event".
+    pub kind: String,
+}
+
+/// `name` with its first letter in capitals ("event" → "Event").
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
 
 /// One page of the built site, everything about it but its context (which
 /// `Env::context` builds from `shows`).

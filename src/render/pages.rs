@@ -147,6 +147,10 @@ impl<'a> Env<'a> {
                 counts: self.counts,
                 nav: self.nav.clone(),
                 data_files: self.data_files.clone(),
+                search: site.config.search.then(|| SearchCtx {
+                    href: url::search(""),
+                    bundle: url::search_bundle(""),
+                }),
             },
         );
         ctx.insert("root", r);

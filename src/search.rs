@@ -1,0 +1,386 @@
+//! The offline full-text search (content format 1.1, `search/`): every
+//! record the site shows is indexed with Pagefind, used as a library, from
+//! the pages rendered in memory, and Pagefind's bundle (its script, its
+//! WebAssembly and the index files) becomes files of the site, under
+//! `search/pagefind/`. The search page's script (the theme's `search.js`)
+//! runs it in the reader's browser; nothing is asked of any server.
+//!
+//! What is indexed derives from the list of kinds ([`findable`]): a record
+//! with a page of its own is its page's `<main>`; a record shown as an
+//! anchor on a list (an event on the timeline) is the element with its id.
+//! Each is given to Pagefind as a small page of its own, with its kind as
+//! Pagefind metadata (`kind`), so that a result says what it is and links
+//! to the record itself.
+
+use crate::diag::Diagnostic;
+use crate::model::Site;
+use crate::render::page::{Findable, findable};
+use crate::url;
+use crate::write::Output;
+use lol_html::{HtmlRewriter, Settings, element, end_tag, text};
+use rayon::prelude::*;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::rc::Rc;
+
+/// Files of Pagefind's bundle that dossier's search page does not use:
+/// Pagefind's own user interfaces and its result highlighter (the theme's
+/// `search.js` is the interface). Left out to keep the site small.
+const UNUSED: &[&str] = &[
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
+
+/// Pagefind's WebAssembly for text in a language it has no stemmer for.
+const UNKNOWN_LANGUAGE: &str = "wasm.unknown.pagefind";
+
+/// One record as Pagefind reads it: a small HTML page holding what the
+/// site shows of the record.
+struct Document {
+    /// Relative to the site root; Pagefind's script puts the site's path
+    /// before it.
+    url: String,
+    html: String,
+}
+
+/// The search index of the site whose pages are in `out` (as rendered,
+/// before minifying: every end tag is still there): each file's path
+/// relative to the output folder, and its bytes. The same pages give the
+/// same bytes.
+///
+/// Errors only if Pagefind fails, which is a fault in dossier or in
+/// Pagefind, not in the content.
+pub fn bundle(site: &Site, out: &Output) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let docs = documents(site, out);
+    let lang = site.config.language.clone();
+    // Pagefind's interface is async; it runs on a thread of its own with a
+    // runtime of its own, as the preview server calls this from within its
+    // runtime, where another one may not be started.
+    let files = std::thread::scope(|scope| {
+        scope
+            .spawn(move || index(docs, lang))
+            .join()
+            .unwrap_or_else(|_| Err("the indexer stopped unexpectedly".into()))
+    })
+    .map_err(|e| {
+        Diagnostic::new(
+            url::search(""),
+            format!("cannot build the search index: {e}"),
+        )
+        .with_hint("this is a bug in dossier; please report it")
+    })?;
+    let bundle = url::search_bundle("");
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.filename.to_string_lossy().replace('\\', "/"))
+        .collect();
+    // The language-neutral WebAssembly is loaded only for a language
+    // Pagefind has none of its own for.
+    let has_language = names
+        .iter()
+        .any(|n| n.starts_with("wasm.") && n != UNKNOWN_LANGUAGE);
+    let mut kept: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .zip(names)
+        .filter(|(_, name)| {
+            !UNUSED.contains(&name.as_str()) && !(has_language && name == UNKNOWN_LANGUAGE)
+        })
+        .map(|(f, name)| (format!("{bundle}{name}"), f.contents))
+        .collect();
+    kept.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(kept)
+}
+
+/// Runs Pagefind over `docs`, in their order.
+fn index(docs: Vec<Document>, lang: String) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let config = pagefind::options::PagefindServiceConfig::builder()
+            .force_language(lang)
+            .build();
+        let mut index =
+            pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+        for doc in docs {
+            index
+                .add_html_file(None, Some(doc.url), doc.html)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        index.get_files().await.map_err(|e| e.to_string())
+    })
+}
+
+/// Every findable record as a document, in the order of [`findable`]. The
+/// pages are read in parallel, each once.
+fn documents(site: &Site, out: &Output) -> Vec<Document> {
+    let all = findable(site);
+    let mut by_page: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in all.iter().enumerate() {
+        by_page.entry(f.page.as_str()).or_default().push(i);
+    }
+    let lang = &site.config.language;
+    let mut docs: Vec<(usize, Document)> = by_page
+        .into_par_iter()
+        .flat_map_iter(|(page, records)| {
+            let Some(html) = out.files.get(page) else {
+                return Vec::new();
+            };
+            let wanted: Vec<&Findable> = records.iter().map(|&i| &all[i]).collect();
+            let parts = cut(html, &wanted);
+            records
+                .iter()
+                .zip(parts)
+                .filter_map(|(&i, part)| {
+                    let part = part?;
+                    let f = &all[i];
+                    let content = part.content(html);
+                    Some((
+                        i,
+                        Document {
+                            url: f.url.clone(),
+                            html: page_for(lang, &f.kind, &part.title, &content),
+                        },
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    docs.sort_by_key(|(i, _)| *i);
+    docs.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The page Pagefind reads for one record: its content, its title (the
+/// text of its first heading, as written in the page, so already escaped)
+/// and its kind as metadata.
+fn page_for(lang: &str, kind: &str, title: &str, content: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"{}\"><head><title>{}</title></head><body><div data-pagefind-meta=\"kind:{}\"></div>{}</body></html>",
+        crate::render::escape_markup(lang),
+        title,
+        crate::render::escape_markup(kind),
+        content
+    )
+}
+
+/// A record's part of a page.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Part {
+    /// Its bytes in the page.
+    range: Range<usize>,
+    /// The text of its first heading, as written (entities undecoded),
+    /// white space folded.
+    title: String,
+    /// Elements inside it marked `data-pagefind-ignore` (lists of other
+    /// records on a record's page), left out.
+    skip: Vec<Range<usize>>,
+}
+
+impl Part {
+    /// Its bytes in `html`, less the elements it skips.
+    fn content(&self, html: &[u8]) -> String {
+        let mut out = Vec::with_capacity(self.range.len());
+        let mut at = self.range.start;
+        for s in &self.skip {
+            out.extend_from_slice(&html[at..s.start.max(at)]);
+            at = at.max(s.end);
+        }
+        out.extend_from_slice(&html[at.min(self.range.end)..self.range.end]);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// What is being cut out while the page is read.
+#[derive(Default)]
+struct Cutting {
+    /// The part of each wanted record, as far as found.
+    parts: Vec<Option<Part>>,
+    /// The record whose element is open, and where its content started.
+    open: Option<usize>,
+    /// Whether the open record's first heading is being read, or was.
+    heading: Heading,
+    /// How many elements marked `data-pagefind-ignore` are open, and where
+    /// the outermost started.
+    ignoring: usize,
+    ignore_start: usize,
+}
+
+#[derive(Default, Clone, Copy, PartialEq)]
+enum Heading {
+    #[default]
+    NotYet,
+    Reading,
+    Done,
+}
+
+/// Finds in `html` the part of each of `wanted` (all shown on that page):
+/// the content of `<main>` for a record with a page of its own, the
+/// element with its id for an anchor, each with the text of its first
+/// heading. A record whose part is not found (a theme that leaves it out)
+/// is not indexed.
+fn cut(html: &[u8], wanted: &[&Findable]) -> Vec<Option<Part>> {
+    let state = Rc::new(RefCell::new(Cutting {
+        parts: vec![None; wanted.len()],
+        ..Cutting::default()
+    }));
+    let page_record = wanted.iter().position(|f| f.anchor.is_none());
+    let ids: HashMap<&str, usize> = wanted
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.anchor.as_deref().map(|a| (a, i)))
+        .collect();
+    let (main_state, id_state, heading_state, text_state, ignore_state) = (
+        Rc::clone(&state),
+        Rc::clone(&state),
+        Rc::clone(&state),
+        Rc::clone(&state),
+        Rc::clone(&state),
+    );
+    let settings = Settings::new()
+        .append_element_content_handler(element!("main", move |el| {
+            if let Some(record) = page_record {
+                open(&main_state, el, record, Keep::Content);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("[id]", move |el| {
+            let record = el
+                .get_attribute("id")
+                .and_then(|id| ids.get(id.as_str()).copied());
+            if let Some(record) = record {
+                open(&id_state, el, record, Keep::Element);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("h1, h2, h3, h4, h5, h6", move |el| {
+            let starts = {
+                let mut s = heading_state.borrow_mut();
+                let starts = s.open.is_some() && s.heading == Heading::NotYet;
+                if starts {
+                    s.heading = Heading::Reading;
+                }
+                starts
+            };
+            if starts {
+                let state = Rc::clone(&heading_state);
+                let _ = el.on_end_tag(end_tag!(move |_| {
+                    state.borrow_mut().heading = Heading::Done;
+                    Ok(())
+                }));
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("[data-pagefind-ignore]", move |el| {
+            let tag = el.source_location().bytes();
+            {
+                let mut s = ignore_state.borrow_mut();
+                if s.open.is_none() {
+                    return Ok(());
+                }
+                if s.ignoring == 0 {
+                    s.ignore_start = tag.start;
+                }
+                s.ignoring += 1;
+            }
+            let state = Rc::clone(&ignore_state);
+            let _ = el.on_end_tag(end_tag!(move |end| {
+                let mut s = state.borrow_mut();
+                s.ignoring = s.ignoring.saturating_sub(1);
+                if s.ignoring == 0 {
+                    let skipped = s.ignore_start..end.source_location().bytes().end;
+                    if let Some(record) = s.open {
+                        if let Some(part) = s.parts[record].as_mut() {
+                            part.skip.push(skipped);
+                        }
+                    }
+                }
+                Ok(())
+            }));
+            Ok(())
+        }))
+        .append_element_content_handler(text!("h1, h2, h3, h4, h5, h6", move |t| {
+            let mut s = text_state.borrow_mut();
+            if let (Some(record), Heading::Reading) = (s.open, s.heading) {
+                if let Some(part) = s.parts[record].as_mut() {
+                    part.title.push_str(t.as_str());
+                }
+            }
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // A page that does not parse (it always does: lol_html recovers as
+    // browsers do) leaves its records unindexed rather than the build failed.
+    let _ = rewriter.write(html).and_then(|()| rewriter.end());
+    let parts = std::mem::take(&mut state.borrow_mut().parts);
+    parts
+        .into_iter()
+        .map(|p| p.filter(|p| p.range.end > p.range.start))
+        .collect()
+}
+
+/// What of an element is a record's part.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    /// What is between its tags (`<main>`).
+    Content,
+    /// All of it, tags included (an anchor, whose tag holds its id).
+    Element,
+}
+
+/// Starts `record`'s part at `el`, unless another record's element is
+/// open (records do not nest) or the record was found already; ends it at
+/// the element's end tag. An element whose end tag is implied is not cut.
+fn open(
+    state: &Rc<RefCell<Cutting>>,
+    el: &mut lol_html::html_content::Element<'_, '_>,
+    record: usize,
+    keep: Keep,
+) {
+    let tag = el.source_location().bytes();
+    {
+        let mut s = state.borrow_mut();
+        if s.open.is_some() || s.parts[record].is_some() {
+            return;
+        }
+        s.open = Some(record);
+        s.heading = Heading::NotYet;
+        let start = if keep == Keep::Content {
+            tag.end
+        } else {
+            tag.start
+        };
+        s.parts[record] = Some(Part {
+            range: start..start,
+            title: String::new(),
+            skip: Vec::new(),
+        });
+    }
+    let state = Rc::clone(state);
+    let _ = el.on_end_tag(end_tag!(move |end| {
+        let mut s = state.borrow_mut();
+        let at = end.source_location().bytes();
+        if let Some(part) = s.parts[record].as_mut() {
+            part.range.end = if keep == Keep::Content {
+                at.start
+            } else {
+                at.end
+            };
+            part.title = fold_space(&part.title);
+        }
+        s.open = None;
+        Ok(())
+    }));
+}
+
+/// `s` with every run of white space one space, trimmed.
+fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
