@@ -186,21 +186,28 @@ impl Investigation {
         let mut out = timings.time("render", || {
             render::render(&self.site, &self.graph, &self.renderer)
         })?;
-        // Indexed from the pages as rendered, before minifying: each
-        // record's part of a page is cut out by its tags, all still there.
-        if self.site.config.search {
-            let bundle = timings
-                .time("search", || search::bundle(&self.site, &out))
-                .map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
-            for (path, bytes) in bundle {
-                out.insert(path, bytes);
-            }
-        }
+        // Indexed from the pages as rendered, before minifying (each
+        // record's part of a page is cut out by its tags, all still there);
+        // Pagefind indexes on a thread of its own while the pages are minified.
+        let indexing = self
+            .site
+            .config
+            .search
+            .then(|| timings.time("search", || search::start(&self.site, &out)));
         // content/static/ wins over the theme's files on a clash.
         for (path, bytes) in &self.static_files {
             out.insert(path.clone(), bytes.clone());
         }
         timings.time("minify", || out.minify());
+        if let Some(indexing) = indexing {
+            let bundle = timings
+                .time("index", || indexing.finish())
+                .map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
+            for (path, bytes) in bundle {
+                // content/static/ still wins.
+                out.files.entry(path).or_insert(bytes);
+            }
+        }
         Ok(out)
     }
 }

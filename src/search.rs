@@ -49,32 +49,67 @@ struct Document {
     html: String,
 }
 
-/// The search index of the site whose pages are in `out` (as rendered,
-/// before minifying: every end tag is still there): each file's path
-/// relative to the output folder, and its bytes. The same pages give the
-/// same bytes.
+/// The search index being made: begun by [`start`], its files given by
+/// [`Indexing::finish`].
+pub struct Indexing {
+    indexer: std::thread::JoinHandle<Result<Vec<pagefind::api::SyntheticFile>, String>>,
+}
+
+/// Begins the search index of the site whose pages are in `out` (as
+/// rendered, before minifying: every end tag is still there). Each
+/// record's part of its page is cut out here, in parallel; Pagefind then
+/// indexes them on a thread of its own, so that the caller can minify the
+/// pages meanwhile.
 ///
-/// Errors only if Pagefind fails, which is a fault in dossier or in
-/// Pagefind, not in the content.
-pub fn bundle(site: &Site, out: &Output) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+/// Pagefind's interface is async: the thread has a runtime of its own (the
+/// preview server calls this from within its runtime, where another one
+/// may not be started).
+pub fn start(site: &Site, out: &Output) -> Indexing {
     let docs = documents(site, out);
     let lang = site.config.language.clone();
-    // Pagefind's interface is async; it runs on a thread of its own with a
-    // runtime of its own, as the preview server calls this from within its
-    // runtime, where another one may not be started.
-    let files = std::thread::scope(|scope| {
-        scope
-            .spawn(move || index(docs, lang))
+    let indexer = std::thread::Builder::new()
+        .name("dossier-search".into())
+        .spawn(move || index(docs, lang));
+    Indexing {
+        indexer: indexer.unwrap_or_else(|e| {
+            let e = e.to_string();
+            std::thread::spawn(move || Err(format!("cannot start the indexer: {e}")))
+        }),
+    }
+}
+
+impl Indexing {
+    /// Waits for the index and gives its files: each file's path relative
+    /// to the output folder, and its bytes. The same pages give the same
+    /// bytes.
+    ///
+    /// Errors only if Pagefind fails, which is a fault in dossier or in
+    /// Pagefind, not in the content.
+    pub fn finish(self) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        let files = self
+            .indexer
             .join()
             .unwrap_or_else(|_| Err("the indexer stopped unexpectedly".into()))
-    })
-    .map_err(|e| {
-        Diagnostic::new(
-            url::search(""),
-            format!("cannot build the search index: {e}"),
-        )
-        .with_hint("this is a bug in dossier; please report it")
-    })?;
+            .map_err(|e| {
+                Diagnostic::new(
+                    url::search(""),
+                    format!("cannot build the search index: {e}"),
+                )
+                .with_hint("this is a bug in dossier; please report it")
+            })?;
+        Ok(bundle_files(files))
+    }
+}
+
+/// The search index of the site whose pages are in `out`, made at once
+/// (see [`start`]).
+pub fn bundle(site: &Site, out: &Output) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    start(site, out).finish()
+}
+
+/// Pagefind's files as files of the site, under `search/pagefind/`, less
+/// those the search page does not use.
+fn bundle_files(files: Vec<pagefind::api::SyntheticFile>) -> Vec<(String, Vec<u8>)> {
     let bundle = url::search_bundle("");
     let names: Vec<String> = files
         .iter()
@@ -94,7 +129,7 @@ pub fn bundle(site: &Site, out: &Output) -> Result<Vec<(String, Vec<u8>)>, Diagn
         .map(|(f, name)| (format!("{bundle}{name}"), f.contents))
         .collect();
     kept.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(kept)
+    kept
 }
 
 /// Runs Pagefind over `docs`, in their order.
@@ -194,8 +229,56 @@ impl Part {
             at = at.max(s.end);
         }
         out.extend_from_slice(&html[at.min(self.range.end)..self.range.end]);
-        String::from_utf8_lossy(&out).into_owned()
+        spaced(&String::from_utf8_lossy(&out))
     }
+}
+
+/// End tags after which a word ends although Pagefind reads on (it
+/// separates words only at the elements it knows as blocks): without a
+/// space, `<dt>Country</dt><dd>Israel</dd>` would be the one word
+/// "CountryIsrael", not found by "Israel".
+const WORD_BREAKS: &[&str] = &[
+    "</dt>",
+    "</dd>",
+    "</dl>",
+    "</th>",
+    "</tr>",
+    "</ol>",
+    "</time>",
+    "</blockquote>",
+    "</figcaption>",
+    "</header>",
+    "</footer>",
+    "</aside>",
+    "</pre>",
+    "</nav>",
+];
+
+/// `html` with a space after each of [`WORD_BREAKS`].
+fn spaced(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 32);
+    let mut rest = html;
+    while let Some(i) = rest.find("</") {
+        let tail = &rest[i..];
+        let hit = WORD_BREAKS.iter().find(|t| {
+            tail.as_bytes()
+                .get(..t.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(t.as_bytes()))
+        });
+        match hit {
+            Some(t) => {
+                out.push_str(&rest[..i + t.len()]);
+                out.push(' ');
+                rest = &rest[i + t.len()..];
+            }
+            None => {
+                out.push_str(&rest[..i + 2]);
+                rest = &rest[i + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What is being cut out while the page is read.
@@ -383,4 +466,59 @@ fn open(
 /// `s` with every run of white space one space, trimmed.
 fn fold_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findable(anchor: Option<&str>) -> Findable {
+        Findable {
+            url: String::new(),
+            page: String::new(),
+            anchor: anchor.map(str::to_owned),
+            kind: "Event".into(),
+        }
+    }
+
+    #[test]
+    fn words_end_at_definitions() {
+        assert_eq!(
+            spaced("<dl><dt>Country</dt><dd>Israel</dd></dl>é</DD>"),
+            "<dl><dt>Country</dt> <dd>Israel</dd> </dl> é</DD> "
+        );
+        assert_eq!(spaced("</a> — </time>—</"), "</a> — </time> —</");
+        assert_eq!(spaced("<b>a</b>b"), "<b>a</b>b");
+    }
+
+    #[test]
+    fn cuts_main_and_anchors_with_their_headings() {
+        let html = b"<html><body><header><h1>Site</h1></header><main><h1>The &amp; title</h1><p>Body</p>\
+<section data-pagefind-ignore><h2>Related</h2><p>Other record</p></section><p>End</p></main></body></html>";
+        let page = findable(None);
+        let parts = cut(html, &[&page]);
+        let part = parts[0].clone().unwrap();
+        assert_eq!(part.title, "The &amp; title");
+        assert_eq!(
+            part.content(html),
+            "<h1>The &amp; title</h1><p>Body</p><p>End</p>"
+        );
+
+        let html = b"<main><ol><li><article id=\"e1\"><h3>First  <em>one</em></h3><p>Text</p></article></li>\
+<li><article id=\"e2\"><h3>Second</h3></article></li><li><article id=\"e3\"></article></li></ol></main>";
+        let (e1, e2, gone) = (
+            findable(Some("e1")),
+            findable(Some("e2")),
+            findable(Some("e9")),
+        );
+        let parts = cut(html, &[&e1, &e2, &gone]);
+        let first = parts[0].clone().unwrap();
+        assert_eq!(first.title, "First one");
+        assert_eq!(
+            first.content(html),
+            "<article id=\"e1\"><h3>First  <em>one</em></h3><p>Text</p></article>"
+        );
+        assert_eq!(parts[1].clone().unwrap().title, "Second");
+        assert_eq!(parts[2], None);
+    }
 }

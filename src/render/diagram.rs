@@ -30,7 +30,7 @@ const MAX_PER_SIDE: usize = 10;
 /// Actors in the network on the actors index.
 const NETWORK_SIZE: usize = 16;
 /// Lines for shared events in the network, at most (the strongest).
-const NETWORK_SHARED_EDGES: usize = 40;
+const NETWORK_SHARED_EDGES: usize = 24;
 
 /// The actors that share events with `actor`, each with how many, the
 /// most first (ties in content order), at most [`MAX_SHARED`].
@@ -190,8 +190,8 @@ pub(crate) fn actor_diagram(
 }
 
 /// Arrowheads for the actor diagram: one for a line's end, one for its start.
-const ARROWS_CX: &str = "<defs><marker id=\"cx_end\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path class=\"dg-arrow\" d=\"M0 0L10 5L0 10z\"/></marker><marker id=\"cx_start\" viewBox=\"0 0 10 10\" refX=\"1\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path class=\"dg-arrow\" d=\"M10 0L0 5L10 10z\"/></marker></defs>";
-const ARROWS_NW: &str = "<defs><marker id=\"nw_end\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path class=\"dg-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>";
+const ARROWS_CX: &str = "<defs><marker id=\"cx_end\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto\"><path class=\"dg-arrow\" d=\"M0 0L10 5L0 10z\"/></marker><marker id=\"cx_start\" viewBox=\"0 0 10 10\" refX=\"1\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto\"><path class=\"dg-arrow\" d=\"M10 0L0 5L10 10z\"/></marker></defs>";
+const ARROWS_NW: &str = "<defs><marker id=\"nw_end\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto\"><path class=\"dg-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>";
 
 /// The line between the actor of the page and a neighbour whose node's
 /// inner edge is at `anchor`: arrowed for relations (pointing the way they

@@ -52,12 +52,14 @@ fn end(d: &Date) -> i64 {
 }
 
 /// An event's span: from its start to the end of its end date (or of its
-/// own date), and whether it is drawn as a range (a range, or a date known
-/// only to the year).
+/// own date), and whether it is a range.
 fn span(w: &When) -> (i64, i64, bool) {
     let last = w.end.as_ref().unwrap_or(&w.start);
-    let ranged = w.end.is_some() || w.start.month.is_none();
-    (start(&w.start), end(last).max(start(&w.start) + 1), ranged)
+    (
+        start(&w.start),
+        end(last).max(start(&w.start) + 1),
+        w.end.is_some(),
+    )
 }
 
 /// One mark under the axis: one event or several close together.
@@ -101,7 +103,7 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
 
     let n = events.len();
     let desc = format!(
-        "{n} event{} from {first_year} to {last_year}. Bars show how many events each {} has and lead to {}; under the years, each event, or run of events close together, is a mark that leads to it: dots for a month or a day, bars for a range or a year; hollow, dashed marks are approximate dates.",
+        "{n} event{} from {first_year} to {last_year}. Bars show how many events each {} has and lead to {}; under the years, each event, or run of events close together, is a mark that leads to it: dots for a month or a day, bars for a range; hollow, dashed marks are approximate dates.",
         if n == 1 { "" } else { "s" },
         if bar_years == 1 {
             "year".to_owned()
@@ -138,8 +140,12 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
                 continue;
             }
         }
+        // A dot for a date known to the month or the year sits in the
+        // middle of it; a range that found no lane, at its start.
+        let at = if ranged { x0 } else { (x0 + x1) / 2 };
         dots.push(Mark {
-            x1: x0,
+            x0: at,
+            x1: at,
             ranged: false,
             ..mark
         });
@@ -244,12 +250,18 @@ fn draw(svg: &mut Svg, env: &Env, root: &str, m: &Mark, y: i32) {
     let name = match m.events.as_slice() {
         [_] => format!("{}: {}", first.when.display(), first.title),
         [.., last] => {
-            let last = &events[Ix::new(*last)];
+            let (from, to) = (
+                first.when.start.to_string(),
+                events[Ix::new(*last)].when.start.to_string(),
+            );
+            let dates = if from == to {
+                from
+            } else {
+                format!("{from} to {to}")
+            };
             format!(
-                "{} events, {} to {}, from “{}”",
+                "{} events, {dates}, from “{}”",
                 m.events.len(),
-                first.when.display(),
-                last.when.display(),
                 fit(&first.title, 80)
             )
         }

@@ -15,6 +15,9 @@ pub struct OnDemandSite {
     pages: HashMap<String, PageSpec>,
     /// Feeds, data, theme and content static files: made on first request.
     assets: OnceLock<Output>,
+    /// The search index (`search/pagefind/…`): made on first request, from
+    /// every page rendered, as `build` makes it.
+    search: OnceLock<Output>,
     rendered: Mutex<HashMap<String, Arc<[u8]>>>,
 }
 
@@ -28,6 +31,7 @@ impl OnDemandSite {
             inv,
             pages,
             assets: OnceLock::new(),
+            search: OnceLock::new(),
             rendered: Mutex::new(HashMap::new()),
         }
     }
@@ -43,9 +47,48 @@ impl OnDemandSite {
         })
     }
 
+    /// The search index, made the first time a file of it is asked for:
+    /// every page is rendered for it, so it costs a build's rendering.
+    fn search(&self) -> &Output {
+        self.search.get_or_init(|| {
+            let inv = &self.inv;
+            let mut out = Output::default();
+            if !inv.site.config.search {
+                return out;
+            }
+            let made = render::render(&inv.site, &inv.graph, &inv.renderer)
+                .map_err(|d| d.render(false))
+                .and_then(|pages| {
+                    crate::search::bundle(&inv.site, &pages).map_err(|d| {
+                        let mut all = Diagnostics::default();
+                        all.push(d);
+                        all.render(false)
+                    })
+                });
+            match made {
+                Ok(files) => {
+                    for (path, bytes) in files {
+                        out.insert(path, bytes);
+                    }
+                }
+                // A template error is shown on the page that has it; the
+                // search then has no index until the next rebuild.
+                Err(message) => eprint!("{message}"),
+            }
+            out
+        })
+    }
+
+    /// Whether `key` is a file of the search index.
+    fn is_search(key: &str) -> bool {
+        key.starts_with(crate::url::search_bundle("").as_str())
+    }
+
     /// Whether the site has a file at `key` (a path relative to the root).
     pub fn contains(&self, key: &str) -> bool {
-        self.pages.contains_key(key) || self.assets().files.contains_key(key)
+        self.pages.contains_key(key)
+            || self.assets().files.contains_key(key)
+            || (Self::is_search(key) && self.search().files.contains_key(key))
     }
 
     /// The bytes of the file at `key`, rendering and minifying a page the
@@ -66,6 +109,13 @@ impl OnDemandSite {
             return Some(Ok(Arc::from(bytes.as_slice())));
         }
         let Some(page) = self.pages.get(key) else {
+            if Self::is_search(key) {
+                return self
+                    .search()
+                    .files
+                    .get(key)
+                    .map(|b| Ok(Arc::from(b.as_slice())));
+            }
             return self
                 .assets()
                 .files

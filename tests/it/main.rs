@@ -15,6 +15,8 @@
 //! - `link_cache`: linking through the mentions cache equals linking afresh.
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
+//! - `pictures`: the connection diagrams and the timeline's overview.
+//! - `search`: the offline search: its page, index and header field.
 //! - `serve`: `dossier serve`, the real binary on a real port.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
 //!   paragraphs, credit lines.
@@ -33,5 +35,7 @@ mod kinds;
 mod link_cache;
 mod load_cache;
 mod mentions;
+mod pictures;
+mod search;
 mod serve;
 mod wire_copy;
