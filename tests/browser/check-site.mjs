@@ -1,7 +1,7 @@
 // The published site, checked with the tools publishers use:
 //  - the Nu Html Checker (vnu-jar) on every page of several built investigations;
 //  - axe-core (WCAG 2.2 A/AA) in headless Chromium on every page type, at
-//    375 px and 1280 px, light and dark;
+//    375 px and 1280 px, light and dark (the search page with results);
 //  - no horizontal scrolling at 375 px;
 //  - no request to any host but the site's own;
 //  - screenshots of each page type under target/screenshots/.
@@ -60,7 +60,7 @@ try {
 }
 
 // --- a static server per site on 127.0.0.1 ---------------------------------------
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain' };
 // Each site is hosted under the path of its base_url, as a static host
 // would, so that the 404 page's links (from the base path) resolve.
 const basePath = (dir) => {
@@ -96,6 +96,8 @@ const pageTypes = (site) => {
   return {
     home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),
     timeline: 'timeline/', sources: 'sources/', source: first('sources'), '404': 'no/such/page/',
+    // With results on it, so that they are checked too.
+    search: 'search/?q=the',
   };
 };
 
@@ -126,6 +128,11 @@ try {
           });
           const label = `${site} ${type} ${width}px ${scheme}`;
           const response = await page.goto(`${server.base}${path}`, { waitUntil: 'load' });
+          if (type === 'search') {
+            await page.waitForFunction(() => document.getElementById('search_status')?.textContent
+              && (document.querySelector('.search-result') || /Nothing/.test(document.getElementById('search_status').textContent)), null, { timeout: 20_000 })
+              .catch(() => fail(`${site} search: no results shown`));
+          }
           const expected = type === '404' ? 404 : 200;
           if (response.status() !== expected) fail(`${label}: status ${response.status()}`); else pass();
           if (foreign.length) fail(`${label}: third-party requests ${foreign.join(', ')}`); else pass();
