@@ -124,7 +124,8 @@ fn bundle_files(files: Vec<pagefind::api::SyntheticFile>) -> Vec<(String, Vec<u8
         .into_iter()
         .zip(names)
         .filter(|(_, name)| {
-            !UNUSED.contains(&name.as_str()) && !(has_language && name == UNKNOWN_LANGUAGE)
+            let unknown_unused = has_language && name == UNKNOWN_LANGUAGE;
+            !UNUSED.contains(&name.as_str()) && !unknown_unused
         })
         .map(|(f, name)| (format!("{bundle}{name}"), f.contents))
         .collect();

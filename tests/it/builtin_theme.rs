@@ -166,6 +166,9 @@ fn write_investigation(root: &Path, s: &Shape) {
     if f[4] {
         site.push_str("unsafe_html: true\n");
     }
+    if f[5] {
+        site.push_str("search: false\n");
+    }
     write(root, "content/site.yaml", site);
 
     let (na, ns, nr) = (s.actors.len(), s.sources.len(), s.articles.len());
@@ -396,7 +399,8 @@ proptest! {
         let out = inv.render(&mut t)
             .map_err(|d| TestCaseError::fail(format!("a built-in template failed:\n{}", d.render(false))))?;
         let pages = out.files.keys().filter(|p| p.ends_with(".html")).count();
-        prop_assert_eq!(pages, 6 + s.actors.len() + s.sources.len() + s.articles.len());
+        let search = usize::from(!s.site.flags[5]);
+        prop_assert_eq!(pages, 6 + search + s.actors.len() + s.sources.len() + s.articles.len());
     }
 }
 

@@ -813,3 +813,34 @@ fn a_template_error_on_an_unopened_page_reaches_every_page() {
         (server.get("/sources/harbour-gazette/").status == 200).then_some(())
     });
 }
+
+#[test]
+fn the_preview_serves_the_search_page_and_its_index() {
+    let dir = investigation(None);
+    let server = Server::start(dir.path());
+    let page = server.get("/search/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("search.js"), "{}", page.body);
+    let home = server.get("/");
+    assert!(home.body.contains("action=search/"), "{}", home.body);
+    for (path, kind) in [
+        ("/search.js", "text/javascript"),
+        ("/search/pagefind/pagefind.js", "text/javascript"),
+        ("/search/pagefind/pagefind-worker.js", "text/javascript"),
+        ("/search/pagefind/pagefind-entry.json", "application/json"),
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(
+            r.content_type().starts_with(kind),
+            "{path}: {}",
+            r.content_type()
+        );
+    }
+    let entry = server.get("/search/pagefind/pagefind-entry.json");
+    assert!(entry.body.contains("\"en\""), "{}", entry.body);
+    assert_eq!(
+        server.get("/search/pagefind/no-such-file.pf_index").status,
+        404
+    );
+}
