@@ -171,7 +171,13 @@ fn documents(site: &Site, out: &Output) -> Vec<Document> {
                 return Vec::new();
             };
             let wanted: Vec<&Findable> = records.iter().map(|&i| &all[i]).collect();
-            let parts = cut(html, &wanted);
+            let mut parts = cut(html, &wanted, "main");
+            // A theme of one's own without `<main>`: the whole body.
+            if let Some(page) = wanted.iter().position(|f| f.anchor.is_none()) {
+                if parts[page].is_none() {
+                    parts[page] = cut(html, &wanted[page..=page], "body").remove(0);
+                }
+            }
             records
                 .iter()
                 .zip(parts)
@@ -306,11 +312,11 @@ enum Heading {
 }
 
 /// Finds in `html` the part of each of `wanted` (all shown on that page):
-/// the content of `<main>` for a record with a page of its own, the
-/// element with its id for an anchor, each with the text of its first
-/// heading. A record whose part is not found (a theme that leaves it out)
-/// is not indexed.
-fn cut(html: &[u8], wanted: &[&Findable]) -> Vec<Option<Part>> {
+/// the content of the element `main` (a tag name) for a record with a page
+/// of its own, the element with its id for an anchor, each with the text
+/// of its first heading. A record whose part is not found (a theme that
+/// leaves it out) is not indexed.
+fn cut(html: &[u8], wanted: &[&Findable], main: &str) -> Vec<Option<Part>> {
     let state = Rc::new(RefCell::new(Cutting {
         parts: vec![None; wanted.len()],
         ..Cutting::default()
@@ -329,7 +335,7 @@ fn cut(html: &[u8], wanted: &[&Findable]) -> Vec<Option<Part>> {
         Rc::clone(&state),
     );
     let settings = Settings::new()
-        .append_element_content_handler(element!("main", move |el| {
+        .append_element_content_handler(element!(main, move |el| {
             if let Some(record) = page_record {
                 open(&main_state, el, record, Keep::Content);
             }
@@ -497,7 +503,7 @@ mod tests {
         let html = b"<html><body><header><h1>Site</h1></header><main><h1>The &amp; title</h1><p>Body</p>\
 <section data-pagefind-ignore><h2>Related</h2><p>Other record</p></section><p>End</p></main></body></html>";
         let page = findable(None);
-        let parts = cut(html, &[&page]);
+        let parts = cut(html, &[&page], "main");
         let part = parts[0].clone().unwrap();
         assert_eq!(part.title, "The &amp; title");
         assert_eq!(
@@ -512,7 +518,7 @@ mod tests {
             findable(Some("e2")),
             findable(Some("e9")),
         );
-        let parts = cut(html, &[&e1, &e2, &gone]);
+        let parts = cut(html, &[&e1, &e2, &gone], "main");
         let first = parts[0].clone().unwrap();
         assert_eq!(first.title, "First one");
         assert_eq!(
@@ -521,5 +527,9 @@ mod tests {
         );
         assert_eq!(parts[1].clone().unwrap().title, "Second");
         assert_eq!(parts[2], None);
+
+        let html = b"<body><h1>No main</h1><p>Text</p></body>";
+        let part = cut(html, &[&page], "body")[0].clone().unwrap();
+        assert_eq!(part.content(html), "<h1>No main</h1><p>Text</p>");
     }
 }
