@@ -18,6 +18,10 @@ pub struct Diagnostic {
     /// The offending line of the file, for the caret display. A boxed
     /// `str` keeps a diagnostic small: results carry it by value.
     pub source_line: Option<Box<str>>,
+    /// The character column of `source_line` the caret points at, when it
+    /// is not `column`: in a CSV file `column` is the cell's number in its
+    /// row, and the caret stands under the cell's first character.
+    pub caret: Option<usize>,
 }
 
 impl Diagnostic {
@@ -29,6 +33,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            caret: None,
         }
     }
 
@@ -105,7 +110,7 @@ impl Diagnostic {
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // Long lines (minified or generated YAML) show a window around the column.
-            let col = self.column.unwrap_or(1).max(1);
+            let col = self.caret.or(self.column).unwrap_or(1).max(1);
             let skip = col.saturating_sub(60);
             let prefix = if skip > 0 { "…" } else { "" };
             let shown: String = src.chars().skip(skip).take(120).collect();

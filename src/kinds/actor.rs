@@ -9,7 +9,8 @@ use super::{Article, Source};
 use super::{Event, Ix, Kind, KindInfo};
 use crate::link::Direction;
 use crate::link::Graph;
-use crate::load::fields::{Field, Text};
+use crate::load::csv::{Cell, list_items, trimmed, write_list};
+use crate::load::fields::{Field, Span, Text};
 use crate::model::RichText;
 use crate::model::Site;
 use crate::model::text::first_sentence;
@@ -20,6 +21,7 @@ use crate::render::pages::{Env, by_choice, initials, tone, with_events};
 use crate::url;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use tera::Context;
 
@@ -53,6 +55,86 @@ crate::record_fields!(
         label: Text
     }
 );
+
+/// `links` in a CSV cell: `url label` pairs separated by `;`, the label
+/// optional (content format, "Data files").
+impl Cell for Vec<Field<LinkFields>> {
+    fn read(cell: &str, span: Span) -> Result<Self, String> {
+        let text = |s: &str| Field {
+            value: s.to_owned(),
+            span,
+        };
+        Ok(list_items(cell)
+            .map(|item| {
+                let (url, label) = item
+                    .split_once(char::is_whitespace)
+                    .map_or((item, ""), |(u, l)| (u, l.trim()));
+                Field {
+                    value: LinkFields {
+                        url: Some(text(url)),
+                        label: (!label.is_empty()).then(|| text(label)),
+                        unknown: Vec::new(),
+                    },
+                    span,
+                }
+            })
+            .collect())
+    }
+
+    fn write(&self, out: &mut String) {
+        write_list(
+            out,
+            self.iter().map(|l| {
+                let (url, label) = (trimmed(&l.value.url), trimmed(&l.value.label));
+                if label.is_empty() {
+                    Cow::Borrowed(url)
+                } else {
+                    Cow::Owned(format!("{url} {label}"))
+                }
+            }),
+        );
+    }
+}
+
+/// `relations` in a CSV cell: `actor-id: label` pairs separated by `;`
+/// (a pair without a label is the actor id alone).
+impl Cell for Vec<Field<RelationFields>> {
+    fn read(cell: &str, span: Span) -> Result<Self, String> {
+        let text = |s: &str| Field {
+            value: s.to_owned(),
+            span,
+        };
+        Ok(list_items(cell)
+            .map(|item| {
+                let (actor, label) = item
+                    .split_once(':')
+                    .map_or((item, ""), |(a, l)| (a.trim(), l.trim()));
+                Field {
+                    value: RelationFields {
+                        actor: Some(text(actor)),
+                        label: (!label.is_empty()).then(|| text(label)),
+                        unknown: Vec::new(),
+                    },
+                    span,
+                }
+            })
+            .collect())
+    }
+
+    fn write(&self, out: &mut String) {
+        write_list(
+            out,
+            self.iter().map(|r| {
+                let (actor, label) = (trimmed(&r.value.actor), trimmed(&r.value.label));
+                if label.is_empty() {
+                    Cow::Borrowed(actor)
+                } else {
+                    Cow::Owned(format!("{actor}: {label}"))
+                }
+            }),
+        );
+    }
+}
 
 crate::choices!(
     /// What an actor is; groups the actors index.

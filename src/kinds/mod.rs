@@ -43,9 +43,14 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// every loader fills.
     type Fields: serde::de::DeserializeOwned
         + crate::load::fields::Place
+        + crate::load::csv::CsvRecord
         + Send
         + Sync
         + std::fmt::Debug;
+
+    /// Another tool's spreadsheet template that a CSV data file of this
+    /// kind may be in, told apart by its header row (events: TimelineJS's).
+    const SHEET: Option<crate::load::csv::Sheet<Self::Fields>> = None;
 
     /// The record's key: its id, or an article's slug. Unique per kind.
     fn key(&self) -> &str;

@@ -1,9 +1,8 @@
 //! Records as written, in no format's terms: every field optional and
 //! carrying dossier's own [`Span`], so that validation can report every
 //! missing field, bad value and unknown key of a file with its line and
-//! column, and never sees a parser's types. A loader (YAML today) fills
-//! these; a second input format is one more loader producing the same
-//! structs.
+//! column, and never sees a parser's types. The loaders (YAML, CSV) fill
+//! these, so validation cannot tell the formats apart.
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;
@@ -121,6 +120,10 @@ impl<'de> Deserialize<'de> for DateInput {
 /// all `Option<Field<…>>`, whose unknown keys are collected with their
 /// spans instead of aborting the file, and whose `FIELDS` list feeds the
 /// "did you mean" hints. Used once per record kind, in the kind's file.
+///
+/// Every field's type reads from YAML (serde) and from a CSV cell
+/// ([`crate::load::csv::Cell`]), so a kind's records can be written in
+/// either format with nothing more than this declaration.
 #[macro_export]
 macro_rules! record_fields {
     ($(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
@@ -135,6 +138,36 @@ macro_rules! record_fields {
         impl $name {
             /// The field names, in the order the content format lists them.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl $crate::load::csv::CsvRecord for $name {
+            const IN_CSV: &'static [bool] = &[$(<$ty as $crate::load::csv::Cell>::IN_CSV),*];
+
+            fn set_cell(
+                &mut self,
+                field: &str,
+                cell: &str,
+                span: $crate::load::fields::Span,
+            ) -> Result<(), String> {
+                match field {
+                    $(stringify!($field) => self.$field = Some(<$ty as $crate::load::csv::Cell>::read(cell, span)?),)*
+                    _ => {}
+                }
+                Ok(())
+            }
+
+            fn write_cell(&self, field: &str, out: &mut String) {
+                match field {
+                    $(stringify!($field) => if let Some(v) = &self.$field {
+                        <$ty as $crate::load::csv::Cell>::write(v, out)
+                    },)*
+                    _ => {}
+                }
+            }
+
+            fn fields() -> &'static [&'static str] {
+                Self::FIELDS
+            }
         }
 
         impl $crate::load::fields::Place for $name {

@@ -4,6 +4,7 @@
 
 pub mod article;
 mod cache;
+pub mod csv;
 pub mod fields;
 mod yaml;
 
@@ -29,6 +30,8 @@ pub struct SourceFile {
     pub text: String,
     /// Lines before the YAML starts (front matter: 1), added to YAML positions.
     pub yaml_line_offset: usize,
+    /// A CSV data file's rows and what it told besides its records.
+    pub csv: Option<Box<csv::CsvFile>>,
 }
 
 #[derive(Debug)]
@@ -87,10 +90,21 @@ macro_rules! loaded_storage {
         }
 
         impl DataRecords {
-            /// Parses `source` as a data file of `kind`.
-            fn parse(kind: DataKind, source: &SourceFile) -> Result<DataRecords, Diagnostic> {
+            /// Parses `source` as a data file of `kind`, in YAML or (for a
+            /// `.csv` file) CSV: its records, what a CSV file told besides,
+            /// and every problem found.
+            fn parse(kind: DataKind, source: &SourceFile) -> (Option<DataRecords>, Option<csv::CsvFile>, Vec<Diagnostic>) {
+                let is_csv = source.path.ends_with(".csv");
                 match kind {
-                    $(DataKind::$dt => yaml::records(source, 0).map(DataRecords::$dt),)*
+                    $(DataKind::$dt if is_csv => {
+                        let sheet = <$dt as Kind>::SHEET;
+                        let (records, file, diags) = csv::records(source, sheet.as_ref());
+                        (Some(DataRecords::$dt(records)), Some(file), diags)
+                    })*
+                    $(DataKind::$dt => match yaml::records(source, 0) {
+                        Ok(records) => (Some(DataRecords::$dt(records)), None, Vec::new()),
+                        Err(d) => (None, None, vec![d]),
+                    },)*
                 }
             }
 
@@ -171,13 +185,28 @@ struct LoadedRest {
 
 impl Loaded {
     /// A diagnostic at `span`: at its line and column, or naming the file
-    /// alone when the span has no line.
+    /// alone when the span has no line. In a CSV file the column is the
+    /// cell's number in its row, and the caret stands under the cell.
     pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[span.file];
         if span.line == 0 {
             return Diagnostic::new(f.path.clone(), message);
         }
-        Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message)
+        let mut d = Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message);
+        if let Some(csv) = &f.csv {
+            d.caret = csv.caret(&f.text, span.line, span.column);
+        }
+        d
+    }
+
+    /// What the CSV files hold that dossier does not keep (a TimelineJS
+    /// sheet's era rows and other columns), one message per file, in
+    /// content order. Warnings in all but name: nothing stops a build.
+    pub fn notes(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.files
+            .iter()
+            .filter_map(|f| f.csv.as_ref())
+            .flat_map(|c| c.notes.iter())
     }
 
     /// `path:line` of a span, for "already defined at" messages.
@@ -215,16 +244,18 @@ static TOP_LEVEL: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut top = vec!["site.yaml".to_owned(), "articles".to_owned()];
     for k in DataKind::ALL {
         top.push(format!("{}.yaml", k.info().plural));
+        top.push(format!("{}.csv", k.info().plural));
         top.push(k.info().plural.to_owned());
     }
     top.push("static".to_owned());
     top
 });
 
-/// The data kind a top-level name (`actors.yaml`, `actors.yml`, `actors`) holds.
+/// The data kind a top-level name (`actors.yaml`, `actors.yml`,
+/// `actors.csv`, `actors`) holds.
 fn data_kind(top: &str) -> Option<(DataKind, bool)> {
     let (stem, folder) = match top.rsplit_once('.') {
-        Some((stem, "yaml" | "yml")) => (stem, false),
+        Some((stem, "yaml" | "yml" | "csv")) => (stem, false),
         Some(_) => return None,
         None => (top, true),
     };
@@ -236,6 +267,11 @@ fn data_kind(top: &str) -> Option<(DataKind, bool)> {
 
 fn is_yaml(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// A data file in a kind's folder: YAML or CSV.
+fn is_data_file(name: &str) -> bool {
+    is_yaml(name) || name.ends_with(".csv")
 }
 
 /// Loads the investigation at `root`. Returns every problem found on the way.
@@ -293,7 +329,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
         let name = entry.file_name().to_string_lossy().into_owned();
         let role = match (top, data_kind(top)) {
             ("site.yaml", _) => Role::Site,
-            (_, Some((_, true))) if !is_yaml(&name) => continue,
+            (_, Some((_, true))) if !is_data_file(&name) => continue,
             (_, Some((kind, _))) => Role::Data(kind),
             ("static", _) => Role::Static,
             ("articles", _) if name.ends_with(".md") => Role::ArticleMd,
@@ -613,6 +649,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
         path: display_path(root, path),
         text,
         yaml_line_offset: 0,
+        csv: None,
     };
     match role {
         Role::Site => match yaml::record::<SiteFields>(&file, &file.text, 0) {
@@ -623,10 +660,19 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
             )),
             Err(d) => out.diags.push(d),
         },
-        Role::Data(kind) => match DataRecords::parse(kind, &file) {
-            Ok(records) => out.item = Item::Data(records),
-            Err(d) => out.diags.push(d),
-        },
+        Role::Data(kind) => {
+            let (records, csv, diags) = DataRecords::parse(kind, &file);
+            if let Some(records) = records {
+                out.item = Item::Data(records);
+            }
+            out.diags.extend(diags);
+            let file = SourceFile {
+                csv: csv.map(Box::new),
+                ..file
+            };
+            out.files.push(file);
+            return out;
+        }
         Role::ArticleMd => {
             let stem = file_stem(path);
             match split_front_matter(&file.text) {
@@ -643,7 +689,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                     let yaml_start = fm.yaml.as_ptr() as usize - file.text.as_ptr() as usize;
                     let yaml_range = yaml_start..yaml_start + fm.yaml.len();
                     let yaml_line_offset = fm.yaml_line - 1;
-                    let yaml_file = SourceFile { path: file.path, text: file.text, yaml_line_offset };
+                    let yaml_file = SourceFile { path: file.path, text: file.text, yaml_line_offset, csv: None };
                     let meta = match yaml::record(&yaml_file, &yaml_file.text[yaml_range], 0) {
                         Ok(m) => m,
                         Err(d) => {
@@ -668,6 +714,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                             path: display_path(root, side),
                             text,
                             yaml_line_offset: 0,
+                            csv: None,
                         };
                         match yaml::record(&side_file, &side_file.text, 1) {
                             Ok(m) => meta = m,
