@@ -23,6 +23,15 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
         base_url: None,
     };
     let c = check(&args.common.root, &options)?;
+    // What the content holds that dossier does not keep (a TimelineJS
+    // sheet's era rows and other columns). The content format's warnings
+    // will carry these; till then they are printed here, in their form.
+    for note in &c.notes {
+        eprintln!("{}", note.headline().replacen(": error: ", ": warning: ", 1));
+        if let Some(hint) = &note.hint {
+            eprintln!("  = hint: {hint}");
+        }
+    }
     // One count per record kind, in the list's order: "ok: 1 article, 19 actors, …".
     let counts: Vec<String> = (c.counts.each().into_iter())
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.name } else { kind.plural }))
@@ -58,6 +67,7 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     };
     Ok(Checked {
         counts: site.counts(),
+        notes: loaded.notes().cloned().collect(),
         timings,
         held: Held {
             _kept: Box::new((loaded, site, renderer, graph)),
@@ -69,6 +79,9 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
 pub struct Checked {
     /// How many records of each kind.
     pub counts: crate::model::Counts,
+    /// What the content holds that dossier does not keep, one message per
+    /// file (see `Loaded::notes`): warnings, not errors.
+    pub notes: Vec<crate::diag::Diagnostic>,
     pub timings: Timings,
     pub held: Held,
 }

@@ -15,6 +15,7 @@ use crate::url;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::HashSet;
 use tera::Context;
 
 crate::record_fields!(
@@ -65,6 +66,10 @@ pub struct Event {
 
 impl Kind for Event {
     type Fields = EventFields;
+
+    /// An events sheet in TimelineJS3's spreadsheet template.
+    const SHEET: Option<crate::load::csv::Sheet<EventFields>> =
+        Some(crate::load::timelinejs::SHEET);
 
     const INFO: KindInfo = KindInfo {
         name: "event",
@@ -134,10 +139,12 @@ impl Event {
                     .map(|t| parse_markdown(&t.value, unsafe_html))
             })
             .collect();
+        let made_ids = made_ids(loaded);
         for (order, record) in loaded.events.iter().enumerate() {
             let (r, at) = (&record.value, record.span);
             ctx.unknown_fields(&r.unknown, EventFields::FIELDS, Self::INFO.one);
-            let id = ctx.required(at, r.id.as_ref(), "id", Self::INFO.one);
+            let id = made_ids[order].as_ref().or(r.id.as_ref());
+            let id = ctx.required(at, id, "id", Self::INFO.one);
             let title = ctx.required(at, r.title.as_ref(), "title", Self::INFO.one);
             let start = match &r.date {
                 Some(d) => ctx.date(d),
@@ -205,6 +212,44 @@ impl Event {
         });
         out.into_iter().map(|(e, _)| e).collect()
     }
+}
+
+/// The ids of events read from a TimelineJS sheet, which were made from
+/// their year and headline (`load::timelinejs`): each takes `-2`, `-3`…
+/// where it clashes with an id written by hand or made before it in
+/// content order (content format, "Data files"). `None` for the others.
+fn made_ids(loaded: &crate::load::Loaded) -> Vec<Option<Text>> {
+    let made = |r: &Field<EventFields>| {
+        loaded.files[r.span.file]
+            .csv
+            .as_ref()
+            .is_some_and(|c| c.timeline)
+    };
+    let taken: HashSet<&str> = loaded
+        .events
+        .iter()
+        .filter(|r| !made(r))
+        .filter_map(|r| r.value.id.as_ref().map(|t| t.value.as_str()))
+        .collect();
+    let mut made_here: HashSet<String> = HashSet::new();
+    loaded
+        .events
+        .iter()
+        .map(|r| {
+            let id = r.value.id.as_ref().filter(|_| made(r))?;
+            let mut candidate = id.value.clone();
+            let mut n = 2;
+            while taken.contains(candidate.as_str()) || made_here.contains(&candidate) {
+                candidate = format!("{}-{n}", id.value);
+                n += 1;
+            }
+            made_here.insert(candidate.clone());
+            Some(Field {
+                value: candidate,
+                span: id.span,
+            })
+        })
+        .collect()
 }
 
 // ---- Pages: `timeline/` (each event an anchor there), and what templates see.

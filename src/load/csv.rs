@@ -398,6 +398,11 @@ impl<'a> Rows<'a> {
             .unwrap_or_else(|| self.file.rows.last().map_or(1, |&(l, _)| l as usize))
     }
 
+    /// The line the first row (the header) starts on.
+    pub fn first_line(&self) -> usize {
+        self.file.rows.first().map_or(1, |&(l, _)| l as usize)
+    }
+
     /// The current row's span: its line, its first cell.
     pub fn span(&self) -> Span {
         Span {

@@ -6,6 +6,8 @@ pub mod article;
 mod cache;
 pub mod csv;
 pub mod fields;
+pub mod html;
+pub mod timelinejs;
 mod yaml;
 
 pub use cache::Cache;
@@ -197,6 +199,23 @@ impl Loaded {
             d.caret = csv.caret(&f.text, span.line, span.column);
         }
         d
+    }
+
+    /// The text of the first TimelineJS sheet's `title` row (in content
+    /// order), as Markdown at its cell: the home page's introduction
+    /// when `site.yaml` has no `description`.
+    pub fn sheet_intro(&self) -> Option<fields::Text> {
+        self.files.iter().enumerate().find_map(|(file, f)| {
+            let (text, line, column) = f.csv.as_ref()?.intro.as_ref()?;
+            Some(Field {
+                value: text.clone(),
+                span: Span {
+                    file,
+                    line: *line,
+                    column: *column,
+                },
+            })
+        })
     }
 
     /// What the CSV files hold that dossier does not keep (a TimelineJS

@@ -32,9 +32,35 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// `slug` cut to at most `max` characters (content format,
+/// "Identifiers": a slug made from a file name is cut to its longest
+/// prefix that ends just before a `-` and has at most 80 characters). A
+/// first word longer than `max` is cut at `max`.
+pub fn cut(slug: &str, max: usize) -> &str {
+    if slug.len() <= max {
+        return slug;
+    }
+    // Slugs are ASCII: bytes are characters.
+    match slug.as_bytes()[..=max].iter().rposition(|&b| b == b'-') {
+        Some(dash) if dash > 0 => &slug[..dash],
+        _ => &slug[..max],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_slugs_are_cut_before_a_hyphen() {
+        let long = format!("{}-tail", "a".repeat(78));
+        assert_eq!(cut(&long, 80), "a".repeat(78));
+        let exact = format!("{}-bcd", "a".repeat(76));
+        assert_eq!(cut(&exact, 80), exact);
+        assert_eq!(cut(&format!("{}-b", "a".repeat(80)), 80), "a".repeat(80));
+        assert_eq!(cut(&"a".repeat(90), 80), "a".repeat(80));
+        assert_eq!(cut("short-one", 80), "short-one");
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -374,7 +374,14 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     let title = ctx
         .required(record_loc, r.title.as_ref(), "title", "site.yaml")
         .map(|t| t.value.trim().to_owned());
-    let description = r.description.as_ref().map(|d| ctx.markdown_field(d));
+    // Without a description of its own, the site takes a TimelineJS
+    // sheet's title text (content format, "Data files").
+    let intro = ctx.loaded.sheet_intro();
+    let description = r
+        .description
+        .as_ref()
+        .or(intro.as_ref())
+        .map(|d| ctx.markdown_field(d));
     let base_url = match (&options.base_url, &r.base_url) {
         (Some(b), _) => normalize_base_url(b)
             .map_err(|e| {

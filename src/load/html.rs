@@ -1,0 +1,487 @@
+//! HTML from other tools' cells (a TimelineJS sheet's `Text`, `Headline`
+//! and `Media`), reduced to what dossier keeps of it: Markdown with
+//! paragraphs, links and emphasis, everything else as text (content
+//! format, "Data files"). html5ever's tokenizer reads the HTML as a browser
+//! would (character references, unclosed tags, stray `<`); nothing of the
+//! HTML itself ever reaches a page, so `unsafe_html` has no say here.
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    states::RawKind,
+};
+use std::cell::RefCell;
+
+/// What the tokenizer saw, in order.
+enum Piece {
+    Text(String),
+    Start(String, Vec<(String, String)>),
+    End(String),
+}
+
+#[derive(Default)]
+struct Collect(RefCell<Vec<Piece>>);
+
+impl TokenSink for Collect {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut pieces = self.0.borrow_mut();
+        match token {
+            Token::CharacterTokens(t) => match pieces.last_mut() {
+                Some(Piece::Text(s)) => s.push_str(&t),
+                _ => pieces.push(Piece::Text(t.to_string())),
+            },
+            Token::TagToken(tag) => {
+                let name = tag.name.to_string();
+                match tag.kind {
+                    TagKind::StartTag => {
+                        let attrs = tag
+                            .attrs
+                            .iter()
+                            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                            .collect();
+                        let raw = match name.as_str() {
+                            "script" => Some(RawKind::ScriptData),
+                            "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                                Some(RawKind::Rawtext)
+                            }
+                            "textarea" | "title" => Some(RawKind::Rcdata),
+                            _ => None,
+                        };
+                        pieces.push(Piece::Start(name, attrs));
+                        if let Some(kind) = raw.filter(|_| !tag.self_closing) {
+                            return TokenSinkResult::RawData(kind);
+                        }
+                    }
+                    TagKind::EndTag => pieces.push(Piece::End(name)),
+                }
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// The tokens of `html`.
+fn tokens(html: &str) -> Vec<Piece> {
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(Collect::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.0.take()
+}
+
+/// Elements whose text is not text a reader sees.
+fn is_hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "template" | "noscript" | "iframe" | "title" | "head"
+    )
+}
+
+/// Elements that end a paragraph where they start and end.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "blockquote"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "figure"
+            | "figcaption"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "table"
+            | "tr"
+            | "hr"
+            | "address"
+    )
+}
+
+/// The visible text of `html` on one line: tags left out, character
+/// references decoded, white space runs as one space (a headline).
+pub fn to_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut hidden = 0usize;
+    for piece in tokens(html) {
+        match piece {
+            Piece::Text(t) if hidden == 0 => out.push_str(&t),
+            Piece::Start(name, _) if is_hidden(&name) => hidden += 1,
+            Piece::End(name) if is_hidden(&name) => hidden = hidden.saturating_sub(1),
+            Piece::Start(name, _) | Piece::End(name) if is_block(&name) || name == "br" => {
+                out.push(' ')
+            }
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first URL `html` links to or embeds (`href`, then `src`), for a
+/// TimelineJS `Media` cell given as HTML (an embed code).
+pub fn first_url(html: &str) -> Option<String> {
+    tokens(html).into_iter().find_map(|p| match p {
+        Piece::Start(_, attrs) => attrs
+            .into_iter()
+            .find(|(k, v)| (k == "href" || k == "src") && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_owned()),
+        _ => None,
+    })
+}
+
+/// A TimelineJS `Media` cell as a paragraph of Markdown: a link to the
+/// media (`Media: [host](url)`), the cell being its URL or an embed code
+/// whose first URL is taken; HTML that links nothing (a quotation) and text
+/// that is no URL are kept as text instead.
+pub fn media(cell: &str) -> String {
+    let cell = cell.trim();
+    let url = if cell.starts_with('<') {
+        first_url(cell)
+    } else if cell.contains(char::is_whitespace) && !cell.contains("://") {
+        None
+    } else {
+        Some(cell.to_owned())
+    };
+    let Some(url) = url else {
+        return to_markdown(cell);
+    };
+    let label = match url.split_once("//") {
+        Some((_, rest)) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+            host.rsplit('@').next().unwrap_or(host)
+        }
+        None => url.as_str(),
+    };
+    let label = if label.is_empty() { url.as_str() } else { label };
+    let mut out = String::from("Media: [");
+    escape(label, false, &mut out);
+    out.push_str("](");
+    destination(&url, &mut out);
+    out.push(')');
+    out
+}
+
+/// `html` as Markdown: paragraphs (`<p>` and the other block elements), line
+/// breaks, links (`<a href>`), emphasis (`<em>`, `<i>`, `<strong>`, `<b>`),
+/// an image's alt text; every other element's text as plain text, with
+/// Markdown's own characters escaped so that it stays text.
+pub fn to_markdown(html: &str) -> String {
+    let mut md = Markdown::default();
+    let mut hidden = 0usize;
+    for piece in tokens(html) {
+        match piece {
+            Piece::Text(t) => {
+                if hidden == 0 {
+                    md.text(&t)
+                }
+            }
+            Piece::Start(name, attrs) => {
+                if is_hidden(&name) {
+                    hidden += 1;
+                    continue;
+                }
+                match name.as_str() {
+                    "br" => md.line_break(),
+                    "em" | "i" => md.open(Mark::Em),
+                    "strong" | "b" => md.open(Mark::Strong),
+                    "a" => {
+                        let href = attrs.into_iter().find(|(k, _)| k == "href").map(|(_, v)| v);
+                        match href.filter(|h| !h.trim().is_empty()) {
+                            Some(h) => md.open(Mark::Link(h.trim().to_owned())),
+                            None => md.open(Mark::Plain),
+                        }
+                    }
+                    "img" => {
+                        if let Some((_, alt)) = attrs.into_iter().find(|(k, _)| k == "alt") {
+                            md.text(&alt)
+                        }
+                    }
+                    n if is_block(n) => md.paragraph(),
+                    _ => {}
+                }
+            }
+            Piece::End(name) => {
+                if is_hidden(&name) {
+                    hidden = hidden.saturating_sub(1);
+                    continue;
+                }
+                match name.as_str() {
+                    "em" | "i" => md.close(|m| matches!(m, Mark::Em)),
+                    "strong" | "b" => md.close(|m| matches!(m, Mark::Strong)),
+                    "a" => md.close(|m| matches!(m, Mark::Link(_) | Mark::Plain)),
+                    "br" => md.line_break(),
+                    n if is_block(n) => md.paragraph(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    md.finish()
+}
+
+/// An open inline element.
+#[derive(Debug, PartialEq)]
+enum Mark {
+    Em,
+    Strong,
+    Link(String),
+    /// An `<a>` without a link: its text is plain.
+    Plain,
+}
+
+impl Mark {
+    fn opening(&self) -> &'static str {
+        match self {
+            Mark::Em => "*",
+            Mark::Strong => "**",
+            Mark::Link(_) => "[",
+            Mark::Plain => "",
+        }
+    }
+}
+
+/// Markdown being written: finished paragraphs, the current one, and the
+/// inline elements open in it (each written out only once it has text, so
+/// that an empty `<em></em>` leaves nothing behind).
+#[derive(Default)]
+struct Markdown {
+    done: Vec<String>,
+    para: String,
+    /// Open elements, and whether each has been written yet.
+    open: Vec<(Mark, bool)>,
+    /// A space seen and not yet written (runs of white space are one).
+    space: bool,
+}
+
+impl Markdown {
+    fn text(&mut self, t: &str) {
+        let mut rest = t;
+        loop {
+            let trimmed = rest.trim_start();
+            if trimmed.len() != rest.len() {
+                self.space = true;
+            }
+            if trimmed.is_empty() {
+                return;
+            }
+            let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+            self.word(&trimmed[..end]);
+            rest = &trimmed[end..];
+        }
+    }
+
+    /// Writes a word (no white space in it), after the space before it
+    /// and the opening of the elements open around it.
+    fn word(&mut self, w: &str) {
+        if self.space && !self.para.is_empty() && !self.para.ends_with('\n') {
+            self.para.push(' ');
+        }
+        self.space = false;
+        for (mark, written) in &mut self.open {
+            if !*written {
+                self.para.push_str(mark.opening());
+                *written = true;
+            }
+        }
+        let line_start = self.para.is_empty() || self.para.ends_with('\n');
+        escape(w, line_start, &mut self.para);
+    }
+
+    fn open(&mut self, mark: Mark) {
+        // A link inside a link is not one: its text is the outer link's.
+        if matches!(mark, Mark::Link(_))
+            && self.open.iter().any(|(m, _)| matches!(m, Mark::Link(_)))
+        {
+            self.open.push((Mark::Plain, true));
+            return;
+        }
+        self.open.push((mark, false));
+    }
+
+    /// Closes the innermost open element that `is` matches, and the
+    /// elements opened inside it.
+    fn close(&mut self, is: impl Fn(&Mark) -> bool) {
+        let Some(k) = self.open.iter().rposition(|(m, _)| is(m)) else {
+            return;
+        };
+        while self.open.len() > k {
+            let (mark, written) = self.open.pop().expect("k < len");
+            if written {
+                self.write_close(&mark);
+            }
+        }
+    }
+
+    fn write_close(&mut self, mark: &Mark) {
+        match mark {
+            Mark::Em => self.para.push('*'),
+            Mark::Strong => self.para.push_str("**"),
+            Mark::Link(href) => {
+                self.para.push_str("](");
+                destination(href, &mut self.para);
+                self.para.push(')');
+            }
+            Mark::Plain => {}
+        }
+    }
+
+    fn line_break(&mut self) {
+        if !self.para.is_empty() && !self.para.ends_with('\n') {
+            self.para.push_str("\\\n");
+        }
+        self.space = false;
+    }
+
+    /// Ends the current paragraph; open elements close with it.
+    fn paragraph(&mut self) {
+        for k in (0..self.open.len()).rev() {
+            if self.open[k].1 {
+                let mark = std::mem::replace(&mut self.open[k].0, Mark::Plain);
+                self.write_close(&mark);
+                self.open[k].0 = mark;
+                self.open[k].1 = false;
+            }
+        }
+        let para = std::mem::take(&mut self.para);
+        let para = para.trim_end_matches(['\\', '\n']).trim();
+        if !para.is_empty() {
+            self.done.push(para.to_owned());
+        }
+        self.space = false;
+    }
+
+    fn finish(mut self) -> String {
+        self.open.retain(|(_, written)| *written);
+        while let Some((mark, _)) = self.open.pop() {
+            self.write_close(&mark);
+        }
+        self.paragraph();
+        self.done.join("\n\n")
+    }
+}
+
+/// Appends `word` (no white space in it) escaped so that Markdown reads it
+/// as the text it is; `line_start` when it opens a line, where `-`, `+`,
+/// `=`, `#` and `1.` would begin a list, a heading or a rule.
+fn escape(word: &str, line_start: bool, out: &mut String) {
+    let mut chars = word.char_indices().peekable();
+    if line_start {
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && matches!(word.as_bytes().get(digits), Some(b'.' | b')')) {
+            out.push_str(&word[..digits]);
+            out.push('\\');
+            while chars.peek().is_some_and(|&(i, _)| i < digits) {
+                chars.next();
+            }
+        } else if word.starts_with(['-', '+', '=', '#']) {
+            out.push('\\');
+        }
+    }
+    for (i, c) in chars {
+        let entity = c == '&'
+            && word[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || n == '#');
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~'
+        ) || entity
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Appends a link destination: as it is when Markdown reads it back
+/// unchanged, else in angle brackets with `<`, `>` and `\` escaped.
+fn destination(href: &str, out: &mut String) {
+    let href: String = href.chars().filter(|c| !matches!(c, '\n' | '\r')).collect();
+    let plain = !href.is_empty()
+        && !href
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "()<>\\".contains(c));
+    if plain {
+        out.push_str(&href);
+        return;
+    }
+    out.push('<');
+    for c in href.chars() {
+        if matches!(c, '<' | '>' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('>');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_links_and_emphasis_are_kept() {
+        let html = "<p>Take <a href=\"https://en.wikipedia.org/wiki/Ada_Lovelace\">Ada <em>Lovelace</em></a>: she's <b>first</b>.</p><span class=\"tl-note\">A   note.</span>";
+        assert_eq!(
+            to_markdown(html),
+            "Take [Ada *Lovelace*](https://en.wikipedia.org/wiki/Ada_Lovelace): she's **first**.\n\nA note."
+        );
+    }
+
+    #[test]
+    fn text_stays_text() {
+        assert_eq!(to_markdown("1. *not* [a] link &amp;copy; <3"), "1\\. \\*not\\* \\[a\\] link \\&copy; \\<3");
+        assert_eq!(to_markdown("# no heading<br>- no list"), "\\# no heading\\\n\\- no list");
+        assert_eq!(to_markdown("<script>alert(1)</script>Hi"), "Hi");
+        assert_eq!(to_markdown("<em> spaced </em>out"), "*spaced* out");
+        assert_eq!(to_markdown("<em></em>"), "");
+    }
+
+    #[test]
+    fn odd_destinations_are_bracketed() {
+        assert_eq!(
+            to_markdown("<a href=\"https://x.example/a (b)\">x</a>"),
+            "[x](<https://x.example/a (b)>)"
+        );
+        assert_eq!(
+            to_markdown("<a href=\"javascript:alert(1)\">x</a>"),
+            "[x](<javascript:alert(1)>)"
+        );
+    }
+
+    #[test]
+    fn headlines_and_embeds() {
+        assert_eq!(to_text("Edith <i>Clarke</i>:\n Bucking &amp; the Trend"), "Edith Clarke: Bucking & the Trend");
+        assert_eq!(
+            first_url("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>").as_deref(),
+            Some("https://www.youtube.com/embed/x")
+        );
+        assert_eq!(first_url("<blockquote>Words</blockquote>"), None);
+        assert_eq!(
+            media("https://upload.wikimedia.org/a_b.jpg"),
+            "Media: [upload.wikimedia.org](https://upload.wikimedia.org/a_b.jpg)"
+        );
+        assert_eq!(media("<blockquote>“Words,” he said.</blockquote>"), "“Words,” he said.");
+        assert_eq!(
+            media("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>"),
+            "Media: [www.youtube.com](https://www.youtube.com/embed/x)"
+        );
+    }
+}
