@@ -105,6 +105,21 @@ pub fn data(root: &str, name: &str) -> String {
     join(root, &["data/", name, ".json"])
 }
 
+/// One CSV export: `data/<name>.csv`, `name` a plural ("actors").
+pub fn data_csv(root: &str, name: &str) -> String {
+    join(root, &["data/", name, ".csv"])
+}
+
+/// The FollowTheMoney export: `data/entities.ftm.json`.
+pub fn entities(root: &str) -> String {
+    join(root, &["data/entities.ftm.json"])
+}
+
+/// The TimelineJS export: `data/timeline.json`.
+pub fn timeline_json(root: &str) -> String {
+    join(root, &["data/timeline.json"])
+}
+
 /// Page `number` (from 1) of the list whose folder is `list` (`"articles/"`,
 /// relative to the site root): the first page is the list's own folder,
 /// later ones `articles/page/<n>/`, so a list that fits on one page keeps

@@ -27,7 +27,10 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
     // sheet's era rows and other columns). The content format's warnings
     // will carry these; till then they are printed here, in their form.
     for note in &c.notes {
-        eprintln!("{}", note.headline().replacen(": error: ", ": warning: ", 1));
+        eprintln!(
+            "{}",
+            note.headline().replacen(": error: ", ": warning: ", 1)
+        );
         if let Some(hint) = &note.hint {
             eprintln!("  = hint: {hint}");
         }

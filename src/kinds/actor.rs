@@ -10,7 +10,7 @@ use super::{Event, Ix, Kind, KindInfo};
 use crate::link::Direction;
 use crate::link::Graph;
 use crate::load::csv::{Cell, list_items, trimmed, write_list};
-use crate::load::fields::{Field, Span, Text};
+use crate::load::fields::{Field, Span, Text, written, written_list};
 use crate::model::RichText;
 use crate::model::Site;
 use crate::model::text::first_sentence;
@@ -212,6 +212,48 @@ impl Kind for Actor {
             "sources": site.keys(l.sources.iter().copied()),
             "path": url::actor("", &a.id),
         })
+    }
+}
+
+impl super::Written for Actor {
+    /// Its fields as written; relations are those it declares.
+    fn written(site: &Site, i: Ix<Self>) -> ActorFields {
+        let a = &site.actors[i];
+        let markdown = a.summary.as_ref().and_then(|s| s.source.as_deref());
+        ActorFields {
+            id: written(Some(&a.id)),
+            name: written(Some(&a.name)),
+            kind: written(Some(a.kind.as_str())),
+            role: written(a.role.as_deref()),
+            aliases: written_list(&a.aliases),
+            country: written(a.country.as_deref()),
+            summary: written(markdown),
+            links: (!a.links.is_empty()).then(|| {
+                a.links
+                    .iter()
+                    .map(|l| {
+                        Field::unplaced(LinkFields {
+                            url: written(Some(&l.url)),
+                            label: written(Some(&l.label)),
+                            unknown: Vec::new(),
+                        })
+                    })
+                    .collect()
+            }),
+            relations: (!a.relations.is_empty()).then(|| {
+                a.relations
+                    .iter()
+                    .map(|r| {
+                        Field::unplaced(RelationFields {
+                            actor: written(Some(&site.actors[r.actor].id)),
+                            label: written(Some(&r.label)),
+                            unknown: Vec::new(),
+                        })
+                    })
+                    .collect()
+            }),
+            unknown: Vec::new(),
+        }
     }
 }
 

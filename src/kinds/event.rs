@@ -4,7 +4,7 @@
 
 use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source};
 use crate::link::Graph;
-use crate::load::fields::{DateInput, Field, Text};
+use crate::load::fields::{DateInput, Field, Text, written, written_list};
 use crate::model::text::{BadLink, parse_markdown};
 use crate::model::validate::{Ctx, Ids, Unique, text, texts};
 use crate::model::{RichText, Site, When};
@@ -62,6 +62,8 @@ pub struct Event {
     pub status: Status,
     pub place: Option<String>,
     pub tags: Vec<String>,
+    /// Its place in content order (the CSV export's order).
+    pub position: usize,
 }
 
 impl Kind for Event {
@@ -117,6 +119,37 @@ impl Kind for Event {
             "articles": site.keys(e.articles.iter().copied()),
             "path": url::event("", &e.id),
         })
+    }
+}
+
+impl super::Written for Event {
+    /// Its fields as written: the actors it names (not those its text
+    /// mentions), its published articles.
+    fn written(site: &Site, i: Ix<Self>) -> EventFields {
+        let e = &site.events[i];
+        let date = |d: Option<crate::model::Date>| d.map(|d| Field::unplaced(DateInput(d.iso())));
+        EventFields {
+            id: written(Some(&e.id)),
+            date: date(Some(e.when.start)),
+            end: date(e.when.end),
+            approximate: e.when.approximate.then(|| Field::unplaced(true)),
+            title: written(Some(&e.title)),
+            summary: written(e.summary.as_ref().and_then(|s| s.source.as_deref())),
+            actors: written_list(site.keys(e.actors.iter().copied())),
+            sources: written_list(site.keys(e.sources.iter().copied())),
+            articles: written_list(site.keys(e.articles.iter().copied())),
+            status: written(Some(e.status.as_str())),
+            place: written(e.place.as_deref()),
+            tags: written_list(&e.tags),
+            unknown: Vec::new(),
+        }
+    }
+
+    /// Events are shown in date order; their content order is kept apart.
+    fn in_content_order(site: &Site) -> Vec<Ix<Self>> {
+        let mut all: Vec<Ix<Event>> = site.events.ixs().collect();
+        all.sort_by_key(|&i| site.events[i].position);
+        all
     }
 }
 
@@ -203,6 +236,7 @@ impl Event {
                     status: status.flatten().unwrap_or(Status::Reported),
                     place: text(&r.place),
                     tags: texts(&r.tags),
+                    position: order,
                 },
                 order,
             ));

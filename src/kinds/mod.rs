@@ -83,6 +83,20 @@ pub trait Kind: Sized + Send + Sync + 'static {
     fn data_row(site: &Site, graph: &Graph, ix: Ix<Self>) -> serde_json::Value;
 }
 
+/// A kind read from data files, as a CSV data file writes it back: the CSV
+/// exports (`data/<plural>.csv`) are made of these, so that reading an
+/// export gives the same records (content format, "The built site").
+pub trait Written: crate::model::Stored {
+    /// The record at `ix` as the fields a loader would fill to give it
+    /// again (spans empty; defaults written out).
+    fn written(site: &Site, ix: Ix<Self>) -> Self::Fields;
+
+    /// Every record, in content order (the exports' order).
+    fn in_content_order(site: &Site) -> Vec<Ix<Self>> {
+        Self::table(site).ixs().collect()
+    }
+}
+
 /// The one list of record kinds, in the order the site counts and lists
 /// them (`all`), and those of them read from data files (`data`; the
 /// others come from files of their own, as articles do). `with_kinds!(m)`

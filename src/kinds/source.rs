@@ -6,7 +6,7 @@ use super::article::ArticleCard;
 use super::event::EventItem;
 use super::{Article, Event, Ix, Kind, KindInfo};
 use crate::link::Graph;
-use crate::load::fields::Text;
+use crate::load::fields::{Text, written, written_list};
 use crate::model::RichText;
 use crate::model::Site;
 use crate::model::text::first_sentence;
@@ -87,6 +87,22 @@ impl Kind for Source {
             "events": site.keys(graph.cited_by::<Source, Event>(i)),
             "path": url::source("", &s.id),
         })
+    }
+}
+
+impl super::Written for Source {
+    fn written(site: &Site, i: Ix<Self>) -> SourceFields {
+        let s = &site.sources[i];
+        SourceFields {
+            id: written(Some(&s.id)),
+            name: written(Some(&s.name)),
+            kind: written(Some(s.kind.as_str())),
+            url: written(s.url.as_deref()),
+            aliases: written_list(&s.aliases),
+            description: written(s.description.as_ref().and_then(|d| d.source.as_deref())),
+            archive_url: written(s.archive_url.as_deref()),
+            unknown: Vec::new(),
+        }
     }
 }
 

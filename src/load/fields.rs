@@ -39,6 +39,32 @@ pub struct Field<T> {
 /// A text field as written (untrimmed).
 pub type Text = Field<String>;
 
+impl<T> Field<T> {
+    /// A value dossier writes itself (the CSV exports), from no file.
+    pub fn unplaced(value: T) -> Self {
+        Field {
+            value,
+            span: Span::default(),
+        }
+    }
+}
+
+/// An optional text as a field dossier writes; `None` when absent or empty.
+pub fn written(value: Option<&str>) -> Option<Text> {
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| Field::unplaced(v.to_owned()))
+}
+
+/// A list as a field dossier writes; `None` when empty.
+pub fn written_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Option<Vec<Text>> {
+    let list: Vec<Text> = items
+        .into_iter()
+        .map(|s| Field::unplaced(s.as_ref().to_owned()))
+        .collect();
+    (!list.is_empty()).then_some(list)
+}
+
 /// Puts spans read relative to a piece of text (a data file, a front
 /// matter block) into the file: sets the file index, and moves known
 /// lines down by `line_offset` (the lines before a front matter's YAML).

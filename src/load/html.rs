@@ -168,7 +168,11 @@ pub fn media(cell: &str) -> String {
         }
         None => url.as_str(),
     };
-    let label = if label.is_empty() { url.as_str() } else { label };
+    let label = if label.is_empty() {
+        url.as_str()
+    } else {
+        label
+    };
     let mut out = String::from("Media: [");
     escape(label, false, &mut out);
     out.push_str("](");
@@ -399,11 +403,7 @@ fn escape(word: &str, line_start: bool, out: &mut String) {
                 .chars()
                 .next()
                 .is_some_and(|n| n.is_ascii_alphanumeric() || n == '#');
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~'
-        ) || entity
-        {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~') || entity {
             out.push('\\');
         }
         out.push(c);
@@ -447,8 +447,14 @@ mod tests {
 
     #[test]
     fn text_stays_text() {
-        assert_eq!(to_markdown("1. *not* [a] link &amp;copy; <3"), "1\\. \\*not\\* \\[a\\] link \\&copy; \\<3");
-        assert_eq!(to_markdown("# no heading<br>- no list"), "\\# no heading\\\n\\- no list");
+        assert_eq!(
+            to_markdown("1. *not* [a] link &amp;copy; <3"),
+            "1\\. \\*not\\* \\[a\\] link \\&copy; \\<3"
+        );
+        assert_eq!(
+            to_markdown("# no heading<br>- no list"),
+            "\\# no heading\\\n\\- no list"
+        );
         assert_eq!(to_markdown("<script>alert(1)</script>Hi"), "Hi");
         assert_eq!(to_markdown("<em> spaced </em>out"), "*spaced* out");
         assert_eq!(to_markdown("<em></em>"), "");
@@ -468,7 +474,10 @@ mod tests {
 
     #[test]
     fn headlines_and_embeds() {
-        assert_eq!(to_text("Edith <i>Clarke</i>:\n Bucking &amp; the Trend"), "Edith Clarke: Bucking & the Trend");
+        assert_eq!(
+            to_text("Edith <i>Clarke</i>:\n Bucking &amp; the Trend"),
+            "Edith Clarke: Bucking & the Trend"
+        );
         assert_eq!(
             first_url("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>").as_deref(),
             Some("https://www.youtube.com/embed/x")
@@ -478,7 +487,10 @@ mod tests {
             media("https://upload.wikimedia.org/a_b.jpg"),
             "Media: [upload.wikimedia.org](https://upload.wikimedia.org/a_b.jpg)"
         );
-        assert_eq!(media("<blockquote>“Words,” he said.</blockquote>"), "“Words,” he said.");
+        assert_eq!(
+            media("<blockquote>“Words,” he said.</blockquote>"),
+            "“Words,” he said."
+        );
         assert_eq!(
             media("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>"),
             "Media: [www.youtube.com](https://www.youtube.com/embed/x)"

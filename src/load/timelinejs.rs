@@ -48,8 +48,17 @@ const COLUMNS: &[&str] = &[
 
 /// Columns read into events (the others are ignored, and said so).
 const KEPT: &[&str] = &[
-    "Year", "Month", "Day", "End Year", "End Month", "End Day", "Headline", "Text", "Media",
-    "Type", "Group",
+    "Year",
+    "Month",
+    "Day",
+    "End Year",
+    "End Month",
+    "End Day",
+    "Headline",
+    "Text",
+    "Media",
+    "Type",
+    "Group",
 ];
 
 /// How long a made id's headline part may make it (content format: "cut
@@ -134,7 +143,10 @@ fn header(rows: &mut Rows<'_>) -> Layout {
             layout.push(None);
             continue;
         }
-        let column = COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(name)).copied();
+        let column = COLUMNS
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(name))
+            .copied();
         match column {
             Some(c) if layout.contains(&Some(c)) => {
                 let span = rows.cell_span(i);
@@ -321,7 +333,11 @@ fn note(rows: &mut Rows<'_>, layout: &Layout, ignored: &[bool], eras: usize, tit
         .collect();
     let mut parts = Vec::new();
     if !columns.is_empty() {
-        let plural = if columns.len() == 1 { "column" } else { "columns" };
+        let plural = if columns.len() == 1 {
+            "column"
+        } else {
+            "columns"
+        };
         let mut list: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
         let last = list.pop().unwrap_or_default();
         let list = if list.is_empty() {

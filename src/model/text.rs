@@ -10,6 +10,10 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RichText {
     pub events: Vec<Event<'static>>,
+    /// The Markdown as written, for a data field (a summary, a
+    /// description), which the CSV exports write back; `None` for an
+    /// article's text.
+    pub source: Option<Box<str>>,
 }
 
 /// A problem in Markdown found while parsing: a link or image destination
@@ -165,7 +169,13 @@ pub fn parse_markdown_keeping(
         }
     }
     assign_heading_ids(&mut events);
-    (RichText { events }, bad)
+    (
+        RichText {
+            events,
+            source: None,
+        },
+        bad,
+    )
 }
 
 /// Wire copy: paragraphs separated by blank lines, line breaks inside a
@@ -177,7 +187,10 @@ pub fn plain_paragraphs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Ri
         events.push(Event::Text(CowStr::from(p.to_owned())));
         events.push(Event::End(TagEnd::Paragraph));
     }
-    RichText { events }
+    RichText {
+        events,
+        source: None,
+    }
 }
 
 /// Raw HTML turned into text can sit next to other text; one text event per

@@ -132,7 +132,8 @@ impl Ctx<'_> {
         t: &Text,
         parsed: (RichText, Vec<BadLink>),
     ) -> RichText {
-        let (text, bad) = parsed;
+        let (mut text, bad) = parsed;
+        text.source = Some(t.value.as_str().into());
         for b in bad {
             let (line, _) = line_col(&t.value, b.offset);
             let d = self.loaded.at(t.span, b.message);
