@@ -7,8 +7,10 @@
 
 mod csv;
 mod feed;
+mod ftm;
 mod json;
 mod sitemap;
+mod timeline;
 
 use crate::link::Graph;
 use crate::model::Site;
@@ -38,7 +40,14 @@ pub trait Export: Sync {
 }
 
 /// Every export a build writes.
-pub const ALL: &[&dyn Export] = &[&sitemap::Sitemap, &feed::Feed, &json::Json, &csv::Csv];
+pub const ALL: &[&dyn Export] = &[
+    &sitemap::Sitemap,
+    &feed::Feed,
+    &json::Json,
+    &csv::Csv,
+    &ftm::Ftm,
+    &timeline::Timeline,
+];
 
 /// The files of every export in [`ALL`], the exports made side by side.
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {

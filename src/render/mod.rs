@@ -199,6 +199,19 @@ pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
     )
 }
 
+/// A text of the site (an event's summary with its `mentions`, the site's
+/// description with none) as HTML whose links start from `root`: the base
+/// URL, for the exports read away from the site.
+pub(crate) fn text_html(
+    site: &Site,
+    text: &crate::model::RichText,
+    mentions: Option<&crate::link::Mentions>,
+    root: &str,
+) -> String {
+    let none = crate::link::Mentions::default();
+    markdown::to_html(site, text, mentions.unwrap_or(&none), root)
+}
+
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     // Article bodies are the bulk of the Markdown: rendered once, for the

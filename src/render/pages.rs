@@ -86,10 +86,12 @@ impl<'a> Env<'a> {
             .map(|d| first_sentence(&d.plain()))
             .or_else(|| site.config.subtitle.clone())
             .unwrap_or_else(|| site.config.title.clone());
-        let data_files = crate::kinds::KINDS
-            .iter()
-            .map(|k| {
-                let href = url::data("", k.plural);
+        // The open data: JSON per kind, CSV per data kind, FollowTheMoney,
+        // TimelineJS (the files `crate::export` writes).
+        let data_files = (crate::kinds::KINDS.iter().map(|k| url::data("", k.plural)))
+            .chain(crate::kinds::DATA_KINDS.iter().map(|k| url::data_csv("", k.plural)))
+            .chain([url::entities(""), url::timeline_json("")])
+            .map(|href| {
                 let name = href.rsplit('/').next().unwrap_or_default().to_owned();
                 DataFileCtx { href, name }
             })
