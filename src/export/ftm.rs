@@ -80,10 +80,10 @@ impl Entity {
         }
     }
 
-    /// Adds a value (trimmed, cut to what the type holds; blanks and
-    /// repeats left out).
+    /// Adds a value (cleaned as FtM cleans it, cut to what the type
+    /// holds; blanks and repeats left out).
     fn add(&mut self, property: &'static str, ty: Ty, value: &str) -> &mut Self {
-        let value = value.trim();
+        let value = clean(ty, value);
         if value.is_empty() {
             return self;
         }
@@ -117,6 +117,43 @@ impl Entity {
         .unwrap_or_default();
         line.push('\n');
         line
+    }
+}
+
+/// A value as FtM's own cleaning leaves it (`normality`'s
+/// `strip_quotes` and `squash_spaces`), so that FtM keeps it as written:
+/// invisible characters out, ends trimmed; a name loses one pair of
+/// straight quotes around it and runs of white space; an address puts a
+/// comma where a line breaks.
+fn clean(ty: Ty, value: &str) -> String {
+    let invisible = |c: char| {
+        matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}')
+            || ('\u{2060}'..='\u{2064}').contains(&c)
+    };
+    let squash = |s: &str| {
+        s.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match ty {
+        Ty::Name => {
+            let t = value.trim();
+            let quoted = t.len() >= 2
+                && t.starts_with(['"', '\''])
+                && t.ends_with(['"', '\''])
+                && !t[1..t.len() - 1].contains('\n');
+            let t = if quoted { &t[1..t.len() - 1] } else { t };
+            squash(&t.replace(invisible, ""))
+        }
+        Ty::Address => value
+            .replace(invisible, "")
+            .split(['\n', '\r', '\t'])
+            .map(squash)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => value.replace(invisible, "").trim().to_owned(),
     }
 }
 
