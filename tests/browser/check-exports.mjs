@@ -6,8 +6,9 @@
 //    from 127.0.0.1 with the site) in headless Chromium: every event is a
 //    slide, with its headline, and nothing goes wrong on the way (no
 //    console error, no TimelineJS error message, no other host asked).
-// Investigations: the example, the base fixture, and TimelineJS's own
-// sample timelines kept as sheets (tests/fixtures/timelinejs/).
+// Investigations: the example, the base fixture (alone and with the FtM
+// overlay of every link schema), and TimelineJS's own sample timelines
+// kept as sheets (tests/fixtures/timelinejs/).
 // Usage: node tests/browser/check-exports.mjs [path/to/dossier]
 // Prints "export-checks: N passed, M failed" and exits 1 on any finding.
 
@@ -30,9 +31,10 @@ const pass = () => { passed++; };
 
 // --- build the investigations -------------------------------------------------
 const work = mkdtempSync(join(tmpdir(), 'dossier-export-checks-'));
-function investigation(name, from) {
+function investigation(name, from, overlay) {
   const root = join(work, name);
   cpSync(from, root, { recursive: true });
+  if (overlay) cpSync(overlay, root, { recursive: true });
   execFileSync(bin, ['build', '--root', root], { stdio: ['ignore', 'ignore', 'inherit'] });
   return join(root, 'public');
 }
@@ -44,6 +46,8 @@ const sites = {
     return join(root, 'public');
   })(),
   base: investigation('base', join(repo, 'tests/fixtures/base')),
+  // Every kind of actor, relations naming each FtM link schema, dates FtM cannot hold.
+  ftm: investigation('ftm', join(repo, 'tests/fixtures/base'), join(repo, 'tests/fixtures/ftm')),
 };
 const sheets = join(repo, 'tests/fixtures/timelinejs/sheets');
 for (const name of readdirSync(sheets)) sites[name] = investigation(name, join(sheets, name));
