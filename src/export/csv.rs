@@ -35,7 +35,9 @@ fn table<K: Written>(site: &Site) -> Vec<u8> {
     let columns = <K::Fields as CsvRecord>::columns();
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut writer = csv::WriterBuilder::new().from_writer(&mut out);
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
         // Writing into memory cannot fail.
         let _ = writer.write_record(&columns);
         let mut cells = vec![String::new(); columns.len()];

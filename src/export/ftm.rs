@@ -127,8 +127,10 @@ impl Entity {
 /// comma where a line breaks.
 fn clean(ty: Ty, value: &str) -> String {
     let invisible = |c: char| {
-        matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}')
-            || ('\u{2060}'..='\u{2064}').contains(&c)
+        matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
+        ) || ('\u{2060}'..='\u{2064}').contains(&c)
     };
     let squash = |s: &str| {
         s.split(|c: char| c.is_whitespace())

@@ -224,11 +224,13 @@ fn cell_start(text: &str, start: usize, cell: usize) -> Option<usize> {
 
 /// Whether the row starting at byte `start` opens a quoted cell that the
 /// file never closes (the `csv` crate then reads the rest of the file as
-/// that cell): the byte of its opening quote.
-fn unclosed_quote(text: &str, start: usize) -> Option<usize> {
+/// that cell): the byte of its opening quote, and the cell's number in its
+/// row.
+fn unclosed_quote(text: &str, start: usize) -> Option<(usize, usize)> {
     let b = text.as_bytes();
     let mut i = start;
     let mut at_cell_start = true;
+    let mut cell = 1;
     while i < b.len() {
         match b[i] {
             b'"' if at_cell_start => {
@@ -236,7 +238,7 @@ fn unclosed_quote(text: &str, start: usize) -> Option<usize> {
                 i += 1;
                 loop {
                     match b.get(i) {
-                        None => return Some(open),
+                        None => return Some((open, cell)),
                         Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
                         Some(b'"') => {
                             i += 1;
@@ -247,8 +249,14 @@ fn unclosed_quote(text: &str, start: usize) -> Option<usize> {
                 }
                 at_cell_start = false;
             }
-            b',' | b'\n' | b'\r' => {
+            b',' => {
                 at_cell_start = true;
+                cell += 1;
+                i += 1;
+            }
+            b'\n' | b'\r' => {
+                at_cell_start = true;
+                cell = 1;
                 i += 1;
             }
             _ => {
@@ -375,18 +383,18 @@ impl<'a> Rows<'a> {
         let Some(&(_, byte)) = self.file.rows.last() else {
             return;
         };
-        if let Some(open) = unclosed_quote(&self.source.text, byte as usize) {
-            let (l, c) = line_col(&self.source.text, open);
-            self.diags.push(
-                Diagnostic::at(
-                    self.source.path.clone(),
-                    &self.source.text,
-                    l,
-                    c,
-                    "this quoted cell is never closed: the rest of the file was read as part of it",
-                )
-                .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`"),
-            );
+        if let Some((open, cell)) = unclosed_quote(&self.source.text, byte as usize) {
+            let (line, caret) = line_col(&self.source.text, open);
+            let mut d = Diagnostic::at(
+                self.source.path.clone(),
+                &self.source.text,
+                line,
+                cell,
+                "this quoted cell is never closed: the rest of the file was read as part of it",
+            )
+            .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
+            d.caret = Some(caret);
+            self.diags.push(d);
         }
     }
 
@@ -633,7 +641,7 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_found() {
-        assert_eq!(unclosed_quote("a,\"b\nc,d\n", 0), Some(2));
+        assert_eq!(unclosed_quote("a,\"b\nc,d\n", 0), Some((2, 2)));
         assert_eq!(unclosed_quote("a,\"b\"\"\nc\",d\n", 0), None);
         assert_eq!(unclosed_quote("a,b\"c\n", 0), None);
     }

@@ -89,7 +89,11 @@ impl<'a> Env<'a> {
         // The open data: JSON per kind, CSV per data kind, FollowTheMoney,
         // TimelineJS (the files `crate::export` writes).
         let data_files = (crate::kinds::KINDS.iter().map(|k| url::data("", k.plural)))
-            .chain(crate::kinds::DATA_KINDS.iter().map(|k| url::data_csv("", k.plural)))
+            .chain(
+                crate::kinds::DATA_KINDS
+                    .iter()
+                    .map(|k| url::data_csv("", k.plural)),
+            )
             .chain([url::entities(""), url::timeline_json("")])
             .map(|href| {
                 let name = href.rsplit('/').next().unwrap_or_default().to_owned();

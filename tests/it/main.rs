@@ -8,6 +8,7 @@
 //! Areas:
 //! - `build`: `dossier build`, what a reader of the built site sees.
 //! - `check`: `dossier check` and `build` on broken investigations.
+//! - `csv`: CSV data files, read as YAML records are, and the CSV exports.
 //! - `builtin_theme`: the built-in theme renders every valid investigation.
 //! - `hardening`: hostile and pathological input never panics or hangs.
 //! - `kinds`: every registered record kind has its fixture, pages, open
@@ -28,6 +29,7 @@ mod common;
 mod build;
 mod builtin_theme;
 mod check;
+mod csv;
 mod hardening;
 mod kinds;
 mod link_cache;
