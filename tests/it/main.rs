@@ -9,6 +9,7 @@
 //! - `build`: `dossier build`, what a reader of the built site sees.
 //! - `check`: `dossier check` and `build` on broken investigations.
 //! - `csv`: CSV data files, read as YAML records are, and the CSV exports.
+//! - `exports`: the FollowTheMoney export.
 //! - `builtin_theme`: the built-in theme renders every valid investigation.
 //! - `hardening`: hostile and pathological input never panics or hangs.
 //! - `kinds`: every registered record kind has its fixture, pages, open
@@ -17,6 +18,7 @@
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
+//! - `timelinejs`: TimelineJS sheets read as events; the timeline as TimelineJS JSON.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
 //!   paragraphs, credit lines.
 //!
@@ -30,10 +32,12 @@ mod build;
 mod builtin_theme;
 mod check;
 mod csv;
+mod exports;
 mod hardening;
 mod kinds;
 mod link_cache;
 mod load_cache;
 mod mentions;
 mod serve;
+mod timelinejs;
 mod wire_copy;
