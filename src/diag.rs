@@ -15,13 +15,28 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
-    /// The offending line of the file, for the caret display. A boxed
-    /// `str` keeps a diagnostic small: results carry it by value.
-    pub source_line: Option<Box<str>>,
-    /// The character column of `source_line` the caret points at, when it
-    /// is not `column`: in a CSV file `column` is the cell's number in its
-    /// row, and the caret stands under the cell's first character.
+    /// The offending line of the file, for the caret display. Boxed, to
+    /// keep a diagnostic small: results carry it by value.
+    pub source_line: Option<Box<Quote>>,
+}
+
+/// The line of a file a diagnostic quotes, and where its caret stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: Box<str>,
+    /// The character column of the caret, when it is not the diagnostic's
+    /// `column`: in a CSV file `column` is the cell's number in its row,
+    /// and the caret stands under the cell's first character.
     pub caret: Option<usize>,
+}
+
+impl From<&str> for Box<Quote> {
+    fn from(line: &str) -> Self {
+        Box::new(Quote {
+            text: line.into(),
+            caret: None,
+        })
+    }
 }
 
 impl Diagnostic {
@@ -33,7 +48,6 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
-            caret: None,
         }
     }
 
@@ -52,6 +66,15 @@ impl Diagnostic {
             d.source_line = text.lines().nth(line - 1).map(Into::into);
         }
         d
+    }
+
+    /// Puts the caret under character `column` of the quoted line (which
+    /// the headline's column does not name: a CSV cell's number).
+    pub fn with_caret(mut self, column: Option<usize>) -> Self {
+        if let Some(q) = &mut self.source_line {
+            q.caret = column;
+        }
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -106,11 +129,12 @@ impl Diagnostic {
             }
             _ => writeln!(out, "{head}"),
         };
-        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+        if let (Some(line), Some(quote)) = (self.line, &self.source_line) {
+            let src = &quote.text;
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // Long lines (minified or generated YAML) show a window around the column.
-            let col = self.caret.or(self.column).unwrap_or(1).max(1);
+            let col = quote.caret.or(self.column).unwrap_or(1).max(1);
             let skip = col.saturating_sub(60);
             let prefix = if skip > 0 { "…" } else { "" };
             let shown: String = src.chars().skip(skip).take(120).collect();

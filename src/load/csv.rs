@@ -385,7 +385,7 @@ impl<'a> Rows<'a> {
         };
         if let Some((open, cell)) = unclosed_quote(&self.source.text, byte as usize) {
             let (line, caret) = line_col(&self.source.text, open);
-            let mut d = Diagnostic::at(
+            let d = Diagnostic::at(
                 self.source.path.clone(),
                 &self.source.text,
                 line,
@@ -393,8 +393,7 @@ impl<'a> Rows<'a> {
                 "this quoted cell is never closed: the rest of the file was read as part of it",
             )
             .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
-            d.caret = Some(caret);
-            self.diags.push(d);
+            self.diags.push(d.with_caret(Some(caret)));
         }
     }
 
@@ -421,7 +420,7 @@ impl<'a> Rows<'a> {
     }
 
     /// How many cells the current row has.
-    pub fn len(&self) -> usize {
+    pub fn cells(&self) -> usize {
         self.record.len()
     }
 
@@ -460,15 +459,14 @@ impl<'a> Rows<'a> {
 
     /// A message at `span` of this file, the caret under its cell.
     pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::at(
+        Diagnostic::at(
             self.source.path.clone(),
             &self.source.text,
             span.line,
             span.column,
             message,
-        );
-        d.caret = self.file.caret(&self.source.text, span.line, span.column);
-        d
+        )
+        .with_caret(self.file.caret(&self.source.text, span.line, span.column))
     }
 
     /// Reports `message` at `span`.
@@ -498,13 +496,14 @@ pub fn records<T: CsvRecord>(
     let Some(columns) = header::<T>(&mut rows) else {
         return (out, rows.file, rows.diags);
     };
-    let mut nameless_reported = vec![false; columns.len()];
+    // Columns without a name whose first cell was reported.
+    let mut nameless_reported = std::collections::HashSet::new();
     while rows.next_row() {
         if rows.is_blank() {
             continue;
         }
         let mut record = T::default();
-        for i in 0..rows.len() {
+        for i in 0..rows.cells() {
             let Some(cell) = rows.cell(i) else {
                 continue;
             };
@@ -517,7 +516,7 @@ pub fn records<T: CsvRecord>(
                 }
                 Some(Column::Unknown) => {}
                 Some(Column::Nameless) => {
-                    if !std::mem::replace(&mut nameless_reported[i], true) {
+                    if nameless_reported.insert(i) {
                         rows.err(
                             span,
                             format!("this cell is in column {} of its row, which has no name in the header row", i + 1),

@@ -194,11 +194,11 @@ impl Loaded {
         if span.line == 0 {
             return Diagnostic::new(f.path.clone(), message);
         }
-        let mut d = Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message);
-        if let Some(csv) = &f.csv {
-            d.caret = csv.caret(&f.text, span.line, span.column);
+        let d = Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message);
+        match &f.csv {
+            Some(csv) => d.with_caret(csv.caret(&f.text, span.line, span.column)),
+            None => d,
         }
-        d
     }
 
     /// The text of the first TimelineJS sheet's `title` row (in content

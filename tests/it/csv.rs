@@ -54,14 +54,12 @@ fn a_csv_record_and_a_yaml_record_give_the_same_site() {
     assert_eq!(sa.len(), sb.len());
 }
 
+/// Every file of a built site with its bytes.
+type Snapshot = Vec<(std::path::PathBuf, Vec<u8>)>;
+
 /// Replaces every data file of `root` by the CSV exports of the site built
 /// from it, and returns the rebuilt site next to the first build.
-fn round_trip(
-    root: &Path,
-) -> (
-    Vec<(std::path::PathBuf, Vec<u8>)>,
-    Vec<(std::path::PathBuf, Vec<u8>)>,
-) {
+fn round_trip(root: &Path) -> (Snapshot, Snapshot) {
     let out = build_ok(root);
     let first = snapshot(&out);
     let content = root.join("content");
@@ -80,9 +78,8 @@ fn round_trip(
     (first, again)
 }
 
-fn assert_same(first: &[(std::path::PathBuf, Vec<u8>)], again: &[(std::path::PathBuf, Vec<u8>)]) {
-    let paths =
-        |s: &[(std::path::PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+fn assert_same(first: &Snapshot, again: &Snapshot) {
+    let paths = |s: &Snapshot| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(paths(first), paths(again));
     for ((p, a), (_, b)) in first.iter().zip(again) {
         assert!(

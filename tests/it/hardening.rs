@@ -301,6 +301,20 @@ proptest! {
         let _ = render(dir.path());
     }
 
+    /// CSV data files and TimelineJS sheets: whatever the cells, the
+    /// loader, the model and every message's caret answer, never panic.
+    #[test]
+    fn random_csv_never_panics(body in "([a-z0-9,;: \n\r<>&*_()\\[\\]/-]|\"|é|\t){0,300}", header in "([a-zA-Z, \"]|\n){0,40}") {
+        let dir = tempfile::tempdir().unwrap();
+        minimal(dir.path());
+        write(dir.path(), "content/actors.csv", format!("id,name,aliases,links,relations,summary\n{body}"));
+        write(dir.path(), "content/events/sheet.csv", format!("Year,Month,Day,Headline,Text,Media,Type,Group\n{body}"));
+        write(dir.path(), "content/sources.csv", format!("{header}\n{body}"));
+        if let Err(diags) = render(dir.path()) {
+            let _ = diags.render(false);
+        }
+    }
+
     /// Dates: whatever is written, parsing answers and never panics, and a
     /// date that parses keeps the precision it was written with.
     #[test]
