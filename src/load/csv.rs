@@ -100,6 +100,13 @@ impl Cell for Field<bool> {
 
 impl Cell for Field<DateInput> {
     fn read(cell: &str, span: Span) -> Result<Self, String> {
+        // A spreadsheet shows a date in its own way and may save it so.
+        if cell.contains(['/', '.']) {
+            return Err(format!(
+                "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a spreadsheet may have rewritten it: format the column as text)",
+                cell.trim()
+            ));
+        }
         Ok(Field {
             value: DateInput(cell.trim().to_owned()),
             span,

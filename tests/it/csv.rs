@@ -173,6 +173,19 @@ fn messages_give_the_line_in_the_file_and_the_cell_in_the_row() {
     assert!(err.contains("5 | two,2020,Two,,reported,PERHAPS,"), "{err}");
     assert!(err.contains("  |                        ^"), "{err}");
 
+    // A date a spreadsheet rewrote in its own way.
+    write(
+        dir.path(),
+        "events/other.csv",
+        "id,date,title\nthree,7/24/2021,Three\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/events/other.csv:2:2: error: `7/24/2021` is not a date"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("content/events/other.csv")).unwrap();
+
     // What validation finds is said at the same places.
     write(
         dir.path(),
