@@ -159,7 +159,19 @@ pub(crate) fn validate(
     // Template errors are worth reporting together with content errors.
     let site = timings.time("model", || model::build_keeping(loaded, options, keep));
     match (site, renderer) {
-        (Ok(s), Ok(r)) => Ok((s, r)),
+        (Ok(s), Ok(r)) => {
+            // Files named from content exist only once the pages and the
+            // theme's files are known (content format 1.1, relative
+            // references).
+            if s.links.names_files() {
+                let files = render::site_files(&s, &r, &loaded.static_files);
+                let missing = model::links::check_files(loaded, &s.links, &files);
+                if !missing.is_empty() {
+                    return Err(missing);
+                }
+            }
+            Ok((s, r))
+        }
         (s, r) => {
             let mut all = Diagnostics::default();
             all.extend(s.err().into_iter().flatten());

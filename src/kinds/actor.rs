@@ -348,7 +348,7 @@ impl Actor {
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: env.rich(a.summary.as_ref(), &graph.mentions.actors[i], root),
+            summary_html: env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root),
             aliases: a.aliases.clone(),
             links: a
                 .links

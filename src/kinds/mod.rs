@@ -61,6 +61,12 @@ pub trait Kind: Sized + Send + Sync + 'static {
         None
     }
 
+    /// The record's tags as written (content format: `tags`), for the tag
+    /// pages and the links to them. A kind without tags keeps the default.
+    fn tags(&self) -> &[String] {
+        &[]
+    }
+
     /// The actor whose own text this is, if any: it does not link to the
     /// page it is on.
     fn own_actor(_ix: Ix<Self>) -> Option<Ix<Actor>> {
@@ -107,6 +113,15 @@ macro_rules! kind_infos {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Ref {
             $($t(Ix<$t>),)*
+        }
+
+        impl Ref {
+            /// The names of the kind referred to.
+            pub fn info(self) -> KindInfo {
+                match self {
+                    $(Ref::$t(_) => <$t as Kind>::INFO,)*
+                }
+            }
         }
 
         $(

@@ -205,7 +205,7 @@ impl Source {
             card: Source::card(env, i, root),
             archive_url: s.archive_url.clone(),
             aliases: s.aliases.clone(),
-            description_html: env.rich(s.description.as_ref(), &graph.mentions.sources[i], root),
+            description_html: env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root),
             articles: graph
                 .cited_by::<Source, Article>(i)
                 .map(|a| Article::card(env, a, root))
