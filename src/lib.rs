@@ -157,21 +157,19 @@ pub(crate) fn validate(
         (Purpose::Render, _) => model::Keep::Whole,
     };
     // Template errors are worth reporting together with content errors.
-    let site = timings.time("model", || model::build_keeping(loaded, options, keep));
-    match (site, renderer) {
-        (Ok(s), Ok(r)) => {
-            // Files named from content exist only once the pages and the
-            // theme's files are known (content format 1.1, relative
-            // references).
-            if s.links.names_files() {
-                let files = render::site_files(&s, &r, &loaded.static_files);
-                let missing = model::links::check_files(loaded, &s.links, &files);
-                if !missing.is_empty() {
-                    return Err(missing);
-                }
-            }
-            Ok((s, r))
+    // The files a path in content may name are the pages, the exports and
+    // the theme's and content's static files (content format 1.1).
+    let site = timings.time("model", || match &renderer {
+        Ok(r) => {
+            let files = |records: &model::Records<'_>, tags: &model::Tags| {
+                render::site_files(records, tags, r, &loaded.static_files)
+            };
+            model::build_with_files(loaded, options, keep, &files)
         }
+        Err(_) => model::build_keeping(loaded, options, keep),
+    });
+    match (site, renderer) {
+        (Ok(s), Ok(r)) => Ok((s, r)),
         (s, r) => {
             let mut all = Diagnostics::default();
             all.extend(s.err().into_iter().flatten());

@@ -15,7 +15,7 @@ impl Export for Feed {
         vec![(url::feed(""), feed(ctx).into_bytes())]
     }
 
-    fn paths(&self, _: &crate::model::Site) -> Vec<String> {
+    fn paths(&self) -> Vec<String> {
         vec![url::feed("")]
     }
 }

@@ -25,7 +25,7 @@ macro_rules! data_files {
                 )*]
             }
 
-            fn paths(&self, _: &crate::model::Site) -> Vec<String> {
+            fn paths(&self) -> Vec<String> {
                 vec![$(url::data("", <$t as Kind>::INFO.plural),)*]
             }
         }

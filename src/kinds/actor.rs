@@ -354,7 +354,7 @@ impl Actor {
                 .links
                 .iter()
                 .map(|l| ExternalLinkCtx {
-                    url: l.url.clone(),
+                    url: env.href(&l.url, root),
                     label: l.label.clone(),
                 })
                 .collect(),

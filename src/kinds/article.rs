@@ -425,7 +425,7 @@ impl Article {
         let a = &site.articles[i];
         let base = ArticleFull {
             card: Article::card(env, i, root),
-            url: a.url.clone(),
+            url: a.url.as_deref().map(|u| env.href(u, root)),
             body_html: env.article_body(i, root),
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),

@@ -393,6 +393,32 @@ pub fn build_keeping(
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
+    build_inner(loaded, options, keep, None)
+}
+
+/// The files of the built site, by path from the output folder, for the
+/// records and tags of a site (see `render::site_files`).
+pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeSet<String> + 'f;
+
+/// [`build_keeping`], also checking that every file a path in content
+/// names is one of `files` (content format 1.1, relative references).
+/// Without it ([`build`], [`build_keeping`]) such paths are resolved but
+/// not looked for.
+pub fn build_with_files(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+    files: &SiteFiles<'_>,
+) -> Result<Site, Diagnostics> {
+    build_inner(loaded, options, keep, Some(files))
+}
+
+fn build_inner(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+    files: Option<&SiteFiles<'_>>,
+) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
         diags: Diagnostics::default(),
@@ -430,6 +456,11 @@ pub fn build_keeping(
         &mut link_diags,
     );
     ctx.diags.extend(link_diags);
+    if let Some(files) = files.filter(|_| links.names_files()) {
+        let files = files(&records, &tags);
+        ctx.diags
+            .extend(super::links::check_files(loaded, &links, &files));
+    }
     if !ctx.diags.is_empty() {
         return Err(ctx.diags);
     }

@@ -316,21 +316,23 @@ fn assets(
     out
 }
 
-/// Every file of the site `build` would write, by its path from the output
-/// folder: the pages (`articles/x/index.html`), the exports, the theme's
-/// static files and `static_files` (`content/static/`). Made without
-/// rendering, so `check` knows them too: relative references in content
-/// must name one of them (`model::links::check_files`).
+/// Every file that `build` would write for a site of `records` and
+/// `tags`, by its path from the output folder: the pages
+/// (`articles/x/index.html`), the exports, the theme's static files and
+/// `static_files` (`content/static/`). Made without rendering, and before
+/// the site is, so that relative references in content are checked with
+/// the rest of it, by `check` too (`model::links::check_files`).
 pub fn site_files(
-    site: &Site,
+    records: &crate::model::Records<'_>,
+    tags: &crate::model::Tags,
     renderer: &Renderer,
     static_files: &[(String, Vec<u8>)],
 ) -> std::collections::BTreeSet<String> {
-    let mut files: std::collections::BTreeSet<String> = PageSpec::all(site)
+    let mut files: std::collections::BTreeSet<String> = PageSpec::all_of(records, tags, "/")
         .into_iter()
         .map(|p| p.output_path)
         .collect();
-    files.extend(export::paths(site));
+    files.extend(export::paths());
     files.extend(renderer.theme.static_files.keys().cloned());
     files.extend(static_files.iter().map(|(p, _)| p.clone()));
     files

@@ -4,7 +4,7 @@
 
 use super::pages::Env;
 use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source};
-use crate::model::Site;
+use crate::model::{Records, Site, Tags};
 use crate::url::{self, Root};
 use tera::Context;
 
@@ -203,28 +203,28 @@ macro_rules! page_dispatch {
 
         impl Shows {
             /// Every page: home, each kind's index, the page not found, then
-            /// each record that has a page, kind by kind.
-            fn all(site: &Site) -> Vec<Shows> {
+            /// each record that has a page, kind by kind, then each tag.
+            fn all(records: &Records<'_>, tags: &Tags) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
                 all.extend((0..KINDS.len()).map(Shows::Index));
                 all.push(Shows::Tags);
                 all.push(Shows::NotFound);
                 $(
                     if <$t as KindPages>::RECORD.is_some() {
-                        all.extend(site.$p.ixs().map(|i| Shows::Record(Ref::$t(i))));
+                        all.extend((0..records.$p.len()).map(|i| Shows::Record(Ref::$t(Ix::new(i)))));
                     }
                 )*
-                all.extend((0..site.tags.len()).map(Shows::Tag));
+                all.extend((0..tags.len()).map(Shows::Tag));
                 all
             }
 
             /// The page's kind, folder and last change.
-            fn place(self, site: &Site) -> (&'static PageKind, String, Option<String>) {
+            fn place(self, records: &Records<'_>, tags: &Tags) -> (&'static PageKind, String, Option<String>) {
                 match self {
                     Shows::Home => (&PageKind::HOME, url::home(""), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
                     Shows::Tags => (&PageKind::TAGS, url::tags(""), None),
-                    Shows::Tag(t) => (&PageKind::TAG, url::tag("", &site.tags[t].slug), None),
+                    Shows::Tag(t) => (&PageKind::TAG, url::tag("", &tags[t].slug), None),
                     Shows::Index(n) => {
                         let mut k = 0;
                         $(
@@ -238,7 +238,7 @@ macro_rules! page_dispatch {
                     }
                     Shows::Record(r) => match r {
                         $(Ref::$t(i) => {
-                            let record = &site.$p[i];
+                            let record = &records.$p[i.get()];
                             let kind = <$t as KindPages>::RECORD.unwrap_or(<$t as KindPages>::INDEX);
                             (kind, record.record_dir(), record.lastmod())
                         })*
@@ -301,10 +301,16 @@ pub struct PageSpec {
 impl PageSpec {
     /// The page showing `shows`.
     pub fn new(site: &Site, shows: Shows) -> PageSpec {
-        let (kind, dir, lastmod) = shows.place(site);
+        PageSpec::of(&site.records(), &site.tags, &site.config.base_url, shows)
+    }
+
+    /// The page showing `shows` among `records` and `tags`, on a site at
+    /// `base_url` (its path is the root of the page not found).
+    fn of(records: &Records<'_>, tags: &Tags, base_url: &str, shows: Shows) -> PageSpec {
+        let (kind, dir, lastmod) = shows.place(records, tags);
         let (output_path, root) = if shows == Shows::NotFound {
             // Served at any depth: its links start from the base path.
-            let root = Root::absolute(url::base_path(&site.config.base_url));
+            let root = Root::absolute(url::base_path(base_url));
             (url::NOT_FOUND_FILE.into(), root)
         } else {
             (url::index_file(&dir), Root::of_dir(&dir))
@@ -324,9 +330,15 @@ impl PageSpec {
     /// tag's. (This order is the sitemap's, and
     /// that of the errors.)
     pub fn all(site: &Site) -> Vec<PageSpec> {
-        Shows::all(site)
+        PageSpec::all_of(&site.records(), &site.tags, &site.config.base_url)
+    }
+
+    /// Every page a site of `records` and `tags` has ([`PageSpec::all`]),
+    /// known before the site is: what relative references may name.
+    pub fn all_of(records: &Records<'_>, tags: &Tags, base_url: &str) -> Vec<PageSpec> {
+        Shows::all(records, tags)
             .into_iter()
-            .map(|shows| PageSpec::new(site, shows))
+            .map(|shows| PageSpec::of(records, tags, base_url, shows))
             .collect()
     }
 

@@ -217,6 +217,21 @@ impl<'a> Env<'a> {
         })
     }
 
+    /// The `href` of a URL from content (a `url`, `archive_url` or
+    /// `links` field) on the page at `root`: an id link or a path from the
+    /// site root made for the page, anything else as it is.
+    pub(crate) fn href(&self, url: &str, root: &str) -> String {
+        use crate::model::Target;
+        match self.site.links.target(url) {
+            Some(Target::Record(r)) => super::page::href(self.site, *r, root),
+            Some(Target::Tag(t)) => url::tag(root, &self.site.tags[*t].slug),
+            Some(Target::File(path)) => format!("{root}{path}"),
+            // A draft's page does not exist yet: the article list stands in.
+            Some(Target::Unlinked) => url::articles(root),
+            None => url.to_owned(),
+        }
+    }
+
     /// A record's tags as links to their pages.
     pub(crate) fn tag_links(&self, tags: &[String], root: &str) -> Vec<LinkCtx> {
         super::tags::links(self, tags, root)
