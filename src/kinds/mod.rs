@@ -7,9 +7,11 @@
 //! The stages (`load` → `model` → `link` → `render` → `write`) are generic
 //! machinery; they learn the kinds from the one list in [`with_kinds!`],
 //! from which the site's storage, the counts, the loader's file roles and
-//! the list of data files all derive. Adding a kind is a new file here, a
-//! line in that list and one in the model's build order, plus what users
-//! see of it: its templates, a base-fixture record, a record in the
+//! the list of data files all derive; so do the id links into content
+//! (`<name>:<key>`, `model::links`) and, through [`Kind::tags`], the tag
+//! pages. Adding a kind is a new file here, a line in that list and one in
+//! the model's build order (and in its `Records`), plus what users see of
+//! it (with `KindPages::listed` when a tag's page should show a card): its templates, a base-fixture record, a record in the
 //! starter and its docs (`tests/it/kinds.rs` checks those; see
 //! `docs/decisions.md`, "How the code is organised").
 
