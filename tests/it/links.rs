@@ -304,6 +304,18 @@ fn texts_shown_together_never_share_an_id() {
         attrs(&timeline, "#second-filing .footnote-ref a", "href"),
         ["#event-second-filing:fn:1"]
     );
+    // The article's page shows its body and the event citing it, both with
+    // a heading "Background" and a first footnote.
+    let story = page(&out, "articles/id-links");
+    assert_eq!(attrs(&story, ".story-body h2", "id"), ["background"]);
+    assert_eq!(
+        attrs(&story, ".event-summary h2", "id"),
+        ["event-memo-filed:background"]
+    );
+    assert_eq!(
+        attrs(&story, ".footnotes li", "id"),
+        ["fn:1", "event-memo-filed:fn:1"]
+    );
     assert_links_resolve(&out);
 }
 
@@ -340,7 +352,7 @@ fn tag_pages_list_exactly_the_records_with_the_tag() {
     // sitemap have them.
     let story = page(&out, "articles/id-links");
     assert_eq!(
-        attrs(&story, ".tags a", "href"),
+        attrs(&story, ".story > .tags a", "href"),
         ["../../tags/harbour/", "../../tags/cyber-security/"]
     );
     assert!(attrs(&story, ".site-nav a", "href").contains(&"../../tags/".into()));
