@@ -27,7 +27,7 @@ fn texts(doc: &Html, selector: &str) -> Vec<String> {
 }
 
 /// Every HTML file of a built site, parsed, by relative path.
-fn all_pages(out: &Path) -> BTreeMap<String, Html> {
+pub(crate) fn all_pages(out: &Path) -> BTreeMap<String, Html> {
     snapshot(out)
         .into_iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
@@ -84,9 +84,9 @@ fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
     Some((target, fragment))
 }
 
-/// The link checker: every internal link and fragment on every page
-/// resolves to a file and an element of the output.
-fn assert_links_resolve(out: &Path) -> usize {
+/// The link checker: every internal link, image and fragment on every
+/// page resolves to a file and an element of the output.
+pub(crate) fn assert_links_resolve(out: &Path) -> usize {
     let pages = all_pages(out);
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
         .iter()
@@ -101,8 +101,8 @@ fn assert_links_resolve(out: &Path) -> usize {
         .collect();
     let mut checked = 0;
     for (from, doc) in &pages {
-        for a in doc.select(&sel("a[href], link[href]")) {
-            let href = a.value().attr("href").unwrap();
+        for a in doc.select(&sel("a[href], link[href], img[src]")) {
+            let href = a.value().attr("href").or(a.value().attr("src")).unwrap();
             if a.value().attr("rel") == Some("canonical") {
                 continue; // absolute, from base_url
             }
@@ -116,7 +116,8 @@ fn assert_links_resolve(out: &Path) -> usize {
                 out.join(&target).is_file(),
                 "{from}: link {href} → {target} does not exist"
             );
-            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+            // A fragment names an element of a page (of a PDF, a page of it).
+            if let Some(f) = fragment.filter(|f| !f.is_empty() && target.ends_with(".html")) {
                 let found = ids.get(target.as_str()).is_some_and(|s| s.contains(&f));
                 assert!(found, "{from}: link {href}: no id `{f}` in {target}");
             }
