@@ -22,6 +22,10 @@ macro_rules! csv_files {
                     (url::data_csv("", <$dt as Kind>::INFO.plural), table::<$dt>(ctx.site)),
                 )*]
             }
+
+            fn paths(&self) -> Vec<String> {
+                vec![$(url::data_csv("", <$dt as Kind>::INFO.plural),)*]
+            }
         }
     };
 }

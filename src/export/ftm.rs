@@ -36,6 +36,10 @@ impl Export for Ftm {
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
         vec![(url::entities(""), entities(ctx).into_bytes())]
     }
+
+    fn paths(&self) -> Vec<String> {
+        vec![url::entities("")]
+    }
 }
 
 /// FtM property types whose values dossier writes, with the longest value

@@ -37,6 +37,16 @@ pub trait Export: Sync {
     /// The files, each as its path relative to the output folder (from
     /// `crate::url`) and its bytes.
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)>;
+
+    /// The paths of [`Export::files`], known without making the files or
+    /// the site: what a relative reference in content may name (checked
+    /// with the rest of the content, also by `check`).
+    fn paths(&self) -> Vec<String>;
+}
+
+/// The paths of the files of every export in [`ALL`].
+pub fn paths() -> Vec<String> {
+    ALL.iter().flat_map(|e| e.paths()).collect()
 }
 
 /// Every export a build writes.

@@ -23,6 +23,10 @@ impl Export for Timeline {
         bytes.push(b'\n');
         vec![(url::timeline_json(""), bytes)]
     }
+
+    fn paths(&self) -> Vec<String> {
+        vec![url::timeline_json("")]
+    }
 }
 
 /// A TimelineJS date object: the parts dossier has, no more (TimelineJS
@@ -44,7 +48,7 @@ fn timeline(ctx: &ExportCtx) -> Value {
     let base = site.config.base_url.as_str();
     let absolute = base.starts_with("http://") || base.starts_with("https://");
     let intro = match (&site.config.description, &site.config.subtitle) {
-        (Some(d), _) => text_html(site, d, None, base),
+        (Some(d), _) => text_html(site, d, None, base, "site"),
         (None, Some(s)) => format!("<p>{}</p>", escape_markup(s)),
         (None, None) => String::new(),
     };
@@ -55,7 +59,10 @@ fn timeline(ctx: &ExportCtx) -> Value {
             let mut text = e
                 .summary
                 .as_ref()
-                .map(|s| text_html(site, s, Some(&graph.mentions.events[i]), base))
+                .map(|s| {
+                    let scope = format!("event-{}", e.id);
+                    text_html(site, s, Some(&graph.mentions.events[i]), base, &scope)
+                })
                 .unwrap_or_default();
             text.push_str(&format!("<p><em>{}</em>", e.status.label()));
             if absolute {

@@ -161,6 +161,7 @@ pub fn media(cell: &str) -> String {
     let Some(url) = url else {
         return to_markdown(cell);
     };
+    let url = with_scheme(&url);
     let label = match url.split_once("//") {
         Some((_, rest)) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
@@ -179,6 +180,17 @@ pub fn media(cell: &str) -> String {
     destination(&url, &mut out);
     out.push(')');
     out
+}
+
+/// A URL that names its host without a scheme (`//host/path`, which
+/// TimelineJS and browsers take from the page) given `https:`, the scheme
+/// a published page has; dossier's link rules want the whole URL.
+fn with_scheme(url: &str) -> String {
+    if url.starts_with("//") {
+        format!("https:{url}")
+    } else {
+        url.to_owned()
+    }
 }
 
 /// `html` as Markdown: paragraphs (`<p>` and the other block elements), line
@@ -207,7 +219,7 @@ pub fn to_markdown(html: &str) -> String {
                     "a" => {
                         let href = attrs.into_iter().find(|(k, _)| k == "href").map(|(_, v)| v);
                         match href.filter(|h| !h.trim().is_empty()) {
-                            Some(h) => md.open(Mark::Link(h.trim().to_owned())),
+                            Some(h) => md.open(Mark::Link(with_scheme(h.trim()))),
                             None => md.open(Mark::Plain),
                         }
                     }
@@ -568,6 +580,10 @@ mod tests {
             Some("https://www.youtube.com/embed/x")
         );
         assert_eq!(first_url("<blockquote>Words</blockquote>"), None);
+        assert_eq!(
+            media("//farm8.staticflickr.com/1.jpg"),
+            "Media: [farm8.staticflickr.com](https://farm8.staticflickr.com/1.jpg)"
+        );
         assert_eq!(
             media("https://upload.wikimedia.org/a_b.jpg"),
             "Media: [upload.wikimedia.org](https://upload.wikimedia.org/a_b.jpg)"

@@ -5,7 +5,7 @@
 //! `src/kinds/`). Every problem is collected, never only the first, and
 //! every reference is resolved to a typed index.
 
-use super::text::{BadLink, Keep, RichText, parse_markdown, url_problem};
+use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Table};
@@ -29,6 +29,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) unsafe_html: bool,
     /// How much of each article's parsed text to keep.
     pub(crate) keep: Keep,
+    /// The links into the site found so far, resolved once every record
+    /// is known (`links::resolve`).
+    written: Vec<super::links::Written>,
 }
 
 impl Ctx<'_> {
@@ -99,13 +102,54 @@ impl Ctx<'_> {
     }
 
     /// A URL field, percent-encoded; `None` (reported) for a forbidden scheme.
+    /// An id link or a relative reference is resolved with the links of
+    /// the texts (content format 1.1): rendering finds its target by the
+    /// value returned.
     pub(crate) fn url(&mut self, t: &Text) -> Option<String> {
-        match url_problem(&t.value) {
-            None => Some(super::text::encode_url(&t.value)),
-            Some(problem) => {
+        match classify(&t.value) {
+            Ok(dest) => {
+                let url = super::text::encode_url(&t.value);
+                if matches!(dest, Dest::Id { .. } | Dest::Relative) {
+                    self.written.push(super::links::Written {
+                        span: t.span,
+                        dest: url.clone(),
+                        image: false,
+                    });
+                }
+                Some(url)
+            }
+            Err(problem) => {
                 self.err(t.span, problem);
                 None
             }
+        }
+    }
+
+    /// A list of tags, trimmed, blanks left out; a tag that cannot have a
+    /// page (no letter or digit, or too long) is reported at its place.
+    pub(crate) fn tags(&mut self, tags: &Option<Vec<Text>>) -> Vec<String> {
+        for t in tags.iter().flatten() {
+            if t.value.trim().is_empty() {
+                continue;
+            }
+            if let Some(problem) = super::tags::tag_problem(t.value.trim()) {
+                self.err(t.span, problem).hint =
+                    Some("a tag is a word or a few, such as `shipping` or `Cyber security`".into());
+            }
+        }
+        texts(tags)
+    }
+
+    /// Takes the links into the site that parsing noted in `text`, at
+    /// their place: `at(offset)` gives the span of a byte offset in the
+    /// parsed source.
+    fn take_links(&mut self, text: &mut RichText, at: impl Fn(usize, &str) -> Span) {
+        for w in std::mem::take(&mut text.written_links) {
+            self.written.push(super::links::Written {
+                span: at(w.offset, &w.dest),
+                dest: w.dest,
+                image: w.image,
+            });
         }
     }
 
@@ -134,27 +178,59 @@ impl Ctx<'_> {
     ) -> RichText {
         let (mut text, bad) = parsed;
         text.source = Some(t.value.as_str().into());
+        // The field's line, moved down to the link's line in a value of
+        // several lines, and the destination's column when it is written
+        // there as parsed (a YAML scalar's escapes aside, it is).
+        let file_text = &self.loaded.files[t.span.file].text;
+        // In a CSV file a message names the cell (its number is the
+        // column), whatever line of it the link is on; a TimelineJS cell's
+        // Markdown is not even the file's text.
+        let in_csv = self.loaded.files[t.span.file].csv.is_some();
+        let place = |offset: usize, dest: &str| {
+            let (n, _) = line_col(&t.value, offset);
+            if t.span.line == 0 || in_csv {
+                return t.span;
+            }
+            let line = t.span.line + n - 1;
+            let column = file_text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find(dest).map(|i| l[..i].chars().count() + 1));
+            Span {
+                file: t.span.file,
+                line,
+                column: column.unwrap_or(if n == 1 { t.span.column } else { 1 }),
+            }
+        };
+        self.take_links(&mut text, place);
         for b in bad {
             let (line, _) = line_col(&t.value, b.offset);
             let d = self.loaded.at(t.span, b.message);
-            let d = shift_lines(
-                d,
-                line.saturating_sub(1),
-                &self.loaded.files[t.span.file].text,
-            );
+            let by = if in_csv { 0 } else { line.saturating_sub(1) };
+            let d = shift_lines(d, by, &self.loaded.files[t.span.file].text);
             self.diags.push(d);
         }
         text
     }
 
-    /// Bad links in an article's Markdown body, at their line in `file`.
-    pub(crate) fn bad_links_in_body(
+    /// Bad links in an article's Markdown body, at their line in `file`,
+    /// and its links into the site, to resolve.
+    pub(crate) fn links_in_body(
         &mut self,
         file: usize,
         body: &str,
         first_line: usize,
         bad: Vec<BadLink>,
+        text: &mut RichText,
     ) {
+        self.take_links(text, |offset, _| {
+            let (line, column) = line_col(body, offset);
+            Span {
+                file,
+                line: first_line + line,
+                column,
+            }
+        });
         for b in bad {
             let (line, col) = line_col(body, b.offset);
             let d = self.loaded.at_line(file, first_line + line, col, b.message);
@@ -319,11 +395,38 @@ pub fn build_keeping(
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
+    build_inner(loaded, options, keep, None)
+}
+
+/// The files of the built site, by path from the output folder, for the
+/// records and tags of a site (see `render::site_files`).
+pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeSet<String> + 'f;
+
+/// [`build_keeping`], also checking that every file a path in content
+/// names is one of `files` (content format 1.1, relative references).
+/// Without it ([`build`], [`build_keeping`]) such paths are resolved but
+/// not looked for.
+pub fn build_with_files(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+    files: &SiteFiles<'_>,
+) -> Result<Site, Diagnostics> {
+    build_inner(loaded, options, keep, Some(files))
+}
+
+fn build_inner(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+    files: Option<&SiteFiles<'_>>,
+) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
         diags: Diagnostics::default(),
         unsafe_html: false,
         keep,
+        written: Vec::new(),
     };
     let config = site_config(&mut ctx, options);
     // Build order: each kind after the kinds it refers to.
@@ -336,6 +439,30 @@ pub fn build_keeping(
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let events = Event::build_all(&mut ctx, &ids);
+    // Tags and links into the site, once every record is known: a text
+    // may link to a record of any kind, defined in any file.
+    let records = Records {
+        articles: &articles,
+        actors: &actors,
+        events: &events,
+        sources: &sources,
+    };
+    let tags = Tags::of(&records);
+    let mut link_diags = Vec::new();
+    let links = super::links::resolve(
+        loaded,
+        &ctx.written,
+        &records,
+        &tags,
+        &ids.draft_slugs,
+        &mut link_diags,
+    );
+    ctx.diags.extend(link_diags);
+    if let Some(files) = files.filter(|_| links.names_files()) {
+        let files = files(&records, &tags);
+        ctx.diags
+            .extend(super::links::check_files(loaded, &links, &files));
+    }
     if !ctx.diags.is_empty() {
         return Err(ctx.diags);
     }
@@ -348,6 +475,8 @@ pub fn build_keeping(
         actors: Table::new(actors),
         events: Table::new(events),
         sources: Table::new(sources),
+        tags,
+        links,
     })
 }
 

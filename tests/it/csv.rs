@@ -206,6 +206,20 @@ fn messages_give_the_line_in_the_file_and_the_cell_in_the_row() {
         err.contains("content/events/sheet.csv:5:7: error: unknown actor `nobody`"),
         "{err}"
     );
+
+    // A link the link rules refuse, deep in a quoted cell: said at the cell.
+    write(
+        dir.path(),
+        "events/other.csv",
+        "id,date,title,summary\nthree,2021,Three,\"one\n\n[two](javascript:alert(1))\"\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains(
+            "content/events/other.csv:2:4: error: the link scheme `javascript:` is not allowed"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
