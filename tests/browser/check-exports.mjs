@@ -48,6 +48,8 @@ const sites = {
   base: investigation('base', join(repo, 'tests/fixtures/base')),
   // Every kind of actor, relations naming each FtM link schema, dates FtM cannot hold.
   ftm: investigation('ftm', join(repo, 'tests/fixtures/base'), join(repo, 'tests/fixtures/ftm')),
+  // Id links, relative references, footnotes in summaries.
+  links: investigation('links', join(repo, 'tests/fixtures/base'), join(repo, 'tests/fixtures/links')),
 };
 const sheets = join(repo, 'tests/fixtures/timelinejs/sheets');
 for (const name of readdirSync(sheets)) sites[name] = investigation(name, join(sheets, name));

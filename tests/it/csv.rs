@@ -103,6 +103,11 @@ fn the_csv_exports_rebuild_the_same_site() {
     copy_dir(&fixtures().join("csv/csv"), dir.path());
     let (first, again) = round_trip(dir.path());
     assert_same(&first, &again);
+
+    // Id links, relative references and footnotes in summaries.
+    let dir = investigation(Some("links"));
+    let (first, again) = round_trip(dir.path());
+    assert_same(&first, &again);
 }
 
 #[test]
