@@ -158,11 +158,16 @@ pub(crate) fn validate(
     };
     // Template errors are worth reporting together with content errors.
     let site = timings.time("model", || model::build_keeping(loaded, options, keep));
+    // Warnings about the whole validated site (not one record's) belong
+    // here, added to `site.warnings`: every command passes this way.
     match (site, renderer) {
         (Ok(s), Ok(r)) => Ok((s, r)),
         (s, r) => {
-            let mut all = Diagnostics::default();
-            all.extend(s.err().into_iter().flatten());
+            // A site's warnings are reported with the theme's errors.
+            let mut all = match s {
+                Ok(s) => s.warnings,
+                Err(d) => d,
+            };
             all.extend(r.err().into_iter().flatten());
             Err(all)
         }
@@ -179,6 +184,21 @@ pub(crate) enum Purpose {
 }
 
 impl Investigation {
+    /// The problems found that do not stop the build (content format 1.1,
+    /// "Warnings").
+    ///
+    /// Where warnings come from: a check of one record reports its
+    /// warnings with `Ctx::warn` (or a `Diagnostic::warning()` pushed on the
+    /// `Ctx`) in its kind's `build_all`, as errors are reported, and they
+    /// reach `Site::warnings` when there is no error. A warning that needs
+    /// the whole validated site (the count of possible actors of `dossier
+    /// suggest`) is added to `site.warnings` in [`validate`], which
+    /// `build`, `check` and `serve` all go through, so that `check` reports
+    /// what `build` does.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.site.warnings
+    }
+
     /// Renders the whole site in memory, minified.
     pub fn render(&self, timings: &mut Timings) -> Result<Output, Diagnostics> {
         let mut out = timings.time("render", || {

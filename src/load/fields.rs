@@ -184,5 +184,6 @@ crate::record_fields!(
         author: Text,
         unsafe_html: Field<bool>,
         mention_links: Text,
+        boilerplate: Vec<Text>,
     }
 );

@@ -370,7 +370,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
 /// The end of every load: a missing site.yaml is reported, unless
 /// reading it failed.
 fn finish(loaded: Loaded, has_site: bool, mut diags: Diagnostics) -> Result<Loaded, Diagnostics> {
-    if !has_site && !diags.iter().any(|d| d.path == "content/site.yaml") {
+    if !has_site && !diags.iter().any(|d| &*d.path == "content/site.yaml") {
         diags.push(
             Diagnostic::new(
                 "content/site.yaml",

@@ -6,8 +6,10 @@
 
 pub mod date;
 pub mod slug;
+pub mod summary;
 pub mod text;
 pub mod validate;
+pub mod wire;
 
 pub use date::{Date, When};
 pub use text::Keep;
@@ -34,6 +36,12 @@ macro_rules! site_storage {
         pub struct Site {
             pub config: SiteConfig,
             $(pub $fp: Table<$ft>,)*
+            /// Problems found that do not stop the build (content format
+            /// 1.1, "Warnings"), to print and count, or deny.
+            pub warnings: crate::Diagnostics,
+            /// Every `boilerplate` pattern and how many paragraphs it
+            /// removed, for `check` to report.
+            pub boilerplate: Vec<BoilerplateCount>,
         }
 
         /// How many records of each kind the site holds (`site.counts` in
@@ -70,6 +78,17 @@ macro_rules! site_storage {
     };
 }
 crate::with_kinds!(site_storage);
+
+/// A `boilerplate` pattern (of `site.yaml` or a sidecar) and how many
+/// paragraphs of wire copy it left off the pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoilerplateCount {
+    /// As written.
+    pub pattern: String,
+    /// Where it is written: `path:line:column`.
+    pub place: String,
+    pub removed: usize,
+}
 
 #[derive(Debug)]
 pub struct SiteConfig {

@@ -38,6 +38,13 @@ impl Ctx<'_> {
         self.push(d)
     }
 
+    /// Reports a warning at `span` (content format 1.1, "Warnings"): a
+    /// problem that does not stop the build. Returns it to add a hint.
+    pub(crate) fn warn(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let d = self.loaded.at(span, message).warning();
+        self.push(d)
+    }
+
     /// Reports a diagnostic made elsewhere; returns it to add a hint.
     pub(crate) fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
         self.diags.push(d);
@@ -331,11 +338,13 @@ pub fn build_keeping(
     ids.sources = IdIndex::of(&sources);
     let actors = Actor::build_all(&mut ctx);
     ids.actors = IdIndex::of(&actors);
-    let (articles, draft_slugs) = Article::build_all(&mut ctx, options, &ids, &sources);
+    let (articles, draft_slugs, boilerplate) =
+        Article::build_all(&mut ctx, options, &ids, &sources);
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let events = Event::build_all(&mut ctx, &ids);
-    if !ctx.diags.is_empty() {
+    // Warnings alone leave a site: they travel with it.
+    if ctx.diags.has_errors() {
         return Err(ctx.diags);
     }
     let Some(config) = config else {
@@ -347,6 +356,8 @@ pub fn build_keeping(
         actors: Table::new(actors),
         events: Table::new(events),
         sources: Table::new(sources),
+        warnings: ctx.diags,
+        boilerplate,
     })
 }
 
