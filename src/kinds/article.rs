@@ -72,6 +72,9 @@ pub struct Dateline {
     /// Each agency it names: its bytes in `text`, and the name resolved
     /// like a credit line's.
     pub agencies: Vec<(std::ops::Range<usize>, CreditName)>,
+    /// The index of the body paragraph it opens: paragraphs before it
+    /// (a byline, a date) are shown before it.
+    pub paragraph: usize,
 }
 
 /// A validated, published article (drafts only with `--drafts`).
@@ -424,6 +427,7 @@ impl Article {
                     })
                     .collect(),
                 text: d.text,
+                paragraph: d.paragraph,
             });
             let summary = match given_summary {
                 Some(s) => Some(s.value.trim().to_owned()).filter(|s| !s.is_empty()),
@@ -686,13 +690,20 @@ pub struct CreditCtx {
 }
 
 /// A wire story's dateline, in parts: the text around its agencies, and
-/// each agency (linked when it resolved to a source).
+/// each agency (linked when it resolved to a source); and the body cut
+/// where it belongs, so that a theme can run it into its paragraph.
 #[derive(Serialize, Clone)]
 pub struct DatelineCtx {
     /// As written (`PARIS (AFP)`).
     pub text: String,
     /// `text` in order: plain runs (no `href`) and agency names.
     pub parts: Vec<CreditNameCtx>,
+    /// The body's paragraphs before the one the dateline opens (a byline,
+    /// a date; usually none), as HTML.
+    pub before_html: String,
+    /// The body from the paragraph the dateline opens, as HTML:
+    /// `before_html` and this make `body_html`.
+    pub from_html: String,
 }
 
 /// `article` on an article's page.
@@ -750,15 +761,21 @@ impl Article {
     fn full(env: &Env, i: Ix<Article>, root: &str) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let a = &site.articles[i];
+        let body_html = env.article_body(i, root);
         let base = ArticleFull {
             card: Article::card(env, i, root),
             url: a.url.clone(),
-            body_html: env.article_body(i, root),
             drop_cap: a.drop_cap(),
-            dateline: a.dateline.as_ref().map(|d| DatelineCtx {
-                text: d.text.clone(),
-                parts: dateline_parts(d, |s| url::source(root, &site.sources[s].id)),
+            dateline: a.dateline.as_ref().map(|d| {
+                let (before, from) = split_at_paragraph(&body_html, d.paragraph);
+                DatelineCtx {
+                    text: d.text.clone(),
+                    parts: dateline_parts(d, |s| url::source(root, &site.sources[s].id)),
+                    before_html: before.to_owned(),
+                    from_html: from.to_owned(),
+                }
             }),
+            body_html,
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
                 people: c.people.clone(),
@@ -791,6 +808,16 @@ impl Article {
 /// A drop capital stands three lines high: a first paragraph shorter than
 /// this many characters may not fill them at the widest measure.
 pub const DROP_CAP_CHARS: usize = 250;
+
+/// `html` (a wire story's body: paragraphs only, their text escaped) cut
+/// before its paragraph `n`.
+fn split_at_paragraph(html: &str, n: usize) -> (&str, &str) {
+    let at = html
+        .match_indices("<p>")
+        .nth(n)
+        .map_or(html.len(), |(i, _)| i);
+    html.split_at(at)
+}
 
 /// The dateline's text cut around its agencies: plain runs, and each
 /// agency with the link `href` gives its source.

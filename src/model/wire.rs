@@ -125,6 +125,10 @@ pub struct FoundDateline {
     /// Where the paragraph it opens starts in the file, and its lines.
     pub line: usize,
     pub lines: usize,
+    /// The index, in the story's paragraphs, of the paragraph it opens
+    /// (the one after it when the dateline stood alone): a byline or a
+    /// date may come first.
+    pub paragraph: usize,
 }
 
 /// Wire copy read as the page shows it.
@@ -262,6 +266,7 @@ pub(crate) fn read(
                 agencies: m.agencies.clone(),
                 line: p.line,
                 lines: p.lines,
+                paragraph: story.paragraphs.len() + i,
             });
             if m.rest == p.text.len() {
                 body.remove(i);

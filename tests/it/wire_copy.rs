@@ -168,8 +168,9 @@ fn story(sidecar: &str, text: &str) -> Html {
     page(&out, "articles/story")
 }
 
+/// The body's paragraphs (a dateline is no paragraph of the text).
 fn paragraphs(doc: &Html) -> Vec<String> {
-    texts(doc, ".story-body p")
+    texts(doc, ".story-body p:not(.story-dateline)")
 }
 
 /// The credit line's linked names: (text, source id).
@@ -576,6 +577,19 @@ fn a_dateline_alone_on_its_line_opens_the_next_paragraph() {
     );
     assert_eq!(texts(&doc, ".story-dateline"), ["BRUSSELS (AFP) —"]);
     assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+    // After a byline, the dateline stands before the paragraph it opens.
+    let doc = story(
+        "paragraphs: lines\n",
+        "Harbour talks stall\nBy Tomas Vell\nBRUSSELS (AFP) - The commission met on Monday.\n",
+    );
+    assert_eq!(
+        texts(&doc, ".story-body > *"),
+        [
+            "By Tomas Vell",
+            "BRUSSELS (AFP) —",
+            "The commission met on Monday."
+        ]
+    );
 }
 
 #[test]
