@@ -223,10 +223,7 @@ impl Article {
                 };
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
-                let summary = (!has_summary).then(|| {
-                    let paragraphs: Vec<String> = rich.paragraphs().collect();
-                    summary_of(paragraphs.iter().map(String::as_str))
-                });
+                let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
                 Some((rich, bad, summary, repeated_blocks(text)))
             })
             .collect();
@@ -589,71 +586,56 @@ pub const MAX_HEADLINE_CHARS: usize = 200;
 /// the source so that `check`, which keeps only the lead of a parse, finds
 /// the same: blocks of lines between blank lines, outside fenced code,
 /// that start as a paragraph does (not a heading, list, quote, table, HTML
-/// or indented code), compared with case, quote styles and white space
-/// folded. Lines are 1-based in `body`.
+/// or indented code), compared as wire copy's are ([`wire::repeats`]).
+/// Lines are 1-based in `body`.
 fn repeated_blocks(body: &str) -> Vec<Repeat> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut out = Vec::new();
+    // Each block: its first line, and its bytes in `body`.
+    let mut blocks: Vec<(usize, &str)> = Vec::new();
     let mut fence: Option<&str> = None;
-    let mut block: Option<(usize, String)> = None;
-    let mut finish = |block: &mut Option<(usize, String)>, out: &mut Vec<Repeat>| {
-        if let Some((line, text)) = block.take() {
-            if !text.chars().any(char::is_alphanumeric) {
-                return;
-            }
-            match seen.entry(fold_headline(&text)) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    out.push((line, *first.get()))
-                }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(line);
-                }
-            }
-        }
-    };
+    let mut block: Option<(usize, usize)> = None;
     let mut skipping = false;
-    for (i, line) in body.lines().enumerate() {
-        let trimmed = line.trim_start();
+    let mut offset = 0;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
         if let Some(f) = fence {
             if trimmed.starts_with(f) {
                 fence = None;
             }
             continue;
         }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            finish(&mut block, &mut out);
-            fence = Some(&trimmed[..3]);
-            continue;
-        }
-        if trimmed.is_empty() {
-            finish(&mut block, &mut out);
+        let opens_fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        if trimmed.is_empty() || opens_fence {
+            if let Some((first, from)) = block.take() {
+                blocks.push((first, &body[from..start]));
+            }
             skipping = false;
+            if opens_fence {
+                fence = Some(&trimmed[..3]);
+            }
             continue;
         }
-        match &mut block {
-            Some((_, text)) => {
-                text.push(' ');
-                text.push_str(trimmed);
-            }
-            None if skipping => {}
-            None => {
-                let indent = line.len() - trimmed.len();
-                let list = trimmed
-                    .split_once(['.', ')'])
-                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-                let not_text = indent >= 4
-                    || list
-                    || trimmed.starts_with(['#', '|', '>', '-', '*', '+', '<', '[', '!', '=']);
-                if not_text {
-                    skipping = true;
-                } else {
-                    block = Some((i + 1, trimmed.to_owned()));
-                }
-            }
+        if block.is_some() || skipping {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        // `1.` or `1)`: an ordered list.
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let list = digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'));
+        let not_text = indent >= 4
+            || list
+            || trimmed.starts_with(['#', '|', '>', '-', '*', '+', '<', '[', '!', '=']);
+        if not_text {
+            skipping = true;
+        } else {
+            block = Some((i + 1, start));
         }
     }
-    finish(&mut block, &mut out);
-    out
+    if let Some((first, from)) = block {
+        blocks.push((first, &body[from..]));
+    }
+    wire::repeats(blocks)
 }
 
 // ---- Pages: `articles/` and `articles/<slug>/`, and what their templates see.

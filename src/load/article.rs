@@ -111,8 +111,38 @@ pub struct CreditLine {
 /// and runs of white space do not count ("FRANCE’S  MACRON" is "France's
 /// Macron").
 pub fn fold_headline(s: &str) -> String {
-    let folded = crate::quotes::fold_str(s.trim()).to_lowercase();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_chars(s).collect()
+}
+
+/// The characters of `s` as [`fold_headline`] gives them, without making a
+/// string: words lower case with quote styles folded, one space between
+/// them. Comparing long texts (repeated paragraphs) this way allocates
+/// nothing.
+pub fn fold_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0).then_some(' ').into_iter().chain(
+            word.chars()
+                .flat_map(|c| crate::quotes::fold(c).to_lowercase()),
+        )
+    })
+}
+
+/// A key of `s` that texts folding alike ([`fold_chars`]) share: its
+/// first and last words, folded. Cheap to make for a long text (it is read
+/// from both ends only); texts with the same key are then compared with
+/// [`fold_eq`].
+pub fn fold_key(s: &str) -> (String, String) {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let last = s
+        .rsplit(char::is_whitespace)
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    (fold_headline(first), fold_headline(last))
+}
+
+/// Whether `a` and `b` fold alike ([`fold_chars`]).
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    fold_chars(a).eq(fold_chars(b))
 }
 
 /// Reads wire copy. With a `title` from the sidecar, the line equal to it
@@ -126,12 +156,9 @@ pub fn read_wire_copy(text: &str, title: Option<&str>, mode: ParagraphMode) -> W
     let lines: Vec<&str> = text.lines().collect();
     let mut wire = WireCopy::default();
     let headline_at = match title {
-        Some(t) => {
-            let want = fold_headline(t);
-            lines
-                .iter()
-                .position(|l| !l.trim().is_empty() && fold_headline(l) == want)
-        }
+        Some(t) => lines
+            .iter()
+            .position(|l| !l.trim().is_empty() && fold_eq(l, t)),
         None => lines.iter().position(|l| !l.trim().is_empty()),
     };
     let by_lines = match mode {

@@ -108,9 +108,16 @@ const STAMP_WORDS: &[&str] = &[
     "h",
 ];
 
+/// A date or time stamp has at most this many words.
+const MAX_STAMP_WORDS: usize = 16;
+
 /// A date or a time stamp alone: `24 July 2024`, `Updated: Wed 24 Jul 2024
 /// 10.32 BST`, `2024-07-24`, `July 24, 2024 at 5:03 p.m. EDT`.
 pub fn is_date_line(p: &str) -> bool {
+    // A stamp is short: most paragraphs are ruled out at once.
+    if p.split_whitespace().nth(MAX_STAMP_WORDS).is_some() {
+        return false;
+    }
     let tokens: Vec<&str> = p
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•'))
         .map(|w| w.trim_matches(|c: char| matches!(c, ':' | '(' | ')' | '-' | '–' | '—')))
@@ -127,7 +134,7 @@ pub fn is_date_line(p: &str) -> bool {
         |w: &str| numeric(w) && w.split(['.', '/', '-']).filter(|s| !s.is_empty()).count() == 3;
     let dated = tokens.iter().any(|w| is_month_or_weekday(w) || full(w));
     dated
-        && tokens.len() <= 16
+        && tokens.len() <= MAX_STAMP_WORDS
         && tokens.iter().all(|w| {
             is_month_or_weekday(w)
                 || numeric(w)
@@ -153,7 +160,10 @@ pub fn is_dateline_alone(p: &str) -> bool {
 
 /// Whether paragraph `p` reads as text, and can be the summary.
 pub fn reads_as_text(p: &str) -> bool {
-    words(p).count() >= MIN_WORDS && !is_byline(p) && !is_date_line(p) && !is_dateline_alone(p)
+    words(p).nth(MIN_WORDS - 1).is_some()
+        && !is_byline(p)
+        && !is_date_line(p)
+        && !is_dateline_alone(p)
 }
 
 /// The summary drawn from paragraph `p` (white space folded): the whole of
@@ -161,8 +171,25 @@ pub fn reads_as_text(p: &str) -> bool {
 /// that leaves more than [`SENTENCE_AFTER`] characters; else at a word,
 /// with "…" (counted in the [`MAX_CHARS`]).
 pub fn shorten(p: &str) -> String {
-    let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-    if p.chars().count() <= MAX_CHARS {
+    // White space folded, as far as a cut can reach: a long paragraph is
+    // not copied whole. A word past the limit is kept, for a sentence end
+    // at the limit needs to see what follows it.
+    let mut folded = String::with_capacity(p.len().min(4 * MAX_CHARS));
+    let mut chars = 0;
+    for word in p.split_whitespace() {
+        if chars > MAX_CHARS {
+            folded.push_str(" …");
+            break;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+            chars += 1;
+        }
+        folded.push_str(word);
+        chars += word.chars().count();
+    }
+    let p = folded;
+    if chars <= MAX_CHARS {
         return p;
     }
     // The byte offset just past the MAX_CHARS-th character.
@@ -192,11 +219,11 @@ pub fn shorten(p: &str) -> String {
 /// The default summary: the first of `paragraphs` that
 /// [reads as text](reads_as_text), [shortened](shorten); `None` when no
 /// paragraph does (a warning, reported by the caller).
-pub fn summary_of<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn summary_of<S: AsRef<str>>(paragraphs: impl IntoIterator<Item = S>) -> Option<String> {
     paragraphs
         .into_iter()
-        .find(|p| reads_as_text(p))
-        .map(shorten)
+        .find(|p| reads_as_text(p.as_ref()))
+        .map(|p| shorten(p.as_ref()))
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@
 use super::validate::Ctx;
 use crate::load::article::dateline::parse_dateline;
 use crate::load::article::{
-    CreditLine, Paragraph, WireCopy, closing_credit, is_end_marker, looks_like_agency,
+    CreditLine, Paragraph, WireCopy, closing_credit, fold_eq, fold_key, is_end_marker,
+    looks_like_agency,
 };
 use crate::load::fields::{Span, Text};
 use std::ops::Range;
@@ -168,7 +169,11 @@ pub(crate) fn read(
 ) -> Story {
     let mut story = Story::default();
     let mut omitted: Vec<(usize, String)> = Vec::new();
+    let patterns = !own.is_empty() || !site.is_empty();
     let mut keep = |p: &Paragraph, omitted: &mut Vec<(usize, String)>| {
+        if !patterns {
+            return true;
+        }
         let folded = fold(&p.text);
         let mut removed = false;
         for b in own.iter_mut().chain(site.iter_mut()) {
@@ -296,28 +301,43 @@ fn drop_end_markers(body: &mut Vec<Shown>, omitted: &mut Vec<(usize, String)>) {
 /// A paragraph shown twice (a caption copied with its picture, a paragraph
 /// pasted twice) is a warning at its second place.
 fn repeated(ctx: &mut Ctx<'_>, file: usize, paragraphs: &[Shown]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for p in paragraphs {
-        if !p.text.chars().any(char::is_alphanumeric) {
+    let texts = paragraphs.iter().map(|p| (p.line, p.text.as_str()));
+    for (at, first) in repeats(texts) {
+        let p = paragraphs
+            .iter()
+            .find(|p| p.line == at)
+            .expect("a paragraph's line");
+        let d = ctx.loaded.at_line(
+            file,
+            p.line,
+            p.column,
+            format!("this paragraph repeats the one at line {first}"),
+        );
+        ctx.push(d.warning().with_hint(
+            "remove the copy, or leave it off with a `boilerplate` pattern in the sidecar",
+        ));
+    }
+}
+
+/// The texts among `texts` (each with its line) that repeat an earlier
+/// one, case, quote styles and white space aside: (its line, the earlier
+/// one's line). Texts without a letter or a digit (`* * *`) do not count.
+pub fn repeats<'a>(texts: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<(usize, usize)> {
+    type Key = (String, String);
+    let mut seen: std::collections::HashMap<Key, Vec<(usize, &str)>> =
+        std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (line, text) in texts {
+        if !text.chars().any(char::is_alphanumeric) {
             continue;
         }
-        match seen.entry(fold(&p.text)) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                let d = ctx.loaded.at_line(
-                    file,
-                    p.line,
-                    p.column,
-                    format!("this paragraph repeats the one at line {}", first.get()),
-                );
-                ctx.push(d.warning().with_hint(
-                    "remove the copy, or leave it off with a `boilerplate` pattern in the sidecar",
-                ));
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(p.line);
-            }
+        let same = seen.entry(fold_key(text)).or_default();
+        match same.iter().find(|(_, t)| fold_eq(t, text)) {
+            Some(&(first, _)) => out.push((line, first)),
+            None => same.push((line, text)),
         }
     }
+    out
 }
 
 /// The 1-based (line, column) of `needle` in the `lines` lines of `text`
