@@ -852,12 +852,17 @@ fn card_summary(out: &Path, title: &str) -> Option<String> {
     card.select(&s).next().map(|p| p.text().collect())
 }
 
+/// A byline and a date stamp of 8 words or more: only their own rules
+/// keep them from being the summary.
+const BYLINE: &str = "By Tomas Vell and Ines Garo in Harbour Town";
+const STAMP: &str = "Published: Tuesday 5 March 2024, 10:32 GMT, updated 11:05 GMT";
+
 #[test]
 fn summaries_skip_bylines_dates_and_short_lines() {
     let dir = wire_dir(
         "paragraphs: lines\n",
         &format!(
-            "Harbour talks stall\nBy Tomas Vell and Ines Garo\nUpdated: Tue 5 Mar 2024 10.32 GMT\nPARIS (AFP) -\nShort line here.\n{LEAD}\n"
+            "Harbour talks stall\n{BYLINE}\n{STAMP}\nPARIS (AFP) -\nShort line here.\n{LEAD}\n"
         ),
     );
     let out = build_ok(dir.path());
@@ -867,15 +872,7 @@ fn summaries_skip_bylines_dates_and_short_lines() {
     );
     // The byline and the date stay in the text.
     let doc = page(&out, "articles/story");
-    assert_eq!(
-        paragraphs(&doc),
-        [
-            "By Tomas Vell and Ines Garo",
-            "Updated: Tue 5 Mar 2024 10.32 GMT",
-            "Short line here.",
-            LEAD
-        ]
-    );
+    assert_eq!(paragraphs(&doc), [BYLINE, STAMP, "Short line here.", LEAD]);
 }
 
 #[test]
@@ -885,7 +882,7 @@ fn markdown_summaries_follow_the_same_rule() {
         dir.path(),
         "content/articles/md.md",
         &format!(
-            "---\ntitle: Markdown talks\ndate: 2024-03-06\n---\nBy Tomas Vell\n\n5 March 2024\n\n{LEAD}\n"
+            "---\ntitle: Markdown talks\ndate: 2024-03-06\n---\n{BYLINE}\n\n{STAMP}\n\n{LEAD}\n"
         ),
     );
     let out = build_ok(dir.path());
@@ -1063,4 +1060,18 @@ fn the_drop_capital_opens_only_a_long_paragraph_starting_with_a_letter() {
     assert!(!drop_cap(&format!("2024 was a year. {long}")));
     // A dateline opens the story instead.
     assert!(!drop_cap(&format!("ROME (ANSA) - {long}")));
+}
+
+#[test]
+fn the_feed_opens_a_story_with_its_dateline() {
+    let dir = wire_dir("", &format!("{HEAD}ROME (ANSA) - {LEAD}\n"));
+    let out = build_ok(dir.path());
+    let feed = read(&out.join("feed.xml"));
+    assert!(
+        feed.contains(&format!(
+            "&lt;p&gt;&lt;strong&gt;ROME (ANSA)&lt;/strong&gt;&lt;/p&gt;&lt;p&gt;{}",
+            LEAD.replace('\'', "&#39;")
+        )),
+        "{feed}"
+    );
 }
