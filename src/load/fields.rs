@@ -87,7 +87,9 @@ impl Place for bool {
     fn place(&mut self, _: usize, _: usize) {}
 }
 
-/// A date as written: an unquoted year is a YAML integer, the rest strings.
+/// A date as written, character for character: read as text whatever
+/// YAML would make of it, so that an unquoted `0750` stays the year 750
+/// (not the number 750.0) and a bad value is quoted as the author wrote it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateInput(pub String);
 
@@ -103,17 +105,20 @@ impl<'de> Deserialize<'de> for DateInput {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a date: YYYY, YYYY-MM or YYYY-MM-DD")
             }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateInput, E> {
+                Ok(DateInput(v.to_owned()))
+            }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateInput, E> {
                 Ok(DateInput(v.to_string()))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateInput, E> {
                 Ok(DateInput(v.to_string()))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateInput, E> {
-                Ok(DateInput(v.to_owned()))
-            }
         }
-        d.deserialize_any(V)
+        // As text: a YAML parser hands a plain scalar to a text field as
+        // written (`0750`, `602`, `2021.5`), where inferring its type
+        // would turn `0750` into a float.
+        d.deserialize_str(V)
     }
 }
 

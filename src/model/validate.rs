@@ -113,7 +113,7 @@ impl Ctx<'_> {
         match Date::parse(&d.value.0) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.err(d.span, e);
+                self.err(d.span, e).hint = Date::suggestion(&d.value.0);
                 None
             }
         }

@@ -8,6 +8,8 @@
 //! Areas:
 //! - `build`: `dossier build`, what a reader of the built site sees.
 //! - `check`: `dossier check` and `build` on broken investigations.
+//! - `errors`: every problem in one run, each at its value with a hint;
+//!   identifier limits; the base URL (content format 1.1, "Errors").
 //! - `builtin_theme`: the built-in theme renders every valid investigation.
 //! - `hardening`: hostile and pathological input never panics or hangs.
 //! - `kinds`: every registered record kind has its fixture, pages, open
@@ -28,6 +30,7 @@ mod common;
 mod build;
 mod builtin_theme;
 mod check;
+mod errors;
 mod hardening;
 mod kinds;
 mod link_cache;
