@@ -4,6 +4,10 @@
 //! column, and never sees a parser's types. A loader (YAML today) fills
 //! these; a second input format is one more loader producing the same
 //! structs.
+//!
+//! A file that does not read straight into its records is read again as a
+//! tree of [`Node`]s, which [`FromNode`] walks to report every bad value in
+//! it (not only the first) and to keep the records that are sound.
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;
@@ -122,6 +126,256 @@ impl<'de> Deserialize<'de> for DateInput {
     }
 }
 
+/// A value as written, in no format's terms: what a loader hands to
+/// [`FromNode`] when a file did not read straight into its records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the value starts (spans local to the text read, as for fields).
+    pub span: Span,
+    pub value: NodeValue,
+}
+
+/// What a [`Node`] holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeValue {
+    /// One value written alone: its text (character for character when it
+    /// is a number or a word such as `yes`), and its truth when it reads
+    /// as true or false.
+    Scalar {
+        text: String,
+        truth: Option<bool>,
+    },
+    /// Nothing written (`field:` alone, `~`, `null`).
+    Empty,
+    List(Vec<Node>),
+    /// Fields, in the order written, repeated keys included.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The text of the scalar that `key` holds in this mapping, if any:
+    /// the id of a record that does not load, so that nothing refers to
+    /// it as unknown.
+    pub fn text_of(&self, key: &str) -> Option<&str> {
+        let NodeValue::Map(entries) = &self.value else {
+            return None;
+        };
+        entries
+            .iter()
+            .find_map(|(k, v)| match (&k.value, &v.value) {
+                (NodeValue::Scalar { text: k, .. }, NodeValue::Scalar { text, .. }) if k == key => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+    }
+
+    /// How a message names what the node holds.
+    fn found(&self) -> &'static str {
+        match self.value {
+            NodeValue::Scalar { .. } => "a single value",
+            NodeValue::Empty => "nothing",
+            NodeValue::List(_) => "a list",
+            NodeValue::Map(_) => "fields (`name: value` lines)",
+        }
+    }
+}
+
+/// A value that is not what its field takes: where it is, what is wrong,
+/// and what to write instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Span,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    fn new(span: Span, message: String, hint: impl Into<Option<String>>) -> Self {
+        Problem {
+            span,
+            message,
+            hint: hint.into(),
+        }
+    }
+}
+
+/// A field's value read from a [`Node`], every problem in it collected in
+/// `problems` rather than stopping at the first. `key` is the field's
+/// name, for messages. `None` when the value is unusable: the record it
+/// belongs to does not load (content format 1.1, "Errors").
+pub trait FromNode: Sized {
+    fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self>;
+}
+
+/// `field:` with nothing after it.
+fn empty(node: &Node, key: &str, problems: &mut Vec<Problem>) {
+    problems.push(Problem::new(
+        node.span,
+        format!("`{key}` is empty: give it a value or remove the line"),
+        None,
+    ));
+}
+
+impl FromNode for String {
+    fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self> {
+        match node.value {
+            NodeValue::Scalar { text, .. } => return Some(text),
+            NodeValue::Empty => empty(&node, key, problems),
+            NodeValue::List(_) | NodeValue::Map(_) => problems.push(Problem::new(
+                node.span,
+                format!("`{key}` takes one text here, not {}", node.found()),
+                "write the text on the line of the field; put it in quotes if it starts with `[`, `{`, `-` or contains `: `".to_owned(),
+            )),
+        }
+        None
+    }
+}
+
+impl FromNode for bool {
+    fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self> {
+        match &node.value {
+            NodeValue::Scalar {
+                truth: Some(truth), ..
+            } => return Some(*truth),
+            NodeValue::Empty => empty(&node, key, problems),
+            NodeValue::Scalar { text, .. } => problems.push(Problem::new(
+                node.span,
+                format!("`{text}` is not true or false"),
+                format!("write `{key}: true` or `{key}: false`"),
+            )),
+            _ => problems.push(Problem::new(
+                node.span,
+                format!("`{key}` is true or false, not {}", node.found()),
+                format!("write `{key}: true` or `{key}: false`"),
+            )),
+        }
+        None
+    }
+}
+
+impl FromNode for DateInput {
+    fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self> {
+        match node.value {
+            NodeValue::Scalar { text, .. } => return Some(DateInput(text)),
+            NodeValue::Empty => empty(&node, key, problems),
+            _ => problems.push(Problem::new(
+                node.span,
+                format!("`{key}` takes one date, not {}", node.found()),
+                "write YYYY, YYYY-MM or YYYY-MM-DD on the line of the field".to_owned(),
+            )),
+        }
+        None
+    }
+}
+
+impl<T: FromNode> FromNode for Field<T> {
+    fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self> {
+        let span = node.span;
+        T::from_node(node, key, problems).map(|value| Field { value, span })
+    }
+}
+
+impl<T: FromNode> FromNode for Vec<T> {
+    fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self> {
+        let hint = match &node.value {
+            NodeValue::List(_) => None,
+            NodeValue::Scalar { text, .. } => Some(format!("write `{key}: [{text}]`")),
+            _ => Some("write `[a, b]`, or one `- item` per line below the field".to_owned()),
+        };
+        let NodeValue::List(items) = node.value else {
+            problems.push(Problem::new(
+                node.span,
+                "expected a list here, such as `[a, b]` or one `- item` per line".to_owned(),
+                hint,
+            ));
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut sound = true;
+        for item in items {
+            match T::from_node(item, key, problems) {
+                Some(v) => out.push(v),
+                None => sound = false,
+            }
+        }
+        sound.then_some(out)
+    }
+}
+
+/// The fields of a record read from `node`: each key with its value, a
+/// repeated key reported (and left out), and whether every key was sound.
+/// `None` when the node is not a mapping at all. `key` names the field
+/// holding the record (empty for a record on its own); `fields` lists the
+/// record's fields for the hint.
+pub fn record_entries(
+    node: Node,
+    key: &str,
+    fields: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Option<(Vec<(Text, Node)>, bool)> {
+    let entries = match node.value {
+        NodeValue::Map(entries) => entries,
+        _ => {
+            let whose = if key.is_empty() {
+                String::new()
+            } else {
+                format!(" of `{key}`")
+            };
+            problems.push(Problem::new(
+                node.span,
+                format!(
+                    "expected a record here: `field: value` lines, not {}",
+                    node.found()
+                ),
+                format!("the fields{whose} are: {}", fields.join(", ")),
+            ));
+            return None;
+        }
+    };
+    let mut out: Vec<(Text, Node)> = Vec::with_capacity(entries.len());
+    let mut sound = true;
+    for (k, value) in entries {
+        let name = match k.value {
+            NodeValue::Scalar { text, .. } => text,
+            _ => {
+                problems.push(Problem::new(
+                    k.span,
+                    format!("a field's name is a word before `:`, not {}", k.found()),
+                    "put the value after the field's name, on its line".to_owned(),
+                ));
+                sound = false;
+                continue;
+            }
+        };
+        if let Some((first, _)) = out.iter().find(|(f, _)| f.value == name) {
+            problems.push(Problem::new(
+                k.span,
+                format!(
+                    "`{name}` is given twice in this record (first on line {})",
+                    first.span.line
+                ),
+                "keep one of the two".to_owned(),
+            ));
+            sound = false;
+            continue;
+        }
+        // Nothing after `field:` is pointed at by the field's name.
+        let mut value = value;
+        if value.value == NodeValue::Empty {
+            value.span = k.span;
+        }
+        out.push((
+            Field {
+                value: name,
+                span: k.span,
+            },
+            value,
+        ));
+    }
+    Some((out, sound))
+}
+
 /// Declares the fields of a record as written: a struct whose fields are
 /// all `Option<Field<…>>`, whose unknown keys are collected with their
 /// spans instead of aborting the file, and whose `FIELDS` list feeds the
@@ -140,6 +394,45 @@ macro_rules! record_fields {
         impl $name {
             /// The field names, in the order the content format lists them.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The `id` as written, when the record has that field and it
+            /// holds a text: what others refer to it by, known even when
+            /// the record fails its checks.
+            pub fn written_id(&self) -> Option<&str> {
+                $(
+                    if stringify!($field) == "id" {
+                        let any: &dyn std::any::Any = &self.$field;
+                        if let Some(id) = any.downcast_ref::<Option<$crate::load::fields::Text>>() {
+                            return id.as_ref().map(|t| t.value.as_str());
+                        }
+                    }
+                )*
+                None
+            }
+        }
+
+        impl $crate::load::fields::FromNode for $name {
+            fn from_node(
+                node: $crate::load::fields::Node,
+                key: &str,
+                problems: &mut Vec<$crate::load::fields::Problem>,
+            ) -> Option<Self> {
+                let (entries, mut sound) =
+                    $crate::load::fields::record_entries(node, key, Self::FIELDS, problems)?;
+                let mut rec = $name::default();
+                for (name, value) in entries {
+                    match name.value.as_str() {
+                        $(stringify!($field) => {
+                            match $crate::load::fields::FromNode::from_node(value, stringify!($field), problems) {
+                                Some(v) => rec.$field = Some(v),
+                                None => sound = false,
+                            }
+                        })*
+                        _ => rec.unknown.push(name),
+                    }
+                }
+                sound.then_some(rec)
+            }
         }
 
         impl $crate::load::fields::Place for $name {

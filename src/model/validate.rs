@@ -25,6 +25,9 @@ pub struct BuildOptions {
 pub(crate) struct Ctx<'a> {
     pub(crate) loaded: &'a Loaded,
     diags: Diagnostics,
+    /// Every key written in content, valid, loaded or not: made when a
+    /// reference is first not found (most runs never need it).
+    written: std::cell::OnceCell<Written>,
     /// `unsafe_html` from site.yaml: raw HTML in Markdown is kept.
     pub(crate) unsafe_html: bool,
     /// How much of each article's parsed text to keep.
@@ -183,9 +186,21 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether a key of kind `T` that is not in the site is written in
+    /// content all the same (its record failed to load or to pass its
+    /// checks, and says so itself): a reference to it is then not reported
+    /// as unknown (content format 1.1, "Errors").
+    pub(crate) fn is_written<T: Kind>(&self, key: &str) -> bool {
+        self.written
+            .get_or_init(|| Written::of(self.loaded))
+            .has(T::INFO.name, key)
+    }
+
     /// Resolves a list of references, reporting each unknown one (unless
-    /// `skip` says to leave it out silently). Duplicates are dropped.
-    pub(crate) fn resolve<T>(
+    /// `skip` says to leave it out silently, or it is a key written in
+    /// content whose record is not in the site: [`Self::is_written`]).
+    /// Duplicates are dropped.
+    pub(crate) fn resolve<T: Kind>(
         &mut self,
         refs: &Option<Vec<Text>>,
         index: &IdIndex<T>,
@@ -200,7 +215,7 @@ impl Ctx<'_> {
                         out.push(i);
                     }
                 }
-                None if skip(&r.value) => {}
+                None if skip(&r.value) || self.is_written::<T>(&r.value) => {}
                 None => {
                     let hint = did_you_mean(&r.value, index.0.keys().map(String::as_str));
                     self.err(r.span, format!("unknown {what} `{}`", r.value))
@@ -305,6 +320,43 @@ pub(crate) struct Ids {
     pub(crate) draft_slugs: Vec<String>,
 }
 
+/// Every key written in content, by kind's name: those of the records that
+/// loaded (valid or not) and of those that did not ([`crate::load::Unloaded`]),
+/// and the kinds with a file that could not be read at all.
+#[derive(Default)]
+struct Written {
+    keys: std::collections::HashSet<(&'static str, String)>,
+    kinds: Vec<&'static str>,
+}
+
+impl Written {
+    fn of(loaded: &Loaded) -> Written {
+        let mut keys: std::collections::HashSet<(&'static str, String)> = loaded
+            .written_ids()
+            .into_iter()
+            .map(|(kind, id)| (kind, id.to_owned()))
+            .collect();
+        keys.extend(loaded.unloaded.keys.iter().cloned());
+        // An article's key is its `slug`, or the one its file name gives.
+        for a in &loaded.articles {
+            let slug = a.meta.as_ref().and_then(|m| m.value.slug.as_ref());
+            let slug = match slug {
+                Some(s) => s.value.clone(),
+                None => super::slug::from_file_stem(&a.stem),
+            };
+            keys.insert((Article::INFO.name, slug));
+        }
+        Written {
+            keys,
+            kinds: loaded.unloaded.kinds.clone(),
+        }
+    }
+
+    fn has(&self, kind: &'static str, key: &str) -> bool {
+        self.kinds.contains(&kind) || self.keys.contains(&(kind, key.to_owned()))
+    }
+}
+
 /// Validates and resolves everything loaded into a `Site`.
 pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostics> {
     build_keeping(loaded, options, Keep::Whole)
@@ -320,7 +372,10 @@ pub fn build_keeping(
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
-        diags: Diagnostics::default(),
+        // What could not be loaded comes first; nothing below reports
+        // what only follows from it.
+        diags: loaded.problems.clone(),
+        written: std::cell::OnceCell::new(),
         unsafe_html: false,
         keep,
     };

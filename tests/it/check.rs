@@ -277,7 +277,10 @@ fn forbidden_link_schemes() {
 fn yaml_syntax_errors() {
     assert_reports(
         "yaml-syntax",
-        &[("content/sources/broken.yaml:2:7", "unclosed quote")],
+        &[(
+            "content/sources/broken.yaml:2:7",
+            "this quoted value is never closed",
+        )],
     );
 }
 

@@ -104,3 +104,225 @@ fn every_bad_date_of_a_file_is_quoted_at_its_value() {
         "write 0750-06"
     );
 }
+
+// ---- Parser messages in dossier's words (the table in src/load/yaml.rs)
+
+/// Each fixture of the table of rephrased parser messages, on the base
+/// investigation: the one error it gives (location and message), and its
+/// hint.
+const REPHRASED: &[(&str, &str, &str)] = &[
+    (
+        "yaml-tab-indent",
+        "content/actors/tabbed.yaml:4:1: error: a tab is used for indenting here: YAML indents with spaces only",
+        "indent with spaces",
+    ),
+    (
+        "yaml-colon-in-value",
+        "content/articles/pegasus.yaml:1:8: error: `Pegasus: France's Macron among potential targets` contains `: `, so YAML reads it as the start of another field",
+        "put the value in quotes: title: \"Pegasus: France's Macron among potential targets\"",
+    ),
+    (
+        "yaml-colon-continued",
+        "content/events/continued.yaml:5:5: error: this line is read as part of the value above it, and it contains `: `",
+        "if it is a field, line it up with the fields above; if it is text, put the whole value in quotes",
+    ),
+    (
+        "yaml-syntax",
+        "content/sources/broken.yaml:2:7: error: this quoted value is never closed",
+        "end the value with `\"` (a `\"` inside it is written `\\\"`)",
+    ),
+    (
+        "yaml-text-after-quote",
+        "content/sources/quoted.yaml:2:7: error: `\"Harbour\" Gazette` goes on after its closing quote: only a whole value can be quoted",
+        "put the value in quotes: name: '\"Harbour\" Gazette'",
+    ),
+    (
+        "yaml-bracket-value",
+        "content/articles/update.md:2:8: error: `[Update] Harbour deal signed` starts with `[`, so YAML reads a list and then finds more text",
+        "put the value in quotes: title: \"[Update] Harbour deal signed\"",
+    ),
+    (
+        "yaml-bad-indent",
+        "content/actors/indent.yaml:3:2: error: this line does not line up with the lines above it",
+        "the fields of one record start in the same column, and so does each `- ` of a list; indent with spaces",
+    ),
+    (
+        "yaml-unclosed-bracket",
+        "content/actors/open.yaml:2:9: error: this `[` is never closed",
+        "close it; if the bracket is part of the text, put the value in quotes: name: \"[Open Bracket & Co\"",
+    ),
+    (
+        "yaml-reserved-character",
+        "content/sources/at.yaml:2:7: error: `@` cannot start a value that is not in quotes",
+        "put the value in quotes: name: \"@harbourgazette\"",
+    ),
+    (
+        "yaml-star-value",
+        "content/events/star.yaml:3:10: error: `*Exclusive* harbour deal` starts with `*`, so YAML reads it as a reference to an anchor",
+        "put the value in quotes: title: \"*Exclusive* harbour deal\"",
+    ),
+    (
+        "yaml-dash-after-key",
+        "content/actors/dash.yaml:2:9: error: a list cannot start on the line of its field",
+        "put each `- item` on a line of its own below the field; if the `-` is part of the text, put the value in quotes",
+    ),
+    (
+        "yaml-two-documents",
+        "content/sources/two.yaml:3:1: error: a second YAML document starts here: a file holds one",
+        "remove the `---` line: the records of a list need nothing between them",
+    ),
+    (
+        "alias-bomb",
+        "content/sources/bomb.yaml:6:8: error: alias replay limit exceeded: total_replayed_events=100001 > 100000",
+        "the file is nested too deeply or expands too many aliases to be content",
+    ),
+];
+
+#[test]
+fn parser_messages_are_said_at_the_value_with_what_to_do() {
+    for (fixture, error, hint) in REPHRASED {
+        let inv = investigation(Some(&format!("bad/{fixture}")));
+        let root = inv.path();
+        assert_eq!(errors(root), [*error], "{fixture}");
+        let at = error.split(": error: ").next().unwrap();
+        assert_eq!(hint_of(root, at), *hint, "{fixture}");
+    }
+}
+
+#[test]
+fn case_19_a_tab_is_reported_on_its_own_line() {
+    let dir = case("19-tabs-in-yaml");
+    let root = dir.path();
+    assert_eq!(
+        errors(root),
+        [
+            "content/actors.yaml:19:1: error: a tab is used for indenting here: YAML indents with spaces only"
+        ]
+    );
+    assert_eq!(
+        hint_of(root, "content/actors.yaml:19:1"),
+        "indent with spaces"
+    );
+    // A tab after `key:` separates, it does not indent: valid YAML.
+    let actors = root.join("content/actors.yaml");
+    let text = read(&actors).replace("\trole:", "  role:\t");
+    std::fs::write(
+        &actors,
+        text.replace("  name: Jane Roe\n", "  name:\tJane Roe\n"),
+    )
+    .unwrap();
+    let out = build_ok(root);
+    assert!(read(&out.join("actors/jane-roe/index.html")).contains("Jane Roe"));
+}
+
+#[test]
+fn every_bad_value_of_a_file_in_one_run() {
+    let inv = investigation(Some("bad/yaml-bad-values"));
+    let root = inv.path();
+    let at = "content/events/values.yaml";
+    assert_eq!(
+        errors(root),
+        [
+            format!("{at}:2:3: error: `date` is empty: give it a value or remove the line"),
+            format!("{at}:6:16: error: `maybe` is not true or false"),
+            format!("{at}:11:3: error: `title` is given twice in this record (first on line 10)"),
+            format!("{at}:15:5: error: `title` takes one text here, not a list"),
+            format!(
+                "{at}:19:11: error: `confirmd` is not a valid status; allowed: confirmed, reported, alleged, disputed, denied"
+            ),
+        ]
+    );
+}
+
+// ---- Every problem in one run, none derived
+
+/// One file broken in each way at once: each is reported, in one run, and
+/// nothing else is, though other records refer to what the broken files
+/// held.
+#[test]
+fn one_broken_file_of_every_kind_in_one_run() {
+    let inv = investigation(None);
+    let root = inv.path();
+    // YAML that does not parse: it held the actor `broken-actor`.
+    write(
+        root,
+        "content/actors/broken.yaml",
+        "- id: broken-actor\n  name: \"Broken Actor\n  kind: person\n",
+    );
+    // Not UTF-8: it held the source `latin`.
+    write(
+        root,
+        "content/sources/latin1.yaml",
+        b"id: latin\nname: Caf\xe9 Press\n".as_slice(),
+    );
+    // A stray file among the articles.
+    write(root, "content/articles/notes.docx", "not an article");
+    // Front matter never closed: the article `unclosed`.
+    write(
+        root,
+        "content/articles/unclosed.md",
+        "---\ntitle: Never closed\ndate: 2020-01-01\n\nBody.\n",
+    );
+    // A sidecar whose title has an unquoted `: `: the article `pegasus`.
+    write(
+        root,
+        "content/articles/pegasus.txt",
+        "Pegasus: France's Macron among potential targets\n\nText.\n",
+    );
+    write(
+        root,
+        "content/articles/pegasus.yaml",
+        "title: Pegasus: France's Macron among potential targets\ndate: 2021-07-20\n",
+    );
+    // A value of the wrong type, a misspelt kind, an unknown reference;
+    // and references to every record the broken files held.
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: typed\n  date: 2020\n  title: Typed\n  actors: jane-roe\n\
+         - id: refers\n  date: 2020\n  title: Refers\n\
+         \x20 actors: [broken-actor, nobody]\n\
+         \x20 sources: [latin]\n\
+         \x20 articles: [unclosed, pegasus]\n",
+    );
+    write(
+        root,
+        "content/actors/misspelt.yaml",
+        "id: misspelt\nname: Misspelt Kind\nkind: persn\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/actors/broken.yaml:2:9: error: this quoted value is never closed",
+            "content/actors/misspelt.yaml:3:7: error: `persn` is not a valid actor kind; allowed: person, organization, government, company, media, ngo, other",
+            "content/articles/notes.docx: error: stray file among the articles: only .md and .txt articles (and .yaml sidecars of .txt articles) belong here",
+            "content/articles/pegasus.yaml:1:8: error: `Pegasus: France's Macron among potential targets` contains `: `, so YAML reads it as the start of another field",
+            "content/articles/unclosed.md:1:1: error: front matter opened here is never closed",
+            "content/events/more.yaml:4:11: error: expected a list here, such as `[a, b]` or one `- item` per line",
+            "content/events/more.yaml:8:26: error: unknown actor `nobody`",
+            "content/sources/latin1.yaml:2:10: error: this file is not valid UTF-8 text",
+        ]
+    );
+}
+
+/// A record that loads but fails its own checks is not in the site; a
+/// reference to it is not a second error.
+#[test]
+fn a_reference_to_an_invalid_record_is_not_a_second_error() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/actors/nameless.yaml",
+        "id: nameless\nkind: person\n",
+    );
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: refers\n  date: 2020\n  title: Refers\n  actors: [nameless]\n",
+    );
+    assert_eq!(
+        errors(root),
+        ["content/actors/nameless.yaml:1:1: error: an actor is missing the required field `name`"]
+    );
+}
