@@ -250,7 +250,7 @@ impl Article {
             let slug = match field(|m| &m.slug) {
                 Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
                 None => {
-                    let s = crate::model::slug::slugify(&raw.stem);
+                    let s = crate::model::slug::from_file_stem(&raw.stem);
                     if s.is_empty() {
                         ctx.push(
                             Diagnostic::new(path.clone(), "cannot make a slug from this file name")

@@ -82,10 +82,26 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether `t` is a valid id (content format: "Identifiers").
+    /// Whether `t` is a valid id (content format: "Identifiers"): of the
+    /// right form, and at most [`slug::MAX_ID`](super::slug::MAX_ID)
+    /// characters, so that no page's path is too long to write.
     pub(crate) fn id(&mut self, t: &Text, what: &str) -> bool {
+        let max = super::slug::MAX_ID;
         if super::slug::is_valid_id(&t.value) {
-            return true;
+            if t.value.len() <= max {
+                return true;
+            }
+            // Quoted in part: the line under the message shows it whole.
+            let start: String = t.value.chars().take(40).collect();
+            self.err(
+                t.span,
+                format!(
+                    "`{start}…`: this {what} is {} characters long; at most {max} are allowed",
+                    t.value.len()
+                ),
+            )
+            .hint = Some(format!("shorten it to {max} characters or fewer"));
+            return false;
         }
         let suggestion = super::slug::slugify(&t.value);
         let d = self.err(

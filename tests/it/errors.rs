@@ -326,3 +326,58 @@ fn a_reference_to_an_invalid_record_is_not_a_second_error() {
         ["content/actors/nameless.yaml:1:1: error: an actor is missing the required field `name`"]
     );
 }
+
+// ---- Identifiers (case 20)
+
+#[test]
+fn case_20_long_ids_are_errors_and_long_file_names_are_cut() {
+    let dir = case("20-very-long-slug");
+    let root = dir.path();
+    // The explicit id of 257 characters: an error at its line, from
+    // `check` as from `build` (which used to fail writing it).
+    let errs = errors(root);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/actors.yaml:21:7: error: `harbour-harbour-"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[0].ends_with("this actor id is 257 characters long; at most 100 are allowed"),
+        "{errs:?}"
+    );
+    // An explicit slug over 100 characters too, at its line.
+    let slug = "a".repeat(101);
+    write(
+        root,
+        "content/articles/long-slug.md",
+        format!("---\ntitle: Long slug\ndate: 2020-01-01\nslug: {slug}\n---\nBody.\n"),
+    );
+    let errs = errors(root);
+    assert!(
+        errs.iter().any(
+            |e| e.starts_with("content/articles/long-slug.md:4:7: error: `aaaa")
+                && e.ends_with("this slug is 101 characters long; at most 100 are allowed")
+        ),
+        "{errs:?}"
+    );
+    std::fs::remove_file(root.join("content/articles/long-slug.md")).unwrap();
+
+    // Fixed, the site builds; the article named by its 97-character
+    // Chinese file name gets a slug cut before a `-`, at most 80 long.
+    let actors = root.join("content/actors.yaml");
+    let text = read(&actors);
+    let long = text.lines().nth(20).unwrap().to_owned();
+    std::fs::write(&actors, text.replace(&long, "- id: long-id-person")).unwrap();
+    let out = build_ok(root);
+    let slug = "gang-kou-guan-li-ju-zai-er-ling-yi-jiu-nian-san-yue-yi-bi-men-zhao-biao-de-fang";
+    assert!(slug.len() <= 80);
+    let article = page(&out, &format!("articles/{slug}"));
+    let h1 = scraper::Selector::parse("h1").unwrap();
+    assert!(
+        article.select(&h1).any(|h| h
+            .text()
+            .collect::<String>()
+            .contains("Port authority report")),
+        "no article page at articles/{slug}/"
+    );
+}
