@@ -14,6 +14,10 @@ impl Export for Feed {
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
         vec![(url::feed(""), feed(ctx).into_bytes())]
     }
+
+    fn paths(&self, _: &crate::model::Site) -> Vec<String> {
+        vec![url::feed("")]
+    }
 }
 
 /// An Atom date-time: the first day of `d`, at midnight UTC.

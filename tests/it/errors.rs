@@ -381,3 +381,32 @@ fn case_20_long_ids_are_errors_and_long_file_names_are_cut() {
         "no article page at articles/{slug}/"
     );
 }
+
+// ---- What build would fail on, check reports
+
+/// A static file named like a folder of the site, or a static folder
+/// named like one of its files, cannot be written: `check` says so, at
+/// the static file, as `build` does, before anything is written.
+#[test]
+fn static_files_in_the_way_of_the_site() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/static/timeline",
+        "a file named like a page's folder",
+    );
+    write(
+        root,
+        "content/static/feed.xml/a.txt",
+        "a folder named like the feed",
+    );
+    write(root, "content/static/data/extra.json", "[]");
+    assert_eq!(
+        errors(root),
+        [
+            "content/static/feed.xml/a.txt: error: `feed.xml` is a file of the site: it cannot also be a folder holding this file",
+            "content/static/timeline: error: the site has a folder `timeline/` (with `timeline/index.html`): this file cannot be written there",
+        ]
+    );
+}
