@@ -446,17 +446,26 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         .required(record_loc, r.title.as_ref(), "title", "site.yaml")
         .map(|t| t.value.trim().to_owned());
     let description = r.description.as_ref().map(|d| ctx.markdown_field(d));
+    // site.yaml's own value is checked even when `--base-url` stands in
+    // for it: it is content, and `check` reads it.
+    let written = r
+        .base_url
+        .as_ref()
+        .and_then(|b| match normalize_base_url(&b.value) {
+            Ok(url) => Some(url),
+            Err(e) => {
+                ctx.err(b.span, e.message).hint = e.hint;
+                None
+            }
+        });
     let base_url = match (&options.base_url, &r.base_url) {
+        // The command line refuses a bad `--base-url` (a usage error).
         (Some(b), _) => normalize_base_url(b)
             .map_err(|e| {
-                ctx.push(Diagnostic::new("--base-url", e));
+                ctx.push(Diagnostic::new("--base-url", e.to_string()));
             })
             .ok(),
-        (None, Some(b)) => normalize_base_url(&b.value)
-            .map_err(|e| {
-                ctx.err(b.span, e);
-            })
-            .ok(),
+        (None, Some(_)) => written,
         (None, None) => Some("/".to_owned()),
     };
     let language = match &r.language {
@@ -502,17 +511,59 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     })
 }
 
-/// `base_url` is an http(s) URL or an absolute path; it always ends in `/`.
-pub fn normalize_base_url(s: &str) -> Result<String, String> {
+/// Why a base URL is refused: what is wrong, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadBaseUrl {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for BadBaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.hint {
+            Some(hint) => write!(f, "{}; {hint}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// `base_url` is an http(s) URL or an absolute path, with no query or
+/// fragment (every absolute URL is made by appending a path to it); it
+/// always ends in `/`, which is added when missing.
+pub fn normalize_base_url(s: &str) -> Result<String, BadBaseUrl> {
     let s = s.trim();
     let ok = s.starts_with('/') || s.starts_with("https://") || s.starts_with("http://");
     if !ok
         || s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
     {
-        return Err(format!(
-            "`{s}` is not a base URL: use an http(s) URL such as `https://news.example/pegasus/` or a path such as `/`"
-        ));
+        return Err(BadBaseUrl {
+            message: format!("`{s}` is not a base URL"),
+            hint: Some(
+                "use an http(s) URL such as `https://news.example/pegasus/` or a path such as `/`"
+                    .to_owned(),
+            ),
+        });
+    }
+    if let Some(at) = s.find(['?', '#']) {
+        let what = if s[at..].starts_with('?') {
+            "a query"
+        } else {
+            "a fragment"
+        };
+        let without = &s[..at];
+        let without = if without.ends_with('/') {
+            without.to_owned()
+        } else {
+            format!("{without}/")
+        };
+        return Err(BadBaseUrl {
+            message: format!(
+                "`{s}` has {what} (`{}`): a base URL has no query or fragment, as every page's URL is made by adding a path to it",
+                &s[at..]
+            ),
+            hint: Some(format!("use `{without}`")),
+        });
     }
     Ok(if s.ends_with('/') {
         s.to_owned()

@@ -410,3 +410,52 @@ fn static_files_in_the_way_of_the_site() {
         ]
     );
 }
+
+// ---- The base URL (case 09)
+
+#[test]
+fn case_09_a_base_url_with_a_query_or_fragment_is_refused() {
+    let dir = case("09-base-url-no-slash");
+    let root = dir.path();
+    let out = root.join("public");
+    let out = out.to_str().unwrap();
+    // On the command line: a usage error, before anything is read.
+    for bad in [
+        "https://news.example/harbour/#top",
+        "https://news.example/harbour?x=1",
+    ] {
+        let o = dossier_in(root, &["build", "--out", out, "--base-url", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("a base URL has no query or fragment")
+                && err.contains("use `https://news.example/harbour/`"),
+            "{err}"
+        );
+        assert!(!root.join("public").exists());
+    }
+    // Without a trailing slash it works as before: one is added.
+    build_ok(root);
+    let sitemap = read(&root.join("public/sitemap.xml"));
+    assert!(
+        sitemap.contains("<loc>https://news.example/harbour/articles/</loc>"),
+        "{sitemap}"
+    );
+    // In site.yaml: a content error at its value.
+    let site = root.join("content/site.yaml");
+    let text = read(&site).replace(
+        "base_url: https://news.example/harbour\n",
+        "base_url: https://news.example/harbour/#top\n",
+    );
+    std::fs::write(&site, text).unwrap();
+    assert_eq!(
+        errors(root),
+        [
+            "content/site.yaml:10:11: error: `https://news.example/harbour/#top` has a fragment (`#top`): a base URL has no query or fragment, as every page's URL is made by adding a path to it"
+        ]
+    );
+    assert_eq!(
+        hint_of(root, "content/site.yaml:10:11"),
+        "use `https://news.example/harbour/`"
+    );
+}
