@@ -147,7 +147,11 @@ fn tab_at(at: &At) -> Option<(usize, usize)> {
         }
     }
     for (i, l) in lines.iter().enumerate().skip(at.line.saturating_sub(1)) {
-        let skip = if i + 1 == at.line { at.column - 1 } else { 0 };
+        let skip = if i + 1 == at.line {
+            at.column.saturating_sub(1)
+        } else {
+            0
+        };
         if let Some(col) = l.chars().skip(skip).position(|c| c == '\t') {
             return Some((i + 1, skip + col + 1));
         }
@@ -250,7 +254,7 @@ const REPHRASED: &[Rephrase] = &[
             let quote = at
                 .line_text(at.line)
                 .chars()
-                .nth(at.column - 1)
+                .nth(at.column.saturating_sub(1))
                 .unwrap_or('"');
             let hint = if quote == '\'' {
                 "end the value with `'` (a `'` inside it is written `''`)"
@@ -295,17 +299,16 @@ const REPHRASED: &[Rephrase] = &[
             let Some(f) = at.field() else {
                 return as_said(at);
             };
-            let what = if f.value.starts_with('[') {
-                "a list"
+            let (bracket, what) = if f.value.starts_with('[') {
+                ('[', "a list")
             } else {
-                "a set of fields"
+                ('{', "a set of fields")
             };
             at.said(
                 f.column,
                 format!(
-                    "`{}` starts with `{}`, so YAML reads {what} and then finds more text",
-                    f.value,
-                    &f.value[..1]
+                    "`{}` starts with `{bracket}`, so YAML reads {what} and then finds more text",
+                    f.value
                 ),
                 quote_hint(&f),
             )
@@ -326,7 +329,11 @@ const REPHRASED: &[Rephrase] = &[
         },
         explain: |at| {
             let (line, column) = open_bracket(at).unwrap_or((at.line, at.column));
-            let bracket = at.line_text(line).chars().nth(column - 1).unwrap_or('[');
+            let bracket = at
+                .line_text(line)
+                .chars()
+                .nth(column.saturating_sub(1))
+                .unwrap_or('[');
             let hint = match field_on(at.line_text(line)) {
                 Some(f) => format!(
                     "close it; if the bracket is part of the text, {}",
@@ -354,7 +361,7 @@ const REPHRASED: &[Rephrase] = &[
             let c = at
                 .line_text(at.line)
                 .chars()
-                .nth(at.column - 1)
+                .nth(at.column.saturating_sub(1))
                 .unwrap_or(' ');
             let hint = match at.field() {
                 Some(f) => quote_hint(&f),

@@ -425,6 +425,20 @@ pub(super) fn syntax_error(yaml: &str) -> Option<(usize, usize, String)> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Whatever the text, reading it never panics, and a file that
+        /// does not read straight into its records always says why.
+        #[test]
+        fn every_failure_is_reported(text in "([a-z]{1,3}|id|name|aliases|links|url|: |:|- |-|\t| |  |\n|\"|'|\\[|\\]|\\{|\\}|#|@|\\*|&a|,|---|\\?|0750|~|\\|){0,40}") {
+            let source = SourceFile { path: "x.yaml".into(), text: text.clone(), yaml_line_offset: 0 };
+            let read = records::<crate::kinds::actor::ActorFields>(&source, 0);
+            let strict_failed = strict::<Option<Field<OneOrMany<crate::kinds::actor::ActorFields>>>>(&text).is_err();
+            proptest::prop_assert_eq!(strict_failed, !read.problems.is_empty(), "{:?}", read.problems);
+            let one = record::<crate::kinds::article::ArticleFields>(&source, &text, 0, "slug");
+            proptest::prop_assert!(one.records.len() <= 1);
+        }
+    }
+
     #[test]
     fn keys_are_read_from_lines_that_are_not_yaml() {
         let text = "- id: one\n  name: \"x\n- id: 'two' # c\n-  {id: three, name: y}\nnot-id: four\n  id:\n";
