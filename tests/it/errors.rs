@@ -459,3 +459,27 @@ fn case_09_a_base_url_with_a_query_or_fragment_is_refused() {
         "use `https://news.example/harbour/`"
     );
 }
+
+/// A misspelt data file is not read, but what it held is not "unknown".
+#[test]
+fn records_in_a_misspelt_data_file_are_not_unknown() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/actor.yaml",
+        "- id: misplaced\n  name: Misplaced Person\n",
+    );
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: refers\n  date: 2020\n  title: Refers\n  actors: [misplaced, nobody]\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/actor.yaml: error: `actor.yaml` is not part of the content format",
+            "content/events/more.yaml:4:23: error: unknown actor `nobody`",
+        ]
+    );
+}
