@@ -157,7 +157,17 @@ pub(crate) fn validate(
         (Purpose::Render, _) => model::Keep::Whole,
     };
     // Template errors are worth reporting together with content errors.
-    let site = timings.time("model", || model::build_keeping(loaded, options, keep));
+    // The files a path in content may name are the pages, the exports and
+    // the theme's and content's static files (content format 1.1).
+    let site = timings.time("model", || match &renderer {
+        Ok(r) => {
+            let files = |records: &model::Records<'_>, tags: &model::Tags| {
+                render::site_files(records, tags, r, &loaded.static_files)
+            };
+            model::build_with_files(loaded, options, keep, &files)
+        }
+        Err(_) => model::build_keeping(loaded, options, keep),
+    });
     match (site, renderer) {
         (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
             None => Ok((s, r)),

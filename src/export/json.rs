@@ -25,8 +25,8 @@ macro_rules! data_files {
                 )*]
             }
 
-            fn paths(&self, _: &crate::model::Site) -> Vec<String> {
-                vec![$(url::data("", <$t as Kind>::INFO.plural)),*]
+            fn paths(&self) -> Vec<String> {
+                vec![$(url::data("", <$t as Kind>::INFO.plural),)*]
             }
         }
     };

@@ -35,11 +35,15 @@ pub trait Export: Sync {
     /// `crate::url`) and its bytes.
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)>;
 
-    /// The paths of the files [`Export::files`] makes, in the same order,
-    /// without making them: for `check`, which makes no file, to find a
-    /// static file in the way of one (content format 1.1, "Errors": what
-    /// `build` would fail on, `check` reports).
-    fn paths(&self, site: &Site) -> Vec<String>;
+    /// The paths of [`Export::files`], known without making the files or
+    /// the site: what a relative reference in content may name (checked
+    /// with the rest of the content, also by `check`).
+    fn paths(&self) -> Vec<String>;
+}
+
+/// The paths of the files of every export in [`ALL`].
+pub fn paths() -> Vec<String> {
+    ALL.iter().flat_map(|e| e.paths()).collect()
 }
 
 /// Every export a build writes.
@@ -48,12 +52,6 @@ pub const ALL: &[&dyn Export] = &[&sitemap::Sitemap, &feed::Feed, &json::Json];
 /// The files of every export in [`ALL`], the exports made side by side.
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
     ALL.par_iter().flat_map_iter(|e| e.files(ctx)).collect()
-}
-
-/// The paths of the files of every export in [`ALL`], in the order
-/// [`files`] gives them.
-pub fn paths(site: &Site) -> Vec<String> {
-    ALL.iter().flat_map(|e| e.paths(site)).collect()
 }
 
 #[cfg(test)]
@@ -76,6 +74,6 @@ mod tests {
             bodies: None,
         };
         let made: Vec<String> = files(&ctx).into_iter().map(|(p, _)| p).collect();
-        assert_eq!(made, paths(&site));
+        assert_eq!(made, paths());
     }
 }

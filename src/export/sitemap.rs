@@ -14,7 +14,7 @@ impl Export for Sitemap {
         vec![(url::sitemap(""), sitemap(ctx).into_bytes())]
     }
 
-    fn paths(&self, _: &crate::model::Site) -> Vec<String> {
+    fn paths(&self) -> Vec<String> {
         vec![url::sitemap("")]
     }
 }

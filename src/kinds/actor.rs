@@ -350,13 +350,13 @@ impl Actor {
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: env.rich(a.summary.as_ref(), &graph.mentions.actors[i], root),
+            summary_html: env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root),
             aliases: a.aliases.clone(),
             links: a
                 .links
                 .iter()
                 .map(|l| ExternalLinkCtx {
-                    url: l.url.clone(),
+                    url: env.href(&l.url, root),
                     label: l.label.clone(),
                 })
                 .collect(),

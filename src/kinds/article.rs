@@ -13,9 +13,9 @@ use crate::load::article::{ParagraphMode, looks_like_agency};
 use crate::load::fields::{DateInput, Field, Span, Text};
 use crate::model::Site;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
-use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
+use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
 use crate::model::{Date, RichText};
-use crate::render::context::DateCtx;
+use crate::render::context::{DateCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, with_events};
 use crate::url;
@@ -98,6 +98,10 @@ impl Kind for Article {
 
     fn text(&self) -> Option<&RichText> {
         Some(&self.body)
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// Actors in the story (mentioned, in reading order, then those named
@@ -183,12 +187,12 @@ impl Article {
             let mut wire_credit = None;
             let (body, wire) = match &raw.body {
                 ArticleBody::Markdown { text, first_line } => {
-                    let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
+                    let (mut rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
                         let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                         (rich, bad, None)
                     });
                     text_summary = summary;
-                    ctx.bad_links_in_body(raw.file, text, *first_line, bad);
+                    ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
                     (rich, None)
                 }
                 ArticleBody::Wire(w) => {
@@ -323,7 +327,7 @@ impl Article {
                 Some(s) => s.value.trim().to_owned(),
                 None => text_summary.unwrap_or_else(|| shorten(&body.first_paragraph(), 240)),
             };
-            let tags = m.map(|m| texts(&m.tags)).unwrap_or_default();
+            let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
             out.push((
                 Article {
                     slug,
@@ -393,7 +397,8 @@ pub struct ArticleFull {
     pub url: Option<String>,
     pub body_html: String,
     pub credit: Option<CreditCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
     pub sources: Vec<SourceCard>,
     pub actors: Vec<ActorCard>,
     pub events: Vec<EventItem>,
@@ -420,7 +425,7 @@ impl Article {
         let a = &site.articles[i];
         let base = ArticleFull {
             card: Article::card(env, i, root),
-            url: a.url.clone(),
+            url: a.url.as_deref().map(|u| env.href(u, root)),
             body_html: env.article_body(i, root),
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
@@ -434,7 +439,7 @@ impl Article {
                     })
                     .collect(),
             }),
-            tags: a.tags.clone(),
+            tags: env.tag_links(&a.tags, root),
             sources: a
                 .sources
                 .iter()
@@ -461,6 +466,11 @@ impl KindPages for Article {
 
     fn record_dir(&self) -> String {
         url::article("", &self.slug)
+    }
+
+    /// Its card.
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        tera::Value::from_serializable(&Article::card(env, i, root))
     }
 
     /// Articles dated to the day say so.

@@ -395,19 +395,24 @@ macro_rules! record_fields {
             /// The field names, in the order the content format lists them.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// The `id` as written, when the record has that field and it
-            /// holds a text: what others refer to it by, known even when
-            /// the record fails its checks.
-            pub fn written_id(&self) -> Option<&str> {
+            /// The texts written in the field `name` (one for a text, each
+            /// item of a list of texts), whether or not the record passes
+            /// its checks: what others refer to it by (`id`), what it is
+            /// listed under (`tags`). Empty for a field it does not have.
+            pub fn written(&self, name: &str) -> Vec<&str> {
+                use $crate::load::fields::Text;
                 $(
-                    if stringify!($field) == "id" {
+                    if stringify!($field) == name {
                         let any: &dyn std::any::Any = &self.$field;
-                        if let Some(id) = any.downcast_ref::<Option<$crate::load::fields::Text>>() {
-                            return id.as_ref().map(|t| t.value.as_str());
+                        if let Some(Some(t)) = any.downcast_ref::<Option<Text>>() {
+                            return vec![t.value.as_str()];
+                        }
+                        if let Some(Some(list)) = any.downcast_ref::<Option<Vec<Text>>>() {
+                            return list.iter().map(|t| t.value.as_str()).collect();
                         }
                     }
                 )*
-                None
+                Vec::new()
             }
         }
 

@@ -283,7 +283,8 @@ fn one_broken_file_of_every_kind_in_one_run() {
          - id: refers\n  date: 2020\n  title: Refers\n\
          \x20 actors: [broken-actor, nobody]\n\
          \x20 sources: [latin]\n\
-         \x20 articles: [unclosed, pegasus]\n",
+         \x20 articles: [unclosed, pegasus]\n\
+         \x20 summary: See [them](actor:broken-actor), [it](source:latin) and [this](article:pegasus).\n",
     );
     write(
         root,
@@ -319,11 +320,16 @@ fn a_reference_to_an_invalid_record_is_not_a_second_error() {
     write(
         root,
         "content/events/more.yaml",
-        "- id: refers\n  date: 2020\n  title: Refers\n  actors: [nameless]\n",
+        "- id: refers\n  date: 2020\n  title: Refers\n  actors: [nameless]\n\
+         \x20 summary: By [them](actor:nameless), on the [quay](tag:quay).\n\
+         - id: undated\n  date: 602\n  title: Undated\n  tags: [quay]\n",
     );
     assert_eq!(
         errors(root),
-        ["content/actors/nameless.yaml:1:1: error: an actor is missing the required field `name`"]
+        [
+            "content/actors/nameless.yaml:1:1: error: an actor is missing the required field `name`",
+            "content/events/more.yaml:7:9: error: `602` is not a date: a year has four digits",
+        ]
     );
 }
 

@@ -15,6 +15,8 @@
 //! - `kinds`: every registered record kind has its fixture, pages, open
 //!   data, starter record and docs.
 //! - `link_cache`: linking through the mentions cache equals linking afresh.
+//! - `links`: id links and paths from the site root on every page and in
+//!   the feed, unique ids on a page, the tag pages.
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
@@ -34,6 +36,7 @@ mod errors;
 mod hardening;
 mod kinds;
 mod link_cache;
+mod links;
 mod load_cache;
 mod mentions;
 mod serve;
