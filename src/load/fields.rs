@@ -399,7 +399,7 @@ macro_rules! record_fields {
             /// item of a list of texts), whether or not the record passes
             /// its checks: what others refer to it by (`id`), what it is
             /// listed under (`tags`). Empty for a field it does not have.
-            pub fn written(&self, name: &str) -> Vec<&str> {
+            pub fn as_written(&self, name: &str) -> Vec<&str> {
                 use $crate::load::fields::Text;
                 $(
                     if stringify!($field) == name {

@@ -140,7 +140,7 @@ macro_rules! loaded_storage {
             /// record passes its checks.
             pub fn written_ids(&self) -> Vec<(&'static str, &str)> {
                 let mut out = Vec::new();
-                $(out.extend(self.$dp.iter().flat_map(|r| r.value.written("id")).map(|id| (<$dt as Kind>::INFO.name, id)));)*
+                $(out.extend(self.$dp.iter().flat_map(|r| r.value.as_written("id")).map(|id| (<$dt as Kind>::INFO.name, id)));)*
                 out
             }
 
@@ -148,7 +148,7 @@ macro_rules! loaded_storage {
             /// whether or not the record passes its checks.
             pub fn written_tags(&self) -> Vec<&str> {
                 let mut out = Vec::new();
-                $(out.extend(self.$dp.iter().flat_map(|r| r.value.written("tags")));)*
+                $(out.extend(self.$dp.iter().flat_map(|r| r.value.as_written("tags")));)*
                 out
             }
 
