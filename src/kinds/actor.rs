@@ -235,6 +235,8 @@ impl Actor {
                         actor: other,
                         label,
                     }),
+                    // An actor whose record failed reports that itself.
+                    None if ctx.is_written::<Actor>(&target.value) => {}
                     None => {
                         let hint = crate::diag::did_you_mean(
                             &target.value,
@@ -348,13 +350,13 @@ impl Actor {
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: env.rich(a.summary.as_ref(), &graph.mentions.actors[i], root),
+            summary_html: env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root),
             aliases: a.aliases.clone(),
             links: a
                 .links
                 .iter()
                 .map(|l| ExternalLinkCtx {
-                    url: l.url.clone(),
+                    url: env.href(&l.url, root),
                     label: l.label.clone(),
                 })
                 .collect(),

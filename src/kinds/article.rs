@@ -13,11 +13,11 @@ use crate::load::article::{CreditLine, ParagraphMode, WireCopy, fold_headline};
 use crate::load::fields::{DateInput, Field, Span, Text};
 use crate::model::summary::summary_of;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs};
-use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
+use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
 use crate::model::wire::{self, Boilerplate, FoundDateline};
 use crate::model::{BoilerplateCount, Site};
 use crate::model::{Date, RichText};
-use crate::render::context::DateCtx;
+use crate::render::context::{DateCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, with_events};
 use crate::url;
@@ -122,6 +122,10 @@ impl Kind for Article {
 
     fn text(&self) -> Option<&RichText> {
         Some(&self.body)
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// Actors in the story (mentioned, in reading order, then those named
@@ -243,11 +247,12 @@ impl Article {
             let mut parts = WireParts::default();
             let (body, wire, text_summary) = match &raw.body {
                 ArticleBody::Markdown { text, first_line } => {
-                    let (rich, bad, summary, repeats) = parsed[order].take().unwrap_or_else(|| {
-                        let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
-                        (rich, bad, None, Vec::new())
-                    });
-                    ctx.bad_links_in_body(raw.file, text, *first_line, bad);
+                    let (mut rich, bad, summary, repeats) =
+                        parsed[order].take().unwrap_or_else(|| {
+                            let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                            (rich, bad, None, Vec::new())
+                        });
+                    ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
                     for (line, first) in repeats {
                         let d = loaded.at_line(
                             raw.file,
@@ -361,7 +366,7 @@ impl Article {
             let slug = match field(|m| &m.slug) {
                 Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
                 None => {
-                    let s = crate::model::slug::slugify(&raw.stem);
+                    let s = crate::model::slug::from_file_stem(&raw.stem);
                     if s.is_empty() {
                         ctx.push(
                             Diagnostic::new(path.clone(), "cannot make a slug from this file name")
@@ -467,7 +472,7 @@ impl Article {
                 Some(k) => Some(k.value.trim().to_owned()).filter(|k| !k.is_empty()),
                 None => parts.kicker,
             };
-            let tags = m.map(|m| texts(&m.tags)).unwrap_or_default();
+            let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
             out.push((
                 Article {
                     slug,
@@ -704,7 +709,8 @@ pub struct ArticleFull {
     pub drop_cap: bool,
     pub dateline: Option<DatelineCtx>,
     pub credit: Option<CreditCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
     pub sources: Vec<SourceCard>,
     pub actors: Vec<ActorCard>,
     pub events: Vec<EventItem>,
@@ -746,7 +752,7 @@ impl Article {
         let body_html = env.article_body(i, root);
         let base = ArticleFull {
             card: Article::card(env, i, root),
-            url: a.url.clone(),
+            url: a.url.as_deref().map(|u| env.href(u, root)),
             drop_cap: a.drop_cap(),
             dateline: a.dateline.as_ref().map(|d| {
                 let (before, from) = split_at_paragraph(&body_html, d.paragraph);
@@ -770,7 +776,7 @@ impl Article {
                     })
                     .collect(),
             }),
-            tags: a.tags.clone(),
+            tags: env.tag_links(&a.tags, root),
             sources: a
                 .sources
                 .iter()
@@ -838,6 +844,11 @@ impl KindPages for Article {
 
     fn record_dir(&self) -> String {
         url::article("", &self.slug)
+    }
+
+    /// Its card.
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        tera::Value::from_serializable(&Article::card(env, i, root))
     }
 
     /// Articles dated to the day say so.

@@ -6,7 +6,7 @@ use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source};
 use crate::link::Graph;
 use crate::load::fields::{DateInput, Field, Text};
 use crate::model::text::{BadLink, parse_markdown};
-use crate::model::validate::{Ctx, Ids, Unique, text, texts};
+use crate::model::validate::{Ctx, Ids, Unique, text};
 use crate::model::{RichText, Site, When};
 use crate::render::context::{Group, LinkCtx, WhenCtx};
 use crate::render::page::{KindPages, PageKind};
@@ -78,6 +78,10 @@ impl Kind for Event {
 
     fn text(&self) -> Option<&RichText> {
         self.summary.as_ref()
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// "X denies any role in Y's murder" puts the event on both pages.
@@ -174,6 +178,7 @@ impl Event {
             let articles = ctx.resolve(&r.articles, &ids.articles, "article", &|s| {
                 ids.draft_slugs.iter().any(|d| d == s)
             });
+            let tags = ctx.tags(&r.tags);
             let (Some(id), Some(title), Some(start)) = (id, title, start) else {
                 continue;
             };
@@ -195,7 +200,7 @@ impl Event {
                     articles,
                     status: status.flatten().unwrap_or(Status::Reported),
                     place: text(&r.place),
-                    tags: texts(&r.tags),
+                    tags,
                 },
                 order,
             ));
@@ -226,7 +231,8 @@ pub struct EventItem {
     pub actors: Vec<LinkCtx>,
     pub sources: Vec<LinkCtx>,
     pub articles: Vec<LinkCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
 }
 
 impl Event {
@@ -242,7 +248,7 @@ impl Event {
             status: e.status.as_str(),
             status_label: e.status.label(),
             place: e.place.clone(),
-            summary_html: env.rich(e.summary.as_ref(), &graph.mentions.events[i], root),
+            summary_html: env.rich(e, e.summary.as_ref(), &graph.mentions.events[i], root),
             actors: graph
                 .refs::<Event, Actor>(i)
                 .map(|a| Actor::link(env, a, root))
@@ -263,7 +269,7 @@ impl Event {
                     href: url::article(root, &site.articles[a].slug),
                 })
                 .collect(),
-            tags: e.tags.clone(),
+            tags: env.tag_links(&e.tags, root),
         }
     }
 }
@@ -274,6 +280,11 @@ impl KindPages for Event {
 
     fn index_dir() -> String {
         url::timeline("")
+    }
+
+    /// The event as the timeline shows it (linking there).
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        env.event_value(i, root)
     }
 
     /// Every event in date order, grouped by year.

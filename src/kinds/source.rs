@@ -167,8 +167,11 @@ pub struct SourceCard {
     pub href: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
-    /// The source's own site (external).
+    /// The source's own site, as written (shown as text).
     pub url: Option<String>,
+    /// `url` as a link from this page (the same, unless it is an id link
+    /// or a path from the site root).
+    pub url_href: Option<String>,
 }
 
 /// `source` on a source's page.
@@ -176,7 +179,10 @@ pub struct SourceCard {
 pub struct SourceFull {
     #[serde(flatten)]
     pub card: SourceCard,
+    /// An archived copy, as written (shown as text).
     pub archive_url: Option<String>,
+    /// `archive_url` as a link from this page.
+    pub archive_url_href: Option<String>,
     pub aliases: Vec<String>,
     pub description_html: Option<String>,
     pub articles: Vec<ArticleCard>,
@@ -194,6 +200,7 @@ impl Source {
             kind: s.kind.as_str(),
             kind_label: s.kind.label(),
             url: s.url.clone(),
+            url_href: s.url.as_deref().map(|u| env.href(u, root)),
         }
     }
 
@@ -204,8 +211,9 @@ impl Source {
         let base = SourceFull {
             card: Source::card(env, i, root),
             archive_url: s.archive_url.clone(),
+            archive_url_href: s.archive_url.as_deref().map(|u| env.href(u, root)),
             aliases: s.aliases.clone(),
-            description_html: env.rich(s.description.as_ref(), &graph.mentions.sources[i], root),
+            description_html: env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root),
             articles: graph
                 .cited_by::<Source, Article>(i)
                 .map(|a| Article::card(env, a, root))

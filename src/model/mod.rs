@@ -5,16 +5,20 @@
 //! records themselves are defined per kind in `src/kinds/`.
 
 pub mod date;
+pub mod links;
 pub mod slug;
 pub mod summary;
+pub mod tags;
 pub mod text;
 pub mod validate;
 pub mod wire;
 
 pub use date::{Date, When};
+pub use links::{SiteLinks, Target};
+pub use tags::{Tag, Tags};
 pub use text::Keep;
 pub use text::RichText;
-pub use validate::{build, build_keeping, theme_name};
+pub use validate::{build, build_keeping, build_with_files, theme_name};
 
 pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};
@@ -36,12 +40,50 @@ macro_rules! site_storage {
         pub struct Site {
             pub config: SiteConfig,
             $(pub $fp: Table<$ft>,)*
+            /// Every tag of every record, with the records that carry it.
+            pub tags: Tags,
+            /// Where each link from content into the site leads (id links,
+            /// relative references).
+            pub links: SiteLinks,
             /// Problems found that do not stop the build (content format
             /// 1.1, "Warnings"), to print and count, or deny.
             pub warnings: crate::Diagnostics,
             /// Every `boilerplate` pattern and how many paragraphs it
             /// removed, for `check` to report.
             pub boilerplate: Vec<BoilerplateCount>,
+        }
+
+        /// The records of every kind, in display order: the site's tables,
+        /// or the lists validation has built before there is a site (id
+        /// links and tags are resolved from these).
+        #[derive(Clone, Copy)]
+        pub struct Records<'a> {
+            $(pub $fp: &'a [$ft],)*
+        }
+
+        impl<'a> Records<'a> {
+            /// Calls `f` with every record of every kind that has tags:
+            /// kinds in list order, records in display order.
+            pub fn each_tagged(&self, mut f: impl FnMut(crate::kinds::Ref, &[String])) {
+                $(
+                    for (i, r) in self.$fp.iter().enumerate() {
+                        let tags = <$ft as Kind>::tags(r);
+                        if !tags.is_empty() {
+                            f(crate::kinds::Ref::$ft(Ix::new(i)), tags);
+                        }
+                    }
+                )*
+            }
+
+            /// Calls `f` with every record's kind name (`"actor"`), key
+            /// and reference: what id links are resolved against.
+            pub fn each_key(&self, mut f: impl FnMut(&'static str, &'a str, crate::kinds::Ref)) {
+                $(
+                    for (i, r) in self.$fp.iter().enumerate() {
+                        f(<$ft as Kind>::INFO.name, r.key(), crate::kinds::Ref::$ft(Ix::new(i)));
+                    }
+                )*
+            }
         }
 
         /// How many records of each kind the site holds (`site.counts` in
@@ -60,6 +102,13 @@ macro_rules! site_storage {
         )*
 
         impl Site {
+            /// The site's tables as [`Records`].
+            pub fn records(&self) -> Records<'_> {
+                Records {
+                    $($fp: &self.$fp,)*
+                }
+            }
+
             pub fn counts(&self) -> Counts {
                 Counts {
                     $($fp: self.$fp.len(),)*

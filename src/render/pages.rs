@@ -5,7 +5,7 @@
 use super::context::*;
 use super::markdown::to_html;
 use super::page::PageSpec;
-use crate::kinds::{Actor, Article, Event, Ix, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Table};
 use crate::link::{Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, Choice, Counts, EventIx, RichText, Site};
@@ -98,7 +98,7 @@ impl<'a> Env<'a> {
             site,
             graph,
             counts,
-            nav: super::page::nav(),
+            nav: super::page::nav(site),
             data_files,
             none: Mentions::default(),
             bodies: None,
@@ -123,7 +123,7 @@ impl<'a> Env<'a> {
                 .config
                 .description
                 .as_ref()
-                .map(|d| to_html(self.site, d, &self.none, root.as_str()))
+                .map(|d| to_html(self.site, d, &self.none, root.as_str(), Some("site")))
         };
         match root.depth() {
             Some(depth) => self.description_html.get_or_init(depth, make),
@@ -157,7 +157,7 @@ impl<'a> Env<'a> {
                 kind: page.kind.name,
                 title,
                 description: shorten(&description, 300),
-                canonical: url::absolute(&site.config.base_url, &page.dir),
+                canonical: url::canonical(&site.config.base_url, &page.dir),
                 section: page.kind.section,
             },
         );
@@ -200,14 +200,41 @@ impl<'a> Env<'a> {
         (site.config.title.clone(), self.site_description.clone())
     }
 
-    /// A record's text as HTML, its mentions linked relative to `root`.
-    pub(crate) fn rich(
+    /// A text of `record` (a summary, a description) as HTML, its mentions
+    /// linked relative to `root`. Its ids start with the record's kind and
+    /// key (`event-contract-awarded:fn:1`): such texts are shown among
+    /// others (see `render::markdown`).
+    pub(crate) fn rich<K: Kind>(
         &self,
+        record: &K,
         text: Option<&RichText>,
         mentions: &Mentions,
         root: &str,
     ) -> Option<String> {
-        text.map(|t| to_html(self.site, t, mentions, root))
+        text.map(|t| {
+            let scope = format!("{}-{}", K::INFO.name, record.key());
+            to_html(self.site, t, mentions, root, Some(&scope))
+        })
+    }
+
+    /// The `href` of a URL from content (a `url`, `archive_url` or
+    /// `links` field) on the page at `root`: an id link or a path from the
+    /// site root made for the page, anything else as it is.
+    pub(crate) fn href(&self, url: &str, root: &str) -> String {
+        use crate::model::Target;
+        match self.site.links.target(url) {
+            Some(Target::Record(r)) => super::page::href(self.site, *r, root),
+            Some(Target::Tag(t)) => url::tag(root, &self.site.tags[*t].slug),
+            Some(Target::File(path)) => format!("{root}{path}"),
+            // A draft's page does not exist yet: the article list stands in.
+            Some(Target::Unlinked) => url::articles(root),
+            None => url.to_owned(),
+        }
+    }
+
+    /// A record's tags as links to their pages.
+    pub(crate) fn tag_links(&self, tags: &[String], root: &str) -> Vec<LinkCtx> {
+        super::tags::links(self, tags, root)
     }
 
     /// An article's body as HTML: the one rendered beforehand when the page
@@ -217,7 +244,13 @@ impl<'a> Env<'a> {
             Some(body) if root == self.record_root.as_str() => body.clone(),
             _ => {
                 let a = &self.site.articles[i];
-                to_html(self.site, &a.body, &self.graph.mentions.articles[i], root)
+                to_html(
+                    self.site,
+                    &a.body,
+                    &self.graph.mentions.articles[i],
+                    root,
+                    None,
+                )
             }
         }
     }

@@ -396,7 +396,20 @@ proptest! {
         let out = inv.render(&mut t)
             .map_err(|d| TestCaseError::fail(format!("a built-in template failed:\n{}", d.render(false))))?;
         let pages = out.files.keys().filter(|p| p.ends_with(".html")).count();
-        prop_assert_eq!(pages, 6 + s.actors.len() + s.sources.len() + s.articles.len());
+        // Home, four indexes, the tag index, 404; a page per actor,
+        // source, article and tag.
+        let mut tags = std::collections::BTreeSet::new();
+        for e in s.events.iter().filter(|e| e.flags[8]) {
+            tags.extend([e.text.as_str(), "money"].map(dossier::model::slug::slugify));
+        }
+        for a in s.articles.iter().filter(|a| a.flags[6]) {
+            tags.extend([a.text.as_str(), "courts"].map(dossier::model::slug::slugify));
+        }
+        tags.remove("");
+        prop_assert_eq!(
+            pages,
+            7 + s.actors.len() + s.sources.len() + s.articles.len() + tags.len()
+        );
     }
 }
 
