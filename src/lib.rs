@@ -168,15 +168,59 @@ pub(crate) fn validate(
         }
         Err(_) => model::build_keeping(loaded, options, keep),
     });
+    // Warnings about the whole validated site (not one record's) belong
+    // here, added to `site.warnings`: every command passes this way.
     match (site, renderer) {
-        (Ok(s), Ok(r)) => Ok((s, r)),
+        (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
+            None => Ok((s, r)),
+            Some(d) => Err(d),
+        },
         (s, r) => {
-            let mut all = Diagnostics::default();
-            all.extend(s.err().into_iter().flatten());
+            // A site's warnings are reported with the theme's errors.
+            let mut all = match s {
+                Ok(s) => s.warnings,
+                Err(d) => d,
+            };
             all.extend(r.err().into_iter().flatten());
             Err(all)
         }
     }
+}
+
+/// The files of `content/static/` that cannot be written beside the
+/// site's own (a file named like one of its folders, a folder named like
+/// one of its files): found here, before anything is rendered, so that
+/// `check` reports what `build` would fail on.
+fn static_in_the_way(
+    loaded: &load::Loaded,
+    site: &Site,
+    renderer: &Renderer,
+) -> Option<Diagnostics> {
+    if loaded.static_files.is_empty() {
+        return None;
+    }
+    let made = render::output_paths(site, renderer);
+    let placed: Vec<&str> = loaded
+        .static_files
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect();
+    let found: Diagnostics = write::in_the_way(&placed, &made)
+        .into_iter()
+        .map(|clash| match clash {
+            write::InTheWay::AFolder { file, below } => Diagnostic::new(
+                format!("content/static/{file}"),
+                format!("the site has a folder `{file}/` (with `{below}`): this file cannot be written there"),
+            )
+            .with_hint("rename it, or move it into a folder of its own such as `content/static/files/`"),
+            write::InTheWay::AFile { path, file } => Diagnostic::new(
+                format!("content/static/{path}"),
+                format!("`{file}` is a file of the site: it cannot also be a folder holding this file"),
+            )
+            .with_hint(format!("rename the folder `content/static/{file}/`")),
+        })
+        .collect();
+    (!found.is_empty()).then_some(found)
 }
 
 /// What a validated site is for.
@@ -189,6 +233,21 @@ pub(crate) enum Purpose {
 }
 
 impl Investigation {
+    /// The problems found that do not stop the build (content format 1.1,
+    /// "Warnings").
+    ///
+    /// Where warnings come from: a check of one record reports its
+    /// warnings with `Ctx::warn` (or a `Diagnostic::warning()` pushed on the
+    /// `Ctx`) in its kind's `build_all`, as errors are reported, and they
+    /// reach `Site::warnings` when there is no error. A warning that needs
+    /// the whole validated site (the count of possible actors of `dossier
+    /// suggest`) is added to `site.warnings` in [`validate`], which
+    /// `build`, `check` and `serve` all go through, so that `check` reports
+    /// what `build` does.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.site.warnings
+    }
+
     /// Renders the whole site in memory, minified.
     pub fn render(&self, timings: &mut Timings) -> Result<Output, Diagnostics> {
         let mut out = timings.time("render", || {

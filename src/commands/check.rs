@@ -1,8 +1,9 @@
 //! `dossier check`: everything `build` checks, nothing written.
 
-use super::{Common, Held, timings_wanted};
+use super::{Common, Held, color, plural, timings_wanted};
+use crate::model::BoilerplateCount;
 use crate::render;
-use crate::{BuildOptions, Failure, Purpose, Timings, link, load, validate};
+use crate::{BuildOptions, Diagnostics, Failure, Purpose, Timings, link, load, validate};
 use std::path::Path;
 
 /// The options of `dossier check`.
@@ -12,6 +13,9 @@ pub struct CheckArgs {
     pub common: Common,
     #[arg(long)]
     pub drafts: bool,
+    /// Treat warnings as errors: print them and exit 1 (for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
     #[arg(long)]
     pub timings: bool,
 }
@@ -23,23 +27,24 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
         base_url: None,
     };
     let c = check(&args.common.root, &options)?;
-    // What the content holds that dossier does not keep (a TimelineJS
-    // sheet's era rows and other columns). The content format's warnings
-    // will carry these; till then they are printed here, in their form.
-    for note in &c.notes {
-        eprintln!(
-            "{}",
-            note.headline().replacen(": error: ", ": warning: ", 1)
+    if args.deny_warnings && !c.warnings.is_empty() {
+        return Err(Failure::Content(c.warnings));
+    }
+    eprint!("{}", c.warnings.clone().render_list(color()));
+    // What each boilerplate pattern left off, where it is written.
+    for b in &c.boilerplate {
+        println!(
+            "{}: boilerplate `{}` removed {}",
+            b.place,
+            b.pattern,
+            plural(b.removed, "paragraph")
         );
-        if let Some(hint) = &note.hint {
-            eprintln!("  = hint: {hint}");
-        }
     }
     // One count per record kind, in the list's order: "ok: 1 article, 19 actors, …".
     let counts: Vec<String> = (c.counts.each().into_iter())
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.name } else { kind.plural }))
         .collect();
-    println!("ok: {}", counts.join(", "));
+    println!("ok: {}{}", counts.join(", "), c.warnings.count_suffix());
     if timings_wanted(args.timings) {
         eprint!("{}", c.timings.report());
     }
@@ -65,12 +70,19 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
         None
     } else {
         let graph = timings.time("link", || link::link(&site));
-        timings.time("render", || render::check_pages(&site, &graph, &renderer))?;
+        timings
+            .time("render", || render::check_pages(&site, &graph, &renderer))
+            .map_err(|mut errors| {
+                // Template errors come with the content's warnings.
+                errors.extend(site.warnings.clone());
+                errors
+            })?;
         Some(graph)
     };
     Ok(Checked {
         counts: site.counts(),
-        notes: loaded.notes().cloned().collect(),
+        warnings: site.warnings.clone(),
+        boilerplate: site.boilerplate.clone(),
         timings,
         held: Held {
             _kept: Box::new((loaded, site, renderer, graph)),
@@ -82,9 +94,10 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
 pub struct Checked {
     /// How many records of each kind.
     pub counts: crate::model::Counts,
-    /// What the content holds that dossier does not keep, one message per
-    /// file (see `Loaded::notes`): warnings, not errors.
-    pub notes: Vec<crate::diag::Diagnostic>,
+    /// What did not stop the check (content format 1.1, "Warnings").
+    pub warnings: Diagnostics,
+    /// Each `boilerplate` pattern and how many paragraphs it removed.
+    pub boilerplate: Vec<BoilerplateCount>,
     pub timings: Timings,
     pub held: Held,
 }

@@ -108,11 +108,19 @@ fn entry(s: &mut String, base: &str, a: &Article, body: &str) {
     if let Some(by) = &a.byline {
         let _ = writeln!(s, "<author><name>{}</name></author>", escape_markup(by));
     }
-    let _ = writeln!(s, "<summary>{}</summary>", escape_markup(&a.summary));
+    if let Some(summary) = &a.summary {
+        let _ = writeln!(s, "<summary>{}</summary>", escape_markup(summary));
+    }
+    // A dateline is shown apart from the text on the page; in a feed
+    // reader it opens the text.
+    let dateline = a.dateline.as_ref().map_or(String::new(), |d| {
+        format!("<p><strong>{}</strong></p>", escape_markup(&d.text))
+    });
     let _ = writeln!(
         s,
-        "<content type=\"html\" xml:base=\"{}\">{}</content>",
+        "<content type=\"html\" xml:base=\"{}\">{}{}</content>",
         escape_markup(&url),
+        escape_markup(&dateline),
         escape_markup(body)
     );
     let _ = writeln!(s, "</entry>");

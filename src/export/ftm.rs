@@ -324,7 +324,9 @@ fn entities(ctx: &ExportCtx) -> String {
         if let Some(by) = &a.byline {
             e.add("author", Ty::String, by);
         }
-        e.add("summary", Ty::Text, &a.summary);
+        if let Some(summary) = &a.summary {
+            e.add("summary", Ty::Text, summary);
+        }
         e.add("publisher", Ty::String, &publisher);
         for tag in &a.tags {
             e.add("keywords", Ty::String, tag);

@@ -63,3 +63,27 @@ pub const ALL: &[&dyn Export] = &[
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
     ALL.par_iter().flat_map_iter(|e| e.files(ctx)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `check` is told an export writes is what it writes.
+    #[test]
+    fn paths_are_the_paths_of_the_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        let loaded = crate::load::load(&root).expect("the base fixture loads");
+        let site = crate::model::build(&loaded, &crate::model::validate::BuildOptions::default())
+            .expect("the base fixture is valid");
+        let graph = crate::link::link(&site);
+        let pages = PageSpec::all(&site);
+        let ctx = ExportCtx {
+            site: &site,
+            graph: &graph,
+            pages: &pages,
+            bodies: None,
+        };
+        let made: Vec<String> = files(&ctx).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(made, paths());
+    }
+}

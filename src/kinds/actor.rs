@@ -359,6 +359,8 @@ impl Actor {
                         actor: other,
                         label,
                     }),
+                    // An actor whose record failed reports that itself.
+                    None if ctx.is_written::<Actor>(&target.value) => {}
                     None => {
                         let hint = crate::diag::did_you_mean(
                             &target.value,

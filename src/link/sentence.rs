@@ -265,6 +265,17 @@ fn sentence_start(t: &str, at: usize) -> usize {
     first
 }
 
+/// Where each sentence of `t` but the last ends: the byte offset just
+/// after its terminator and closing marks (`said.`, `"Yes!"`), in order,
+/// by the rules above (an abbreviation ends none). For summaries, which
+/// are cut at a sentence's end.
+pub fn sentence_ends(t: &str) -> impl Iterator<Item = usize> + '_ {
+    t.char_indices()
+        .map(|(j, _)| j)
+        .filter(move |&j| j > 0 && candidate(t, j) && starts_sentence(t, j))
+        .map(move |j| t[..j].trim_end().len())
+}
+
 /// The first character of the sentence after the one starting at `from`,
 /// or the end of the text.
 fn next_start(t: &str, from: usize) -> usize {

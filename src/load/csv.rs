@@ -176,8 +176,8 @@ pub struct CsvFile {
     /// has none.
     pub intro: Option<(String, usize, usize)>,
     /// What the file holds that dossier does not keep (a TimelineJS
-    /// sheet's era rows and other columns), said once per file by
-    /// `check`. Meant as warnings: each is a finished message with a place.
+    /// sheet's era rows and other columns): warnings, one per file, each a
+    /// finished message with a place.
     pub notes: Vec<Diagnostic>,
 }
 
@@ -483,26 +483,48 @@ impl<'a> Rows<'a> {
     }
 }
 
-/// The records of a CSV data file of records `T` (see the module's doc),
-/// what the file told besides, and every problem found. `sheet` is the
-/// kind's other template, if it has one. Spans name file 0 (placed later).
-pub fn records<T: CsvRecord>(
-    source: &SourceFile,
-    sheet: Option<&Sheet<T>>,
-) -> (Vec<Field<T>>, CsvFile, Vec<Diagnostic>) {
+/// What reading a CSV data file gave.
+pub struct Read<T> {
+    /// The records of the rows that read without a problem.
+    pub records: Vec<Field<T>>,
+    /// What the file told besides its records.
+    pub file: CsvFile,
+    /// Every problem found.
+    pub problems: Vec<Diagnostic>,
+    /// The ids of the rows that did not load (a problem in one of their
+    /// cells): references to them are no second error.
+    pub unloaded: Vec<String>,
+}
+
+/// The records of a CSV data file of records `T` (see the module's doc). A
+/// row with a problem in a cell is reported and left out whole, as a YAML
+/// record with a bad value is, so that nothing follows from its missing
+/// field. `sheet` is the kind's other template, if it has one. Spans name
+/// file 0 (placed later).
+pub fn records<T: CsvRecord>(source: &SourceFile, sheet: Option<&Sheet<T>>) -> Read<T> {
     let mut rows = Rows::new(source);
     let mut out = Vec::new();
+    let mut unloaded = Vec::new();
+    let done = |rows: Rows<'_>, records, unloaded| Read {
+        records,
+        file: rows.file,
+        problems: rows.diags,
+        unloaded,
+    };
     if !rows.next_row() {
-        return (out, rows.file, rows.diags);
+        return done(rows, out, unloaded);
     }
     if let Some(sheet) = sheet.filter(|s| (s.is)(&rows.trimmed())) {
         rows.file.timeline = true;
         let out = (sheet.read)(&mut rows);
-        return (out, rows.file, rows.diags);
+        return done(rows, out, unloaded);
     }
     let Some(columns) = header::<T>(&mut rows) else {
-        return (out, rows.file, rows.diags);
+        return done(rows, out, unloaded);
     };
+    let id_column = columns
+        .iter()
+        .position(|c| matches!(c, Column::Field("id")));
     // Columns without a name whose first cell was reported.
     let mut nameless_reported = std::collections::HashSet::new();
     while rows.next_row() {
@@ -510,6 +532,7 @@ pub fn records<T: CsvRecord>(
             continue;
         }
         let mut record = T::default();
+        let problems_before = rows.diags.len();
         for i in 0..rows.cells() {
             let Some(cell) = rows.cell(i) else {
                 continue;
@@ -545,12 +568,18 @@ pub fn records<T: CsvRecord>(
                 }
             }
         }
+        if rows.diags.len() > problems_before {
+            if let Some(id) = id_column.and_then(|i| rows.cell(i)) {
+                unloaded.push(id.trim().to_owned());
+            }
+            continue;
+        }
         out.push(Field {
             value: record,
             span: rows.span(),
         });
     }
-    (out, rows.file, rows.diags)
+    done(rows, out, unloaded)
 }
 
 /// What a header cell names.

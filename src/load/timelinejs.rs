@@ -61,9 +61,9 @@ const KEPT: &[&str] = &[
     "Group",
 ];
 
-/// How long a made id's headline part may make it (content format: "cut
-/// before 80 characters").
-const MAX_ID: usize = 80;
+/// How long a made id may be (content format: "cut before 80
+/// characters", as a slug made from a file name).
+const MAX_ID: usize = crate::model::slug::MAX_FILE_SLUG;
 
 /// A header is TimelineJS's when it names both `Year` and `Headline` (no
 /// field of an event is called either).
@@ -381,6 +381,7 @@ fn note(rows: &mut Rows<'_>, layout: &Layout, ignored: &[bool], eras: usize, tit
         )
         .with_hint(
             "dossier shows each date at its precision, links the media and has no eras; see README, \"TimelineJS sheets\"",
-        );
+        )
+        .warning();
     rows.file.notes.push(d);
 }

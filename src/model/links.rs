@@ -131,6 +131,7 @@ pub(crate) fn resolve(
     records: &Records<'_>,
     tags: &Tags,
     draft_slugs: &[String],
+    is_written: &dyn Fn(&str, &str) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) -> SiteLinks {
     let mut out = SiteLinks::default();
@@ -148,7 +149,7 @@ pub(crate) fn resolve(
                     continue;
                 }
                 let keys = keys.get_or_insert_with(|| Keys::of(records));
-                match id_target(&prefix, &key, keys, tags, draft_slugs) {
+                match id_target(&prefix, &key, keys, tags, draft_slugs, is_written) {
                     Ok(t) => t,
                     Err((message, hint)) => {
                         diags.push(err(message, hint));
@@ -193,6 +194,7 @@ fn id_target(
     keys: &Keys<'_>,
     tags: &Tags,
     draft_slugs: &[String],
+    is_written: &dyn Fn(&str, &str) -> bool,
 ) -> Result<Target, (String, Option<String>)> {
     let key = key.trim();
     let link = format!("{prefix}:{key}");
@@ -214,6 +216,10 @@ fn id_target(
         let decoded = percent_encoding::percent_decode_str(key).decode_utf8_lossy();
         return match tags.find(&decoded) {
             Some(t) => Ok(Target::Tag(t)),
+            // A tag listed only by a record that did not load or pass its
+            // checks: that record's error says what to fix (content
+            // format 1.1, "Errors": no derived errors).
+            None if is_written("tag", &decoded) => Ok(Target::Unlinked),
             None => Err((
                 format!("unknown tag `{decoded}` in the link `{link}`: no record has this tag"),
                 Some(
@@ -246,6 +252,10 @@ fn id_target(
     };
     if let Some(&r) = of_kind.get(key) {
         return Ok(Target::Record(r));
+    }
+    // A record whose file or fields are broken reports that itself.
+    if is_written(prefix, key) {
+        return Ok(Target::Unlinked);
     }
     if prefix == "article" && draft_slugs.iter().any(|d| d == key) {
         // Shown unlinked until the draft is published, as an event's

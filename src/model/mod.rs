@@ -7,9 +7,11 @@
 pub mod date;
 pub mod links;
 pub mod slug;
+pub mod summary;
 pub mod tags;
 pub mod text;
 pub mod validate;
+pub mod wire;
 
 pub use date::{Date, When};
 pub use links::{SiteLinks, Target};
@@ -43,6 +45,12 @@ macro_rules! site_storage {
             /// Where each link from content into the site leads (id links,
             /// relative references).
             pub links: SiteLinks,
+            /// Problems found that do not stop the build (content format
+            /// 1.1, "Warnings"), to print and count, or deny.
+            pub warnings: crate::Diagnostics,
+            /// Every `boilerplate` pattern and how many paragraphs it
+            /// removed, for `check` to report.
+            pub boilerplate: Vec<BoilerplateCount>,
         }
 
         /// The records of every kind, in display order: the site's tables,
@@ -119,6 +127,17 @@ macro_rules! site_storage {
     };
 }
 crate::with_kinds!(site_storage);
+
+/// A `boilerplate` pattern (of `site.yaml` or a sidecar) and how many
+/// paragraphs of wire copy it left off the pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoilerplateCount {
+    /// As written.
+    pub pattern: String,
+    /// Where it is written: `path:line:column`.
+    pub place: String,
+    pub removed: usize,
+}
 
 #[derive(Debug)]
 pub struct SiteConfig {

@@ -180,11 +180,12 @@ pub enum Keep {
     /// All of it: the site is going to be rendered.
     #[default]
     Whole,
-    /// Up to the end of the first paragraph, which is all that validation
-    /// reads (an article's summary is drawn from it). The whole text is
-    /// still parsed and its links checked. For `check`, when it renders
-    /// nothing: keeping every article's text twice over is most of its
-    /// memory.
+    /// Up to the end of the first paragraph that
+    /// [reads as text](super::summary::reads_as_text), which is all that
+    /// validation reads (an article's default summary is drawn from it).
+    /// The whole text is still parsed and its links checked. For `check`,
+    /// when it renders nothing: keeping every article's text twice over is
+    /// most of its memory.
     Lead,
 }
 
@@ -274,8 +275,9 @@ pub fn parse_markdown_keeping(
             e => e,
         };
         if !kept_enough {
-            kept_enough = keep == Keep::Lead && matches!(event, Event::End(TagEnd::Paragraph));
+            let ends_paragraph = matches!(event, Event::End(TagEnd::Paragraph));
             push_merged(&mut events, event);
+            kept_enough = keep == Keep::Lead && ends_paragraph && ends_summary(&events);
         }
     }
     assign_heading_ids(&mut events);
@@ -287,6 +289,17 @@ pub fn parse_markdown_keeping(
         },
         bad,
     )
+}
+
+/// Whether `events`, which end with a paragraph, end with the one the
+/// default summary is drawn from: the first that reads as text.
+fn ends_summary(events: &[Event<'static>]) -> bool {
+    let start = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))
+        .unwrap_or(0);
+    let text = RichText::paragraph_text(&events[start..]);
+    super::summary::reads_as_text(&text)
 }
 
 /// Wire copy: paragraphs separated by blank lines, line breaks inside a
@@ -390,6 +403,31 @@ impl RichText {
         out.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// The text of each paragraph, white space folded, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = String> + '_ {
+        let events = &self.events[..];
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e, Event::Start(Tag::Paragraph)))
+            .map(move |(i, _)| RichText::paragraph_text(&events[i..]))
+    }
+
+    /// The text of the paragraph `events` start with: its text and code,
+    /// breaks as spaces, white space folded.
+    fn paragraph_text(events: &[Event<'_>]) -> String {
+        let mut out = String::new();
+        for e in events.iter().skip(1) {
+            match e {
+                Event::End(TagEnd::Paragraph) => break,
+                Event::Text(t) | Event::Code(t) => out.push_str(t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// The text of the first paragraph.
     pub fn first_paragraph(&self) -> String {
         let mut out = String::new();
@@ -439,11 +477,25 @@ mod tests {
 
     #[test]
     fn the_lead_is_what_a_summary_needs() {
-        let src = "# Title\n\nFirst *para*graph.\n\nSecond [bad](javascript:x).\n";
+        // A byline is no summary: the lead runs to the paragraph after it.
+        let src = "# Title\n\nBy Ann Lee\n\nThe first *para*graph that has eight words in it.\n\nSecond [bad](javascript:x).\n";
         let (whole, bad_whole) = parse_markdown(src, false);
         let (lead, bad_lead) = parse_markdown_keeping(src, false, Keep::Lead);
-        assert_eq!(lead.first_paragraph(), "First paragraph.");
-        assert_eq!(whole.first_paragraph(), lead.first_paragraph());
+        let summary = "The first paragraph that has eight words in it.";
+        assert_eq!(
+            lead.paragraphs().collect::<Vec<_>>(),
+            ["By Ann Lee", summary]
+        );
+        assert_eq!(
+            super::super::summary::summary_of(
+                whole
+                    .paragraphs()
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str)
+            ),
+            Some(summary.to_owned())
+        );
         assert!(lead.events.len() < whole.events.len());
         assert_eq!(bad_lead.len(), 1, "links after the lead are still checked");
         assert_eq!(bad_whole.len(), bad_lead.len());

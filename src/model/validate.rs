@@ -25,6 +25,9 @@ pub struct BuildOptions {
 pub(crate) struct Ctx<'a> {
     pub(crate) loaded: &'a Loaded,
     diags: Diagnostics,
+    /// Every key written in content, valid, loaded or not: made when a
+    /// reference is first not found (most runs never need it).
+    keys_written: std::cell::OnceCell<KeysWritten>,
     /// `unsafe_html` from site.yaml: raw HTML in Markdown is kept.
     pub(crate) unsafe_html: bool,
     /// How much of each article's parsed text to keep.
@@ -38,6 +41,13 @@ impl Ctx<'_> {
     /// Reports `message` at `span`; returns it to add a hint.
     pub(crate) fn err(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let d = self.loaded.at(span, message);
+        self.push(d)
+    }
+
+    /// Reports a warning at `span` (content format 1.1, "Warnings"): a
+    /// problem that does not stop the build. Returns it to add a hint.
+    pub(crate) fn warn(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let d = self.loaded.at(span, message).warning();
         self.push(d)
     }
 
@@ -82,10 +92,26 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether `t` is a valid id (content format: "Identifiers").
+    /// Whether `t` is a valid id (content format: "Identifiers"): of the
+    /// right form, and at most [`slug::MAX_ID`](super::slug::MAX_ID)
+    /// characters, so that no page's path is too long to write.
     pub(crate) fn id(&mut self, t: &Text, what: &str) -> bool {
+        let max = super::slug::MAX_ID;
         if super::slug::is_valid_id(&t.value) {
-            return true;
+            if t.value.len() <= max {
+                return true;
+            }
+            // Quoted in part: the line under the message shows it whole.
+            let start: String = t.value.chars().take(40).collect();
+            self.err(
+                t.span,
+                format!(
+                    "`{start}…`: this {what} is {} characters long; at most {max} are allowed",
+                    t.value.len()
+                ),
+            )
+            .hint = Some(format!("shorten it to {max} characters or fewer"));
+            return false;
         }
         let suggestion = super::slug::slugify(&t.value);
         let d = self.err(
@@ -157,7 +183,7 @@ impl Ctx<'_> {
         match Date::parse(&d.value.0) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.err(d.span, e);
+                self.err(d.span, e).hint = Date::suggestion(&d.value.0);
                 None
             }
         }
@@ -260,9 +286,28 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether a key of kind `T` that is not in the site is written in
+    /// content all the same (its record failed to load or to pass its
+    /// checks, and says so itself): a reference to it is then not reported
+    /// as unknown (content format 1.1, "Errors").
+    pub(crate) fn is_written<T: Kind>(&self, key: &str) -> bool {
+        self.is_written_as(T::INFO.name, key)
+    }
+
+    /// [`Self::is_written`] for a kind named at run time (`"actor"`, as an
+    /// id link names it), or `"tag"`: a tag that a record lists, whether
+    /// or not the record is in the site.
+    pub(crate) fn is_written_as(&self, kind: &str, key: &str) -> bool {
+        self.keys_written
+            .get_or_init(|| KeysWritten::of(self.loaded))
+            .has(kind, key)
+    }
+
     /// Resolves a list of references, reporting each unknown one (unless
-    /// `skip` says to leave it out silently). Duplicates are dropped.
-    pub(crate) fn resolve<T>(
+    /// `skip` says to leave it out silently, or it is a key written in
+    /// content whose record is not in the site: [`Self::is_written`]).
+    /// Duplicates are dropped.
+    pub(crate) fn resolve<T: Kind>(
         &mut self,
         refs: &Option<Vec<Text>>,
         index: &IdIndex<T>,
@@ -277,7 +322,7 @@ impl Ctx<'_> {
                         out.push(i);
                     }
                 }
-                None if skip(&r.value) => {}
+                None if skip(&r.value) || self.is_written::<T>(&r.value) => {}
                 None => {
                     let hint = did_you_mean(&r.value, index.0.keys().map(String::as_str));
                     self.err(r.span, format!("unknown {what} `{}`", r.value))
@@ -382,6 +427,67 @@ pub(crate) struct Ids {
     pub(crate) draft_slugs: Vec<String>,
 }
 
+/// Every key written in content, by kind's name: those of the records that
+/// loaded (valid or not) and of those that did not ([`crate::load::Unloaded`]),
+/// and the kinds with a file that could not be read at all; and the tags
+/// records list (by slug), valid or not.
+#[derive(Default)]
+struct KeysWritten {
+    /// By kind's name.
+    keys: HashMap<&'static str, std::collections::HashSet<String>>,
+    kinds: Vec<&'static str>,
+    tags: std::collections::HashSet<String>,
+    /// Whether any file or record failed to load: the tags it listed are
+    /// not known.
+    tags_unknown: bool,
+}
+
+impl KeysWritten {
+    fn of(loaded: &Loaded) -> KeysWritten {
+        let mut keys: HashMap<&'static str, std::collections::HashSet<String>> = HashMap::new();
+        let written = loaded.written_ids().into_iter();
+        let unloaded = loaded.unloaded.keys.iter().map(|(k, v)| (*k, v.as_str()));
+        for (kind, key) in written.chain(unloaded) {
+            keys.entry(kind).or_default().insert(key.to_owned());
+        }
+        // An article's key is its `slug`, or the one its file name gives.
+        for a in &loaded.articles {
+            let slug = a.meta.as_ref().and_then(|m| m.value.slug.as_ref());
+            let slug = match slug {
+                Some(s) => s.value.clone(),
+                None => super::slug::from_file_stem(&a.stem),
+            };
+            keys.entry(Article::INFO.name).or_default().insert(slug);
+        }
+        let article_tags = loaded
+            .articles
+            .iter()
+            .filter_map(|a| a.meta.as_ref()?.value.tags.as_ref())
+            .flatten()
+            .map(|t| t.value.as_str());
+        let tags = loaded
+            .written_tags()
+            .into_iter()
+            .chain(article_tags)
+            .map(super::slug::slugify)
+            .collect();
+        let u = &loaded.unloaded;
+        KeysWritten {
+            keys,
+            kinds: u.kinds.clone(),
+            tags,
+            tags_unknown: !u.keys.is_empty() || !u.kinds.is_empty(),
+        }
+    }
+
+    fn has(&self, kind: &str, key: &str) -> bool {
+        if kind == "tag" {
+            return self.tags_unknown || self.tags.contains(&super::slug::slugify(key));
+        }
+        self.kinds.contains(&kind) || self.keys.get(kind).is_some_and(|keys| keys.contains(key))
+    }
+}
+
 /// Validates and resolves everything loaded into a `Site`.
 pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostics> {
     build_keeping(loaded, options, Keep::Whole)
@@ -423,19 +529,28 @@ fn build_inner(
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
-        diags: Diagnostics::default(),
+        // What could not be loaded comes first; nothing below reports
+        // what only follows from it.
+        diags: loaded.problems.clone(),
+        keys_written: std::cell::OnceCell::new(),
         unsafe_html: false,
         keep,
         written: Vec::new(),
     };
     let config = site_config(&mut ctx, options);
+    // What CSV files hold that dossier does not keep (a TimelineJS
+    // sheet's era rows and other columns), said once per file.
+    for note in loaded.notes() {
+        ctx.push(note.clone());
+    }
     // Build order: each kind after the kinds it refers to.
     let mut ids = Ids::default();
     let sources = Source::build_all(&mut ctx);
     ids.sources = IdIndex::of(&sources);
     let actors = Actor::build_all(&mut ctx);
     ids.actors = IdIndex::of(&actors);
-    let (articles, draft_slugs) = Article::build_all(&mut ctx, options, &ids, &sources);
+    let (articles, draft_slugs, boilerplate) =
+        Article::build_all(&mut ctx, options, &ids, &sources);
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let events = Event::build_all(&mut ctx, &ids);
@@ -449,12 +564,14 @@ fn build_inner(
     };
     let tags = Tags::of(&records);
     let mut link_diags = Vec::new();
+    let is_written = |kind: &str, key: &str| ctx.is_written_as(kind, key);
     let links = super::links::resolve(
         loaded,
         &ctx.written,
         &records,
         &tags,
         &ids.draft_slugs,
+        &is_written,
         &mut link_diags,
     );
     ctx.diags.extend(link_diags);
@@ -463,7 +580,8 @@ fn build_inner(
         ctx.diags
             .extend(super::links::check_files(loaded, &links, &files));
     }
-    if !ctx.diags.is_empty() {
+    // Warnings alone leave a site: they travel with it.
+    if ctx.diags.has_errors() {
         return Err(ctx.diags);
     }
     let Some(config) = config else {
@@ -477,6 +595,8 @@ fn build_inner(
         sources: Table::new(sources),
         tags,
         links,
+        warnings: ctx.diags,
+        boilerplate,
     })
 }
 
@@ -512,17 +632,26 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         .as_ref()
         .or(intro.as_ref())
         .map(|d| ctx.markdown_field(d));
+    // site.yaml's own value is checked even when `--base-url` stands in
+    // for it: it is content, and `check` reads it.
+    let written = r
+        .base_url
+        .as_ref()
+        .and_then(|b| match normalize_base_url(&b.value) {
+            Ok(url) => Some(url),
+            Err(e) => {
+                ctx.err(b.span, e.message).hint = e.hint;
+                None
+            }
+        });
     let base_url = match (&options.base_url, &r.base_url) {
+        // The command line refuses a bad `--base-url` (a usage error).
         (Some(b), _) => normalize_base_url(b)
             .map_err(|e| {
-                ctx.push(Diagnostic::new("--base-url", e));
+                ctx.push(Diagnostic::new("--base-url", e.to_string()));
             })
             .ok(),
-        (None, Some(b)) => normalize_base_url(&b.value)
-            .map_err(|e| {
-                ctx.err(b.span, e);
-            })
-            .ok(),
+        (None, Some(_)) => written,
         (None, None) => Some("/".to_owned()),
     };
     let language = match &r.language {
@@ -568,17 +697,59 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     })
 }
 
-/// `base_url` is an http(s) URL or an absolute path; it always ends in `/`.
-pub fn normalize_base_url(s: &str) -> Result<String, String> {
+/// Why a base URL is refused: what is wrong, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadBaseUrl {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for BadBaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.hint {
+            Some(hint) => write!(f, "{}; {hint}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// `base_url` is an http(s) URL or an absolute path, with no query or
+/// fragment (every absolute URL is made by appending a path to it); it
+/// always ends in `/`, which is added when missing.
+pub fn normalize_base_url(s: &str) -> Result<String, BadBaseUrl> {
     let s = s.trim();
     let ok = s.starts_with('/') || s.starts_with("https://") || s.starts_with("http://");
     if !ok
         || s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
     {
-        return Err(format!(
-            "`{s}` is not a base URL: use an http(s) URL such as `https://news.example/pegasus/` or a path such as `/`"
-        ));
+        return Err(BadBaseUrl {
+            message: format!("`{s}` is not a base URL"),
+            hint: Some(
+                "use an http(s) URL such as `https://news.example/pegasus/` or a path such as `/`"
+                    .to_owned(),
+            ),
+        });
+    }
+    if let Some(at) = s.find(['?', '#']) {
+        let what = if s[at..].starts_with('?') {
+            "a query"
+        } else {
+            "a fragment"
+        };
+        let without = &s[..at];
+        let without = if without.ends_with('/') {
+            without.to_owned()
+        } else {
+            format!("{without}/")
+        };
+        return Err(BadBaseUrl {
+            message: format!(
+                "`{s}` has {what} (`{}`): a base URL has no query or fragment, as every page's URL is made by adding a path to it",
+                &s[at..]
+            ),
+            hint: Some(format!("use `{without}`")),
+        });
     }
     Ok(if s.ends_with('/') {
         s.to_owned()

@@ -73,6 +73,11 @@ impl Renderer {
         self.theme.templates.values().all(|t| t.built_in)
     }
 
+    /// The paths of the theme's static files, as the site has them.
+    pub fn static_paths(&self) -> impl Iterator<Item = &str> {
+        self.theme.static_files.keys().map(String::as_str)
+    }
+
     /// Renders a page into `out`; `check` passes a sink, as it keeps nothing.
     pub(crate) fn render_page(
         &self,
@@ -279,6 +284,18 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
     }
     out.files.append(&mut assets.files);
     Ok(out)
+}
+
+/// The path of every file [`render`] makes (pages, exports, the theme's
+/// static files), none of them made.
+pub fn output_paths(site: &Site, renderer: &Renderer) -> Vec<String> {
+    let mut paths: Vec<String> = PageSpec::all(site)
+        .into_iter()
+        .map(|p| p.output_path)
+        .collect();
+    paths.extend(export::paths());
+    paths.extend(renderer.static_paths().map(str::to_owned));
+    paths
 }
 
 /// Renders every page as `render` does, keeping nothing: all that `check`

@@ -16,6 +16,8 @@ pub struct OnDemandSite {
     /// Feeds, data, theme and content static files: made on first request.
     assets: OnceLock<Output>,
     rendered: Mutex<HashMap<String, Arc<[u8]>>>,
+    /// The warnings panel every page shows, while there are warnings.
+    warnings_panel: Option<String>,
 }
 
 impl OnDemandSite {
@@ -25,6 +27,7 @@ impl OnDemandSite {
             .map(|p| (p.output_path.clone(), p))
             .collect();
         OnDemandSite {
+            warnings_panel: super::overlay::warnings_panel(inv.warnings()),
             inv,
             pages,
             assets: OnceLock::new(),
@@ -41,6 +44,16 @@ impl OnDemandSite {
             }
             out
         })
+    }
+
+    /// The site's warnings (content format 1.1, "Warnings").
+    pub fn warnings(&self) -> &Diagnostics {
+        self.inv.warnings()
+    }
+
+    /// The panel of warnings added to every page, if there are any.
+    pub fn warnings_panel(&self) -> Option<&str> {
+        self.warnings_panel.as_deref()
     }
 
     /// Whether the site has a file at `key` (a path relative to the root).

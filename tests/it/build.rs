@@ -689,7 +689,28 @@ fn new_creates_an_investigation_that_builds() {
         out.join("articles/who-won-the-harbour/index.html")
             .is_file()
     );
-    assert!(out.join("articles/wire-copy/index.html").is_file());
+    // The starter teaches the forms of wire copy by example, and checks
+    // clean: no warning to puzzle a new user.
+    let wire = read(&out.join("articles/wire-copy/index.html"));
+    for shown in [
+        r#"<p class=kicker>HARBOUR"#,
+        r#"<p class=story-dateline>HARBOUR TOWN, April 9 (<a href=../../sources/coastal-press/>CPA</a>)"#,
+        "<p>By Sam Reed",
+        r#"<p class=credit><span class=label>Source:</span> <a href=../../sources/harbour-gazette/>HG</a>"#,
+    ] {
+        assert!(wire.contains(shown), "{shown}: {wire}");
+    }
+    for left_off in ["Read more", "Share this article", "ENDS"] {
+        assert!(!wire.contains(left_off), "{left_off}");
+    }
+    let check = dossier_in(&demo, &["check"]);
+    assert!(check.status.success());
+    assert_eq!(stderr(&check), "", "no warnings");
+    assert!(
+        stdout(&check).contains("boilerplate `Read more: *` removed 1 paragraph"),
+        "{}",
+        stdout(&check)
+    );
     let timeline = read(&out.join("timeline/index.html"));
     assert!(
         timeline.contains("c. November 2018 – January 2019"),

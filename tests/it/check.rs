@@ -148,8 +148,10 @@ fn unknown_references_with_suggestions() {
     let inv = investigation(Some("bad/unknown-reference"));
     let err = stderr(&dossier_in(inv.path(), &["check"]));
     assert!(err.contains("did you mean `harbour-gazette`?"), "{err}");
+    // The base fixture's credit line names a paper that is no source: a
+    // warning, counted apart from the errors.
     assert!(
-        err.contains("3 errors found"),
+        err.contains("3 errors and 1 warning found"),
         "all problems in one run: {err}"
     );
 }
@@ -328,7 +330,10 @@ fn links_into_the_site_that_lead_nowhere() {
 fn yaml_syntax_errors() {
     assert_reports(
         "yaml-syntax",
-        &[("content/sources/broken.yaml:2:7", "unclosed quote")],
+        &[(
+            "content/sources/broken.yaml:2:7",
+            "this quoted value is never closed",
+        )],
     );
 }
 
@@ -395,9 +400,17 @@ fn check_writes_nothing_and_summarises() {
     let before = snapshot(inv.path());
     let o = dossier_in(inv.path(), &["check"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The warning (an unresolved credit name) is printed and counted.
     assert_eq!(
         stdout(&o).trim(),
-        "ok: 2 articles, 4 actors, 3 events, 2 sources"
+        "ok: 2 articles, 4 actors, 3 events, 2 sources; 1 warning"
+    );
+    assert!(
+        stderr(&o).starts_with(
+            "content/articles/wire/Wire Story.txt:10:18: warning: the credit line names `Unknown Daily`"
+        ),
+        "{}",
+        stderr(&o)
     );
     assert_eq!(snapshot(inv.path()), before);
 }

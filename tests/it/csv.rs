@@ -303,3 +303,25 @@ fn absurd_csv_files_are_refused_not_read() {
         "{err}"
     );
 }
+
+#[test]
+fn a_row_that_does_not_load_causes_no_second_error() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        "id,date,title,approximate\nbad-one,2020,Bad,perhaps\n",
+    );
+    write(
+        dir.path(),
+        "articles/links-it.md",
+        "---\ntitle: Links it\ndate: 2021-01-01\n---\n\nSee [the event](event:bad-one) for how the harbour contract came to be awarded.\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/events/sheet.csv:2:4: error: `perhaps` is not true or false"),
+        "{err}"
+    );
+    assert!(!err.contains("bad-one`"), "a derived error: {err}");
+    assert!(err.contains("1 error"), "{err}");
+}

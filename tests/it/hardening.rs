@@ -141,7 +141,7 @@ fn ten_thousand_level_yaml_and_alias_bombs_fail_cleanly() {
     }
     write(dir.path(), "content/sources.yaml", bomb);
     let err = timed("deep yaml", || render(dir.path())).unwrap_err();
-    let paths: Vec<String> = err.iter().map(|d| d.path.clone()).collect();
+    let paths: Vec<String> = err.iter().map(|d| d.path.to_string()).collect();
     for p in [
         "content/events/block.yaml",
         "content/events/flow.yaml",

@@ -9,6 +9,8 @@
 //! - `build`: `dossier build`, what a reader of the built site sees.
 //! - `check`: `dossier check` and `build` on broken investigations.
 //! - `csv`: CSV data files, read as YAML records are, and the CSV exports.
+//! - `errors`: every problem in one run, each at its value with a hint;
+//!   identifier limits; the base URL (content format 1.1, "Errors").
 //! - `exports`: the FollowTheMoney export.
 //! - `builtin_theme`: the built-in theme renders every valid investigation.
 //! - `hardening`: hostile and pathological input never panics or hangs.
@@ -34,6 +36,7 @@ mod build;
 mod builtin_theme;
 mod check;
 mod csv;
+mod errors;
 mod exports;
 mod hardening;
 mod kinds;
