@@ -4,11 +4,13 @@
 //! date). A `Site` is built once by [`build`] and is read-only after. The
 //! records themselves are defined per kind in `src/kinds/`.
 
+pub mod correction;
 pub mod date;
 pub mod slug;
 pub mod text;
 pub mod validate;
 
+pub use correction::Correction;
 pub use date::{Date, When};
 pub use text::Keep;
 pub use text::RichText;
@@ -18,6 +20,7 @@ pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};
 pub use crate::kinds::event::{Event, Status};
 pub use crate::kinds::source::{Source, SourceKind};
+pub use crate::kinds::statement::{Statement, StatementKind, missing_replies};
 pub use crate::kinds::{Ix, Kind, Table};
 
 /// Typed indices: positions in the `Site` tables.
@@ -25,6 +28,7 @@ pub type ActorIx = Ix<Actor>;
 pub type EventIx = Ix<Event>;
 pub type SourceIx = Ix<Source>;
 pub type ArticleIx = Ix<Article>;
+pub type StatementIx = Ix<Statement>;
 
 macro_rules! site_storage {
     (all { $($fp:ident: $ft:ident),* } data { $($dp:ident: $dt:ident),* }) => {
@@ -70,6 +74,41 @@ macro_rules! site_storage {
     };
 }
 crate::with_kinds!(site_storage);
+
+/// Where a value was written, kept in the model for a message made after
+/// validation (the right-of-reply warning points at an entry of an
+/// event's `reply_due`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Relative to the investigation root, `/`-separated.
+    pub path: String,
+    /// 1-based; `None` where the input has no lines.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The line as written, for the caret display.
+    pub source_line: Option<Box<str>>,
+}
+
+impl Written {
+    /// Where diagnostic `d` points.
+    pub fn of(d: crate::diag::Diagnostic) -> Written {
+        Written {
+            path: d.path,
+            line: d.line,
+            column: d.column,
+            source_line: d.source_line,
+        }
+    }
+
+    /// A diagnostic saying `message` here.
+    pub fn diagnostic(&self, message: impl Into<String>) -> crate::diag::Diagnostic {
+        let mut d = crate::diag::Diagnostic::new(self.path.clone(), message);
+        d.line = self.line;
+        d.column = self.column;
+        d.source_line = self.source_line.clone();
+        d
+    }
+}
 
 #[derive(Debug)]
 pub struct SiteConfig {

@@ -8,7 +8,7 @@
 use super::text::{BadLink, Keep, RichText, parse_markdown, url_problem};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
-use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::Loaded;
 use crate::load::fields::{DateInput, Field, Span, Text};
 use std::collections::HashMap;
@@ -301,6 +301,7 @@ pub(crate) struct Ids {
     pub(crate) sources: IdIndex<Source>,
     pub(crate) actors: IdIndex<Actor>,
     pub(crate) articles: IdIndex<Article>,
+    pub(crate) events: IdIndex<Event>,
     /// Slugs of drafts left out: references to them are dropped silently.
     pub(crate) draft_slugs: Vec<String>,
 }
@@ -335,6 +336,8 @@ pub fn build_keeping(
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let events = Event::build_all(&mut ctx, &ids);
+    ids.events = IdIndex::of(&events);
+    let statements = Statement::build_all(&mut ctx, &ids);
     if !ctx.diags.is_empty() {
         return Err(ctx.diags);
     }
@@ -347,6 +350,7 @@ pub fn build_keeping(
         actors: Table::new(actors),
         events: Table::new(events),
         sources: Table::new(sources),
+        statements: Table::new(statements),
     })
 }
 

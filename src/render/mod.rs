@@ -199,6 +199,17 @@ pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
     )
 }
 
+/// A text of the model as HTML (a correction's note for the corrections
+/// feed), its mentions linked and its links relative to `root`.
+pub(crate) fn note_html(
+    site: &Site,
+    text: &crate::model::RichText,
+    mentions: &crate::link::Mentions,
+    root: &str,
+) -> String {
+    markdown::to_html(site, text, mentions, root)
+}
+
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     // Article bodies are the bulk of the Markdown: rendered once, for the

@@ -3,7 +3,7 @@
 //! there by the renderer, the sitemap and the preview server.
 
 use super::pages::Env;
-use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source};
+use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source, Statement};
 use crate::model::Site;
 use crate::url::{self, Root};
 use tera::Context;
@@ -53,6 +53,13 @@ impl PageKind {
     }
 
     pub const HOME: PageKind = kind("index", "index.html", "home", "Home");
+    /// `corrections/`: every correction of the investigation (1.1).
+    pub const CORRECTIONS: PageKind = kind(
+        "corrections",
+        "corrections.html",
+        "corrections",
+        "Corrections",
+    );
     pub const NOT_FOUND: PageKind = PageKind {
         in_sitemap: false,
         ..kind("404", "404.html", "404", "Page not found")
@@ -77,6 +84,13 @@ pub trait KindPages: Kind {
     fn record_dir(&self) -> String {
         String::new()
     }
+
+    /// How the record is named where it is linked to from elsewhere (the
+    /// corrections page and feed): its title or name.
+    fn title(site: &Site, ix: Ix<Self>) -> String;
+
+    /// The record's page, or its anchor on its kind's index, from `root`.
+    fn href(&self, root: &str) -> String;
 
     /// When the sitemap says a record page last changed, if it says so.
     fn lastmod(&self) -> Option<String> {
@@ -120,12 +134,13 @@ impl NavItem {
 }
 
 /// What a page shows: the home page, a kind's index (by its position in
-/// the list of kinds), one record, or the page not found.
+/// the list of kinds), one record, every correction, or the page not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shows {
     Home,
     Index(usize),
     Record(Ref),
+    Corrections,
     NotFound,
 }
 
@@ -140,6 +155,7 @@ macro_rules! page_dispatch {
                     all.push(<$t as KindPages>::INDEX);
                     all.extend(<$t as KindPages>::RECORD);
                 )*
+                all.push(&PageKind::CORRECTIONS);
                 all.push(&PageKind::NOT_FOUND);
                 all
             }
@@ -153,12 +169,46 @@ macro_rules! page_dispatch {
             nav
         }
 
+        /// A record as a link from `root`: its title and its page or
+        /// anchor (see [`KindPages::title`]).
+        pub(crate) fn record_link(site: &Site, r: Ref, root: &str) -> crate::render::context::LinkCtx {
+            match r {
+                $(Ref::$t(i) => crate::render::context::LinkCtx {
+                    text: <$t as KindPages>::title(site, i),
+                    href: site.$p[i].href(root),
+                },)*
+            }
+        }
+
+        /// The corrections of a record.
+        pub(crate) fn corrections_of(site: &Site, r: Ref) -> &[crate::model::Correction] {
+            match r {
+                $(Ref::$t(i) => site.$p[i].corrections(),)*
+            }
+        }
+
+        /// The kind of the `n`th index page, and whether its records are
+        /// shown there whole (no page of their own: events, statements).
+        pub(crate) fn index_kind(n: usize) -> Option<(crate::kinds::KindInfo, bool)> {
+            let mut k = 0;
+            $(
+                if n == k {
+                    return Some((<$t as Kind>::INFO, <$t as KindPages>::RECORD.is_none()));
+                }
+                k += 1;
+            )*
+            let _ = k;
+            None
+        }
+
         impl Shows {
-            /// Every page: home, each kind's index, the page not found, then
-            /// each record that has a page, kind by kind.
+            /// Every page: home, each kind's index, the corrections, the
+            /// page not found, then each record that has a page, kind by
+            /// kind.
             fn all(site: &Site) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
                 all.extend((0..KINDS.len()).map(Shows::Index));
+                all.push(Shows::Corrections);
                 all.push(Shows::NotFound);
                 $(
                     if <$t as KindPages>::RECORD.is_some() {
@@ -172,6 +222,7 @@ macro_rules! page_dispatch {
             fn place(self, site: &Site) -> (&'static PageKind, String, Option<String>) {
                 match self {
                     Shows::Home => (&PageKind::HOME, url::home(""), None),
+                    Shows::Corrections => (&PageKind::CORRECTIONS, url::corrections(""), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
                     Shows::Index(n) => {
                         let mut k = 0;
@@ -199,6 +250,7 @@ macro_rules! page_dispatch {
             pub(super) fn context(self, env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
                 match self {
                     Shows::Home => env.home_context(ctx, root),
+                    Shows::Corrections => env.corrections_context(ctx, root),
                     Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
                     Shows::Index(n) => {
                         let mut k = 0;

@@ -151,17 +151,98 @@ impl<'a> Env<'a> {
         );
         ctx.insert("root", r);
         let (title, description) = page.shows.context(self, &mut ctx, r);
+        let canonical = url::absolute(&site.config.base_url, &page.dir);
+        let structured_data = self.structured_data(page, &title, &canonical);
         ctx.insert(
             "page",
             &PageCtx {
                 kind: page.kind.name,
                 title,
                 description: shorten(&description, 300),
-                canonical: url::absolute(&site.config.base_url, &page.dir),
+                canonical,
                 section: page.kind.section,
+                structured_data,
             },
         );
         ctx
+    }
+
+    /// The page's schema.org data (see [`PageCtx::structured_data`]): an
+    /// article's page is an `Article`; a record's page with corrections,
+    /// and the timeline or statements page when their entries have some,
+    /// a `WebPage`. Each correction is a `CorrectionComment` with its date
+    /// and its note as text (and, on a list, the URL of what it corrects).
+    fn structured_data(&self, page: &PageSpec, title: &str, canonical: &str) -> Option<String> {
+        use super::page::{Shows, corrections_of, index_kind, record_link};
+        use serde_json::json;
+        let site = self.site;
+        let base = &site.config.base_url;
+        let comment = |c: &crate::model::Correction, about: Option<String>| {
+            let mut v = json!({
+                "@type": "CorrectionComment",
+                "datePublished": c.date,
+                "text": c.note.plain(),
+            });
+            if let Some(u) = about {
+                v["url"] = json!(u);
+            }
+            v
+        };
+        let mut data = match page.shows {
+            Shows::Record(crate::kinds::Ref::Article(i)) => {
+                let a = &site.articles[i];
+                let mut v = json!({
+                    "@context": "https://schema.org",
+                    "@type": "Article",
+                    "headline": a.title,
+                    "datePublished": a.date,
+                    "url": canonical,
+                });
+                if let Some(u) = a.updated {
+                    v["dateModified"] = json!(u);
+                }
+                v
+            }
+            Shows::Record(r) if !corrections_of(site, r).is_empty() => json!({
+                "@context": "https://schema.org",
+                "@type": "WebPage",
+                "name": title,
+                "url": canonical,
+            }),
+            Shows::Index(n) => {
+                let (kind, whole) = index_kind(n)?;
+                let shown: Vec<serde_json::Value> = if whole {
+                    crate::model::correction::all(site)
+                        .into_iter()
+                        .filter(|c| c.kind == kind)
+                        .map(|c| {
+                            comment(c.correction, Some(record_link(site, c.record, base).href))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                if shown.is_empty() {
+                    return None;
+                }
+                let v = json!({
+                    "@context": "https://schema.org",
+                    "@type": "WebPage",
+                    "name": title,
+                    "url": canonical,
+                    "correction": shown,
+                });
+                return Some(script_json(&v));
+            }
+            _ => return None,
+        };
+        if let Shows::Record(r) = page.shows {
+            let corrections = corrections_of(site, r);
+            if !corrections.is_empty() {
+                data["correction"] = corrections.iter().map(|c| comment(c, None)).collect();
+            }
+        }
+        Some(script_json(&data))
     }
 
     /// The home page: the latest articles, the most cited actors, the
@@ -200,6 +281,30 @@ impl<'a> Env<'a> {
         (site.config.title.clone(), self.site_description.clone())
     }
 
+    /// `corrections/`: every correction, newest first, each with the
+    /// record it corrects.
+    pub(crate) fn corrections_context(&self, ctx: &mut Context, r: &str) -> (String, String) {
+        let site = self.site;
+        let entries: Vec<CorrectionEntry> = crate::model::correction::all(site)
+            .into_iter()
+            .map(|c| CorrectionEntry {
+                id: c.anchor,
+                date: DateCtx::of(&c.correction.date),
+                note_html: to_html(site, &c.correction.note, &self.none, r),
+                kind: c.kind.name,
+                record: super::page::record_link(site, c.record, r),
+            })
+            .collect();
+        ctx.insert("corrections", &entries);
+        (
+            super::page::PageKind::CORRECTIONS.title.into(),
+            format!(
+                "Every correction made to {}, newest first",
+                site.config.title
+            ),
+        )
+    }
+
     /// A record's text as HTML, its mentions linked relative to `root`.
     pub(crate) fn rich(
         &self,
@@ -208,6 +313,22 @@ impl<'a> Env<'a> {
         root: &str,
     ) -> Option<String> {
         text.map(|t| to_html(self.site, t, mentions, root))
+    }
+
+    /// A record's corrections (newest first, as the model keeps them),
+    /// their notes' links relative to `root`.
+    pub(crate) fn corrections(
+        &self,
+        corrections: &[crate::model::Correction],
+        root: &str,
+    ) -> Vec<CorrectionCtx> {
+        corrections
+            .iter()
+            .map(|c| CorrectionCtx {
+                date: DateCtx::of(&c.date),
+                note_html: to_html(self.site, &c.note, &self.none, root),
+            })
+            .collect()
     }
 
     /// An article's body as HTML: the one rendered beforehand when the page
@@ -233,6 +354,23 @@ impl<'a> Env<'a> {
             Value::from_serializable(&Event::item(self, i, root))
         }
     }
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` written as `\u`
+/// escapes (they can only occur inside strings), so no `</script>` or
+/// comment opener can end the element early.
+fn script_json(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// An index grouped by a choice (an actor's or a source's kind): one group

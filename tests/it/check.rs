@@ -346,7 +346,7 @@ fn check_writes_nothing_and_summarises() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o).trim(),
-        "ok: 2 articles, 4 actors, 3 events, 2 sources"
+        "ok: 2 articles, 4 actors, 3 events, 2 sources, 2 statements"
     );
     assert_eq!(snapshot(inv.path()), before);
 }
