@@ -224,9 +224,15 @@ impl Statement {
                 .as_ref()
                 .filter(|t| !t.value.trim().is_empty())
                 .map(|d| ctx.markdown_field(d));
-            // An unknown kind is reported once, not again as missing words.
+            // An unknown kind, or a misspelt `quote` or `summary`, is
+            // reported once, not again as missing words.
+            let misspelt = r
+                .unknown
+                .iter()
+                .any(|k| crate::diag::did_you_mean(&k.value, ["quote", "summary"]).is_some());
             if quote.is_none()
                 && summary.is_none()
+                && !misspelt
                 && kind.is_some_and(|k| k != StatementKind::NoResponse)
             {
                 ctx.err(at, "a statement needs its words: a `quote` (verbatim) or a `summary` (a paraphrase)")
@@ -516,5 +522,121 @@ impl KindPages for Statement {
                 site.config.title
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate::BuildOptions;
+
+    const EVENTS: &str = "\
+- id: bribe
+  date: 2020
+  title: A bribe
+  reply_due:
+    - acme
+    - city
+    - acme
+- id: leak
+  date: 2021
+  title: A leak
+  reply_due: [roe]
+";
+
+    /// The site of an investigation with three actors, the events above
+    /// and `statements` (a YAML list).
+    fn site(statements: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(content.join(name), text).unwrap();
+        write("site.yaml", "title: T\n");
+        write(
+            "actors.yaml",
+            "- {id: acme, name: Acme}\n- {id: city, name: City Hall}\n- {id: roe, name: Jane Roe}\n",
+        );
+        write("events.yaml", EVENTS);
+        write("statements.yaml", statements);
+        let loaded = crate::load::load(dir.path()).unwrap();
+        crate::model::build(&loaded, &BuildOptions::default()).unwrap()
+    }
+
+    /// Each missing reply as `line:column message`.
+    fn missing(statements: &str) -> Vec<String> {
+        let mut out: Vec<String> = missing_replies(&site(statements))
+            .into_iter()
+            .map(|d| {
+                assert_eq!(d.path, "content/events.yaml");
+                format!("{}:{} {}", d.line.unwrap(), d.column.unwrap(), d.message)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn each_missing_reply_is_named_once_at_its_entry() {
+        assert_eq!(
+            missing("[]"),
+            [
+                "11:15 event `leak` has no reply from `roe`: no statement about it is by or spoken by them",
+                "5:7 event `bribe` has no reply from `acme`: no statement about it is by or spoken by them",
+                "6:7 event `bribe` has no reply from `city`: no statement about it is by or spoken by them",
+            ]
+        );
+        let d = &missing_replies(&site("[]"))[0];
+        assert_eq!(d.source_line.as_deref(), Some("    - acme"));
+        assert!(d.hint.as_deref().unwrap().contains("`about: [bribe]`"));
+    }
+
+    #[test]
+    fn a_statement_by_the_actor_about_the_event_answers() {
+        let m =
+            missing("- {id: s, by: acme, date: 2020, kind: denial, quote: No., about: [bribe]}\n");
+        assert_eq!(m.len(), 2);
+        assert!(m.iter().all(|l| !l.contains("`acme`")), "{m:?}");
+    }
+
+    #[test]
+    fn a_statement_spoken_by_the_actor_answers() {
+        let m = missing(
+            "- {id: s, by: city, speaker: roe, date: 2021, summary: Not us., about: [leak, bribe]}\n",
+        );
+        // Roe spoke (for City Hall): both are answered where it is about them.
+        assert_eq!(
+            m,
+            [
+                "5:7 event `bribe` has no reply from `acme`: no statement about it is by or spoken by them"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_no_response_counts_as_a_reply() {
+        let m = missing(
+            "- {id: s, by: acme, date: 2020-03, kind: no-response, asked: 2020-02, about: [bribe]}\n\
+             - {id: t, by: city, date: 2020-03, kind: no-response, about: [bribe]}\n\
+             - {id: u, by: roe, date: 2021, kind: no-response, about: [leak]}\n",
+        );
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn a_reply_about_another_event_or_by_someone_else_does_not_count() {
+        let m = missing(
+            "- {id: s, by: acme, date: 2021, quote: Not the leak., about: [leak]}\n\
+             - {id: t, by: roe, date: 2020, quote: About Acme., about: [bribe], actors: [acme]}\n",
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+    }
+
+    #[test]
+    fn quotes_are_set_in_quotation_marks_once() {
+        assert_eq!(quoted("Not us."), "“Not us.”");
+        assert_eq!(quoted("  “Not us.”  "), "“Not us.”");
+        assert_eq!(quoted("\"Not us.\""), "\"Not us.\"");
+        assert_eq!(quoted("“Half"), "““Half”");
+        assert_eq!(quoted("\""), "“\"”");
     }
 }

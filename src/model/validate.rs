@@ -48,7 +48,7 @@ impl Ctx<'_> {
     pub(crate) fn unknown_fields(&mut self, unknown: &[Text], fields: &[&str], what: &str) {
         for key in unknown {
             let hint = did_you_mean(&key.value, fields.iter().copied())
-                .unwrap_or_else(|| format!("{what} fields are: {}", fields.join(", ")));
+                .unwrap_or_else(|| format!("the fields of {what} are: {}", fields.join(", ")));
             self.err(key.span, format!("unknown field `{}` in {what}", key.value))
                 .hint = Some(hint);
         }

@@ -443,6 +443,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn json_for_a_script_element_cannot_close_it() {
+        let v = serde_json::json!({"text": "</script><!-- & \u{2028} >"});
+        let s = script_json(&v);
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
     fn monogram_initials() {
         assert_eq!(initials("Francois de Rugy"), "FR");
         assert_eq!(initials("NSO Group"), "NG");

@@ -6,7 +6,7 @@ use crate::common::*;
 
 /// Runs check and build on the base fixture with `overlay`, and asserts
 /// that each expected `(location, message fragment)` is reported.
-fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
+pub(crate) fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
     let inv = investigation(Some(&format!("bad/{overlay}")));
     let root = inv.path();
     // An existing site written by dossier must survive a failed build.
