@@ -47,6 +47,7 @@ const sites = {
   base: investigation('base'),
   hostile: investigation('hostile', 'hostile'),
   starter: investigation('starter'),
+  statements: investigation('statements', 'statements'),
 };
 
 // --- Nu Html Checker on every page ---------------------------------------------
@@ -93,9 +94,15 @@ const pageTypes = (site) => {
     const json = JSON.parse(readFileSync(join(sites[site], `data/${section}.json`), 'utf8'));
     return json[0]?.path;
   };
+  // The statements fixture adds the pages with corrections and replies.
+  const more = site === 'statements'
+    ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
+    : {};
   return {
+    ...more,
     home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),
-    timeline: 'timeline/', sources: 'sources/', source: first('sources'), '404': 'no/such/page/',
+    timeline: 'timeline/', sources: 'sources/', source: first('sources'), statements: 'statements/',
+    corrections: 'corrections/', '404': 'no/such/page/',
   };
 };
 
@@ -107,7 +114,7 @@ const browser = await chromium.launch({
 const deadline = setTimeout(() => { console.error('site-checks: timed out'); process.exit(1); }, 600_000);
 
 try {
-  for (const site of ['example', 'hostile']) {
+  for (const site of ['example', 'hostile', 'statements']) {
     const server = await serve(sites[site]);
     const origin = `http://127.0.0.1:${server.address().port}`;
     for (const [type, path] of Object.entries(pageTypes(site))) {

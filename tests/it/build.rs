@@ -86,7 +86,7 @@ fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
 
 /// The link checker: every internal link and fragment on every page
 /// resolves to a file and an element of the output.
-fn assert_links_resolve(out: &Path) -> usize {
+pub(crate) fn assert_links_resolve(out: &Path) -> usize {
     let pages = all_pages(out);
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
         .iter()
@@ -145,13 +145,17 @@ fn the_example_has_every_page_of_the_spec() {
         "timeline/index.html",
         "sources/index.html",
         "sources/toi/index.html",
+        "statements/index.html",
+        "corrections/index.html",
         "404.html",
         "sitemap.xml",
         "feed.xml",
+        "corrections.xml",
         "data/actors.json",
         "data/events.json",
         "data/sources.json",
         "data/articles.json",
+        "data/statements.json",
         "style.css",
         ".dossier",
     ] {

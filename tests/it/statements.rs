@@ -607,6 +607,9 @@ fn corrections_show_on_their_record_newest_first() {
 #[test]
 fn the_corrections_page_lists_every_correction_linking_to_what_it_corrects() {
     let (_inv, out) = built();
+    // Every link of the site resolves, anchors on the timeline and the
+    // statements and corrections pages included.
+    assert!(crate::build::assert_links_resolve(&out) > 100);
     let doc = page(&out, "corrections");
     let entries: Vec<(String, String, String, String)> = doc
         .select(&sel(".correction-log > li"))
