@@ -157,9 +157,22 @@ pub(crate) fn validate(
         (Purpose::Render, _) => model::Keep::Whole,
     };
     // Template errors are worth reporting together with content errors.
-    let site = timings.time("model", || model::build_keeping(loaded, options, keep));
+    // The files a path in content may name are the pages, the exports and
+    // the theme's and content's static files (content format 1.1).
+    let site = timings.time("model", || match &renderer {
+        Ok(r) => {
+            let files = |records: &model::Records<'_>, tags: &model::Tags| {
+                render::site_files(records, tags, r, &loaded.static_files)
+            };
+            model::build_with_files(loaded, options, keep, &files)
+        }
+        Err(_) => model::build_keeping(loaded, options, keep),
+    });
     match (site, renderer) {
-        (Ok(s), Ok(r)) => Ok((s, r)),
+        (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
+            None => Ok((s, r)),
+            Some(d) => Err(d),
+        },
         (s, r) => {
             let mut all = Diagnostics::default();
             all.extend(s.err().into_iter().flatten());
@@ -167,6 +180,42 @@ pub(crate) fn validate(
             Err(all)
         }
     }
+}
+
+/// The files of `content/static/` that cannot be written beside the
+/// site's own (a file named like one of its folders, a folder named like
+/// one of its files): found here, before anything is rendered, so that
+/// `check` reports what `build` would fail on.
+fn static_in_the_way(
+    loaded: &load::Loaded,
+    site: &Site,
+    renderer: &Renderer,
+) -> Option<Diagnostics> {
+    if loaded.static_files.is_empty() {
+        return None;
+    }
+    let made = render::output_paths(site, renderer);
+    let placed: Vec<&str> = loaded
+        .static_files
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect();
+    let found: Diagnostics = write::in_the_way(&placed, &made)
+        .into_iter()
+        .map(|clash| match clash {
+            write::InTheWay::AFolder { file, below } => Diagnostic::new(
+                format!("content/static/{file}"),
+                format!("the site has a folder `{file}/` (with `{below}`): this file cannot be written there"),
+            )
+            .with_hint("rename it, or move it into a folder of its own such as `content/static/files/`"),
+            write::InTheWay::AFile { path, file } => Diagnostic::new(
+                format!("content/static/{path}"),
+                format!("`{file}` is a file of the site: it cannot also be a folder holding this file"),
+            )
+            .with_hint(format!("rename the folder `content/static/{file}/`")),
+        })
+        .collect();
+    (!found.is_empty()).then_some(found)
 }
 
 /// What a validated site is for.

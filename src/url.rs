@@ -2,8 +2,8 @@
 //!
 //! Every record has a folder of its own (`articles/<slug>/`,
 //! `actors/<id>/`, `sources/<id>/`), events are anchors on the timeline
-//! (`timeline/#<id>`), statements anchors on their list
-//! (`statements/#<id>`), and the lists, feed and open data sit at fixed places
+//! (`timeline/#<id>`), statements anchors on their list (`statements/#<id>`),
+//! each tag has a page (`tags/<slug>/`), and the lists, feed and open data sit at fixed places
 //! (`articles/`, `feed.xml`, `data/actors.json`…). Pages, feeds, the
 //! sitemap, the open data and the preview all ask this module, so the
 //! layout can change in one place.
@@ -44,6 +44,19 @@ fn join(root: &str, parts: &[&str]) -> String {
 /// function here gives it with root `""`): `base_url` followed by it.
 pub fn absolute(base_url: &str, path: &str) -> String {
     join(base_url, &[path])
+}
+
+/// The absolute URL of `path` when `base_url` names a host
+/// (`https://…`), for canonical links and `og:url`: with a base URL that is
+/// only a path (the default `/`) no valid absolute URL exists, and a
+/// relative canonical link is invalid (content format 1.1, "Sharing").
+pub fn canonical(base_url: &str, path: &str) -> Option<String> {
+    let has_host = ["http://", "https://"].iter().any(|scheme| {
+        base_url
+            .get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    has_host.then(|| absolute(base_url, path))
 }
 
 /// An article's page: `articles/<slug>/`.
@@ -109,6 +122,16 @@ pub fn corrections(root: &str) -> String {
 /// The Atom feed of the corrections: `corrections.xml`.
 pub fn corrections_feed(root: &str) -> String {
     join(root, &["corrections.xml"])
+}
+
+/// The index of every tag: `tags/`.
+pub fn tags(root: &str) -> String {
+    join(root, &["tags/"])
+}
+
+/// A tag's page: `tags/<slug>/`.
+pub fn tag(root: &str, slug: &str) -> String {
+    join(root, &["tags/", slug, "/"])
 }
 
 /// The Atom feed of the articles: `feed.xml`.
@@ -245,6 +268,8 @@ mod tests {
         assert_eq!(statements(""), "statements/");
         assert_eq!(corrections("../"), "../corrections/");
         assert_eq!(corrections_feed(""), "corrections.xml");
+        assert_eq!(tags("../"), "../tags/");
+        assert_eq!(tag("", "cyber-security"), "tags/cyber-security/");
         assert_eq!(feed("https://x.org/"), "https://x.org/feed.xml");
         assert_eq!(sitemap(""), "sitemap.xml");
         assert_eq!(data("", "actors"), "data/actors.json");

@@ -17,7 +17,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub drafts: bool,
     /// Override `base_url` from site.yaml (for absolute URLs in sitemap, feed, canonical links).
-    #[arg(long)]
+    #[arg(long, value_parser = base_url_arg)]
     pub base_url: Option<String>,
     /// Replace an output folder that dossier did not write.
     #[arg(long)]
@@ -25,6 +25,14 @@ pub struct BuildArgs {
     /// Print the time each stage took.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// A `--base-url` the content format accepts (no query or fragment): any
+/// other is a usage error, exit 2, before anything is read.
+fn base_url_arg(s: &str) -> Result<String, String> {
+    crate::model::validate::normalize_base_url(s)
+        .map(|_| s.to_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// Runs `dossier build` and prints what it wrote.

@@ -7,7 +7,7 @@ use crate::model::Date;
 use crate::model::correction::all;
 use crate::render::escape_markup;
 use crate::render::page::record_link;
-use crate::url::{self, Root};
+use crate::url;
 use std::fmt::Write as _;
 
 /// The Atom feed of every correction.
@@ -16,6 +16,10 @@ pub struct CorrectionsFeed;
 impl Export for CorrectionsFeed {
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
         vec![(url::corrections_feed(""), feed(ctx).into_bytes())]
+    }
+
+    fn paths(&self) -> Vec<String> {
+        vec![url::corrections_feed("")]
     }
 }
 
@@ -26,7 +30,8 @@ fn stamp(d: &Date) -> String {
 
 /// Atom (RFC 4287). Each entry's id is the correction's anchor on the
 /// corrections page, its link the corrected record, its content the note
-/// as HTML with links relative to the corrections page (`xml:base`).
+/// as HTML with its links into the site absolute, from `base_url` (feed
+/// readers do not all honour `xml:base`).
 /// `updated` is the newest correction's date, never the build time, so
 /// identical input gives identical bytes.
 fn feed(ctx: &ExportCtx) -> String {
@@ -71,13 +76,11 @@ fn feed(ctx: &ExportCtx) -> String {
         escape_markup(&author)
     );
     let _ = writeln!(s, "<generator>dossier</generator>");
-    // Notes are rendered as on the corrections page, one folder down.
-    let root = Root::up(1);
     let none = crate::link::Mentions::default();
     for c in &entries {
         let record = record_link(site, c.record, base);
         let id = format!("{page}#{}", c.anchor);
-        let note = crate::render::note_html(site, &c.correction.note, &none, root.as_str());
+        let note = crate::render::note_html(site, &c.correction.note, &none, base, Some(&c.anchor));
         let _ = writeln!(s, "<entry>");
         let _ = writeln!(
             s,
@@ -91,8 +94,7 @@ fn feed(ctx: &ExportCtx) -> String {
         let _ = writeln!(s, "<updated>{}</updated>", stamp(&c.correction.date));
         let _ = writeln!(
             s,
-            "<content type=\"html\" xml:base=\"{}\">{}</content>",
-            escape_markup(&page),
+            "<content type=\"html\">{}</content>",
             escape_markup(&note)
         );
         let _ = writeln!(s, "</entry>");

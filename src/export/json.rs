@@ -24,6 +24,10 @@ macro_rules! data_files {
                     ),
                 )*]
             }
+
+            fn paths(&self) -> Vec<String> {
+                vec![$(url::data("", <$t as Kind>::INFO.plural),)*]
+            }
         }
     };
 }

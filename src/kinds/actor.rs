@@ -247,6 +247,8 @@ impl Actor {
                         actor: other,
                         label,
                     }),
+                    // An actor whose record failed reports that itself.
+                    None if ctx.is_written::<Actor>(&target.value) => {}
                     None => {
                         let hint = crate::diag::did_you_mean(
                             &target.value,
@@ -366,13 +368,13 @@ impl Actor {
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: env.rich(a.summary.as_ref(), &graph.mentions.actors[i], root),
+            summary_html: env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root),
             aliases: a.aliases.clone(),
             links: a
                 .links
                 .iter()
                 .map(|l| ExternalLinkCtx {
-                    url: l.url.clone(),
+                    url: env.href(&l.url, root),
                     label: l.label.clone(),
                 })
                 .collect(),
@@ -405,7 +407,7 @@ impl Actor {
                 .collect(),
             statements: Vec::new(),
             statements_about: Vec::new(),
-            corrections: env.corrections(&a.corrections, root),
+            corrections: env.corrections(a, root),
         };
         let mut base = base;
         for s in graph.cited_by::<Actor, Statement>(i) {
@@ -435,10 +437,6 @@ impl KindPages for Actor {
 
     fn title(site: &Site, i: Ix<Self>) -> String {
         site.actors[i].name.clone()
-    }
-
-    fn href(&self, root: &str) -> String {
-        url::actor(root, &self.id)
     }
 
     /// The actors grouped by kind, each group by name.

@@ -15,9 +15,9 @@ use crate::load::fields::{DateInput, Field, Span, Text};
 use crate::model::Site;
 use crate::model::correction::CorrectionFields;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
-use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
+use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
 use crate::model::{Correction, Date, RichText};
-use crate::render::context::{CorrectionCtx, DateCtx};
+use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, with_events};
 use crate::url;
@@ -112,6 +112,10 @@ impl Kind for Article {
         &self.corrections
     }
 
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
     /// Actors in the story (mentioned, in reading order, then those named
     /// in the metadata), then its sources (front matter, then credit line).
     fn references(&self, mentioned: &[Ix<Actor>], out: &mut Vec<Ref>) {
@@ -198,12 +202,12 @@ impl Article {
             let mut wire_credit = None;
             let (body, wire) = match &raw.body {
                 ArticleBody::Markdown { text, first_line } => {
-                    let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
+                    let (mut rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
                         let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                         (rich, bad, None)
                     });
                     text_summary = summary;
-                    ctx.bad_links_in_body(raw.file, text, *first_line, bad);
+                    ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
                     (rich, None)
                 }
                 ArticleBody::Wire(w) => {
@@ -265,7 +269,7 @@ impl Article {
             let slug = match field(|m| &m.slug) {
                 Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
                 None => {
-                    let s = crate::model::slug::slugify(&raw.stem);
+                    let s = crate::model::slug::from_file_stem(&raw.stem);
                     if s.is_empty() {
                         ctx.push(
                             Diagnostic::new(path.clone(), "cannot make a slug from this file name")
@@ -360,7 +364,7 @@ impl Article {
                 Some(s) => s.value.trim().to_owned(),
                 None => text_summary.unwrap_or_else(|| shorten(&body.first_paragraph(), 240)),
             };
-            let tags = m.map(|m| texts(&m.tags)).unwrap_or_default();
+            let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
             out.push((
                 Article {
                     slug,
@@ -432,7 +436,8 @@ pub struct ArticleFull {
     pub url: Option<String>,
     pub body_html: String,
     pub credit: Option<CreditCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
     pub sources: Vec<SourceCard>,
     pub actors: Vec<ActorCard>,
     pub events: Vec<EventItem>,
@@ -464,7 +469,7 @@ impl Article {
         let a = &site.articles[i];
         let base = ArticleFull {
             card: Article::card(env, i, root),
-            url: a.url.clone(),
+            url: a.url.as_deref().map(|u| env.href(u, root)),
             body_html: env.article_body(i, root),
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
@@ -478,7 +483,7 @@ impl Article {
                     })
                     .collect(),
             }),
-            tags: a.tags.clone(),
+            tags: env.tag_links(&a.tags, root),
             sources: a
                 .sources
                 .iter()
@@ -494,7 +499,7 @@ impl Article {
                 .cited_by::<Article, Statement>(i)
                 .map(|s| Statement::item(env, s, root))
                 .collect(),
-            corrections: env.corrections(&a.corrections, root),
+            corrections: env.corrections(a, root),
         };
         let events = graph.cited_by::<Article, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
@@ -517,8 +522,9 @@ impl KindPages for Article {
         site.articles[i].title.clone()
     }
 
-    fn href(&self, root: &str) -> String {
-        url::article(root, &self.slug)
+    /// Its card.
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        tera::Value::from_serializable(&Article::card(env, i, root))
     }
 
     /// Articles dated to the day say so; an update since, when it is.

@@ -8,8 +8,8 @@ use crate::link::Graph;
 use crate::load::fields::{DateInput, Field, Text};
 use crate::model::correction::CorrectionFields;
 use crate::model::text::{BadLink, parse_markdown};
-use crate::model::validate::{Ctx, Ids, Unique, text, texts};
-use crate::model::{Correction, RichText, Site, When, Written};
+use crate::model::validate::{Ctx, Ids, Unique, text};
+use crate::model::{Correction, Position, RichText, Site, When};
 use crate::render::context::{CorrectionCtx, Group, LinkCtx, WhenCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::Env;
@@ -76,7 +76,7 @@ pub struct Event {
 #[derive(Debug, Clone)]
 pub struct ReplyDue {
     pub actor: Ix<Actor>,
-    pub at: Written,
+    pub at: Position,
 }
 
 impl Kind for Event {
@@ -98,6 +98,10 @@ impl Kind for Event {
 
     fn corrections(&self) -> &[Correction] {
         &self.corrections
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// "X denies any role in Y's murder" puts the event on both pages.
@@ -210,11 +214,12 @@ impl Event {
                     continue;
                 };
                 if !reply_due.iter().any(|d| d.actor == actor) {
-                    let at = Written::of(ctx.loaded.at(t.span, ""));
+                    let at = Position::of(ctx.loaded.at(t.span, ""));
                     reply_due.push(ReplyDue { actor, at });
                 }
             }
             let corrections = ctx.corrections(&r.corrections, None);
+            let tags = ctx.tags(&r.tags);
             let (Some(id), Some(title), Some(start)) = (id, title, start) else {
                 continue;
             };
@@ -236,7 +241,7 @@ impl Event {
                     articles,
                     status: status.flatten().unwrap_or(Status::Reported),
                     place: text(&r.place),
-                    tags: texts(&r.tags),
+                    tags,
                     reply_due,
                     corrections,
                 },
@@ -269,7 +274,8 @@ pub struct EventItem {
     pub actors: Vec<LinkCtx>,
     pub sources: Vec<LinkCtx>,
     pub articles: Vec<LinkCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
     /// Its replies: the statements about it, in date order.
     pub replies: Vec<StatementItem>,
     /// Every actor whose reply it requires, and whether one is recorded.
@@ -326,7 +332,7 @@ impl Event {
             status: e.status.as_str(),
             status_label: e.status.label(),
             place: e.place.clone(),
-            summary_html: env.rich(e.summary.as_ref(), &graph.mentions.events[i], root),
+            summary_html: env.rich(e, e.summary.as_ref(), &graph.mentions.events[i], root),
             actors: graph
                 .refs::<Event, Actor>(i)
                 .map(|a| Actor::link(env, a, root))
@@ -347,7 +353,7 @@ impl Event {
                     href: url::article(root, &site.articles[a].slug),
                 })
                 .collect(),
-            tags: e.tags.clone(),
+            tags: env.tag_links(&e.tags, root),
             replies: replies
                 .iter()
                 .map(|&s| Statement::item(env, s, root))
@@ -361,7 +367,7 @@ impl Event {
                 })
                 .collect(),
             reply_missing: !missing.is_empty(),
-            corrections: env.corrections(&e.corrections, root),
+            corrections: env.corrections(e, root),
         }
     }
 }
@@ -378,8 +384,9 @@ impl KindPages for Event {
         site.events[i].title.clone()
     }
 
-    fn href(&self, root: &str) -> String {
-        url::event(root, &self.id)
+    /// The event as the timeline shows it (linking there).
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        env.event_value(i, root)
     }
 
     /// Every event in date order, grouped by year.

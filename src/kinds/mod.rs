@@ -7,9 +7,11 @@
 //! The stages (`load` → `model` → `link` → `render` → `write`) are generic
 //! machinery; they learn the kinds from the one list in [`with_kinds!`],
 //! from which the site's storage, the counts, the loader's file roles and
-//! the list of data files all derive. Adding a kind is a new file here, a
-//! line in that list and one in the model's build order, plus what users
-//! see of it: its templates, a base-fixture record, a record in the
+//! the list of data files all derive; so do the id links into content
+//! (`<name>:<key>`, `model::links`) and, through [`Kind::tags`], the tag
+//! pages. Adding a kind is a new file here, a line in that list and one in
+//! the model's build order (and in its `Records`), plus what users see of
+//! it (with `KindPages::listed` when a tag's page should show a card): its templates, a base-fixture record, a record in the
 //! starter and its docs (`tests/it/kinds.rs` checks those; see
 //! `docs/decisions.md`, "How the code is organised").
 
@@ -77,6 +79,12 @@ pub trait Kind: Sized + Send + Sync + 'static {
         None
     }
 
+    /// The record's tags as written (content format: `tags`), for the tag
+    /// pages and the links to them. A kind without tags keeps the default.
+    fn tags(&self) -> &[String] {
+        &[]
+    }
+
     /// The actor whose own text this is, if any: it does not link to the
     /// page it is on.
     fn own_actor(_ix: Ix<Self>) -> Option<Ix<Actor>> {
@@ -123,6 +131,15 @@ macro_rules! kind_infos {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Ref {
             $($t(Ix<$t>),)*
+        }
+
+        impl Ref {
+            /// The names of the kind referred to.
+            pub fn info(self) -> KindInfo {
+                match self {
+                    $(Ref::$t(_) => <$t as Kind>::INFO,)*
+                }
+            }
         }
 
         $(

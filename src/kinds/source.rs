@@ -179,8 +179,11 @@ pub struct SourceCard {
     pub href: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
-    /// The source's own site (external).
+    /// The source's own site, as written (shown as text).
     pub url: Option<String>,
+    /// `url` as a link from this page (the same, unless it is an id link
+    /// or a path from the site root).
+    pub url_href: Option<String>,
 }
 
 /// `source` on a source's page.
@@ -188,7 +191,10 @@ pub struct SourceCard {
 pub struct SourceFull {
     #[serde(flatten)]
     pub card: SourceCard,
+    /// An archived copy, as written (shown as text).
     pub archive_url: Option<String>,
+    /// `archive_url` as a link from this page.
+    pub archive_url_href: Option<String>,
     pub aliases: Vec<String>,
     pub description_html: Option<String>,
     pub articles: Vec<ArticleCard>,
@@ -209,6 +215,7 @@ impl Source {
             kind: s.kind.as_str(),
             kind_label: s.kind.label(),
             url: s.url.clone(),
+            url_href: s.url.as_deref().map(|u| env.href(u, root)),
         }
     }
 
@@ -219,8 +226,9 @@ impl Source {
         let base = SourceFull {
             card: Source::card(env, i, root),
             archive_url: s.archive_url.clone(),
+            archive_url_href: s.archive_url.as_deref().map(|u| env.href(u, root)),
             aliases: s.aliases.clone(),
-            description_html: env.rich(s.description.as_ref(), &graph.mentions.sources[i], root),
+            description_html: env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root),
             articles: graph
                 .cited_by::<Source, Article>(i)
                 .map(|a| Article::card(env, a, root))
@@ -230,7 +238,7 @@ impl Source {
                 .cited_by::<Source, Statement>(i)
                 .map(|x| Statement::item(env, x, root))
                 .collect(),
-            corrections: env.corrections(&s.corrections, root),
+            corrections: env.corrections(s, root),
         };
         let events = graph.cited_by::<Source, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
@@ -251,10 +259,6 @@ impl KindPages for Source {
 
     fn title(site: &Site, i: Ix<Self>) -> String {
         site.sources[i].name.clone()
-    }
-
-    fn href(&self, root: &str) -> String {
-        url::source(root, &self.id)
     }
 
     /// The sources grouped by kind, each group by name.

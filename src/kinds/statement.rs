@@ -14,7 +14,7 @@ use crate::link::Graph;
 use crate::load::fields::{DateInput, Field, Text};
 use crate::model::correction::CorrectionFields;
 use crate::model::text::plain_paragraphs;
-use crate::model::validate::{Ctx, Ids, Unique, text, texts};
+use crate::model::validate::{Ctx, Ids, Unique, text};
 use crate::model::{Correction, Date, RichText, Site};
 use crate::render::context::{CorrectionCtx, DateCtx, Group, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
@@ -119,6 +119,10 @@ impl Kind for Statement {
 
     fn corrections(&self) -> &[Correction] {
         &self.corrections
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// Who made it and who spoke, the actors it names, then those its
@@ -270,6 +274,7 @@ impl Statement {
                 ids.draft_slugs.iter().any(|d| d == s)
             });
             let corrections = ctx.corrections(&r.corrections, None);
+            let tags = ctx.tags(&r.tags);
             let (Some(id), Some(by), Some(date), Some(kind)) = (id, by, date, kind) else {
                 continue;
             };
@@ -303,7 +308,7 @@ impl Statement {
                     medium: text(&r.medium),
                     asked,
                     question,
-                    tags: texts(&r.tags),
+                    tags,
                     corrections,
                 },
                 order,
@@ -402,7 +407,8 @@ pub struct StatementItem {
     pub actors: Vec<LinkCtx>,
     pub sources: Vec<LinkCtx>,
     pub articles: Vec<LinkCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
     pub corrections: Vec<CorrectionCtx>,
 }
 
@@ -431,9 +437,10 @@ impl Statement {
             speaker: s.speaker.map(|a| Actor::link(env, a, root)),
             date: DateCtx::of(&s.date),
             asked: s.asked.as_ref().map(DateCtx::of),
-            question_html: env.rich(s.question.as_ref(), &Default::default(), root),
-            quote_html: env.rich(s.quote_text.as_ref(), &quote_mentions, root),
-            summary_html: env.rich(s.summary.as_ref(), &summary_mentions, root),
+            question_html: env.rich_part(s, "question", s.question.as_ref(), root),
+            // A quote is plain text: no ids in it to keep apart.
+            quote_html: env.rich(s, s.quote_text.as_ref(), &quote_mentions, root),
+            summary_html: env.rich(s, s.summary.as_ref(), &summary_mentions, root),
             cite,
             medium: s.medium.clone(),
             about: s
@@ -464,8 +471,8 @@ impl Statement {
                     href: url::article(root, &site.articles[a].slug),
                 })
                 .collect(),
-            tags: s.tags.clone(),
-            corrections: env.corrections(&s.corrections, root),
+            tags: env.tag_links(&s.tags, root),
+            corrections: env.corrections(s, root),
         }
     }
 
@@ -493,8 +500,9 @@ impl KindPages for Statement {
         site.statements[i].title(site)
     }
 
-    fn href(&self, root: &str) -> String {
-        url::statement(root, &self.id)
+    /// The statement as its entry shows it (linking there).
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        tera::Value::from_serializable(&Statement::item(env, i, root))
     }
 
     /// Every statement, newest first, grouped by year.

@@ -306,6 +306,10 @@ macro_rules! link_storage {
                                 .map(|hit| hit.actor)
                                 .filter(|&a| Some(a) != <$t as Kind>::own_actor(i))
                                 .chain(mentioned.$p[i].actors())
+                                .chain(
+                                    linked_actors(site, record.text())
+                                        .filter(|&a| Some(a) != <$t as Kind>::own_actor(i)),
+                                )
                                 .collect();
                             let mut out = Vec::new();
                             record.references(&actors, &mut out);
@@ -330,6 +334,26 @@ macro_rules! link_storage {
     };
 }
 crate::with_kinds!(link_storage);
+
+/// The actors that id links in `text` lead to (`[the company](actor:acme)`):
+/// such a link counts as a mention of the actor, whatever its text, so the
+/// record is listed on the actor's page and the actor among the record's.
+/// Links to records of other kinds are for reading on, and add no
+/// backlink (a source is cited with `sources`, an event with `articles`).
+fn linked_actors<'s>(
+    site: &'s Site,
+    text: Option<&'s RichText>,
+) -> impl Iterator<Item = ActorIx> + 's {
+    text.into_iter()
+        .flat_map(|t| &t.events)
+        .filter_map(move |e| match e {
+            Md::Start(Tag::Link { dest_url, .. }) => match site.links.target(dest_url) {
+                Some(crate::model::Target::Record(Ref::Actor(a))) => Some(*a),
+                _ => None,
+            },
+            _ => None,
+        })
+}
 
 /// The mentions in the text of each record of a kind.
 fn mentions_in<K: Kind>(

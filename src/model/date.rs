@@ -38,6 +38,9 @@ impl Date {
             _ => false,
         } && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         if !shape_ok {
+            if Date::padded(s).is_some() {
+                return Err(format!("`{s}` is not a date: a year has four digits"));
+            }
             return Err(format!(
                 "`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
             ));
@@ -73,6 +76,28 @@ impl Date {
             None => None,
         };
         Ok(Date { year, month, day })
+    }
+
+    /// What to write instead of `s` when its only fault is a year of
+    /// fewer than four digits: "write 0602" for `602`, "write 0750-06"
+    /// for `750-06` (content format 1.1, "Errors").
+    pub fn suggestion(s: &str) -> Option<String> {
+        Date::padded(s.trim()).map(|p| format!("write {p}"))
+    }
+
+    /// `s` with its year padded to four digits, when that makes it a date
+    /// of the right shape.
+    fn padded(s: &str) -> Option<String> {
+        let (year, rest) = s.split_once('-').unwrap_or((s, ""));
+        if year.is_empty() || year.len() >= 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let padded = if rest.is_empty() {
+            format!("{year:0>4}")
+        } else {
+            format!("{year:0>4}-{rest}")
+        };
+        Date::parse(&padded).is_ok().then_some(padded)
     }
 
     /// The sort key: a missing part counts as 0, so "2021" sorts before "2021-01-01".
@@ -210,6 +235,19 @@ mod tests {
         assert!(Date::parse("2021-7-24").is_err());
         assert!(Date::parse("July 2021").is_err());
         assert!(Date::parse("0000").is_err());
+    }
+
+    #[test]
+    fn early_years_have_four_digits() {
+        assert_eq!(d("0750").to_string(), "750");
+        assert_eq!(d("0750").iso(), "0750");
+        assert!(d("0044").key() < d("0100").key());
+        assert!(Date::parse("602").unwrap_err().contains("four digits"));
+        assert_eq!(Date::suggestion("602").as_deref(), Some("write 0602"));
+        assert_eq!(Date::suggestion("44-03").as_deref(), Some("write 0044-03"));
+        assert_eq!(Date::suggestion("2021-13"), None);
+        assert_eq!(Date::suggestion("July"), None);
+        assert_eq!(Date::suggestion("0"), None);
     }
 
     #[test]

@@ -6,15 +6,19 @@
 
 pub mod correction;
 pub mod date;
+pub mod links;
 pub mod slug;
+pub mod tags;
 pub mod text;
 pub mod validate;
 
 pub use correction::Correction;
 pub use date::{Date, When};
+pub use links::{SiteLinks, Target};
+pub use tags::{Tag, Tags};
 pub use text::Keep;
 pub use text::RichText;
-pub use validate::{build, build_keeping, theme_name};
+pub use validate::{build, build_keeping, build_with_files, theme_name};
 
 pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};
@@ -38,6 +42,44 @@ macro_rules! site_storage {
         pub struct Site {
             pub config: SiteConfig,
             $(pub $fp: Table<$ft>,)*
+            /// Every tag of every record, with the records that carry it.
+            pub tags: Tags,
+            /// Where each link from content into the site leads (id links,
+            /// relative references).
+            pub links: SiteLinks,
+        }
+
+        /// The records of every kind, in display order: the site's tables,
+        /// or the lists validation has built before there is a site (id
+        /// links and tags are resolved from these).
+        #[derive(Clone, Copy)]
+        pub struct Records<'a> {
+            $(pub $fp: &'a [$ft],)*
+        }
+
+        impl<'a> Records<'a> {
+            /// Calls `f` with every record of every kind that has tags:
+            /// kinds in list order, records in display order.
+            pub fn each_tagged(&self, mut f: impl FnMut(crate::kinds::Ref, &[String])) {
+                $(
+                    for (i, r) in self.$fp.iter().enumerate() {
+                        let tags = <$ft as Kind>::tags(r);
+                        if !tags.is_empty() {
+                            f(crate::kinds::Ref::$ft(Ix::new(i)), tags);
+                        }
+                    }
+                )*
+            }
+
+            /// Calls `f` with every record's kind name (`"actor"`), key
+            /// and reference: what id links are resolved against.
+            pub fn each_key(&self, mut f: impl FnMut(&'static str, &'a str, crate::kinds::Ref)) {
+                $(
+                    for (i, r) in self.$fp.iter().enumerate() {
+                        f(<$ft as Kind>::INFO.name, r.key(), crate::kinds::Ref::$ft(Ix::new(i)));
+                    }
+                )*
+            }
         }
 
         /// How many records of each kind the site holds (`site.counts` in
@@ -56,6 +98,13 @@ macro_rules! site_storage {
         )*
 
         impl Site {
+            /// The site's tables as [`Records`].
+            pub fn records(&self) -> Records<'_> {
+                Records {
+                    $($fp: &self.$fp,)*
+                }
+            }
+
             pub fn counts(&self) -> Counts {
                 Counts {
                     $($fp: self.$fp.len(),)*
@@ -79,7 +128,7 @@ crate::with_kinds!(site_storage);
 /// validation (the right-of-reply warning points at an entry of an
 /// event's `reply_due`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
+pub struct Position {
     /// Relative to the investigation root, `/`-separated.
     pub path: String,
     /// 1-based; `None` where the input has no lines.
@@ -89,10 +138,10 @@ pub struct Written {
     pub source_line: Option<Box<str>>,
 }
 
-impl Written {
+impl Position {
     /// Where diagnostic `d` points.
-    pub fn of(d: crate::diag::Diagnostic) -> Written {
-        Written {
+    pub fn of(d: crate::diag::Diagnostic) -> Position {
+        Position {
             path: d.path,
             line: d.line,
             column: d.column,

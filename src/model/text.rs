@@ -3,14 +3,55 @@
 //! schemes are reported with their line, raw HTML is neutralised before
 //! anything else sees it, and later stages never re-parse.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::collections::HashSet;
 
 /// Parsed text, ready for mention linking and HTML rendering.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RichText {
     pub events: Vec<Event<'static>>,
+    /// The links into the site that parsing found (id links and relative
+    /// references, see [`Dest`]), every one of the text even when only its
+    /// lead is kept. Validation takes them (`Ctx::markdown_parsed`) to
+    /// resolve once every record is known, so in a validated site this is
+    /// empty: rendering finds each destination's target in
+    /// `Site::links`.
+    pub(crate) written_links: Vec<WrittenLink>,
 }
+
+/// A link or image into the site as written in a text, before it is
+/// resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    /// Byte offset of the link in the parsed source.
+    pub offset: usize,
+    /// The destination as the Markdown parser gives it (entities decoded).
+    pub dest: String,
+    /// Whether it is an image's source (which must be a file).
+    pub image: bool,
+}
+
+/// What a destination written in content points at (content format 1.1,
+/// "Links and HTML from content").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dest {
+    /// `http:`, `https:` or `mailto:`: left as written.
+    External,
+    /// Only a fragment or a query (`#note`, `?x`), or nothing: a place on
+    /// the page the text is shown on.
+    Local,
+    /// An id link: `actor:jane-roe`, `tag:shipping` (`prefix`, `key`).
+    Id { prefix: String, key: String },
+    /// A relative reference, a file of the built site named from its root
+    /// (`docs/memo.pdf`, `/docs/memo.pdf`).
+    Relative,
+}
+
+/// The prefixes of id links that the content format names (1.1). Which of
+/// them resolve is the list of kinds' to say (`model::links`): one whose
+/// kind this dossier does not have is an error that says so, never a
+/// broken link.
+pub const ID_LINK_PREFIXES: &[&str] = &["actor", "event", "source", "statement", "article", "tag"];
 
 /// A problem in Markdown found while parsing: a link or image destination
 /// with a forbidden scheme, or absurd nesting.
@@ -29,11 +70,23 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Why a URL may not be emitted, or None when it is http(s), mailto or
-/// relative. Browsers ignore ASCII tab and newline anywhere in a URL and
-/// strip leading/trailing spaces and control characters, so the scheme is
-/// read the way a browser would read it.
+/// Whether `scheme` starts an id link: a prefix the content format names,
+/// or the name of one of dossier's kinds.
+fn is_id_link_prefix(scheme: &str) -> bool {
+    ID_LINK_PREFIXES.contains(&scheme) || crate::kinds::KINDS.iter().any(|k| k.name == scheme)
+}
+
+/// Why a URL may not be emitted, or None when it is http(s), mailto, an
+/// id link or a relative reference.
 pub fn url_problem(url: &str) -> Option<String> {
+    classify(url).err()
+}
+
+/// What `url` points at, or why it may not be emitted. Browsers ignore
+/// ASCII tab and newline anywhere in a URL and strip leading/trailing
+/// spaces and control characters, so the scheme is read the way a browser
+/// would read it.
+pub fn classify(url: &str) -> Result<Dest, String> {
     let cleaned: String = url
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
@@ -42,17 +95,50 @@ pub fn url_problem(url: &str) -> Option<String> {
         .to_owned();
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     let Some(colon) = scheme_end.filter(|&i| cleaned.as_bytes()[i] == b':') else {
-        return None; // no scheme: a relative reference
+        // No scheme: a relative reference, or a place on the page.
+        if cleaned.is_empty() || cleaned.starts_with(['#', '?']) {
+            return Ok(Dest::Local);
+        }
+        if cleaned.starts_with("//") || cleaned.starts_with("\\\\") {
+            return Err(format!(
+                "`{cleaned}` leads to another host without saying how; write the whole URL, starting with https://"
+            ));
+        }
+        return Ok(Dest::Relative);
     };
     let scheme = &cleaned[..colon];
-    let lower = scheme.to_ascii_lowercase();
-    if matches!(lower.as_str(), "http" | "https" | "mailto") {
-        return None;
+    if matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto"
+    ) {
+        return Ok(Dest::External);
+    }
+    if is_id_link_prefix(scheme) {
+        return Ok(Dest::Id {
+            prefix: scheme.to_owned(),
+            key: cleaned[colon + 1..].to_owned(),
+        });
     }
     let shown: String = scheme.chars().flat_map(char::escape_default).collect();
-    Some(format!(
-        "the link scheme `{shown}:` is not allowed; use http:, https:, mailto: or a relative link"
-    ))
+    let mut message = format!(
+        "the link scheme `{shown}:` is not allowed; use http:, https:, mailto:, an id link ({}) or a path from the site root",
+        ID_LINK_PREFIXES
+            .iter()
+            .map(|p| format!("{p}:…"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    // `Actor:x`, `actors:x`: an id link misspelt.
+    let lower = scheme.to_ascii_lowercase();
+    if let Some(close) = ID_LINK_PREFIXES
+        .iter()
+        .map(|p| (strsim::jaro_winkler(&lower, p), p))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    {
+        message.push_str(&format!("; did you mean `{}:`?", close.1));
+    }
+    Err(message)
 }
 
 /// Percent-encodes the characters that may not appear in a URL (space,
@@ -115,6 +201,8 @@ pub fn parse_markdown_keeping(
     let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
     let mut in_html_block = false;
     let mut depth = 0usize;
+    let mut written_links = Vec::new();
+    let mut own_ids = HashSet::new();
     for (event, range) in TextMergeWithOffset::new(parser) {
         match &event {
             Event::Start(_) => {
@@ -131,9 +219,31 @@ pub fn parse_markdown_keeping(
             _ => {}
         }
         let event = match event {
+            // `<desk@news.example>`: the renderer adds `mailto:`.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => event,
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
-                if let Some(message) = url_problem(dest_url) {
+                match classify(dest_url) {
+                    Err(message) => bad.push(BadLink {
+                        offset: range.start,
+                        message,
+                    }),
+                    Ok(Dest::Id { .. } | Dest::Relative) => written_links.push(WrittenLink {
+                        offset: range.start,
+                        dest: dest_url.to_string(),
+                        image: matches!(event, Event::Start(Tag::Image { .. })),
+                    }),
+                    Ok(Dest::External | Dest::Local) => {}
+                }
+                event
+            }
+            Event::Start(Tag::Heading {
+                id: Some(ref id), ..
+            }) => {
+                if let Some(message) = own_id_problem(id, &mut own_ids) {
                     bad.push(BadLink {
                         offset: range.start,
                         message,
@@ -165,7 +275,13 @@ pub fn parse_markdown_keeping(
         }
     }
     assign_heading_ids(&mut events);
-    (RichText { events }, bad)
+    (
+        RichText {
+            events,
+            written_links,
+        },
+        bad,
+    )
 }
 
 /// Wire copy: paragraphs separated by blank lines, line breaks inside a
@@ -177,7 +293,28 @@ pub fn plain_paragraphs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Ri
         events.push(Event::Text(CowStr::from(p.to_owned())));
         events.push(Event::End(TagEnd::Paragraph));
     }
-    RichText { events }
+    RichText {
+        events,
+        written_links: Vec::new(),
+    }
+}
+
+/// Why a heading's own id (`## Notes {#notes}`) may not be used: ids
+/// that dossier makes are kept apart by their characters (see
+/// `render::markdown`), so an author's id may not use theirs, and no two
+/// headings of a text may share one.
+fn own_id_problem(id: &str, seen: &mut HashSet<String>) -> Option<String> {
+    if id.contains(['_', ':']) || id.chars().any(char::is_whitespace) {
+        return Some(format!(
+            "the heading id `{id}` may not contain `_`, `:` or spaces: the theme's ids and the footnotes' use them"
+        ));
+    }
+    if !seen.insert(id.to_owned()) {
+        return Some(format!(
+            "two headings have the id `{id}`; every id on a page must be unique"
+        ));
+    }
+    None
 }
 
 /// Raw HTML turned into text can sit next to other text; one text event per

@@ -40,8 +40,9 @@ pub struct PageCtx {
     pub title: String,
     /// Meta description.
     pub description: String,
-    /// Absolute URL of the page, from `base_url`.
-    pub canonical: String,
+    /// Absolute URL of the page, from `base_url`; none when `base_url` is
+    /// only a path (then no valid absolute URL exists).
+    pub canonical: Option<String>,
     /// Which top-level section the page belongs to, for the navigation.
     pub section: &'static str,
     /// schema.org JSON-LD for a `<script type="application/ld+json">`:

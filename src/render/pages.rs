@@ -5,7 +5,7 @@
 use super::context::*;
 use super::markdown::to_html;
 use super::page::PageSpec;
-use crate::kinds::{Actor, Article, Event, Ix, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Table};
 use crate::link::{Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, Choice, Counts, EventIx, RichText, Site};
@@ -98,7 +98,7 @@ impl<'a> Env<'a> {
             site,
             graph,
             counts,
-            nav: super::page::nav(),
+            nav: super::page::nav(site),
             data_files,
             none: Mentions::default(),
             bodies: None,
@@ -123,7 +123,7 @@ impl<'a> Env<'a> {
                 .config
                 .description
                 .as_ref()
-                .map(|d| to_html(self.site, d, &self.none, root.as_str()))
+                .map(|d| to_html(self.site, d, &self.none, root.as_str(), Some("site")))
         };
         match root.depth() {
             Some(depth) => self.description_html.get_or_init(depth, make),
@@ -151,15 +151,14 @@ impl<'a> Env<'a> {
         );
         ctx.insert("root", r);
         let (title, description) = page.shows.context(self, &mut ctx, r);
-        let canonical = url::absolute(&site.config.base_url, &page.dir);
-        let structured_data = self.structured_data(page, &title, &canonical);
+        let structured_data = self.structured_data(page, &title);
         ctx.insert(
             "page",
             &PageCtx {
                 kind: page.kind.name,
                 title,
                 description: shorten(&description, 300),
-                canonical,
+                canonical: url::canonical(&site.config.base_url, &page.dir),
                 section: page.kind.section,
                 structured_data,
             },
@@ -172,11 +171,14 @@ impl<'a> Env<'a> {
     /// and the timeline or statements page when their entries have some,
     /// a `WebPage`. Each correction is a `CorrectionComment` with its date
     /// and its note as text (and, on a list, the URL of what it corrects).
-    fn structured_data(&self, page: &PageSpec, title: &str, canonical: &str) -> Option<String> {
+    /// URLs are given only when `base_url` has a host, as for the
+    /// canonical link.
+    fn structured_data(&self, page: &PageSpec, title: &str) -> Option<String> {
         use super::page::{Shows, corrections_of, index_kind, record_link};
         use serde_json::json;
         let site = self.site;
         let base = &site.config.base_url;
+        let canonical = url::canonical(base, &page.dir);
         let comment = |c: &crate::model::Correction, about: Option<String>| {
             let mut v = json!({
                 "@type": "CorrectionComment",
@@ -196,7 +198,6 @@ impl<'a> Env<'a> {
                     "@type": "Article",
                     "headline": a.title,
                     "datePublished": a.date,
-                    "url": canonical,
                 });
                 if let Some(u) = a.updated {
                     v["dateModified"] = json!(u);
@@ -207,32 +208,29 @@ impl<'a> Env<'a> {
                 "@context": "https://schema.org",
                 "@type": "WebPage",
                 "name": title,
-                "url": canonical,
             }),
             Shows::Index(n) => {
                 let (kind, whole) = index_kind(n)?;
-                let shown: Vec<serde_json::Value> = if whole {
-                    crate::model::correction::all(site)
-                        .into_iter()
-                        .filter(|c| c.kind == kind)
-                        .map(|c| {
-                            comment(c.correction, Some(record_link(site, c.record, base).href))
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                if !whole {
+                    return None;
+                }
+                let shown: Vec<serde_json::Value> = crate::model::correction::all(site)
+                    .into_iter()
+                    .filter(|c| c.kind == kind)
+                    .map(|c| {
+                        let at = record_link(site, c.record, "").href;
+                        comment(c.correction, url::canonical(base, &at))
+                    })
+                    .collect();
                 if shown.is_empty() {
                     return None;
                 }
-                let v = json!({
+                json!({
                     "@context": "https://schema.org",
                     "@type": "WebPage",
                     "name": title,
-                    "url": canonical,
                     "correction": shown,
-                });
-                return Some(script_json(&v));
+                })
             }
             _ => return None,
         };
@@ -241,6 +239,9 @@ impl<'a> Env<'a> {
             if !corrections.is_empty() {
                 data["correction"] = corrections.iter().map(|c| comment(c, None)).collect();
             }
+        }
+        if let Some(u) = canonical {
+            data["url"] = json!(u);
         }
         Some(script_json(&data))
     }
@@ -288,9 +289,9 @@ impl<'a> Env<'a> {
         let entries: Vec<CorrectionEntry> = crate::model::correction::all(site)
             .into_iter()
             .map(|c| CorrectionEntry {
+                note_html: to_html(site, &c.correction.note, &self.none, r, Some(&c.anchor)),
                 id: c.anchor,
                 date: DateCtx::of(&c.correction.date),
-                note_html: to_html(site, &c.correction.note, &self.none, r),
                 kind: c.kind.name,
                 record: super::page::record_link(site, c.record, r),
             })
@@ -305,30 +306,76 @@ impl<'a> Env<'a> {
         )
     }
 
-    /// A record's text as HTML, its mentions linked relative to `root`.
-    pub(crate) fn rich(
+    /// A text of `record` (a summary, a description) as HTML, its mentions
+    /// linked relative to `root`. Its ids start with the record's kind and
+    /// key (`event-contract-awarded:fn:1`): such texts are shown among
+    /// others (see `render::markdown`).
+    pub(crate) fn rich<K: Kind>(
         &self,
+        record: &K,
         text: Option<&RichText>,
         mentions: &Mentions,
         root: &str,
     ) -> Option<String> {
-        text.map(|t| to_html(self.site, t, mentions, root))
+        text.map(|t| {
+            let scope = format!("{}-{}", K::INFO.name, record.key());
+            to_html(self.site, t, mentions, root, Some(&scope))
+        })
     }
 
-    /// A record's corrections (newest first, as the model keeps them),
-    /// their notes' links relative to `root`.
-    pub(crate) fn corrections(
-        &self,
-        corrections: &[crate::model::Correction],
-        root: &str,
-    ) -> Vec<CorrectionCtx> {
-        corrections
+    /// The `href` of a URL from content (a `url`, `archive_url` or
+    /// `links` field) on the page at `root`: an id link or a path from the
+    /// site root made for the page, anything else as it is.
+    pub(crate) fn href(&self, url: &str, root: &str) -> String {
+        use crate::model::Target;
+        match self.site.links.target(url) {
+            Some(Target::Record(r)) => super::page::href(self.site, *r, root),
+            Some(Target::Tag(t)) => url::tag(root, &self.site.tags[*t].slug),
+            Some(Target::File(path)) => format!("{root}{path}"),
+            // A draft's page does not exist yet: the article list stands in.
+            Some(Target::Unlinked) => url::articles(root),
+            None => url.to_owned(),
+        }
+    }
+
+    /// A record's tags as links to their pages.
+    pub(crate) fn tag_links(&self, tags: &[String], root: &str) -> Vec<LinkCtx> {
+        super::tags::links(self, tags, root)
+    }
+
+    /// `record`'s corrections (newest first, as the model keeps them),
+    /// their notes' links relative to `root`; the ids in each note start
+    /// with the record's kind and key and the note's place
+    /// (`event-x:correction-1:fn:1`), as it is shown among other texts.
+    pub(crate) fn corrections<K: Kind>(&self, record: &K, root: &str) -> Vec<CorrectionCtx> {
+        record
+            .corrections()
             .iter()
-            .map(|c| CorrectionCtx {
-                date: DateCtx::of(&c.date),
-                note_html: to_html(self.site, &c.note, &self.none, root),
+            .enumerate()
+            .map(|(n, c)| {
+                let scope = format!("{}-{}:correction-{}", K::INFO.name, record.key(), n + 1);
+                CorrectionCtx {
+                    date: DateCtx::of(&c.date),
+                    note_html: to_html(self.site, &c.note, &self.none, root, Some(&scope)),
+                }
             })
             .collect()
+    }
+
+    /// A text of `record` other than its main one (a statement's
+    /// question) as HTML: [`Env::rich`], its ids scoped further by `part`
+    /// (`statement-x:question:fn:1`).
+    pub(crate) fn rich_part<K: Kind>(
+        &self,
+        record: &K,
+        part: &str,
+        text: Option<&RichText>,
+        root: &str,
+    ) -> Option<String> {
+        text.map(|t| {
+            let scope = format!("{}-{}:{part}", K::INFO.name, record.key());
+            to_html(self.site, t, &self.none, root, Some(&scope))
+        })
     }
 
     /// An article's body as HTML: the one rendered beforehand when the page
@@ -338,7 +385,13 @@ impl<'a> Env<'a> {
             Some(body) if root == self.record_root.as_str() => body.clone(),
             _ => {
                 let a = &self.site.articles[i];
-                to_html(self.site, &a.body, &self.graph.mentions.articles[i], root)
+                to_html(
+                    self.site,
+                    &a.body,
+                    &self.graph.mentions.articles[i],
+                    root,
+                    None,
+                )
             }
         }
     }

@@ -35,6 +35,8 @@ function investigation(name, overlay) {
     cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
   } else if (name === 'starter') {
     execFileSync(bin, ['new', root]);
+  } else if (name.startsWith('cases/')) {
+    cpSync(join(repo, 'tests/fixtures', name), root, { recursive: true });
   } else {
     cpSync(join(repo, 'tests/fixtures/base'), root, { recursive: true });
     if (overlay) cpSync(join(repo, 'tests/fixtures', overlay), root, { recursive: true });
@@ -48,6 +50,10 @@ const sites = {
   hostile: investigation('hostile', 'hostile'),
   starter: investigation('starter'),
   statements: investigation('statements', 'statements'),
+  // Links into the site, footnotes and headings in texts shown together,
+  // tags (content format 1.1); footnote and heading ids (case 10).
+  links: investigation('links', 'links'),
+  footnotes: investigation('cases/10-footnote-heading-ids'),
 };
 
 // --- Nu Html Checker on every page ---------------------------------------------
@@ -98,11 +104,15 @@ const pageTypes = (site) => {
   const more = site === 'statements'
     ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
     : {};
+  // The first tag on the tag index, if any.
+  const tagIndex = join(sites[site], 'tags/index.html');
+  const tag = existsSync(tagIndex) ? /class=tag-name href=([^ >]+)/.exec(readFileSync(tagIndex, 'utf8'))?.[1] : undefined;
   return {
     ...more,
     home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),
     timeline: 'timeline/', sources: 'sources/', source: first('sources'), statements: 'statements/',
-    corrections: 'corrections/', '404': 'no/such/page/',
+    corrections: 'corrections/', tags: 'tags/',
+    tag: tag && `tags/${tag.replace(/^\.\.\/tags\//, '')}`, '404': 'no/such/page/',
   };
 };
 
@@ -114,7 +124,7 @@ const browser = await chromium.launch({
 const deadline = setTimeout(() => { console.error('site-checks: timed out'); process.exit(1); }, 600_000);
 
 try {
-  for (const site of ['example', 'hostile', 'statements']) {
+  for (const site of ['example', 'hostile', 'links', 'statements']) {
     const server = await serve(sites[site]);
     const origin = `http://127.0.0.1:${server.address().port}`;
     for (const [type, path] of Object.entries(pageTypes(site))) {

@@ -27,7 +27,7 @@ fn texts(doc: &Html, selector: &str) -> Vec<String> {
 }
 
 /// Every HTML file of a built site, parsed, by relative path.
-fn all_pages(out: &Path) -> BTreeMap<String, Html> {
+pub(crate) fn all_pages(out: &Path) -> BTreeMap<String, Html> {
     snapshot(out)
         .into_iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
@@ -84,8 +84,8 @@ fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
     Some((target, fragment))
 }
 
-/// The link checker: every internal link and fragment on every page
-/// resolves to a file and an element of the output.
+/// The link checker: every internal link, image and fragment on every
+/// page resolves to a file and an element of the output.
 pub(crate) fn assert_links_resolve(out: &Path) -> usize {
     let pages = all_pages(out);
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
@@ -101,8 +101,8 @@ pub(crate) fn assert_links_resolve(out: &Path) -> usize {
         .collect();
     let mut checked = 0;
     for (from, doc) in &pages {
-        for a in doc.select(&sel("a[href], link[href]")) {
-            let href = a.value().attr("href").unwrap();
+        for a in doc.select(&sel("a[href], link[href], img[src]")) {
+            let href = a.value().attr("href").or(a.value().attr("src")).unwrap();
             if a.value().attr("rel") == Some("canonical") {
                 continue; // absolute, from base_url
             }
@@ -116,7 +116,8 @@ pub(crate) fn assert_links_resolve(out: &Path) -> usize {
                 out.join(&target).is_file(),
                 "{from}: link {href} → {target} does not exist"
             );
-            if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+            // A fragment names an element of a page (of a PDF, a page of it).
+            if let Some(f) = fragment.filter(|f| !f.is_empty() && target.ends_with(".html")) {
                 let found = ids.get(target.as_str()).is_some_and(|s| s.contains(&f));
                 assert!(found, "{from}: link {href}: no id `{f}` in {target}");
             }
@@ -628,6 +629,38 @@ fn feeds_sitemap_and_data_use_base_url() {
     );
     assert!(o.status.success());
     assert!(read(&out.join("sitemap.xml")).contains("https://mirror.example/actors/"));
+}
+
+#[test]
+fn sharing_tags_are_absolute_or_absent() {
+    // The example's base_url is "/": no absolute URL exists, so there is
+    // no canonical link or og:url rather than a relative (invalid) one.
+    let (_inv, out) = built_example();
+    let home = page(&out, "index.html");
+    assert!(home.select(&sel("link[rel=canonical]")).next().is_none());
+    assert!(
+        home.select(&sel("meta[property='og:url']"))
+            .next()
+            .is_none()
+    );
+    let description = home
+        .select(&sel("meta[name=description]"))
+        .next()
+        .and_then(|m| m.value().attr("content").map(str::to_owned))
+        .unwrap_or_default();
+    assert!(!description.is_empty(), "a description on the home page");
+    // With a host, every page names itself absolutely in both.
+    let inv = investigation(None);
+    let out = build_ok(inv.path());
+    let actor = page(&out, "actors/jane-roe/index.html");
+    let og_url = actor
+        .select(&sel("meta[property='og:url']"))
+        .next()
+        .and_then(|m| m.value().attr("content").map(str::to_owned));
+    assert_eq!(
+        og_url.as_deref(),
+        Some("https://news.example/harbour/actors/jane-roe/")
+    );
 }
 
 #[test]

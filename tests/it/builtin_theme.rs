@@ -536,9 +536,24 @@ proptest! {
         let out = inv.render(&mut t)
             .map_err(|d| TestCaseError::fail(format!("a built-in template failed:\n{}", d.render(false))))?;
         let pages = out.files.keys().filter(|p| p.ends_with(".html")).count();
-        // Home, five indexes, the corrections and the page not found, and
-        // a page per actor, source and article.
-        prop_assert_eq!(pages, 8 + s.actors.len() + s.sources.len() + s.articles.len());
+        // Home, five indexes, the corrections, the tag index, 404; a page
+        // per actor, source, article and tag.
+        let mut tags = std::collections::BTreeSet::new();
+        for e in s.events.iter().filter(|e| e.flags[8]) {
+            tags.extend([e.text.as_str(), "money"].map(dossier::model::slug::slugify));
+        }
+        for a in s.articles.iter().filter(|a| a.flags[6]) {
+            tags.extend([a.text.as_str(), "courts"].map(dossier::model::slug::slugify));
+        }
+        // Statements are written only when there is an actor to make them.
+        for st in s.statements.iter().filter(|st| st.flags[11] && !s.actors.is_empty()) {
+            tags.extend([st.text.as_str(), "replies"].map(dossier::model::slug::slugify));
+        }
+        tags.remove("");
+        prop_assert_eq!(
+            pages,
+            9 + s.actors.len() + s.sources.len() + s.articles.len() + tags.len()
+        );
     }
 }
 

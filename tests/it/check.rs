@@ -274,10 +274,64 @@ fn forbidden_link_schemes() {
 }
 
 #[test]
+fn links_into_the_site_that_lead_nowhere() {
+    assert_reports(
+        "bad-links",
+        &[
+            (
+                "content/articles/bad-links.md:4:8",
+                "the tag `!!!` has no letter or digit",
+            ),
+            (
+                "content/articles/bad-links.md:6:5",
+                "unknown actor `jane-ro` in the link `actor:jane-ro`",
+            ),
+            (
+                "content/articles/bad-links.md:6:32",
+                "unknown event `contract-award`",
+            ),
+            ("content/articles/bad-links.md:7:3", "unknown tag `harbor`"),
+            (
+                "content/articles/bad-links.md:7:25",
+                "unknown statement `x` in the link `statement:x`",
+            ),
+            (
+                "content/articles/bad-links.md:7:55",
+                "did you mean `actor:`?",
+            ),
+            (
+                "content/articles/bad-links.md:8:5",
+                "`files/dok.txt` names no file of the built site",
+            ),
+            (
+                "content/articles/bad-links.md:8:31",
+                "`../../files/doc.txt` leaves the site root",
+            ),
+            (
+                "content/articles/bad-links.md:8:61",
+                "an image shows a file",
+            ),
+            (
+                "content/articles/bad-links.md:9:3",
+                "`articles/first-story` names no file",
+            ),
+            ("content/articles/bad-links.md:9:38", "has a `#…` part"),
+            (
+                "content/sources/bad-url.yaml:3:6",
+                "`files/nope.txt` names no file",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn yaml_syntax_errors() {
     assert_reports(
         "yaml-syntax",
-        &[("content/sources/broken.yaml:2:7", "unclosed quote")],
+        &[(
+            "content/sources/broken.yaml:2:7",
+            "this quoted value is never closed",
+        )],
     );
 }
 

@@ -81,7 +81,7 @@ fn fifty_thousand_nested_markers_in_markdown() {
         format!(
             "---\ntitle: B\ndate: 2020\n---\n{}x{}\n",
             "[".repeat(n),
-            "](a)".repeat(n)
+            "](#a)".repeat(n)
         ),
     );
     write(

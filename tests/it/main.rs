@@ -8,11 +8,15 @@
 //! Areas:
 //! - `build`: `dossier build`, what a reader of the built site sees.
 //! - `check`: `dossier check` and `build` on broken investigations.
+//! - `errors`: every problem in one run, each at its value with a hint;
+//!   identifier limits; the base URL (content format 1.1, "Errors").
 //! - `builtin_theme`: the built-in theme renders every valid investigation.
 //! - `hardening`: hostile and pathological input never panics or hangs.
 //! - `kinds`: every registered record kind has its fixture, pages, open
 //!   data, starter record and docs.
 //! - `link_cache`: linking through the mentions cache equals linking afresh.
+//! - `links`: id links and paths from the site root on every page and in
+//!   the feed, unique ids on a page, the tag pages.
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
@@ -30,9 +34,11 @@ mod common;
 mod build;
 mod builtin_theme;
 mod check;
+mod errors;
 mod hardening;
 mod kinds;
 mod link_cache;
+mod links;
 mod load_cache;
 mod mentions;
 mod serve;

@@ -321,7 +321,14 @@ fn the_statements_page_lists_every_statement_newest_first_with_its_anchor() {
     // A summary's mentions are linked too, each text on its own.
     let confirms = by_id(&doc, "authority-confirms");
     let summary = confirms.select(&sel(".statement-summary")).next().unwrap();
-    assert_eq!(hrefs(summary), ["../actors/acme-shipping/"]);
+    // An id link to another statement leads to its entry.
+    assert_eq!(
+        hrefs(summary),
+        [
+            "../actors/acme-shipping/",
+            "../statements/#acme-denies-kickbacks"
+        ]
+    );
 }
 
 #[test]
@@ -335,9 +342,8 @@ fn replies_show_under_their_event_with_a_mark_where_one_is_missing() {
         .select(&sel("article.statement"))
         .map(|s| {
             assert_eq!(s.value().attr("id"), None);
-            hrefs(s)
-                .into_iter()
-                .filter(|h| h.starts_with("../statements/"))
+            s.select(&sel(".entry-link"))
+                .map(|a| a.value().attr("href").unwrap().to_owned())
                 .collect()
         })
         .collect();
