@@ -5,6 +5,7 @@
 //! export (CSV, FollowTheMoney, TimelineJS…) is a new file here and one
 //! line in [`ALL`].
 
+mod corrections;
 mod feed;
 mod json;
 mod sitemap;
@@ -47,7 +48,12 @@ pub fn paths() -> Vec<String> {
 }
 
 /// Every export a build writes.
-pub const ALL: &[&dyn Export] = &[&sitemap::Sitemap, &feed::Feed, &json::Json];
+pub const ALL: &[&dyn Export] = &[
+    &sitemap::Sitemap,
+    &feed::Feed,
+    &corrections::CorrectionsFeed,
+    &json::Json,
+];
 
 /// The files of every export in [`ALL`], the exports made side by side.
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {

@@ -206,6 +206,19 @@ pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
     )
 }
 
+/// A text of the model as HTML (a correction's note for the corrections
+/// feed), its mentions linked, its links relative to `root`, its ids
+/// prefixed with `scope` (see `markdown::to_html`).
+pub(crate) fn note_html(
+    site: &Site,
+    text: &crate::model::RichText,
+    mentions: &crate::link::Mentions,
+    root: &str,
+    scope: Option<&str>,
+) -> String {
+    markdown::to_html(site, text, mentions, root, scope)
+}
+
 /// An article body rendered for its page (by [`article_body`]) with every
 /// link into the site made absolute, from `base_url`, for the feed (feed
 /// readers do not all honour `xml:base`). Every such link the renderer
