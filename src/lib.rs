@@ -170,6 +170,14 @@ pub(crate) fn validate(
     });
     // Warnings about the whole validated site (not one record's) belong
     // here, added to `site.warnings`: every command passes this way.
+    let site = site.map(|mut s| {
+        // The right of reply needs every event and statement (content
+        // format 1.1, "Statements").
+        let missing = kinds::statement::missing_replies(&s);
+        s.warnings
+            .extend(missing.into_iter().map(Diagnostic::warning));
+        s
+    });
     match (site, renderer) {
         (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
             None => Ok((s, r)),

@@ -2,7 +2,8 @@
 //!
 //! Every record has a folder of its own (`articles/<slug>/`,
 //! `actors/<id>/`, `sources/<id>/`), events are anchors on the timeline
-//! (`timeline/#<id>`), each tag has a page (`tags/<slug>/`), and the lists, feed and open data sit at fixed places
+//! (`timeline/#<id>`), statements anchors on their list (`statements/#<id>`),
+//! each tag has a page (`tags/<slug>/`), and the lists, feed and open data sit at fixed places
 //! (`articles/`, `feed.xml`, `data/actors.json`…). Pages, feeds, the
 //! sitemap, the open data and the preview all ask this module, so the
 //! layout can change in one place.
@@ -78,6 +79,11 @@ pub fn event(root: &str, id: &str) -> String {
     join(root, &["timeline/#", id])
 }
 
+/// A statement, an anchor on the list of statements: `statements/#<id>`.
+pub fn statement(root: &str, id: &str) -> String {
+    join(root, &["statements/#", id])
+}
+
 /// The home page: the root itself (`""` from the top of the site).
 pub fn home(root: &str) -> String {
     root.to_owned()
@@ -101,6 +107,21 @@ pub fn timeline(root: &str) -> String {
 /// The list of sources, by kind: `sources/`.
 pub fn sources(root: &str) -> String {
     join(root, &["sources/"])
+}
+
+/// Every statement, newest first: `statements/`.
+pub fn statements(root: &str) -> String {
+    join(root, &["statements/"])
+}
+
+/// Every correction, newest first: `corrections/`.
+pub fn corrections(root: &str) -> String {
+    join(root, &["corrections/"])
+}
+
+/// The Atom feed of the corrections: `corrections.xml`.
+pub fn corrections_feed(root: &str) -> String {
+    join(root, &["corrections.xml"])
 }
 
 /// The index of every tag: `tags/`.
@@ -245,6 +266,7 @@ mod tests {
         assert_eq!(actor("../../", "nso"), "../../actors/nso/");
         assert_eq!(source("../", "le-monde"), "../sources/le-monde/");
         assert_eq!(event("", "e1"), "timeline/#e1");
+        assert_eq!(statement("../", "s1"), "../statements/#s1");
         assert_eq!(
             article("https://x.org/inv/", "s"),
             "https://x.org/inv/articles/s/"
@@ -258,6 +280,9 @@ mod tests {
         assert_eq!(actors(""), "actors/");
         assert_eq!(timeline(""), "timeline/");
         assert_eq!(sources(""), "sources/");
+        assert_eq!(statements(""), "statements/");
+        assert_eq!(corrections("../"), "../corrections/");
+        assert_eq!(corrections_feed(""), "corrections.xml");
         assert_eq!(tags("../"), "../tags/");
         assert_eq!(tag("", "cyber-security"), "tags/cyber-security/");
         assert_eq!(feed("https://x.org/"), "https://x.org/feed.xml");

@@ -6,7 +6,7 @@
 //! cells come from its field list (`load::csv`).
 
 use super::{Export, ExportCtx};
-use crate::kinds::{Actor, Event, Kind, Source, Written};
+use crate::kinds::{Actor, Event, Kind, Source, Statement, Written};
 use crate::load::csv::CsvRecord;
 use crate::model::Site;
 use crate::url;

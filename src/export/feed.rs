@@ -33,7 +33,7 @@ fn feed(ctx: &ExportCtx) -> String {
     let updated = site
         .articles
         .iter()
-        .map(|a| a.date)
+        .map(|a| a.updated.unwrap_or(a.date))
         .max_by_key(|d| d.key())
         .map(|d| stamp(&d))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
@@ -104,7 +104,12 @@ fn entry(s: &mut String, base: &str, a: &Article, body: &str) {
     let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(&url));
     let _ = writeln!(s, "<id>{}</id>", escape_markup(&url));
     let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
-    let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
+    // An article updated since (content format 1.1, `updated`) says when.
+    let _ = writeln!(
+        s,
+        "<updated>{}</updated>",
+        stamp(&a.updated.unwrap_or(a.date))
+    );
     if let Some(by) = &a.byline {
         let _ = writeln!(s, "<author><name>{}</name></author>", escape_markup(by));
     }

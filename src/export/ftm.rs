@@ -23,7 +23,7 @@
 //! are not http(s).
 
 use super::{Export, ExportCtx};
-use crate::kinds::{Actor, Article, Event, Ix, Source};
+use crate::kinds::{Actor, Article, Event, Ix, Source, Statement};
 use crate::model::{ActorKind, Date, RichText, Site};
 use crate::url;
 use serde_json::{Map, Value, json};
@@ -193,6 +193,9 @@ fn article_id(site: &Site, i: Ix<Article>) -> String {
 }
 fn event_id(site: &Site, i: Ix<Event>) -> String {
     format!("event-{}", site.events[i].id)
+}
+fn statement_id(site: &Site, i: Ix<Statement>) -> String {
+    format!("statement-{}", site.statements[i].id)
 }
 
 /// An FtM date, which holds the years 1000 to 2999 only.
@@ -404,7 +407,75 @@ fn entities(ctx: &ExportCtx) -> String {
         }
         out.push_str(&e.line());
     }
+    statements(site, graph, &mut taken, &mut out);
     out
+}
+
+/// Statements as `Event`s (FtM has no schema for what someone said): named
+/// "<who>: <kind>", organised by who made it, involving the speaker and
+/// the actors it names or mentions, the words as summary, its sources and
+/// articles as proof; and for each event it is about, an `UnknownLink`
+/// from it to that event, role "about".
+fn statements(
+    site: &Site,
+    graph: &crate::link::Graph,
+    taken: &mut HashSet<String>,
+    out: &mut String,
+) {
+    for (i, st) in site.statements.enumerate() {
+        let mut e = Entity::new("Event", statement_id(site, i));
+        e.add(
+            "name",
+            Ty::Name,
+            &format!("{}: {}", site.actors[st.by].name, st.kind.label()),
+        );
+        match ftm_date(&st.date) {
+            Some(d) => {
+                e.add("date", Ty::Exact, &d);
+            }
+            None => {
+                e.add("notes", Ty::Text, &format!("Date: {}", st.date));
+            }
+        }
+        e.add("organizer", Ty::Exact, &actor_id(site, st.by));
+        for a in graph.refs::<Statement, Actor>(i).filter(|&a| a != st.by) {
+            e.add("involved", Ty::Exact, &actor_id(site, a));
+        }
+        if let Some(q) = &st.quote {
+            e.add("summary", Ty::Text, q);
+        }
+        e.add("summary", Ty::Text, &plain(st.summary.as_ref()));
+        let mut description = st.kind.label().to_owned();
+        if let Some(m) = &st.medium {
+            description.push_str(&format!(" ({m})"));
+        }
+        e.add("description", Ty::Text, &description);
+        if let Some(asked) = &st.asked {
+            e.add("notes", Ty::Text, &format!("Asked on {asked}"));
+        }
+        e.add("notes", Ty::Text, &plain(st.question.as_ref()));
+        for tag in &st.tags {
+            e.add("keywords", Ty::String, tag);
+        }
+        for &s in &st.sources {
+            e.add("proof", Ty::Exact, &source_id(site, s));
+        }
+        for &a in &st.articles {
+            e.add("proof", Ty::Exact, &article_id(site, a));
+        }
+        if let Some(u) = page_url(site, &url::statement("", &st.id)) {
+            e.add("sourceUrl", Ty::Url, &u);
+        }
+        out.push_str(&e.line());
+        for (n, &ev) in st.about.iter().enumerate() {
+            let id = pair_id("about", &st.id, &site.events[ev].id, n + 1, taken);
+            let mut link = Entity::new("UnknownLink", id);
+            link.add("subject", Ty::Exact, &statement_id(site, i))
+                .add("object", Ty::Exact, &event_id(site, ev))
+                .add("role", Ty::String, "about");
+            out.push_str(&link.line());
+        }
+    }
 }
 
 /// Which schemata an entity of each actor schema belongs to (FtM's

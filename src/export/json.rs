@@ -3,7 +3,7 @@
 //! builds its own rows (`Kind::data_row`, in its file under `src/kinds/`).
 
 use super::{Export, ExportCtx};
-use crate::kinds::{Actor, Article, Event, Ix, Kind, Source};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement};
 use crate::url;
 use rayon::prelude::*;
 use serde_json::Value;

@@ -5,6 +5,7 @@
 //! export (CSV, FollowTheMoney, TimelineJS…) is a new file here and one
 //! line in [`ALL`].
 
+mod corrections;
 mod csv;
 mod feed;
 mod ftm;
@@ -53,6 +54,7 @@ pub fn paths() -> Vec<String> {
 pub const ALL: &[&dyn Export] = &[
     &sitemap::Sitemap,
     &feed::Feed,
+    &corrections::CorrectionsFeed,
     &json::Json,
     &csv::Csv,
     &ftm::Ftm,

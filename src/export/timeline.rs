@@ -10,7 +10,7 @@
 
 use super::{Export, ExportCtx};
 use crate::model::Date;
-use crate::render::{escape_markup, text_html};
+use crate::render::{escape_markup, note_html};
 use crate::url;
 use serde_json::{Map, Value, json};
 
@@ -48,7 +48,13 @@ fn timeline(ctx: &ExportCtx) -> Value {
     let base = site.config.base_url.as_str();
     let absolute = base.starts_with("http://") || base.starts_with("https://");
     let intro = match (&site.config.description, &site.config.subtitle) {
-        (Some(d), _) => text_html(site, d, None, base, "site"),
+        (Some(d), _) => note_html(
+            site,
+            d,
+            &crate::link::Mentions::default(),
+            base,
+            Some("site"),
+        ),
         (None, Some(s)) => format!("<p>{}</p>", escape_markup(s)),
         (None, None) => String::new(),
     };
@@ -61,7 +67,7 @@ fn timeline(ctx: &ExportCtx) -> Value {
                 .as_ref()
                 .map(|s| {
                     let scope = format!("event-{}", e.id);
-                    text_html(site, s, Some(&graph.mentions.events[i]), base, &scope)
+                    note_html(site, s, &graph.mentions.events[i], base, Some(&scope))
                 })
                 .unwrap_or_default();
             text.push_str(&format!("<p><em>{}</em>", e.status.label()));

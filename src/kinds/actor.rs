@@ -5,17 +5,18 @@
 use super::article::ArticleCard;
 use super::event::EventItem;
 use super::source::SourceCard;
-use super::{Article, Source};
+use super::statement::StatementItem;
+use super::{Article, Source, Statement};
 use super::{Event, Ix, Kind, KindInfo};
 use crate::link::Direction;
 use crate::link::Graph;
 use crate::load::csv::{Cell, list_items, trimmed, write_list};
 use crate::load::fields::{Field, Span, Text, written, written_list};
-use crate::model::RichText;
-use crate::model::Site;
+use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, text};
-use crate::render::context::LinkCtx;
+use crate::model::{Correction, RichText, Site};
+use crate::render::context::{CorrectionCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, by_choice, initials, tone, with_events};
 use crate::url;
@@ -37,6 +38,7 @@ crate::record_fields!(
         summary: Text,
         links: Vec<Field<LinkFields>>,
         relations: Vec<Field<RelationFields>>,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -176,6 +178,7 @@ pub struct Actor {
     pub summary: Option<RichText>,
     pub links: Vec<ExternalLink>,
     pub relations: Vec<Relation>,
+    pub corrections: Vec<Correction>,
 }
 
 impl Kind for Actor {
@@ -199,6 +202,10 @@ impl Kind for Actor {
         Some(ix)
     }
 
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
     /// Its fields, relations both ways, events, articles (with the sentence
     /// of the first mention) and the sources behind them.
     fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
@@ -210,6 +217,9 @@ impl Kind for Actor {
             "events": site.keys(graph.cited_by::<Actor, Event>(i)),
             "articles": l.articles.iter().map(|r| json!({"slug": site.articles[r.article].slug, "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
             "sources": site.keys(l.sources.iter().copied()),
+            "statements": site.keys(graph.cited_by::<Actor, Statement>(i).filter(|&s| site.statements[s].speaks_for(i))),
+            "statements_about": site.keys(graph.cited_by::<Actor, Statement>(i).filter(|&s| !site.statements[s].speaks_for(i))),
+            "corrections": crate::model::correction::data(&a.corrections),
             "path": url::actor("", &a.id),
         })
     }
@@ -252,6 +262,8 @@ impl super::Written for Actor {
                     })
                     .collect()
             }),
+            // Corrections are written in YAML only.
+            corrections: None,
             unknown: Vec::new(),
         }
     }
@@ -297,6 +309,7 @@ impl Actor {
             for rel in r.relations.iter().flatten() {
                 ctx.unknown_fields(&rel.value.unknown, RelationFields::FIELDS, "a relation");
             }
+            let corrections = ctx.corrections(&r.corrections, None);
             let (Some(id), Some(name)) = (id, name) else {
                 continue;
             };
@@ -339,6 +352,7 @@ impl Actor {
                 summary,
                 links,
                 relations: Vec::new(),
+                corrections,
             });
         }
         let index: HashMap<String, Ix<Actor>> = out
@@ -438,6 +452,12 @@ pub struct ActorFull {
     pub events: Vec<EventItem>,
     pub articles: Vec<ActorArticle>,
     pub sources: Vec<SourceCard>,
+    /// "On the record": statements the actor made or spoke, newest first.
+    pub statements: Vec<StatementItem>,
+    /// "Said about them": statements that name or mention the actor,
+    /// made by others, newest first.
+    pub statements_about: Vec<StatementItem>,
+    pub corrections: Vec<CorrectionCtx>,
 }
 
 impl Actor {
@@ -511,7 +531,19 @@ impl Actor {
                 .iter()
                 .map(|&s| Source::card(env, s, root))
                 .collect(),
+            statements: Vec::new(),
+            statements_about: Vec::new(),
+            corrections: env.corrections(a, root),
         };
+        let mut base = base;
+        for s in graph.cited_by::<Actor, Statement>(i) {
+            let item = Statement::item(env, s, root);
+            if site.statements[s].speaks_for(i) {
+                base.statements.push(item);
+            } else {
+                base.statements_about.push(item);
+            }
+        }
         let events = graph.cited_by::<Actor, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
     }
@@ -527,6 +559,10 @@ impl KindPages for Actor {
 
     fn record_dir(&self) -> String {
         url::actor("", &self.id)
+    }
+
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.actors[i].name.clone()
     }
 
     /// The actors grouped by kind, each group by name.

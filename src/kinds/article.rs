@@ -5,19 +5,21 @@
 use super::actor::ActorCard;
 use super::event::EventItem;
 use super::source::SourceCard;
-use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source};
+use super::statement::StatementItem;
+use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source, Statement};
 use crate::diag::Diagnostic;
 use crate::link::Graph;
 use crate::load::ArticleBody;
 use crate::load::article::{CreditLine, ParagraphMode, WireCopy, fold_headline};
 use crate::load::fields::{DateInput, Field, Span, Text};
+use crate::model::correction::CorrectionFields;
 use crate::model::summary::summary_of;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs};
 use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
 use crate::model::wire::{self, Boilerplate, FoundDateline};
 use crate::model::{BoilerplateCount, Site};
-use crate::model::{Date, RichText};
-use crate::render::context::{DateCtx, LinkCtx};
+use crate::model::{Correction, Date, RichText};
+use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, with_events};
 use crate::url;
@@ -42,6 +44,8 @@ crate::record_fields!(
         boilerplate: Vec<Text>,
         tags: Vec<Text>,
         draft: Field<bool>,
+        updated: Field<DateInput>,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -105,6 +109,10 @@ pub struct Article {
     pub omitted: Vec<String>,
     /// The file it came from, relative to the root (for the preview server).
     pub path: String,
+    /// When it was last changed (content format 1.1), never before `date`.
+    pub updated: Option<Date>,
+    /// Its corrections, newest first, none before `date`.
+    pub corrections: Vec<Correction>,
 }
 
 impl Kind for Article {
@@ -122,6 +130,10 @@ impl Kind for Article {
 
     fn text(&self) -> Option<&RichText> {
         Some(&self.body)
+    }
+
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
     }
 
     fn tags(&self) -> &[String] {
@@ -152,6 +164,9 @@ impl Kind for Article {
             "sources": site.keys(a.sources.iter().copied()),
             "actors": site.keys(graph.refs::<Article, Actor>(i)),
             "events": site.keys(graph.cited_by::<Article, Event>(i)),
+            "statements": site.keys(graph.cited_by::<Article, Statement>(i)),
+            "updated": a.updated,
+            "corrections": crate::model::correction::data(&a.corrections),
             "credit": a.credit.as_ref().map(|c| json!({
                 "label": c.label,
                 "people": c.people,
@@ -379,6 +394,28 @@ impl Article {
                 }
             };
             let url = field(|m| &m.url).and_then(|u| ctx.url(u));
+            // An update or a correction comes after what it changes.
+            let updated_field = m.and_then(|m| m.updated.as_ref());
+            let updated = updated_field.and_then(|u| ctx.date(u));
+            if let (Some(u), Some(d), Some(f)) = (updated, date, updated_field) {
+                if u.before(&d) {
+                    ctx.err(
+                        f.span,
+                        format!(
+                            "the article is updated ({}) before it is published ({})",
+                            u.iso(),
+                            d.iso()
+                        ),
+                    )
+                    .hint = Some(
+                        "`updated` is when the article last changed: check it and `date`".into(),
+                    );
+                }
+            }
+            let corrections = match m {
+                Some(m) => ctx.corrections(&m.corrections, date.map(|d| (d, "the article's date"))),
+                None => Vec::new(),
+            };
             let no_skip = |_: &str| false;
             let article_sources = ctx.resolve(
                 &m.and_then(|m| m.sources.clone()),
@@ -493,6 +530,8 @@ impl Article {
                     dateline,
                     omitted: parts.omitted,
                     path,
+                    updated,
+                    corrections,
                 },
                 order,
             ));
@@ -714,6 +753,11 @@ pub struct ArticleFull {
     pub sources: Vec<SourceCard>,
     pub actors: Vec<ActorCard>,
     pub events: Vec<EventItem>,
+    /// When it was last changed, if the metadata says.
+    pub updated: Option<DateCtx>,
+    /// Statements the article reports, newest first.
+    pub statements: Vec<StatementItem>,
+    pub corrections: Vec<CorrectionCtx>,
 }
 
 impl Article {
@@ -787,6 +831,12 @@ impl Article {
                 .map(|x| Actor::card(env, x, root))
                 .collect(),
             events: Vec::new(),
+            updated: a.updated.as_ref().map(DateCtx::of),
+            statements: graph
+                .cited_by::<Article, Statement>(i)
+                .map(|s| Statement::item(env, s, root))
+                .collect(),
+            corrections: env.corrections(a, root),
         };
         let events = graph.cited_by::<Article, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
@@ -846,14 +896,19 @@ impl KindPages for Article {
         url::article("", &self.slug)
     }
 
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.articles[i].title.clone()
+    }
+
     /// Its card.
     fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
         tera::Value::from_serializable(&Article::card(env, i, root))
     }
 
-    /// Articles dated to the day say so.
+    /// Articles dated to the day say so; an update since, when it is.
     fn lastmod(&self) -> Option<String> {
-        self.date.day.is_some().then(|| self.date.iso())
+        let last = self.updated.unwrap_or(self.date);
+        last.day.is_some().then(|| last.iso())
     }
 
     fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {

@@ -2,13 +2,15 @@
 //! what it involves. Content format: "Events". The timeline lists them in
 //! date order.
 
-use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source};
+use super::statement::StatementItem;
+use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source, Statement};
 use crate::link::Graph;
 use crate::load::fields::{DateInput, Field, Text, written, written_list};
+use crate::model::correction::CorrectionFields;
 use crate::model::text::{BadLink, parse_markdown};
 use crate::model::validate::{Ctx, Ids, Unique, text};
-use crate::model::{RichText, Site, When};
-use crate::render::context::{Group, LinkCtx, WhenCtx};
+use crate::model::{Correction, Position, RichText, Site, When};
+use crate::render::context::{CorrectionCtx, Group, LinkCtx, WhenCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::Env;
 use crate::url;
@@ -33,6 +35,8 @@ crate::record_fields!(
         status: Text,
         place: Text,
         tags: Vec<Text>,
+        reply_due: Vec<Text>,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -62,8 +66,20 @@ pub struct Event {
     pub status: Status,
     pub place: Option<String>,
     pub tags: Vec<String>,
+    /// The actors whose reply the event requires (those it accuses), in
+    /// the order written, each once (content format 1.1, Statements).
+    pub reply_due: Vec<ReplyDue>,
+    pub corrections: Vec<Correction>,
     /// Its place in content order (the CSV export's order).
     pub position: usize,
+}
+
+/// An entry of an event's `reply_due`: the actor, and where the entry was
+/// written (a missing reply is reported there).
+#[derive(Debug, Clone)]
+pub struct ReplyDue {
+    pub actor: Ix<Actor>,
+    pub at: Position,
 }
 
 impl Kind for Event {
@@ -85,6 +101,10 @@ impl Kind for Event {
 
     fn text(&self) -> Option<&RichText> {
         self.summary.as_ref()
+    }
+
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
     }
 
     fn tags(&self) -> &[String] {
@@ -111,9 +131,12 @@ impl Kind for Event {
     }
 
     /// Its date at its precision, fields, actors (named and mentioned),
-    /// sources and articles.
+    /// sources and articles, its replies (statements about it), whose
+    /// reply it requires and whose is missing, and its corrections.
     fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
         let e = &site.events[i];
+        let replies = Event::replies(site, graph, i);
+        let missing = Event::missing_replies(site, e, &replies);
         json!({
             "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
             "precision": e.when.start.precision(), "display": e.when.display(),
@@ -121,6 +144,10 @@ impl Kind for Event {
             "actors": site.keys(graph.refs::<Event, Actor>(i)),
             "sources": site.keys(e.sources.iter().copied()),
             "articles": site.keys(e.articles.iter().copied()),
+            "statements": site.keys(replies.iter().copied()),
+            "reply_due": site.keys(e.reply_due.iter().map(|d| d.actor)),
+            "missing_replies": site.keys(missing),
+            "corrections": crate::model::correction::data(&e.corrections),
             "path": url::event("", &e.id),
         })
     }
@@ -145,6 +172,9 @@ impl super::Written for Event {
             status: written(Some(e.status.as_str())),
             place: written(e.place.as_deref()),
             tags: written_list(&e.tags),
+            reply_due: written_list(site.keys(e.reply_due.iter().map(|r| r.actor))),
+            // Corrections are written in YAML only.
+            corrections: None,
             unknown: Vec::new(),
         }
     }
@@ -218,6 +248,20 @@ impl Event {
             let articles = ctx.resolve(&r.articles, &ids.articles, "article", &|s| {
                 ids.draft_slugs.iter().any(|d| d == s)
             });
+            let mut reply_due: Vec<ReplyDue> = Vec::new();
+            for t in r.reply_due.iter().flatten() {
+                let Some(actor) = ctx
+                    .resolve(&Some(vec![t.clone()]), &ids.actors, "actor", &|_| false)
+                    .pop()
+                else {
+                    continue;
+                };
+                if !reply_due.iter().any(|d| d.actor == actor) {
+                    let at = Position::of(ctx.loaded.at(t.span, ""));
+                    reply_due.push(ReplyDue { actor, at });
+                }
+            }
+            let corrections = ctx.corrections(&r.corrections, None);
             let tags = ctx.tags(&r.tags);
             let (Some(id), Some(title), Some(start)) = (id, title, start) else {
                 continue;
@@ -241,6 +285,8 @@ impl Event {
                     status: status.flatten().unwrap_or(Status::Reported),
                     place: text(&r.place),
                     tags,
+                    reply_due,
+                    corrections,
                     position: order,
                 },
                 order,
@@ -312,13 +358,54 @@ pub struct EventItem {
     pub articles: Vec<LinkCtx>,
     /// Its tags, each a link to the tag's page.
     pub tags: Vec<LinkCtx>,
+    /// Its replies: the statements about it, in date order.
+    pub replies: Vec<StatementItem>,
+    /// Every actor whose reply it requires, and whether one is recorded.
+    pub reply_due: Vec<ReplyDueCtx>,
+    /// Whether a reply it requires is missing (a mark on the event).
+    pub reply_missing: bool,
+    pub corrections: Vec<CorrectionCtx>,
+}
+
+/// An actor whose reply an event requires.
+#[derive(Serialize, Clone)]
+pub struct ReplyDueCtx {
+    pub actor: LinkCtx,
+    /// Whether a statement about the event is by that actor or spoken by them.
+    pub answered: bool,
 }
 
 impl Event {
+    /// The statements about event `i` (its replies), in date order (ties
+    /// in content order): they read down from the event as it unfolded.
+    pub(crate) fn replies(site: &Site, graph: &Graph, i: Ix<Event>) -> Vec<Ix<Statement>> {
+        let mut replies: Vec<Ix<Statement>> = graph.cited_by::<Event, Statement>(i).collect();
+        // Statements are kept newest first; a stable sort keeps ties in content order.
+        replies.sort_by_key(|&s| site.statements[s].date.key());
+        replies
+    }
+
+    /// The actors in `e`'s `reply_due` with no statement among `replies`
+    /// (those about it) whose `by` or `speaker` is them, in the order
+    /// written. A `no-response` counts: it records that they were asked.
+    pub(crate) fn missing_replies(
+        site: &Site,
+        e: &Event,
+        replies: &[Ix<Statement>],
+    ) -> Vec<Ix<Actor>> {
+        e.reply_due
+            .iter()
+            .map(|d| d.actor)
+            .filter(|&a| !replies.iter().any(|&s| site.statements[s].speaks_for(a)))
+            .collect()
+    }
+
     /// The event as the timeline shows it, links relative to `root`.
     pub(crate) fn item(env: &Env, i: Ix<Event>, root: &str) -> EventItem {
         let (site, graph) = (env.site, env.graph);
         let e = &site.events[i];
+        let replies = Event::replies(site, graph, i);
+        let missing = Event::missing_replies(site, e, &replies);
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
@@ -349,6 +436,20 @@ impl Event {
                 })
                 .collect(),
             tags: env.tag_links(&e.tags, root),
+            replies: replies
+                .iter()
+                .map(|&s| Statement::item(env, s, root))
+                .collect(),
+            reply_due: e
+                .reply_due
+                .iter()
+                .map(|d| ReplyDueCtx {
+                    actor: Actor::link(env, d.actor, root),
+                    answered: !missing.contains(&d.actor),
+                })
+                .collect(),
+            reply_missing: !missing.is_empty(),
+            corrections: env.corrections(e, root),
         }
     }
 }
@@ -359,6 +460,10 @@ impl KindPages for Event {
 
     fn index_dir() -> String {
         url::timeline("")
+    }
+
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.events[i].title.clone()
     }
 
     /// The event as the timeline shows it (linking there).

@@ -19,9 +19,10 @@ pub mod actor;
 pub mod article;
 pub mod event;
 pub mod source;
+pub mod statement;
 
 use crate::link::Graph;
-use crate::model::{RichText, Site};
+use crate::model::{Correction, RichText, Site};
 use std::marker::PhantomData;
 
 /// What every stage may know of a kind without knowing the kind.
@@ -60,6 +61,21 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// The text that mention linking searches, if the record has one.
     fn text(&self) -> Option<&RichText> {
         None
+    }
+
+    /// A second text searched for mentions on its own (a statement's
+    /// quote: with `mention_links: first`, each quote is a text of its
+    /// own). Its mentions follow those of [`Kind::text`] in the record's
+    /// `Mentions`, their event indices counted on from the end of that
+    /// text's events (see `link::Mentions::split`).
+    fn quote(&self) -> Option<&RichText> {
+        None
+    }
+
+    /// The record's corrections, newest first (content format 1.1,
+    /// Corrections).
+    fn corrections(&self) -> &[Correction] {
+        &[]
     }
 
     /// A plain text whose mentions are counted (the record then refers to
@@ -114,8 +130,8 @@ pub trait Written: crate::model::Stored {
 macro_rules! with_kinds {
     ($m:ident) => {
         $m! {
-            all { articles: Article, actors: Actor, events: Event, sources: Source }
-            data { actors: Actor, events: Event, sources: Source }
+            all { articles: Article, actors: Actor, events: Event, sources: Source, statements: Statement }
+            data { actors: Actor, events: Event, sources: Source, statements: Statement }
         }
     };
 }
@@ -174,6 +190,7 @@ pub use actor::Actor;
 pub use article::Article;
 pub use event::Event;
 pub use source::Source;
+pub use statement::Statement;
 
 /// A typed index: the position of a record of kind `T` in its [`Table`].
 /// An `Ix<Actor>` cannot be used where an event is meant.

@@ -4,13 +4,15 @@
 
 use super::article::ArticleCard;
 use super::event::EventItem;
-use super::{Article, Event, Ix, Kind, KindInfo};
+use super::statement::StatementItem;
+use super::{Article, Event, Ix, Kind, KindInfo, Statement};
 use crate::link::Graph;
-use crate::load::fields::{Text, written, written_list};
-use crate::model::RichText;
-use crate::model::Site;
+use crate::load::fields::{Field, Text, written, written_list};
+use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, texts};
+use crate::model::{Correction, RichText, Site};
+use crate::render::context::CorrectionCtx;
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, by_choice, with_events};
 use crate::url;
@@ -28,6 +30,7 @@ crate::record_fields!(
         aliases: Vec<Text>,
         description: Text,
         archive_url: Text,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -58,6 +61,7 @@ pub struct Source {
     pub aliases: Vec<String>,
     pub description: Option<RichText>,
     pub archive_url: Option<String>,
+    pub corrections: Vec<Correction>,
 }
 
 impl Kind for Source {
@@ -77,6 +81,10 @@ impl Kind for Source {
         self.description.as_ref()
     }
 
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
     /// Its fields, and the articles and events that cite it.
     fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
         let s = &site.sources[i];
@@ -85,6 +93,8 @@ impl Kind for Source {
             "aliases": s.aliases, "description": s.description.as_ref().map(RichText::plain),
             "articles": site.keys(graph.cited_by::<Source, Article>(i)),
             "events": site.keys(graph.cited_by::<Source, Event>(i)),
+            "statements": site.keys(graph.cited_by::<Source, Statement>(i)),
+            "corrections": crate::model::correction::data(&s.corrections),
             "path": url::source("", &s.id),
         })
     }
@@ -101,6 +111,8 @@ impl super::Written for Source {
             aliases: written_list(&s.aliases),
             description: written(s.description.as_ref().and_then(|d| d.source.as_deref())),
             archive_url: written(s.archive_url.as_deref()),
+            // Corrections are written in YAML only.
+            corrections: None,
             unknown: Vec::new(),
         }
     }
@@ -124,6 +136,7 @@ impl Source {
             let url = r.url.as_ref().and_then(|u| ctx.url(u));
             let archive_url = r.archive_url.as_ref().and_then(|u| ctx.url(u));
             let description = r.description.as_ref().map(|d| ctx.markdown_field(d));
+            let corrections = ctx.corrections(&r.corrections, None);
             let (Some(id), Some(name)) = (id, name) else {
                 continue;
             };
@@ -138,6 +151,7 @@ impl Source {
                 aliases: texts(&r.aliases),
                 description,
                 archive_url,
+                corrections,
             });
         }
         out
@@ -203,6 +217,9 @@ pub struct SourceFull {
     pub description_html: Option<String>,
     pub articles: Vec<ArticleCard>,
     pub events: Vec<EventItem>,
+    /// Statements made or reported here, newest first.
+    pub statements: Vec<StatementItem>,
+    pub corrections: Vec<CorrectionCtx>,
 }
 
 impl Source {
@@ -235,6 +252,11 @@ impl Source {
                 .map(|a| Article::card(env, a, root))
                 .collect(),
             events: Vec::new(),
+            statements: graph
+                .cited_by::<Source, Statement>(i)
+                .map(|x| Statement::item(env, x, root))
+                .collect(),
+            corrections: env.corrections(s, root),
         };
         let events = graph.cited_by::<Source, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
@@ -251,6 +273,10 @@ impl KindPages for Source {
 
     fn record_dir(&self) -> String {
         url::source("", &self.id)
+    }
+
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.sources[i].name.clone()
     }
 
     /// The sources grouped by kind, each group by name.

@@ -8,7 +8,9 @@ pub mod sentence;
 
 pub use matcher::{Hit, Matcher, name_key};
 
-use crate::kinds::{Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Table};
+use crate::kinds::{
+    Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Statement, Table,
+};
 use crate::model::{ActorIx, ArticleIx, MentionLinks, RichText, Site, SourceIx};
 use pulldown_cmark::{Event as Md, Tag, TagEnd};
 use rayon::prelude::*;
@@ -68,6 +70,23 @@ impl Mentions {
             out.insert(m.actor, (1, quoted));
         }
         out
+    }
+
+    /// The mentions of a record's text and those of its quote
+    /// ([`Kind::quote`]), whose event indices start at `text_len`, the
+    /// number of events of the text: each part as found in its own text.
+    pub fn split(&self, text_len: usize) -> (Mentions, Mentions) {
+        let (text, quote): (Vec<Mention>, Vec<Mention>) =
+            self.0.iter().cloned().partition(|m| m.event < text_len);
+        let quote = quote
+            .into_iter()
+            .map(|mut m| {
+                m.event -= text_len;
+                m.end_event -= text_len;
+                m
+            })
+            .collect();
+        (Mentions(text), Mentions(quote))
     }
 
     fn actors(&self) -> impl Iterator<Item = ActorIx> + '_ {
@@ -347,9 +366,26 @@ fn mentions_in<K: Kind>(
             .par_iter()
             .enumerate()
             .map(|(i, r)| {
-                r.text()
-                    .map(|t| find_mentions(matcher, t, K::own_actor(Ix::new(i)), links))
-                    .unwrap_or_default()
+                let own = K::own_actor(Ix::new(i));
+                let mut found = r
+                    .text()
+                    .map(|t| find_mentions(matcher, t, own, links))
+                    .unwrap_or_default();
+                // A quote is a text of its own; its mentions follow the
+                // text's, counted on from the text's last event.
+                if let Some(q) = r.quote() {
+                    let offset = r.text().map_or(0, |t| t.events.len());
+                    found
+                        .0
+                        .extend(find_mentions(matcher, q, own, links).0.into_iter().map(
+                            |mut m| {
+                                m.event += offset;
+                                m.end_event += offset;
+                                m
+                            },
+                        ));
+                }
+                found
             })
             .collect(),
     )

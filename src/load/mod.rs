@@ -20,7 +20,7 @@ mod yaml;
 pub use cache::Cache;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, display_path};
-use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source};
+use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source, Statement};
 use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, Place, SiteFields, Span};
 use rayon::prelude::*;

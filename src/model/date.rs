@@ -133,6 +133,22 @@ impl Date {
         )
     }
 
+    /// Whether this date is surely earlier than `other`: compared at the
+    /// coarser of their two precisions, so "July 2021" is not earlier than
+    /// "24 July 2021" (it may be the 28th), but "June 2021" is. Used where
+    /// one date may not precede another (a correction before its article,
+    /// a `no-response` dated before the question was asked).
+    pub fn before(&self, other: &Date) -> bool {
+        let (a, b) = (self.key(), other.key());
+        let month = self.month.is_some() && other.month.is_some();
+        let day = month && self.day.is_some() && other.day.is_some();
+        match (month, day) {
+            (true, true) => a < b,
+            (true, false) => (a.0, a.1) < (b.0, b.1),
+            _ => a.0 < b.0,
+        }
+    }
+
     fn without_year(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {}", MONTHS[usize::from(m - 1)]),
@@ -239,6 +255,17 @@ mod tests {
         assert!(d("2021").key() < d("2021-01").key());
         assert!(d("2021-01").key() < d("2021-01-01").key());
         assert!(d("2020-12-31").key() < d("2021").key());
+    }
+
+    #[test]
+    fn surely_before_at_the_coarser_precision() {
+        assert!(d("2021-07-20").before(&d("2021-07-24")));
+        assert!(!d("2021-07-24").before(&d("2021-07-24")));
+        assert!(!d("2021-07").before(&d("2021-07-24")));
+        assert!(!d("2021-07-24").before(&d("2021-07")));
+        assert!(d("2021-06-30").before(&d("2021-07")));
+        assert!(d("2020").before(&d("2021-01-01")));
+        assert!(!d("2021").before(&d("2021-12-31")));
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! Links from content into the site (content format 1.1, "Links and HTML
 //! from content"): id links (`actor:jane-roe`, `event:…`, `source:…`,
-//! `article:<slug>`, `tag:<tag>`, and `statement:…` once statements are a
-//! kind) and relative references (`docs/memo.pdf`, `/docs/memo.pdf`),
-//! which name a file of the built site from its root whichever page shows
+//! `article:<slug>`, `statement:<id>`, `tag:<tag>`) and relative
+//! references (`docs/memo.pdf`, `/docs/memo.pdf`), which name a file of the built site from its root whichever page shows
 //! the text.
 //!
 //! Parsing notes each such link where it is written; validation resolves

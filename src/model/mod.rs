@@ -4,6 +4,7 @@
 //! date). A `Site` is built once by [`build`] and is read-only after. The
 //! records themselves are defined per kind in `src/kinds/`.
 
+pub mod correction;
 pub mod date;
 pub mod links;
 pub mod slug;
@@ -13,6 +14,7 @@ pub mod text;
 pub mod validate;
 pub mod wire;
 
+pub use correction::Correction;
 pub use date::{Date, When};
 pub use links::{SiteLinks, Target};
 pub use tags::{Tag, Tags};
@@ -24,6 +26,7 @@ pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};
 pub use crate::kinds::event::{Event, Status};
 pub use crate::kinds::source::{Source, SourceKind};
+pub use crate::kinds::statement::{Statement, StatementKind, missing_replies};
 pub use crate::kinds::{Ix, Kind, Table};
 
 /// Typed indices: positions in the `Site` tables.
@@ -31,6 +34,7 @@ pub type ActorIx = Ix<Actor>;
 pub type EventIx = Ix<Event>;
 pub type SourceIx = Ix<Source>;
 pub type ArticleIx = Ix<Article>;
+pub type StatementIx = Ix<Statement>;
 
 macro_rules! site_storage {
     (all { $($fp:ident: $ft:ident),* } data { $($dp:ident: $dt:ident),* }) => {
@@ -137,6 +141,42 @@ pub struct BoilerplateCount {
     /// Where it is written: `path:line:column`.
     pub place: String,
     pub removed: usize,
+}
+
+/// Where a value was written, kept in the model for a message made after
+/// validation (the right-of-reply warning points at an entry of an
+/// event's `reply_due`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// Relative to the investigation root, `/`-separated.
+    pub path: String,
+    /// 1-based; `None` where the input has no lines.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The line as written, and where the caret goes (in a CSV file,
+    /// under the cell), for the caret display.
+    pub source_line: Option<Box<crate::diag::Quote>>,
+}
+
+impl Position {
+    /// Where diagnostic `d` points.
+    pub fn of(d: crate::diag::Diagnostic) -> Position {
+        Position {
+            path: d.path.into(),
+            line: d.line,
+            column: d.column,
+            source_line: d.source_line,
+        }
+    }
+
+    /// A diagnostic saying `message` here.
+    pub fn diagnostic(&self, message: impl Into<String>) -> crate::diag::Diagnostic {
+        let mut d = crate::diag::Diagnostic::new(self.path.clone(), message);
+        d.line = self.line;
+        d.column = self.column;
+        d.source_line = self.source_line.clone();
+        d
+    }
 }
 
 #[derive(Debug)]

@@ -8,7 +8,7 @@
 use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
-use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::Loaded;
 use crate::load::fields::{DateInput, Field, Span, Text};
 use std::collections::HashMap;
@@ -61,7 +61,7 @@ impl Ctx<'_> {
     pub(crate) fn unknown_fields(&mut self, unknown: &[Text], fields: &[&str], what: &str) {
         for key in unknown {
             let hint = did_you_mean(&key.value, fields.iter().copied())
-                .unwrap_or_else(|| format!("{what} fields are: {}", fields.join(", ")));
+                .unwrap_or_else(|| format!("the fields of {what} are: {}", fields.join(", ")));
             self.err(key.span, format!("unknown field `{}` in {what}", key.value))
                 .hint = Some(hint);
         }
@@ -423,6 +423,7 @@ pub(crate) struct Ids {
     pub(crate) sources: IdIndex<Source>,
     pub(crate) actors: IdIndex<Actor>,
     pub(crate) articles: IdIndex<Article>,
+    pub(crate) events: IdIndex<Event>,
     /// Slugs of drafts left out: references to them are dropped silently.
     pub(crate) draft_slugs: Vec<String>,
 }
@@ -554,6 +555,8 @@ fn build_inner(
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let events = Event::build_all(&mut ctx, &ids);
+    ids.events = IdIndex::of(&events);
+    let statements = Statement::build_all(&mut ctx, &ids);
     // Tags and links into the site, once every record is known: a text
     // may link to a record of any kind, defined in any file.
     let records = Records {
@@ -561,6 +564,7 @@ fn build_inner(
         actors: &actors,
         events: &events,
         sources: &sources,
+        statements: &statements,
     };
     let tags = Tags::of(&records);
     let mut link_diags = Vec::new();
@@ -593,6 +597,7 @@ fn build_inner(
         actors: Table::new(actors),
         events: Table::new(events),
         sources: Table::new(sources),
+        statements: Table::new(statements),
         tags,
         links,
         warnings: ctx.diags,

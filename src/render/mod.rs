@@ -206,19 +206,17 @@ pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
     )
 }
 
-/// A text of the site (an event's summary with its `mentions`, the site's
-/// description with none) as HTML whose links start from `root`: the base
-/// URL, for the exports read away from the site. `scope` keeps its ids
-/// apart from the other texts shown with it (`event-<id>`, `site`).
-pub(crate) fn text_html(
+/// A text of the model as HTML (a correction's note for the corrections
+/// feed), its mentions linked, its links relative to `root`, its ids
+/// prefixed with `scope` (see `markdown::to_html`).
+pub(crate) fn note_html(
     site: &Site,
     text: &crate::model::RichText,
-    mentions: Option<&crate::link::Mentions>,
+    mentions: &crate::link::Mentions,
     root: &str,
-    scope: &str,
+    scope: Option<&str>,
 ) -> String {
-    let none = crate::link::Mentions::default();
-    markdown::to_html(site, text, mentions.unwrap_or(&none), root, Some(scope))
+    markdown::to_html(site, text, mentions, root, scope)
 }
 
 /// An article body rendered for its page (by [`article_body`]) with every

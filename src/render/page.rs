@@ -3,7 +3,7 @@
 //! there by the renderer, the sitemap and the preview server.
 
 use super::pages::Env;
-use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source};
+use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source, Statement};
 use crate::model::{Records, Site, Tags};
 use crate::url::{self, Root};
 use tera::Context;
@@ -53,6 +53,13 @@ impl PageKind {
     }
 
     pub const HOME: PageKind = kind("index", "index.html", "home", "Home");
+    /// `corrections/`: every correction of the investigation (1.1).
+    pub const CORRECTIONS: PageKind = kind(
+        "corrections",
+        "corrections.html",
+        "corrections",
+        "Corrections",
+    );
     pub const NOT_FOUND: PageKind = PageKind {
         in_sitemap: false,
         ..kind("404", "404.html", "404", "Page not found")
@@ -81,6 +88,10 @@ pub trait KindPages: Kind + crate::model::Stored {
     fn record_dir(&self) -> String {
         String::new()
     }
+
+    /// How the record is named where it is linked to from elsewhere (the
+    /// corrections page and feed): its title or name.
+    fn title(site: &Site, ix: Ix<Self>) -> String;
 
     /// The record's URL relative to `root`: its own page, or for kinds
     /// without record pages its anchor on their index page
@@ -145,13 +156,14 @@ impl NavItem {
 }
 
 /// What a page shows: the home page, a kind's index (by its position in
-/// the list of kinds), one record, the tag index, one tag (its position in
-/// `Site::tags`), or the page not found.
+/// the list of kinds), one record, every correction, the tag index, one
+/// tag (its position in `Site::tags`), or the page not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shows {
     Home,
     Index(usize),
     Record(Ref),
+    Corrections,
     Tags,
     Tag(usize),
     NotFound,
@@ -168,6 +180,7 @@ macro_rules! page_dispatch {
                     all.push(<$t as KindPages>::INDEX);
                     all.extend(<$t as KindPages>::RECORD);
                 )*
+                all.push(&PageKind::CORRECTIONS);
                 all.push(&PageKind::TAGS);
                 all.push(&PageKind::TAG);
                 all.push(&PageKind::NOT_FOUND);
@@ -186,6 +199,38 @@ macro_rules! page_dispatch {
             nav
         }
 
+        /// A record as a link from `root`: its title and its page or
+        /// anchor (see [`KindPages::title`]).
+        pub(crate) fn record_link(site: &Site, r: Ref, root: &str) -> crate::render::context::LinkCtx {
+            match r {
+                $(Ref::$t(i) => crate::render::context::LinkCtx {
+                    text: <$t as KindPages>::title(site, i),
+                    href: site.$p[i].href(root),
+                },)*
+            }
+        }
+
+        /// The corrections of a record.
+        pub(crate) fn corrections_of(site: &Site, r: Ref) -> &[crate::model::Correction] {
+            match r {
+                $(Ref::$t(i) => site.$p[i].corrections(),)*
+            }
+        }
+
+        /// The kind of the `n`th index page, and whether its records are
+        /// shown there whole (no page of their own: events, statements).
+        pub(crate) fn index_kind(n: usize) -> Option<(crate::kinds::KindInfo, bool)> {
+            let mut k = 0;
+            $(
+                if n == k {
+                    return Some((<$t as Kind>::INFO, <$t as KindPages>::RECORD.is_none()));
+                }
+                k += 1;
+            )*
+            let _ = k;
+            None
+        }
+
         /// Record `r` as lists of several kinds show it (see
         /// [`KindPages::listed`]), with its kind.
         pub(crate) fn listed(env: &Env, r: Ref, root: &str) -> (crate::kinds::KindInfo, tera::Value) {
@@ -202,11 +247,13 @@ macro_rules! page_dispatch {
         }
 
         impl Shows {
-            /// Every page: home, each kind's index, the page not found, then
-            /// each record that has a page, kind by kind, then each tag.
+            /// Every page: home, each kind's index, the corrections, the
+            /// tag index, the page not found, then each record that has a
+            /// page, kind by kind, then each tag.
             fn all(records: &Records<'_>, tags: &Tags) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
                 all.extend((0..KINDS.len()).map(Shows::Index));
+                all.push(Shows::Corrections);
                 all.push(Shows::Tags);
                 all.push(Shows::NotFound);
                 $(
@@ -222,6 +269,7 @@ macro_rules! page_dispatch {
             fn place(self, records: &Records<'_>, tags: &Tags) -> (&'static PageKind, String, Option<String>) {
                 match self {
                     Shows::Home => (&PageKind::HOME, url::home(""), None),
+                    Shows::Corrections => (&PageKind::CORRECTIONS, url::corrections(""), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
                     Shows::Tags => (&PageKind::TAGS, url::tags(""), None),
                     Shows::Tag(t) => (&PageKind::TAG, url::tag("", &tags[t].slug), None),
@@ -251,6 +299,7 @@ macro_rules! page_dispatch {
             pub(super) fn context(self, env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
                 match self {
                     Shows::Home => env.home_context(ctx, root),
+                    Shows::Corrections => env.corrections_context(ctx, root),
                     Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
                     Shows::Tags => super::tags::index_context(env, ctx, root),
                     Shows::Tag(t) => super::tags::tag_context(env, t, ctx, root),

@@ -49,6 +49,7 @@ const sites = {
   base: investigation('base'),
   hostile: investigation('hostile', 'hostile'),
   starter: investigation('starter'),
+  statements: investigation('statements', 'statements'),
   // Links into the site, footnotes and headings in texts shown together,
   // tags (content format 1.1); footnote and heading ids (case 10).
   links: investigation('links', 'links'),
@@ -99,12 +100,18 @@ const pageTypes = (site) => {
     const json = JSON.parse(readFileSync(join(sites[site], `data/${section}.json`), 'utf8'));
     return json[0]?.path;
   };
+  // The statements fixture adds the pages with corrections and replies.
+  const more = site === 'statements'
+    ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
+    : {};
   // The first tag on the tag index, if any.
   const tagIndex = join(sites[site], 'tags/index.html');
   const tag = existsSync(tagIndex) ? /class=tag-name href=([^ >]+)/.exec(readFileSync(tagIndex, 'utf8'))?.[1] : undefined;
   return {
+    ...more,
     home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),
-    timeline: 'timeline/', sources: 'sources/', source: first('sources'), tags: 'tags/',
+    timeline: 'timeline/', sources: 'sources/', source: first('sources'), statements: 'statements/',
+    corrections: 'corrections/', tags: 'tags/',
     tag: tag && `tags/${tag.replace(/^\.\.\/tags\//, '')}`, '404': 'no/such/page/',
   };
 };
@@ -117,7 +124,7 @@ const browser = await chromium.launch({
 const deadline = setTimeout(() => { console.error('site-checks: timed out'); process.exit(1); }, 600_000);
 
 try {
-  for (const site of ['example', 'hostile', 'links']) {
+  for (const site of ['example', 'hostile', 'links', 'statements']) {
     const server = await serve(sites[site]);
     const origin = `http://127.0.0.1:${server.address().port}`;
     for (const [type, path] of Object.entries(pageTypes(site))) {

@@ -6,7 +6,7 @@ use crate::common::*;
 
 /// Runs check and build on the base fixture with `overlay`, and asserts
 /// that each expected `(location, message fragment)` is reported.
-fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
+pub(crate) fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
     let inv = investigation(Some(&format!("bad/{overlay}")));
     let root = inv.path();
     // An existing site written by dossier must survive a failed build.
@@ -295,7 +295,7 @@ fn links_into_the_site_that_lead_nowhere() {
             ("content/articles/bad-links.md:7:3", "unknown tag `harbor`"),
             (
                 "content/articles/bad-links.md:7:25",
-                "this version of dossier has no statements",
+                "unknown statement `x` in the link `statement:x`",
             ),
             (
                 "content/articles/bad-links.md:7:55",
@@ -403,7 +403,7 @@ fn check_writes_nothing_and_summarises() {
     // The warning (an unresolved credit name) is printed and counted.
     assert_eq!(
         stdout(&o).trim(),
-        "ok: 2 articles, 4 actors, 3 events, 2 sources; 1 warning"
+        "ok: 2 articles, 4 actors, 3 events, 2 sources, 2 statements; 1 warning"
     );
     assert!(
         stderr(&o).starts_with(

@@ -331,7 +331,8 @@ fn tag_pages_list_exactly_the_records_with_the_tag() {
     assert_eq!(names, ["contract", "Cyber security", "Harbour"]);
     assert_eq!(
         text(&index, ".tag-index .tag-counts"),
-        ["1 event", "1 article, 1 event", "2 articles"]
+        // The base fixture's statement is tagged "contract" too.
+        ["1 event, 1 statement", "1 article, 1 event", "2 articles"]
     );
     let cyber = page(&out, "tags/cyber-security");
     assert_eq!(text(&cyber, "h1"), ["Cyber security"]);

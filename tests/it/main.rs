@@ -22,6 +22,8 @@
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
+//! - `statements`: statements, the right of reply and corrections: their
+//!   errors, every page they appear on, open data, feed, structured data.
 //! - `timelinejs`: TimelineJS sheets read as events; the timeline as TimelineJS JSON.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
 //!   paragraphs, credit lines.
@@ -45,5 +47,6 @@ mod links;
 mod load_cache;
 mod mentions;
 mod serve;
+mod statements;
 mod timelinejs;
 mod wire_copy;
