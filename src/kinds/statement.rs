@@ -575,7 +575,7 @@ mod tests {
         let mut out: Vec<String> = missing_replies(&site(statements))
             .into_iter()
             .map(|d| {
-                assert_eq!(d.path, "content/events.yaml");
+                assert_eq!(&*d.path, "content/events.yaml");
                 format!("{}:{} {}", d.line.unwrap(), d.column.unwrap(), d.message)
             })
             .collect();
