@@ -147,7 +147,7 @@ fn statement_fields_are_checked_with_precise_messages() {
         assert!(err.contains(&line), "{line}\n{err}");
     }
     assert!(!err.contains("content/statements.yaml"), "{err}");
-    assert!(err.contains("14 errors found"), "{err}");
+    assert!(err.contains("14 errors and 1 warning found"), "{err}");
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn corrections_and_updates_are_checked() {
         err.contains("= hint: the fields of a correction are: date, note"),
         "{err}"
     );
-    assert!(err.contains("8 errors found"), "{err}");
+    assert!(err.contains("8 errors and 2 warnings found"), "{err}");
 }
 
 #[test]
@@ -573,7 +573,7 @@ fn corrections_show_on_their_record_newest_first() {
             "5 April 2019 An earlier version misnamed the Port Authority."
         ]
     );
-    let dateline = text(story.select(&sel(".dateline")).next().unwrap());
+    let dateline = text(story.select(&sel(".story-meta")).next().unwrap());
     assert!(dateline.contains("Updated 20 April 2019"), "{dateline}");
     // On a record's page, its own corrections have a section of their own
     // (those of the statements it lists show with each statement).

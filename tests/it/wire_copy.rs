@@ -751,7 +751,7 @@ fn boilerplate_leaves_the_page_and_the_summary_and_check_counts_it() {
             "content/site.yaml:5:5: boilerplate `Source link` removed 0 paragraphs",
             "content/articles/story.yaml:3:5: boilerplate `Read more: *` removed 2 paragraphs",
             "content/articles/story.yaml:4:5: boilerplate `Share this story` removed 1 paragraph",
-            "ok: 2 articles, 1 actor, 0 events, 3 sources; 1 warning",
+            "ok: 2 articles, 1 actor, 0 events, 3 sources, 0 statements; 1 warning",
         ]
     );
     // A pattern that matches nothing is a warning where it is written.
