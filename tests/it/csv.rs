@@ -34,13 +34,15 @@ fn a_csv_record_and_a_yaml_record_give_the_same_site() {
     let (a, b) = (build_ok(yaml.path()), build_ok(csv.path()));
     // The fixture's records are there, with what only CSV cells held:
     // a BOM, CRLF lines, a quoted cell over four lines, `;` lists,
-    // links and relations, `No` and `YES`, a blank row.
+    // links and relations, `No` and `YES`, a blank row; statements too.
     let html = read(&a.join("actors/mara-vell/index.html"));
     assert!(html.contains("href=https://gazette.example/vell"), "{html}");
     assert!(html.contains("M. Vell"), "{html}");
     let events = read(&a.join("data/events.json"));
     assert!(events.contains("\"approximate\": true"), "{events}");
     assert!(events.contains("\"vell-memo\""), "{events}");
+    let statements = read(&a.join("data/statements.json"));
+    assert!(statements.contains("\"vell-no-reply\""), "{statements}");
     let (sa, sb) = (snapshot(&a), snapshot(&b));
     assert!(sa.len() > 20);
     for ((pa, ba), (pb, bb)) in sa.iter().zip(&sb) {
@@ -240,6 +242,12 @@ fn rows_and_headers_that_cannot_be_read_are_reported() {
         "actors/broken.csv",
         "id,name\nx,\"never closed\ny,Y\n",
     );
+    // Corrections are written in YAML only.
+    write(
+        dir.path(),
+        "statements.csv",
+        "id,by,date,quote,corrections\ns1,port-authority,2020,Yes.,\n",
+    );
     let err = check_fails(dir.path());
     assert!(
         err.contains(
@@ -255,6 +263,12 @@ fn rows_and_headers_that_cannot_be_read_are_reported() {
     );
     assert!(
         err.contains("content/actors/broken.csv:2:2: error: this quoted cell is never closed"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/statements.csv:1:5: error: `corrections` cannot be written in a CSV data file"
+        ),
         "{err}"
     );
 }
