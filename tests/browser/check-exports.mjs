@@ -50,6 +50,8 @@ const sites = {
   ftm: investigation('ftm', join(repo, 'tests/fixtures/base'), join(repo, 'tests/fixtures/ftm')),
   // Id links, relative references, footnotes in summaries.
   links: investigation('links', join(repo, 'tests/fixtures/base'), join(repo, 'tests/fixtures/links')),
+  // Statements of every kind, replies due, corrections.
+  statements: investigation('statements', join(repo, 'tests/fixtures/base'), join(repo, 'tests/fixtures/statements')),
 };
 const sheets = join(repo, 'tests/fixtures/timelinejs/sheets');
 for (const name of readdirSync(sheets)) sites[name] = investigation(name, join(sheets, name));
