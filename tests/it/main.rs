@@ -16,6 +16,8 @@
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
 //! - `serve`: `dossier serve`, the real binary on a real port.
+//! - `suggest`: `dossier suggest`, possible actors in an invented
+//!   investigation whose right answer was written down first.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
 //!   paragraphs, credit lines.
 //!
@@ -34,4 +36,5 @@ mod link_cache;
 mod load_cache;
 mod mentions;
 mod serve;
+mod suggest;
 mod wire_copy;
