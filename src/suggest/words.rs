@@ -161,15 +161,16 @@ static ORG_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 /// Legal forms and trade words that end a company's name ("Veltra
-/// Systems", "NSO Group", "Orion Holdings Ltd"): the name without them is
-/// its short form.
+/// Systems", "NSO Group", "Orion Holdings Ltd", "Marenostra
+/// Costruzioni"): the name without them is its short form.
 static COMPANY_SUFFIXES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    set(
-        "systems group holdings holding ltd ltd. limited inc inc. incorporated corp corp.
-    corporation co co. llc llp plc gmbh ag sa s.a. sas srl spa bv nv ab asa oy pty
-    technologies technology industries international enterprises partners ventures
-    solutions",
-    )
+    set("systems group holdings holding ltd ltd. limited inc inc. incorporated corp corp.
+    corporation co co. llc llp plc gmbh ag kg sa s.a. sas sarl srl spa s.p.a. bv nv ab asa oy
+    oyj pty ltda sl technologies technology industries international enterprises partners
+    ventures solutions costruzioni construcciones constructions construction engineering
+    shipping logistics consulting capital trading securities pharma pharmaceuticals motors
+    airlines airways telecom software networks electronics chemicals investments insurance
+    properties realty")
 });
 
 /// Lower-case particles inside names ("Francois de Rugy", "Mohammed bin
