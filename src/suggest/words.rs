@@ -164,13 +164,15 @@ static ORG_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// Systems", "NSO Group", "Orion Holdings Ltd", "Marenostra
 /// Costruzioni"): the name without them is its short form.
 static COMPANY_SUFFIXES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    set("systems group holdings holding ltd ltd. limited inc inc. incorporated corp corp.
+    set(
+        "systems group holdings holding ltd ltd. limited inc inc. incorporated corp corp.
     corporation co co. llc llp plc gmbh ag kg sa s.a. sas sarl srl spa s.p.a. bv nv ab asa oy
     oyj pty ltda sl technologies technology industries international enterprises partners
     ventures solutions costruzioni construcciones constructions construction engineering
     shipping logistics consulting capital trading securities pharma pharmaceuticals motors
     airlines airways telecom software networks electronics chemicals investments insurance
-    properties realty")
+    properties realty",
+    )
 });
 
 /// Lower-case particles inside names ("Francois de Rugy", "Mohammed bin

@@ -343,3 +343,39 @@ fn the_example_investigation() {
     let out = suggest(dir.path(), &[]);
     assert!(records(&out).is_empty(), "{out}");
 }
+
+#[test]
+fn pathological_text_is_read_in_linear_time() {
+    // One paragraph of 4 MB: thousands of names, URLs and code spans
+    // interleaved, a run of 100,000 capitalised words, a word opening
+    // 50,000 sentences. A guard, not a timing: the benchmark times.
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("articles")).unwrap();
+    std::fs::write(content.join("site.yaml"), "title: Long\n").unwrap();
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text += &format!(
+            "Pieter Halloran{i} said `Code{i}` to https://x.example/Y{i} and Tellurion (TLR). "
+        );
+    }
+    for i in 0..100_000 {
+        text += &format!("Alpha{} ", i % 7);
+    }
+    text += ". ";
+    text += &"Dredging is dredging. ".repeat(50_000);
+    std::fs::write(
+        content.join("articles/long.md"),
+        format!("---\ntitle: Long\ndate: 2020\n---\n{text}\n"),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let out = suggest(dir.path(), &[]);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(120),
+        "{:?}",
+        start.elapsed()
+    );
+    let names: Vec<String> = records(&out).into_iter().map(|r| r.name).collect();
+    assert_eq!(names, ["Tellurion"], "{}", &out[..out.len().min(2000)]);
+}
