@@ -3,10 +3,10 @@
 //! into `actors.yaml`: the whole output is YAML, each possible actor a
 //! commented record (why it is listed, then the record).
 
-use super::{Common, plural};
+use super::{Common, plural, timings_wanted};
 use crate::model::Site;
-use crate::suggest::{PossibleActor, PossibleAlias, Suggestions, suggest};
-use crate::{BuildOptions, Failure, load, model};
+use crate::suggest::{self, PossibleActor, PossibleAlias, Suggestions};
+use crate::{BuildOptions, Failure, Timings, load, model};
 use std::io::Write;
 
 /// The options of `dossier suggest`.
@@ -15,11 +15,14 @@ pub struct SuggestArgs {
     #[command(flatten)]
     pub common: Common,
     /// List names written at least this many times.
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = suggest::DEFAULT_MIN as u32, value_parser = clap::value_parser!(u32).range(1..))]
     pub min: u32,
     /// Read articles marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Print the time each stage took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// At most this many articles are named after a possible actor.
@@ -30,14 +33,19 @@ const ARTICLES_SHOWN: usize = 10;
 /// nothing is suggested, since records in a broken file would be missing
 /// and their names suggested again.
 pub fn run(args: SuggestArgs) -> Result<(), Failure> {
-    let loaded = load::load(&args.common.root)?;
+    let mut timings = Timings::default();
+    let loaded = timings.time("load", || load::load(&args.common.root))?;
     let options = BuildOptions {
         drafts: args.drafts,
         base_url: None,
     };
-    let site = model::build(&loaded, &options)?;
+    let site = timings.time("model", || model::build(&loaded, &options))?;
     let min = args.min as usize;
-    let text = render(&site, &suggest(&site, min), min);
+    let found = timings.time("suggest", || suggest::suggest(&site, min));
+    let text = render(&site, &found, min);
+    if timings_wanted(args.timings) {
+        eprint!("{}", timings.report());
+    }
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // Piped into `head`: the reader has what it wanted.
@@ -137,14 +145,13 @@ fn heading(
     count: usize,
     articles: &[crate::model::ArticleIx],
 ) {
-    let mut slugs: Vec<&str> = site.keys(articles.iter().take(ARTICLES_SHOWN).copied());
+    let slugs: Vec<&str> = site.keys(articles.iter().take(ARTICLES_SHOWN).copied());
     let more = articles.len().saturating_sub(ARTICLES_SHOWN);
     let more = if more > 0 {
         format!(" and {more} more")
     } else {
         String::new()
     };
-    slugs.dedup();
     comment(
         out,
         &format!(

@@ -100,8 +100,14 @@ impl PossibleActor {
     }
 }
 
+/// How many times a name must be written to be listed, unless told
+/// otherwise (`dossier suggest --min`, and `check`'s warning).
+pub const DEFAULT_MIN: usize = 3;
+
 /// The possible actors of the site: names written at least `min` times
-/// (`min` 0 is taken as 1). What `check` counts for its warning.
+/// (`min` 0 is taken as 1). What `check` counts for its warning, with
+/// [`DEFAULT_MIN`]; the site must hold the whole text of its articles
+/// (`model::Keep::Whole`), or only their first paragraphs are read.
 pub fn possible_actors(site: &Site, min: usize) -> Vec<PossibleActor> {
     suggest(site, min).actors
 }

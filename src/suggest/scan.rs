@@ -138,7 +138,7 @@ pub(super) fn article(matcher: &Matcher, body: &RichText) -> Found {
         matcher,
         found: Found::default(),
         shorts: HashMap::new(),
-        lower: HashSet::new(),
+        lower: Vec::new(),
         opening: Vec::new(),
     };
     for (i, block) in blocks(body).iter().enumerate() {
@@ -150,14 +150,18 @@ pub(super) fn article(matcher: &Matcher, body: &RichText) -> Found {
     // form.
     let Reader {
         mut found,
-        lower,
+        mut lower,
         opening,
         ..
     } = reader;
     if !opening.is_empty() && !lower.is_empty() {
+        lower.sort_unstable();
         let common: HashSet<usize> = opening
             .into_iter()
-            .filter(|&k| lower.contains(&word_hash(&found.occurrences[k].form.to_lowercase())))
+            .filter(|&k| {
+                let w = found.occurrences[k].form.to_lowercase();
+                lower.binary_search(&word_hash(&w)).is_ok()
+            })
             .collect();
         let mut k = 0;
         found.occurrences.retain(|_| {
@@ -168,13 +172,13 @@ pub(super) fn article(matcher: &Matcher, body: &RichText) -> Found {
     found
 }
 
-/// A word's hash, to remember the lower-case words of an article without
-/// keeping them.
+/// A word's hash (64-bit FNV-1a), to remember the lower-case words of an
+/// article without keeping them; a rare collision only makes a short
+/// form opening a sentence count as a common word.
 fn word_hash(w: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    w.hash(&mut h);
-    h.finish()
+    w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 struct Reader<'m> {
@@ -184,7 +188,7 @@ struct Reader<'m> {
     /// each was written after.
     shorts: HashMap<String, Full>,
     /// The lower-case words of the article (hashed), 3 bytes or longer.
-    lower: HashSet<u64>,
+    lower: Vec<u64>,
     /// The occurrences that are one capitalised word opening a sentence.
     opening: Vec<usize>,
 }
@@ -221,7 +225,7 @@ impl Reader<'_> {
         {
             let w = &h[t.start..t.end];
             if w.starts_with(char::is_lowercase) {
-                self.lower.insert(word_hash(w));
+                self.lower.push(word_hash(w));
             }
         }
         let place = |start: usize, end: usize| Place {
@@ -358,8 +362,11 @@ impl Reader<'_> {
     }
 
     fn add_short(&mut self, short: String, full: &Full) {
-        self.shorts.insert(short.clone(), full.clone());
-        self.found.shorts.push((short, full.clone()));
+        // An actor named twenty times registers its short forms once.
+        if self.shorts.get(&short) != Some(full) {
+            self.shorts.insert(short.clone(), full.clone());
+            self.found.shorts.push((short, full.clone()));
+        }
     }
 }
 
@@ -525,6 +532,9 @@ fn word(h: &str, i: usize) -> (Token, usize) {
         if w.chars().any(char::is_lowercase) {
             if words::is_date(&w.to_lowercase()) {
                 Class::Other
+            } else if matches!(w, "St" | "Ste" | "Mt" | "Ft") && h[end..].starts_with('.') {
+                // "St. Petersburg": an abbreviation inside a name.
+                Class::Initial
             } else {
                 Class::Cap
             }
@@ -655,11 +665,21 @@ fn segments(h: &str, run: &[Token]) -> Vec<Vec<Token>> {
     let mut out = Vec::new();
     let mut cur: Vec<Token> = Vec::new();
     let mut after_title = false;
-    for &t in run {
+    for (k, &t) in run.iter().enumerate() {
         let lower = matches!(t.class, Class::Cap | Class::Acronym)
             .then(|| h[t.start..t.end].to_lowercase());
+        // A title word that ends a name is a surname: "Stephen King",
+        // "John Major" (but "the Foreign Minister", "Tellurion CEO").
+        let surname = k + 1 == run.len()
+            && t.class == Class::Cap
+            && cur.last().is_some_and(|p| {
+                p.class == Class::Cap && {
+                    let w = h[p.start..p.end].to_lowercase();
+                    !(is_office_word(h, p) || words::is_generic(&w) || words::is_title(&w))
+                }
+            });
         match lower.as_deref() {
-            Some(w) if words::is_title(w) => {
+            Some(w) if words::is_title(w) && !surname => {
                 while cur.last().is_some_and(|p| is_office_word(h, p)) {
                     cur.pop();
                 }
@@ -861,11 +881,8 @@ fn is_furniture(block: &Block) -> bool {
     if LABELS.iter().any(|l| head.starts_with(l)) {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if let Some(rest) = words
-        .strip_prefix(&["By"])
-        .or_else(|| words.strip_prefix(&["BY"]))
-    {
+    if let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) {
+        let rest: Vec<&str> = rest.split_whitespace().take(11).collect();
         let byline_word = |w: &&str| {
             let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | '(' | ')'));
             w.is_empty()
@@ -878,9 +895,11 @@ fn is_furniture(block: &Block) -> bool {
         }
     }
     let ends_like_text = t.ends_with(['.', '!', '?', ':', ';', ',', '"', '\'', '”', '’', ')', '…']);
-    block.paragraph
-        && (3..=12).contains(&words.len())
-        && !ends_like_text
+    if !block.paragraph || ends_like_text {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().take(13).collect();
+    (3..=12).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() < 4
                 || w.starts_with(|c: char| !c.is_lowercase())
@@ -987,6 +1006,11 @@ mod tests {
         assert_eq!(
             forms("when The Guardian and Mr. Roe met"),
             ["Guardian", "Roe"]
+        );
+        // A title word ending a name is a surname.
+        assert_eq!(
+            forms("as Stephen King told King Charles and the Foreign Minister in St. Petersburg."),
+            ["Stephen King", "Charles", "St. Petersburg"]
         );
         assert!(forms("the President and the Prime Minister said").is_empty());
     }
