@@ -129,15 +129,15 @@ pub fn suggest(site: &Site, min: usize) -> Suggestions {
         .collect();
 
     // Every full name each short form was written after, in any article.
-    let mut owners: HashMap<&str, Vec<&Full>> = HashMap::new();
+    let mut owners: FastMap<&str, Vec<&Full>> = FastMap::default();
     for (short, full) in found.iter().flat_map(|f| &f.shorts) {
         let list = owners.entry(short).or_default();
         if !list.contains(&full) {
             list.push(full);
         }
     }
-    let mut names: HashMap<&str, Tally> = HashMap::new();
-    let mut aliases: HashMap<(ActorIx, &str), Tally> = HashMap::new();
+    let mut names: FastMap<&str, Tally> = FastMap::default();
+    let mut aliases: FastMap<(ActorIx, &str), Tally> = FastMap::default();
     for (i, f) in found.iter().enumerate() {
         let article = ArticleIx::new(i);
         let key = (site.articles[article].date.key(), i);
@@ -233,6 +233,10 @@ pub fn suggest(site: &Site, min: usize) -> Suggestions {
         .collect();
     Suggestions { actors, aliases }
 }
+
+/// A map over the names read in every article: hashed with FNV, as the
+/// word lists are (see `words::Fnv`).
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<words::Fnv>>;
 
 /// Most often written first, then by name ignoring case, then as written.
 fn by_count_then_name(a: (usize, &str), b: (usize, &str)) -> std::cmp::Ordering {

@@ -12,6 +12,7 @@ use crate::link::{FoldedText, Known, Matcher, sentence};
 use crate::model::{ActorIx, RichText};
 use pulldown_cmark::{Event as Md, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use unicode_normalization::char::is_combining_mark;
 
 /// One block of an article's text as a reader reads it.
@@ -137,7 +138,7 @@ pub(super) fn article(matcher: &Matcher, body: &RichText) -> Found {
     let mut reader = Reader {
         matcher,
         found: Found::default(),
-        shorts: HashMap::new(),
+        shorts: HashMap::default(),
         lower: Vec::new(),
         opening: Vec::new(),
     };
@@ -186,7 +187,7 @@ struct Reader<'m> {
     found: Found,
     /// Short forms registered so far in this article: the last full name
     /// each was written after.
-    shorts: HashMap<String, Full>,
+    shorts: HashMap<String, Full, BuildHasherDefault<words::Fnv>>,
     /// The lower-case words of the article (hashed), 3 bytes or longer.
     lower: Vec<u64>,
     /// The occurrences that are one capitalised word opening a sentence.
@@ -478,7 +479,8 @@ fn word(h: &str, i: usize) -> (Token, usize) {
     let mut end = i;
     let mut chars = h[i..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        if c.is_alphanumeric() || is_combining_mark(c) {
+        // Combining marks start at U+0300: most characters need no lookup.
+        if c.is_alphanumeric() || (c >= '\u{300}' && is_combining_mark(c)) {
             end = i + k + c.len_utf8();
         } else if !(is_joiner(c) && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric())) {
             break;

@@ -5,16 +5,43 @@
 //! costs a false suggestion, never a missed mention.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-fn set(words: &'static str) -> HashSet<&'static str> {
+/// FNV-1a: these sets are asked about every capitalised word of every
+/// article, and their keys are a few bytes long and not chosen by anyone
+/// who could flood them (SipHash's reason to be).
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn set(words: &'static str) -> Set {
     words.split_whitespace().collect()
 }
 
 /// Function words, pronouns and sentence adverbs: capitalised only to open
 /// a sentence or a title ("The", "However", "According"). A name never
 /// starts or ends with one; one inside a run of capitals splits it.
-static STOP: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static STOP: LazyLock<Set> = LazyLock::new(|| {
     set(
         "a an the this that these those it its it's he she they we i you his her hers him them
     their theirs our ours my mine your yours me us who whom whose what which when where why how
@@ -38,7 +65,7 @@ static STOP: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// ("President", "Mr", "CEO"). They split a run of capitals, and what
 /// stands next to them is dropped when it only says which title
 /// ("French", "Foreign" in "French Foreign Minister").
-static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static TITLES: LazyLock<Set> = LazyLock::new(|| {
     set(
         "mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
     ministers premier chancellor secretary senator sen rep representative congressman
@@ -54,7 +81,7 @@ static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 
 /// Words that say which office a title is ("Foreign Minister", "Secretary
 /// of State"): dropped with the title they stand next to.
-static PORTFOLIOS: LazyLock<HashSet<&str>> =
+static PORTFOLIOS: LazyLock<Set> =
     LazyLock::new(|| {
         set("foreign affairs defence defense interior finance justice health energy economy economic
     trade industry education transport transportation environment agriculture labour labor home
@@ -67,7 +94,7 @@ static PORTFOLIOS: LazyLock<HashSet<&str>> =
 /// Nationalities, peoples, faiths and languages: adjectives that are
 /// capitalised ("Israeli spyware", "French government"), never an actor's
 /// name alone. A plural in -s is one too ("Israelis").
-static DEMONYMS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static DEMONYMS: LazyLock<Set> = LazyLock::new(|| {
     set(
         "afghan albanian algerian american andorran angolan argentine argentinian armenian
     australian austrian azerbaijani azeri bahamian bahraini bangladeshi barbadian belarusian
@@ -101,7 +128,7 @@ static DEMONYMS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// Words for an institution that say whose only in context ("the
 /// Committee said", "the Board"): never listed alone, never taken as a
 /// short form of a longer name.
-static GENERIC: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static GENERIC: LazyLock<Set> = LazyLock::new(|| {
     set(
         "government ministry court committee department office agency council commission
     authority company firm group bank university state party union army police cabinet embassy
@@ -113,7 +140,7 @@ static GENERIC: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 /// Months, weekdays and holidays, in full and abbreviated: dates, not names.
-static DATES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static DATES: LazyLock<Set> = LazyLock::new(|| {
     set(
         "january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -124,7 +151,7 @@ static DATES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 
 /// News agencies: they belong in `sources`, and their names and codes are
 /// datelines and credit lines (`(AFP)`, `Reuters`), not actors.
-static AGENCIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static AGENCIES: LazyLock<Set> = LazyLock::new(|| {
     set(
         "afp ap ansa dpa efe upi pti ians ani reuters xinhua tass ria kyodo yonhap anadolu
     bernama antara wafa kuna mena irna isna interfax belga anp ctk pap mti lusa agerpres bta
@@ -134,7 +161,7 @@ static AGENCIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 
 /// Words in capitals that are abbreviations of things, not names of
 /// actors ("TV", "CEO", "GMT"), and Roman numerals.
-static NOT_ACRONYMS: LazyLock<HashSet<&str>> =
+static NOT_ACRONYMS: LazyLock<Set> =
     LazyLock::new(|| {
         set("tv ceo cfo coo cto pm am mp mps mep meps gmt utc est edt pst cet cest id ok pdf url gdp
     dna sms vpn ai it pr hq faq usb gps rss html nb ps ngo ngos ipo vip lgbt lgbtq covid
@@ -146,7 +173,7 @@ static NOT_ACRONYMS: LazyLock<HashSet<&str>> =
 /// capitals continue one name ("Bank of England", "Committee for Fair
 /// Tenders", "Committee to Protect Journalists"); after any other word
 /// they separate two ("Lars Ekdahl of Tellurion").
-static ORG_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static ORG_HEADS: LazyLock<Set> = LazyLock::new(|| {
     set(
         "bank ministry department university college school institute board committee council
     commission office court agency authority association federation union league party church
@@ -163,7 +190,7 @@ static ORG_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// Legal forms and trade words that end a company's name ("Veltra
 /// Systems", "NSO Group", "Orion Holdings Ltd", "Marenostra
 /// Costruzioni"): the name without them is its short form.
-static COMPANY_SUFFIXES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static COMPANY_SUFFIXES: LazyLock<Set> = LazyLock::new(|| {
     set(
         "systems group holdings holding ltd ltd. limited inc inc. incorporated corp corp.
     corporation co co. llc llp plc gmbh ag kg sa s.a. sas sarl srl spa s.p.a. bv nv ab asa oy
@@ -178,12 +205,12 @@ static COMPANY_SUFFIXES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// Lower-case particles inside names ("Francois de Rugy", "Mohammed bin
 /// Salman", "Ludwig van der Berg"), which may also open a short form
 /// ("de Rugy"). Common English words ("do", "ten") are left out.
-static PARTICLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static PARTICLES: LazyLock<Set> = LazyLock::new(|| {
     set("de del della dei der di da das dos du van von ter bin bint ibn al el la le zu y")
 });
 
 /// Particles written joined to the name ("al-Assad", "d'Estaing").
-static JOINED_PARTICLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set("al el bin ibn abu d l"));
+static JOINED_PARTICLES: LazyLock<Set> = LazyLock::new(|| set("al el bin ibn abu d l"));
 
 /// "of", "for", "on", "to", and "the" after one of them: they join an
 /// organisation's name after an institution word ([`is_org_head`]).
