@@ -5,6 +5,7 @@
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
 //! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
 //! (minify, stage, swap into place). [`url`] alone knows the URL layout.
+//! [`suggest`] reads the validated model for names that have no record.
 
 pub mod commands;
 pub mod diag;
@@ -14,6 +15,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod suggest;
 pub mod url;
 pub mod write;
 

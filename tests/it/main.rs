@@ -22,6 +22,8 @@
 //! - `serve`: `dossier serve`, the real binary on a real port.
 //! - `statements`: statements, the right of reply and corrections: their
 //!   errors, every page they appear on, open data, feed, structured data.
+//! - `suggest`: `dossier suggest`, possible actors in an invented
+//!   investigation whose right answer was written down first.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
 //!   paragraphs, credit lines.
 //!
@@ -43,4 +45,5 @@ mod load_cache;
 mod mentions;
 mod serve;
 mod statements;
+mod suggest;
 mod wire_copy;
