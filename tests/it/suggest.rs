@@ -379,3 +379,32 @@ fn pathological_text_is_read_in_linear_time() {
     let names: Vec<String> = records(&out).into_iter().map(|r| r.name).collect();
     assert_eq!(names, ["Tellurion"], "{}", &out[..out.len().min(2000)]);
 }
+
+#[test]
+fn check_and_build_count_the_possible_actors_in_one_warning() {
+    let inv = fixture();
+    for cmd in [&["check"][..], &["build", "--out", "site"][..]] {
+        let o = dossier_in(inv.path(), cmd);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let err = stderr(&o);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+        assert_eq!(
+            warnings,
+            [
+                "content/articles: warning: 10 names in the articles look like actors' and are no actor's, source's or alias"
+            ],
+            "{err}"
+        );
+        assert!(
+            err.contains("= hint: `dossier suggest` lists them"),
+            "{err}"
+        );
+        assert!(
+            stdout(&o).trim_end().ends_with("; 1 warning"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    let o = dossier_in(inv.path(), &["check", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}
