@@ -5,6 +5,7 @@
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
 //! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
 //! (minify, stage, swap into place). [`url`] alone knows the URL layout.
+//! [`suggest`] reads the validated model for names that have no record.
 
 pub mod commands;
 pub mod diag;
@@ -14,6 +15,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod suggest;
 pub mod url;
 pub mod write;
 
@@ -129,7 +131,7 @@ fn prepare_loaded(
     timings: &mut Timings,
     link_cache: Option<&mut link::Cache>,
 ) -> Result<(Site, Graph, Renderer), Diagnostics> {
-    let (site, renderer) = validate(root, loaded, options, timings, Purpose::Render)?;
+    let (site, renderer) = validate(root, loaded, options, timings)?;
     let graph = timings.time("link", || match link_cache {
         Some(cache) => link::link_with(&site, cache),
         None => link::link(&site),
@@ -138,24 +140,22 @@ fn prepare_loaded(
 }
 
 /// Validates what was loaded and compiles the theme: every error that
-/// does not need a page rendered to be found. The theme comes first, as
-/// with `Check` how much of the text to keep depends on it (see [`check`]).
+/// does not need a page rendered to be found, and the warnings about the
+/// whole site.
 pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
-    purpose: Purpose,
 ) -> Result<(Site, Renderer), Diagnostics> {
     // The model names the theme; the built-in one is render's to know.
     let theme_name =
         model::theme_name(loaded).unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned());
     let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
-    let keep = match (purpose, &renderer) {
-        (Purpose::Check, Ok(r)) if !r.is_built_in() => model::Keep::Whole,
-        (Purpose::Check, _) => model::Keep::Lead,
-        (Purpose::Render, _) => model::Keep::Whole,
-    };
+    // `check` warns about possible actors (content format 1.1, `dossier
+    // suggest`), which reads every paragraph: it keeps the whole text like
+    // `build`, so that a warning `build` gives, `check` gives too.
+    let keep = model::Keep::Whole;
     // Template errors are worth reporting together with content errors.
     // The files a path in content may name are the pages, the exports and
     // the theme's and content's static files (content format 1.1).
@@ -176,6 +176,11 @@ pub(crate) fn validate(
         let missing = kinds::statement::missing_replies(&s);
         s.warnings
             .extend(missing.into_iter().map(Diagnostic::warning));
+        // Names in the copy that belong to no record yet: one warning with
+        // their count; `dossier suggest` lists them.
+        if let Some(d) = possible_actors_warning(&s) {
+            s.warnings.push(d);
+        }
         s
     });
     match (site, renderer) {
@@ -193,6 +198,26 @@ pub(crate) fn validate(
             Err(all)
         }
     }
+}
+
+/// `check`'s one warning for the possible actors of `dossier suggest`
+/// (content format 1.1, Command line): how many there are, at the
+/// articles folder, or none when there are none.
+fn possible_actors_warning(site: &Site) -> Option<Diagnostic> {
+    let n = suggest::possible_actors(site, suggest::DEFAULT_MIN).len();
+    let message = match n {
+        0 => return None,
+        1 => "1 name in the articles looks like an actor's and is no actor's, source's or alias"
+            .to_owned(),
+        n => format!(
+            "{n} names in the articles look like actors' and are no actor's, source's or alias"
+        ),
+    };
+    Some(
+        Diagnostic::new("content/articles", message)
+            .with_hint("`dossier suggest` lists them, each with a record ready to paste")
+            .warning(),
+    )
 }
 
 /// The files of `content/static/` that cannot be written beside the
@@ -229,15 +254,6 @@ fn static_in_the_way(
         })
         .collect();
     (!found.is_empty()).then_some(found)
-}
-
-/// What a validated site is for.
-#[derive(Clone, Copy)]
-pub(crate) enum Purpose {
-    /// Pages will be rendered from it.
-    Render,
-    /// Only `check`: pages are rendered only for a theme of one's own.
-    Check,
 }
 
 impl Investigation {

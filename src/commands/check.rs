@@ -3,7 +3,7 @@
 use super::{Common, Held, color, plural, timings_wanted};
 use crate::model::BoilerplateCount;
 use crate::render;
-use crate::{BuildOptions, Diagnostics, Failure, Purpose, Timings, link, load, validate};
+use crate::{BuildOptions, Diagnostics, Failure, Timings, link, load, validate};
 use std::path::Path;
 
 /// The options of `dossier check`.
@@ -63,9 +63,8 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut timings = Timings::default();
     let loaded = timings.time("load", || load::load(root))?;
-    // With the built-in templates the site is not rendered, and the model
-    // keeps only the lead of each article's text.
-    let (site, renderer) = validate(root, &loaded, options, &mut timings, Purpose::Check)?;
+    // With the built-in templates the site is not rendered.
+    let (site, renderer) = validate(root, &loaded, options, &mut timings)?;
     let graph = if renderer.is_built_in() {
         None
     } else {

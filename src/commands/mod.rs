@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod new;
 pub mod serve;
+pub mod suggest;
 
 use crate::Failure;
 use crate::diag::plural;

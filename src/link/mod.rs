@@ -6,7 +6,7 @@
 mod matcher;
 pub mod sentence;
 
-pub use matcher::{Hit, Matcher, name_key};
+pub use matcher::{FoldedText, Hit, Known, Matcher, name_key};
 
 use crate::kinds::{
     Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Statement, Table,

@@ -244,6 +244,14 @@ impl Sentences {
     }
 }
 
+/// Whether a sentence starts at byte `j` of `t` (a character boundary):
+/// at the text's first character, or after a sentence's end by the rules
+/// above. For `suggest`, where a capital letter there says nothing.
+pub fn opens_sentence(t: &str, j: usize) -> bool {
+    let first = t.len() - t.trim_start().len();
+    j <= first || (candidate(t, j) && starts_sentence(t, j))
+}
+
 /// The sentence of `text` containing the name at bytes `start..end`.
 pub fn sentence_of(text: &str, start: usize, end: usize) -> String {
     Sentences::new(text.to_owned()).quote(start, end)

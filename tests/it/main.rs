@@ -24,6 +24,8 @@
 //! - `serve`: `dossier serve`, the real binary on a real port.
 //! - `statements`: statements, the right of reply and corrections: their
 //!   errors, every page they appear on, open data, feed, structured data.
+//! - `suggest`: `dossier suggest`, possible actors in an invented
+//!   investigation whose right answer was written down first.
 //! - `timelinejs`: TimelineJS sheets read as events; the timeline as TimelineJS JSON.
 //! - `wire_copy`: `.txt` articles read as an editor would: line endings,
 //!   paragraphs, credit lines.
@@ -48,5 +50,6 @@ mod load_cache;
 mod mentions;
 mod serve;
 mod statements;
+mod suggest;
 mod timelinejs;
 mod wire_copy;
