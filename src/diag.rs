@@ -5,25 +5,68 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// How grave a problem is (content format 1.1, "Errors"): an error stops
+/// the build; a warning is printed and counted, and the build goes on
+/// (unless `--deny-warnings` is given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// The word shown after the location: `error` or `warning`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem, pointing at a place in a file of the investigation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Path relative to the investigation root, with `/` separators.
-    pub path: String,
+    pub severity: Severity,
+    /// Path relative to the investigation root, with `/` separators. A
+    /// boxed `str`, as `source_line`: a diagnostic is the error value of
+    /// every stage, and stays small.
+    pub path: Box<str>,
     /// 1-based line and column, where the input has them.
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
-    /// The offending line of the file, for the caret display. A boxed
-    /// `str` keeps a diagnostic small: results carry it by value.
-    pub source_line: Option<Box<str>>,
+    /// The offending line of the file, for the caret display. Boxed, to
+    /// keep a diagnostic small: results carry it by value.
+    pub source_line: Option<Box<Quote>>,
+}
+
+/// The line of a file a diagnostic quotes, and where its caret stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: Box<str>,
+    /// The character column of the caret, when it is not the diagnostic's
+    /// `column`: in a CSV file `column` is the cell's number in its row,
+    /// and the caret stands under the cell's first character.
+    pub caret: Option<usize>,
+}
+
+impl From<&str> for Box<Quote> {
+    fn from(line: &str) -> Self {
+        Box::new(Quote {
+            text: line.into(),
+            caret: None,
+        })
+    }
 }
 
 impl Diagnostic {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
-            path: path.into(),
+            severity: Severity::Error,
+            path: path.into().into_boxed_str(),
             line: None,
             column: None,
             message: message.into(),
@@ -49,6 +92,26 @@ impl Diagnostic {
         d
     }
 
+    /// Puts the caret under character `column` of the quoted line (which
+    /// the headline's column does not name: a CSV cell's number).
+    pub fn with_caret(mut self, column: Option<usize>) -> Self {
+        if let Some(q) = &mut self.source_line {
+            q.caret = column;
+        }
+        self
+    }
+
+    /// The same problem as a warning: printed and counted, but the build
+    /// goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -69,43 +132,47 @@ impl Diagnostic {
         self
     }
 
-    /// `path:line:column: error: message`, the first line of the display.
+    /// `path:line:column: error: message` (or `warning:`), the first line
+    /// of the display.
     pub fn headline(&self) -> String {
-        let mut s = self.path.clone();
+        let mut s = self.path.to_string();
         if let Some(line) = self.line {
             let _ = write!(s, ":{line}");
             if let Some(col) = self.column {
                 let _ = write!(s, ":{col}");
             }
         }
-        let _ = write!(s, ": error: {}", self.message);
+        let _ = write!(s, ": {}: {}", self.severity.word(), self.message);
         s
     }
 
     /// The full display: headline, quoted source line with a caret, hint.
     pub fn render(&self, color: bool) -> String {
-        let (red, blue, bold, reset) = if color {
-            ("\x1b[31m", "\x1b[34m", "\x1b[1m", "\x1b[0m")
-        } else {
-            ("", "", "", "")
+        let (red, blue, bold, reset) = match (color, self.severity) {
+            (false, _) => ("", "", "", ""),
+            (true, Severity::Error) => ("\x1b[31m", "\x1b[34m", "\x1b[1m", "\x1b[0m"),
+            // Warnings in yellow, carets included.
+            (true, Severity::Warning) => ("\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[0m"),
         };
         let mut out = String::new();
         let head = self.headline();
-        // Colour "error" only; the location stays plain so editors can parse it.
-        let _ = match head.split_once(": error: ") {
+        let word = self.severity.word();
+        // Colour the severity only; the location stays plain so editors can parse it.
+        let _ = match head.split_once(&format!(": {word}: ")) {
             Some((loc, msg)) if color => {
                 writeln!(
                     out,
-                    "{bold}{loc}{reset}: {red}{bold}error{reset}: {bold}{msg}{reset}"
+                    "{bold}{loc}{reset}: {red}{bold}{word}{reset}: {bold}{msg}{reset}"
                 )
             }
             _ => writeln!(out, "{head}"),
         };
-        if let (Some(line), Some(src)) = (self.line, &self.source_line) {
+        if let (Some(line), Some(quote)) = (self.line, &self.source_line) {
+            let src = &quote.text;
             let num = line.to_string();
             let pad = " ".repeat(num.len());
             // Long lines (minified or generated YAML) show a window around the column.
-            let col = self.column.unwrap_or(1).max(1);
+            let col = quote.caret.or(self.column).unwrap_or(1).max(1);
             let skip = col.saturating_sub(60);
             let prefix = if skip > 0 { "…" } else { "" };
             let shown: String = src.chars().skip(skip).take(120).collect();
@@ -177,22 +244,63 @@ impl Diagnostics {
         self.0
     }
 
-    /// Every diagnostic rendered, followed by a count line.
-    pub fn render(self, color: bool) -> String {
-        let all = self.sorted();
+    /// How many are errors (the rest are warnings).
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| !d.is_warning()).count()
+    }
+
+    /// How many are warnings.
+    pub fn warnings(&self) -> usize {
+        self.0.iter().filter(|d| d.is_warning()).count()
+    }
+
+    /// Whether any is an error: then there is no site.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| !d.is_warning())
+    }
+
+    /// Every diagnostic rendered, in order, without a count line: the
+    /// warnings of a run that went on (its summary line counts them).
+    pub fn render_list(self, color: bool) -> String {
         let mut out = String::new();
-        for d in &all {
+        for d in &self.sorted() {
             out.push_str(&d.render(color));
             out.push('\n');
         }
-        let n = all.len();
-        let _ = writeln!(
-            out,
-            "{n} error{} found; nothing was written",
-            if n == 1 { "" } else { "s" }
-        );
         out
     }
+
+    /// Every diagnostic of a failed run rendered, followed by a count line
+    /// that names errors and warnings apart ("2 errors and 1 warning
+    /// found"). A failure with warnings alone comes from `--deny-warnings`,
+    /// and the line says so.
+    pub fn render(self, color: bool) -> String {
+        let (errors, warnings) = (self.errors(), self.warnings());
+        let mut out = self.render_list(color);
+        let count = match (errors, warnings) {
+            (0, w) => format!(
+                "{} found, and --deny-warnings makes warnings errors",
+                plural(w, "warning")
+            ),
+            (e, 0) => format!("{} found", plural(e, "error")),
+            (e, w) => format!("{} and {} found", plural(e, "error"), plural(w, "warning")),
+        };
+        let _ = writeln!(out, "{count}; nothing was written");
+        out
+    }
+
+    /// A summary line's count of warnings ("; 2 warnings"), or "" when there is none.
+    pub fn count_suffix(&self) -> String {
+        match self.warnings() {
+            0 => String::new(),
+            w => format!("; {}", plural(w, "warning")),
+        }
+    }
+}
+
+/// "1 warning", "2 warnings".
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 impl IntoIterator for Diagnostics {
@@ -328,6 +436,27 @@ mod tests {
         let shown = d.render(false);
         assert!(shown.contains("2 | name: Y"), "{shown}");
         assert!(shown.contains("  |       ^"), "{shown}");
+    }
+
+    #[test]
+    fn warnings_say_so_and_are_counted_apart() {
+        let w = Diagnostic::at("content/a.txt", "x\ny\n", 2, 1, "odd").warning();
+        assert_eq!(w.headline(), "content/a.txt:2:1: warning: odd");
+        assert!(w.render(false).contains("2 | y"));
+        let mut all = Diagnostics::default();
+        all.push(w.clone());
+        assert!(!all.has_errors());
+        assert_eq!(all.count_suffix(), "; 1 warning");
+        assert!(all.clone().render(false).ends_with(
+            "1 warning found, and --deny-warnings makes warnings errors; nothing was written\n"
+        ));
+        all.push(Diagnostic::new("content/site.yaml", "bad"));
+        all.push(w.with_hint("h").warning());
+        assert!(all.has_errors());
+        assert!(
+            all.render(false)
+                .ends_with("1 error and 2 warnings found; nothing was written\n")
+        );
     }
 
     #[test]

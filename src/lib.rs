@@ -6,6 +6,7 @@
 //! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
 //! (minify, stage, swap into place). [`url`] alone knows the URL layout.
 //! [`search`] indexes the rendered pages for the site's offline search.
+//! [`suggest`] reads the validated model for names that have no record.
 
 pub mod commands;
 pub mod diag;
@@ -16,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod search;
+pub mod suggest;
 pub mod url;
 pub mod write;
 
@@ -131,7 +133,7 @@ fn prepare_loaded(
     timings: &mut Timings,
     link_cache: Option<&mut link::Cache>,
 ) -> Result<(Site, Graph, Renderer), Diagnostics> {
-    let (site, renderer) = validate(root, loaded, options, timings, Purpose::Render)?;
+    let (site, renderer) = validate(root, loaded, options, timings)?;
     let graph = timings.time("link", || match link_cache {
         Some(cache) => link::link_with(&site, cache),
         None => link::link(&site),
@@ -140,47 +142,138 @@ fn prepare_loaded(
 }
 
 /// Validates what was loaded and compiles the theme: every error that
-/// does not need a page rendered to be found. The theme comes first, as
-/// with `Check` how much of the text to keep depends on it (see [`check`]).
+/// does not need a page rendered to be found, and the warnings about the
+/// whole site.
 pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
-    purpose: Purpose,
 ) -> Result<(Site, Renderer), Diagnostics> {
     // The model names the theme; the built-in one is render's to know.
     let theme_name =
         model::theme_name(loaded).unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned());
     let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
-    let keep = match (purpose, &renderer) {
-        (Purpose::Check, Ok(r)) if !r.is_built_in() => model::Keep::Whole,
-        (Purpose::Check, _) => model::Keep::Lead,
-        (Purpose::Render, _) => model::Keep::Whole,
-    };
+    // `check` warns about possible actors (content format 1.1, `dossier
+    // suggest`), which reads every paragraph: it keeps the whole text like
+    // `build`, so that a warning `build` gives, `check` gives too.
+    let keep = model::Keep::Whole;
     // Template errors are worth reporting together with content errors.
-    let site = timings.time("model", || model::build_keeping(loaded, options, keep));
+    // The files a path in content may name are the pages, the exports and
+    // the theme's and content's static files (content format 1.1).
+    let site = timings.time("model", || match &renderer {
+        Ok(r) => {
+            let files = |records: &model::Records<'_>, tags: &model::Tags| {
+                render::site_files(records, tags, r, &loaded.static_files)
+            };
+            model::build_with_files(loaded, options, keep, &files)
+        }
+        Err(_) => model::build_keeping(loaded, options, keep),
+    });
+    // Warnings about the whole validated site (not one record's) belong
+    // here, added to `site.warnings`: every command passes this way.
+    let site = site.map(|mut s| {
+        // The right of reply needs every event and statement (content
+        // format 1.1, "Statements").
+        let missing = kinds::statement::missing_replies(&s);
+        s.warnings
+            .extend(missing.into_iter().map(Diagnostic::warning));
+        // Names in the copy that belong to no record yet: one warning with
+        // their count; `dossier suggest` lists them.
+        if let Some(d) = possible_actors_warning(&s) {
+            s.warnings.push(d);
+        }
+        s
+    });
     match (site, renderer) {
-        (Ok(s), Ok(r)) => Ok((s, r)),
+        (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
+            None => Ok((s, r)),
+            Some(d) => Err(d),
+        },
         (s, r) => {
-            let mut all = Diagnostics::default();
-            all.extend(s.err().into_iter().flatten());
+            // A site's warnings are reported with the theme's errors.
+            let mut all = match s {
+                Ok(s) => s.warnings,
+                Err(d) => d,
+            };
             all.extend(r.err().into_iter().flatten());
             Err(all)
         }
     }
 }
 
-/// What a validated site is for.
-#[derive(Clone, Copy)]
-pub(crate) enum Purpose {
-    /// Pages will be rendered from it.
-    Render,
-    /// Only `check`: pages are rendered only for a theme of one's own.
-    Check,
+/// `check`'s one warning for the possible actors of `dossier suggest`
+/// (content format 1.1, Command line): how many there are, at the
+/// articles folder, or none when there are none.
+fn possible_actors_warning(site: &Site) -> Option<Diagnostic> {
+    let n = suggest::possible_actors(site, suggest::DEFAULT_MIN).len();
+    let message = match n {
+        0 => return None,
+        1 => "1 name in the articles looks like an actor's and is no actor's, source's or alias"
+            .to_owned(),
+        n => format!(
+            "{n} names in the articles look like actors' and are no actor's, source's or alias"
+        ),
+    };
+    Some(
+        Diagnostic::new("content/articles", message)
+            .with_hint("`dossier suggest` lists them, each with a record ready to paste")
+            .warning(),
+    )
+}
+
+/// The files of `content/static/` that cannot be written beside the
+/// site's own (a file named like one of its folders, a folder named like
+/// one of its files): found here, before anything is rendered, so that
+/// `check` reports what `build` would fail on.
+fn static_in_the_way(
+    loaded: &load::Loaded,
+    site: &Site,
+    renderer: &Renderer,
+) -> Option<Diagnostics> {
+    if loaded.static_files.is_empty() {
+        return None;
+    }
+    let made = render::output_paths(site, renderer);
+    let placed: Vec<&str> = loaded
+        .static_files
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect();
+    let found: Diagnostics = write::in_the_way(&placed, &made)
+        .into_iter()
+        .map(|clash| match clash {
+            write::InTheWay::AFolder { file, below } => Diagnostic::new(
+                format!("content/static/{file}"),
+                format!("the site has a folder `{file}/` (with `{below}`): this file cannot be written there"),
+            )
+            .with_hint("rename it, or move it into a folder of its own such as `content/static/files/`"),
+            write::InTheWay::AFile { path, file } => Diagnostic::new(
+                format!("content/static/{path}"),
+                format!("`{file}` is a file of the site: it cannot also be a folder holding this file"),
+            )
+            .with_hint(format!("rename the folder `content/static/{file}/`")),
+        })
+        .collect();
+    (!found.is_empty()).then_some(found)
 }
 
 impl Investigation {
+    /// The problems found that do not stop the build (content format 1.1,
+    /// "Warnings").
+    ///
+    /// Where warnings come from: a check of one record reports its
+    /// warnings with `Ctx::warn` (or a `Diagnostic::warning()` pushed on the
+    /// `Ctx`) in its kind's `build_all`, as errors are reported, and they
+    /// reach `Site::warnings` when there is no error. A warning that needs
+    /// the whole validated site (the count of possible actors of `dossier
+    /// suggest`) is added to `site.warnings` in [`validate`], which
+    /// `build`, `check` and `serve` all go through, so that `check` reports
+    /// what `build` does.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.site.warnings
+    }
+
     /// Renders the whole site in memory, minified.
     pub fn render(&self, timings: &mut Timings) -> Result<Output, Diagnostics> {
         let mut out = timings.time("render", || {

@@ -3,7 +3,9 @@
 //! 1 content or build errors, 2 usage).
 
 use clap::{Parser, Subcommand};
-use dossier::commands::{self, build::BuildArgs, check::CheckArgs, new::NewArgs, serve::ServeArgs};
+use dossier::commands::{
+    self, build::BuildArgs, check::CheckArgs, new::NewArgs, serve::ServeArgs, suggest::SuggestArgs,
+};
 use std::process::ExitCode;
 
 // Minifying allocates and frees a tree per page, and the C library's malloc
@@ -33,6 +35,8 @@ enum Command {
     Serve(ServeArgs),
     /// Create a small investigation to start from.
     New(NewArgs),
+    /// List possible actors: names in the articles that have no record yet.
+    Suggest(SuggestArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::New(args) => commands::new::run(args),
+        Command::Suggest(args) => commands::suggest::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

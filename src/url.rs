@@ -2,7 +2,8 @@
 //!
 //! Every record has a folder of its own (`articles/<slug>/`,
 //! `actors/<id>/`, `sources/<id>/`), events are anchors on the timeline
-//! (`timeline/#<id>`), and the lists, feed and open data sit at fixed places
+//! (`timeline/#<id>`), statements anchors on their list (`statements/#<id>`),
+//! each tag has a page (`tags/<slug>/`), and the lists, feed and open data sit at fixed places
 //! (`articles/`, `feed.xml`, `data/actors.json`…). Pages, feeds, the
 //! sitemap, the open data and the preview all ask this module, so the
 //! layout can change in one place.
@@ -78,6 +79,11 @@ pub fn event(root: &str, id: &str) -> String {
     join(root, &["timeline/#", id])
 }
 
+/// A statement, an anchor on the list of statements: `statements/#<id>`.
+pub fn statement(root: &str, id: &str) -> String {
+    join(root, &["statements/#", id])
+}
+
 /// The home page: the root itself (`""` from the top of the site).
 pub fn home(root: &str) -> String {
     root.to_owned()
@@ -125,6 +131,31 @@ pub fn timeline_year(root: &str, year: u16) -> String {
     join(root, &["timeline/#", &year_id(year)])
 }
 
+/// Every statement, newest first: `statements/`.
+pub fn statements(root: &str) -> String {
+    join(root, &["statements/"])
+}
+
+/// Every correction, newest first: `corrections/`.
+pub fn corrections(root: &str) -> String {
+    join(root, &["corrections/"])
+}
+
+/// The Atom feed of the corrections: `corrections.xml`.
+pub fn corrections_feed(root: &str) -> String {
+    join(root, &["corrections.xml"])
+}
+
+/// The index of every tag: `tags/`.
+pub fn tags(root: &str) -> String {
+    join(root, &["tags/"])
+}
+
+/// A tag's page: `tags/<slug>/`.
+pub fn tag(root: &str, slug: &str) -> String {
+    join(root, &["tags/", slug, "/"])
+}
+
 /// The Atom feed of the articles: `feed.xml`.
 pub fn feed(root: &str) -> String {
     join(root, &["feed.xml"])
@@ -138,6 +169,21 @@ pub fn sitemap(root: &str) -> String {
 /// One open-data file: `data/<name>.json`, `name` a plural ("actors").
 pub fn data(root: &str, name: &str) -> String {
     join(root, &["data/", name, ".json"])
+}
+
+/// One CSV export: `data/<name>.csv`, `name` a plural ("actors").
+pub fn data_csv(root: &str, name: &str) -> String {
+    join(root, &["data/", name, ".csv"])
+}
+
+/// The FollowTheMoney export: `data/entities.ftm.json`.
+pub fn entities(root: &str) -> String {
+    join(root, &["data/entities.ftm.json"])
+}
+
+/// The TimelineJS export: `data/timeline.json`.
+pub fn timeline_json(root: &str) -> String {
+    join(root, &["data/timeline.json"])
 }
 
 /// Page `number` (from 1) of the list whose folder is `list` (`"articles/"`,
@@ -242,6 +288,7 @@ mod tests {
         assert_eq!(actor("../../", "nso"), "../../actors/nso/");
         assert_eq!(source("../", "le-monde"), "../sources/le-monde/");
         assert_eq!(event("", "e1"), "timeline/#e1");
+        assert_eq!(statement("../", "s1"), "../statements/#s1");
         assert_eq!(
             article("https://x.org/inv/", "s"),
             "https://x.org/inv/articles/s/"
@@ -255,6 +302,11 @@ mod tests {
         assert_eq!(actors(""), "actors/");
         assert_eq!(timeline(""), "timeline/");
         assert_eq!(sources(""), "sources/");
+        assert_eq!(statements(""), "statements/");
+        assert_eq!(corrections("../"), "../corrections/");
+        assert_eq!(corrections_feed(""), "corrections.xml");
+        assert_eq!(tags("../"), "../tags/");
+        assert_eq!(tag("", "cyber-security"), "tags/cyber-security/");
         assert_eq!(feed("https://x.org/"), "https://x.org/feed.xml");
         assert_eq!(sitemap(""), "sitemap.xml");
         assert_eq!(search("../"), "../search/");

@@ -63,6 +63,45 @@ fn minify_cfg() -> minify_html::Cfg {
     }
 }
 
+/// A file put into the site as it is (from `content/static/`) where the
+/// site has a folder, or below a name that is a file of the site: no
+/// output folder can hold both, so `build` could not write it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InTheWay<'a> {
+    /// The site has a folder at the file's path (its pages below it).
+    AFolder { file: &'a str, below: &'a str },
+    /// The site has a file (`file`) where the path needs a folder.
+    AFile { path: &'a str, file: &'a str },
+}
+
+/// Every path of `placed` that cannot be written beside the site's own
+/// files, `made` (relative paths with `/`). Content format 1.1,
+/// "Errors": what `build` would fail on, `check` reports.
+pub fn in_the_way<'a>(placed: &[&'a str], made: &'a [String]) -> Vec<InTheWay<'a>> {
+    use std::collections::{HashMap, HashSet};
+    let files: HashSet<&str> = made.iter().map(String::as_str).collect();
+    // Each folder of the site, with one file below it to name.
+    let mut folders: HashMap<&str, &str> = HashMap::new();
+    for m in made {
+        for (i, _) in m.match_indices('/') {
+            folders.entry(&m[..i]).or_insert(m);
+        }
+    }
+    let mut out = Vec::new();
+    for &p in placed {
+        if let Some(below) = folders.get(p) {
+            out.push(InTheWay::AFolder { file: p, below });
+        }
+        if let Some((i, _)) = p.match_indices('/').find(|(i, _)| files.contains(&p[..*i])) {
+            out.push(InTheWay::AFile {
+                path: p,
+                file: &p[..i],
+            });
+        }
+    }
+    out
+}
+
 /// Why an output folder may not be used, checked before anything is rendered.
 pub fn check_out_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
     let shown = out.display().to_string();
@@ -227,6 +266,44 @@ fn swap(staging: &Path, out: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_in_the_way_of_folders_and_folders_of_files() {
+        let made: Vec<String> = [
+            "index.html",
+            "timeline/index.html",
+            "feed.xml",
+            "data/actors.json",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            in_the_way(
+                &[
+                    "timeline",
+                    "feed.xml/a.txt",
+                    "data",
+                    "docs/a.pdf",
+                    "feed.xml"
+                ],
+                &made
+            ),
+            [
+                InTheWay::AFolder {
+                    file: "timeline",
+                    below: "timeline/index.html"
+                },
+                InTheWay::AFile {
+                    path: "feed.xml/a.txt",
+                    file: "feed.xml"
+                },
+                InTheWay::AFolder {
+                    file: "data",
+                    below: "data/actors.json"
+                },
+            ]
+        );
+    }
 
     #[test]
     fn relative_paths_only() {

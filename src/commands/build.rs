@@ -1,8 +1,8 @@
 //! `dossier build`: the site, rendered in memory, then written into the
 //! output folder.
 
-use super::{Common, Held, plural, timings_wanted};
-use crate::{BuildOptions, Failure, Timings, prepare, write};
+use super::{Common, Held, color, plural, timings_wanted};
+use crate::{BuildOptions, Diagnostics, Failure, Timings, prepare, write};
 use std::path::{Path, PathBuf};
 
 /// The options of `dossier build`.
@@ -17,14 +17,25 @@ pub struct BuildArgs {
     #[arg(long)]
     pub drafts: bool,
     /// Override `base_url` from site.yaml (for absolute URLs in sitemap, feed, canonical links).
-    #[arg(long)]
+    #[arg(long, value_parser = base_url_arg)]
     pub base_url: Option<String>,
     /// Replace an output folder that dossier did not write.
     #[arg(long)]
     pub force: bool,
+    /// Treat warnings as errors: print them, write nothing, exit 1 (for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
     /// Print the time each stage took.
     #[arg(long)]
     pub timings: bool,
+}
+
+/// A `--base-url` the content format accepts (no query or fragment): any
+/// other is a usage error, exit 2, before anything is read.
+fn base_url_arg(s: &str) -> Result<String, String> {
+    crate::model::validate::normalize_base_url(s)
+        .map(|_| s.to_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// Runs `dossier build` and prints what it wrote.
@@ -35,13 +46,15 @@ pub fn run(args: BuildArgs) -> Result<(), Failure> {
         drafts: args.drafts,
         base_url: args.base_url,
     };
-    let b = build(&root, &out, &options, args.force)?;
+    let b = build(&root, &out, &options, args.force, args.deny_warnings)?;
+    eprint!("{}", b.warnings.clone().render_list(color()));
     println!(
-        "built {} ({}, {} KiB) into {}",
+        "built {} ({}, {} KiB) into {}{}",
         plural(b.pages, "page"),
         plural(b.files, "file"),
         b.bytes / 1024,
-        b.out.display()
+        b.out.display(),
+        b.warnings.count_suffix()
     );
     if timings_wanted(args.timings) {
         eprint!("{}", b.timings.report());
@@ -56,23 +69,35 @@ pub struct Built {
     pub pages: usize,
     pub files: usize,
     pub bytes: usize,
+    /// What did not stop the build (content format 1.1, "Warnings").
+    pub warnings: Diagnostics,
     pub timings: Timings,
     pub held: Held,
 }
 
 /// `dossier build`: everything is rendered in memory first; the output
-/// folder is touched only when the whole site is ready.
+/// folder is touched only when the whole site is ready. With
+/// `deny_warnings`, a warning fails the build as an error would: nothing
+/// is written.
 pub fn build(
     root: &Path,
     out: &Path,
     options: &BuildOptions,
     force: bool,
+    deny_warnings: bool,
 ) -> Result<Built, Failure> {
     write::check_out_dir(root, out, force)
         .map_err(|d| Failure::Content([d].into_iter().collect()))?;
     let mut timings = Timings::default();
     let inv = prepare(root, options, &mut timings)?;
-    let output = inv.render(&mut timings)?;
+    let output = inv.render(&mut timings).map_err(|mut errors| {
+        // Template errors come with the content's warnings.
+        errors.extend(inv.warnings().clone());
+        errors
+    })?;
+    if deny_warnings && !inv.warnings().is_empty() {
+        return Err(Failure::Content(inv.warnings().clone()));
+    }
     timings
         .time("write", || write::write_site(&output, out))
         .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
@@ -81,6 +106,7 @@ pub fn build(
         pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
         files: output.files.len(),
         bytes: output.bytes(),
+        warnings: inv.warnings().clone(),
         timings,
         held: Held {
             _kept: Box::new((inv, output)),

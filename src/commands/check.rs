@@ -1,8 +1,9 @@
 //! `dossier check`: everything `build` checks, nothing written.
 
-use super::{Common, Held, timings_wanted};
+use super::{Common, Held, color, plural, timings_wanted};
+use crate::model::BoilerplateCount;
 use crate::render;
-use crate::{BuildOptions, Failure, Purpose, Timings, link, load, validate};
+use crate::{BuildOptions, Diagnostics, Failure, Timings, link, load, validate};
 use std::path::Path;
 
 /// The options of `dossier check`.
@@ -12,6 +13,9 @@ pub struct CheckArgs {
     pub common: Common,
     #[arg(long)]
     pub drafts: bool,
+    /// Treat warnings as errors: print them and exit 1 (for CI).
+    #[arg(long)]
+    pub deny_warnings: bool,
     #[arg(long)]
     pub timings: bool,
 }
@@ -23,11 +27,24 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
         base_url: None,
     };
     let c = check(&args.common.root, &options)?;
+    if args.deny_warnings && !c.warnings.is_empty() {
+        return Err(Failure::Content(c.warnings));
+    }
+    eprint!("{}", c.warnings.clone().render_list(color()));
+    // What each boilerplate pattern left off, where it is written.
+    for b in &c.boilerplate {
+        println!(
+            "{}: boilerplate `{}` removed {}",
+            b.place,
+            b.pattern,
+            plural(b.removed, "paragraph")
+        );
+    }
     // One count per record kind, in the list's order: "ok: 1 article, 19 actors, …".
     let counts: Vec<String> = (c.counts.each().into_iter())
         .map(|(kind, n)| format!("{n} {}", if n == 1 { kind.name } else { kind.plural }))
         .collect();
-    println!("ok: {}", counts.join(", "));
+    println!("ok: {}{}", counts.join(", "), c.warnings.count_suffix());
     if timings_wanted(args.timings) {
         eprint!("{}", c.timings.report());
     }
@@ -46,18 +63,25 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut timings = Timings::default();
     let loaded = timings.time("load", || load::load(root))?;
-    // With the built-in templates the site is not rendered, and the model
-    // keeps only the lead of each article's text.
-    let (site, renderer) = validate(root, &loaded, options, &mut timings, Purpose::Check)?;
+    // With the built-in templates the site is not rendered.
+    let (site, renderer) = validate(root, &loaded, options, &mut timings)?;
     let graph = if renderer.is_built_in() {
         None
     } else {
         let graph = timings.time("link", || link::link(&site));
-        timings.time("render", || render::check_pages(&site, &graph, &renderer))?;
+        timings
+            .time("render", || render::check_pages(&site, &graph, &renderer))
+            .map_err(|mut errors| {
+                // Template errors come with the content's warnings.
+                errors.extend(site.warnings.clone());
+                errors
+            })?;
         Some(graph)
     };
     Ok(Checked {
         counts: site.counts(),
+        warnings: site.warnings.clone(),
+        boilerplate: site.boilerplate.clone(),
         timings,
         held: Held {
             _kept: Box::new((loaded, site, renderer, graph)),
@@ -69,6 +93,10 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
 pub struct Checked {
     /// How many records of each kind.
     pub counts: crate::model::Counts,
+    /// What did not stop the check (content format 1.1, "Warnings").
+    pub warnings: Diagnostics,
+    /// Each `boilerplate` pattern and how many paragraphs it removed.
+    pub boilerplate: Vec<BoilerplateCount>,
     pub timings: Timings,
     pub held: Held,
 }

@@ -6,8 +6,10 @@ pub mod build;
 pub mod check;
 pub mod new;
 pub mod serve;
+pub mod suggest;
 
 use crate::Failure;
+use crate::diag::plural;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -37,11 +39,6 @@ pub(crate) fn color() -> bool {
 /// `--timings`, or `DOSSIER_TIMINGS` set to anything.
 fn timings_wanted(flag: bool) -> bool {
     flag || std::env::var_os("DOSSIER_TIMINGS").is_some()
-}
-
-/// "1 page", "2 pages".
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The memory a command worked in (the model, the rendered site), freed

@@ -2,7 +2,7 @@
 
 use super::{Export, ExportCtx};
 use crate::model::{Article, Date};
-use crate::render::{article_body, escape_markup};
+use crate::render::{absolute_links, article_body, escape_markup};
 use crate::url;
 use rayon::prelude::*;
 use std::fmt::Write as _;
@@ -13,6 +13,10 @@ pub struct Feed;
 impl Export for Feed {
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
         vec![(url::feed(""), feed(ctx).into_bytes())]
+    }
+
+    fn paths(&self) -> Vec<String> {
+        vec![url::feed("")]
     }
 }
 
@@ -29,7 +33,7 @@ fn feed(ctx: &ExportCtx) -> String {
     let updated = site
         .articles
         .iter()
-        .map(|a| a.date)
+        .map(|a| a.updated.unwrap_or(a.date))
         .max_by_key(|d| d.key())
         .map(|d| stamp(&d))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
@@ -69,7 +73,6 @@ fn feed(ctx: &ExportCtx) -> String {
             let mut s = String::new();
             for (k, a) in articles.iter().enumerate() {
                 let i = run * 64 + k;
-                // Relative links in the content resolve against the article's URL.
                 let rendered;
                 let body = match bodies.and_then(|b| b.get(i)) {
                     Some(b) => b.as_str(),
@@ -78,7 +81,8 @@ fn feed(ctx: &ExportCtx) -> String {
                         rendered.as_str()
                     }
                 };
-                entry(&mut s, base, a, body);
+                // Links into the site absolute (content format 1.1).
+                entry(&mut s, base, a, &absolute_links(body, base));
             }
             s
         })
@@ -91,8 +95,8 @@ fn feed(ctx: &ExportCtx) -> String {
     s
 }
 
-/// One article's `<entry>`: `body` is its content as HTML, links relative
-/// to the article's own URL.
+/// One article's `<entry>`: `body` is its content as HTML, its links
+/// into the site absolute (`xml:base` stays for readers of the rest).
 fn entry(s: &mut String, base: &str, a: &Article, body: &str) {
     let url = url::article(base, &a.slug);
     let _ = writeln!(s, "<entry>");
@@ -100,15 +104,28 @@ fn entry(s: &mut String, base: &str, a: &Article, body: &str) {
     let _ = writeln!(s, "<link href=\"{}\"/>", escape_markup(&url));
     let _ = writeln!(s, "<id>{}</id>", escape_markup(&url));
     let _ = writeln!(s, "<published>{}</published>", stamp(&a.date));
-    let _ = writeln!(s, "<updated>{}</updated>", stamp(&a.date));
+    // An article updated since (content format 1.1, `updated`) says when.
+    let _ = writeln!(
+        s,
+        "<updated>{}</updated>",
+        stamp(&a.updated.unwrap_or(a.date))
+    );
     if let Some(by) = &a.byline {
         let _ = writeln!(s, "<author><name>{}</name></author>", escape_markup(by));
     }
-    let _ = writeln!(s, "<summary>{}</summary>", escape_markup(&a.summary));
+    if let Some(summary) = &a.summary {
+        let _ = writeln!(s, "<summary>{}</summary>", escape_markup(summary));
+    }
+    // A dateline is shown apart from the text on the page; in a feed
+    // reader it opens the text.
+    let dateline = a.dateline.as_ref().map_or(String::new(), |d| {
+        format!("<p><strong>{}</strong></p>", escape_markup(&d.text))
+    });
     let _ = writeln!(
         s,
-        "<content type=\"html\" xml:base=\"{}\">{}</content>",
+        "<content type=\"html\" xml:base=\"{}\">{}{}</content>",
         escape_markup(&url),
+        escape_markup(&dateline),
         escape_markup(body)
     );
     let _ = writeln!(s, "</entry>");

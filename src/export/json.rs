@@ -3,7 +3,7 @@
 //! builds its own rows (`Kind::data_row`, in its file under `src/kinds/`).
 
 use super::{Export, ExportCtx};
-use crate::kinds::{Actor, Article, Event, Ix, Kind, Source};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement};
 use crate::url;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -23,6 +23,10 @@ macro_rules! data_files {
                         pretty_array(&site.$p, |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i))),
                     ),
                 )*]
+            }
+
+            fn paths(&self) -> Vec<String> {
+                vec![$(url::data("", <$t as Kind>::INFO.plural),)*]
             }
         }
     };

@@ -5,9 +5,13 @@
 //! export (CSV, FollowTheMoney, TimelineJS…) is a new file here and one
 //! line in [`ALL`].
 
+mod corrections;
+mod csv;
 mod feed;
+mod ftm;
 mod json;
 mod sitemap;
+mod timeline;
 
 use crate::link::Graph;
 use crate::model::Site;
@@ -34,12 +38,54 @@ pub trait Export: Sync {
     /// The files, each as its path relative to the output folder (from
     /// `crate::url`) and its bytes.
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)>;
+
+    /// The paths of [`Export::files`], known without making the files or
+    /// the site: what a relative reference in content may name (checked
+    /// with the rest of the content, also by `check`).
+    fn paths(&self) -> Vec<String>;
+}
+
+/// The paths of the files of every export in [`ALL`].
+pub fn paths() -> Vec<String> {
+    ALL.iter().flat_map(|e| e.paths()).collect()
 }
 
 /// Every export a build writes.
-pub const ALL: &[&dyn Export] = &[&sitemap::Sitemap, &feed::Feed, &json::Json];
+pub const ALL: &[&dyn Export] = &[
+    &sitemap::Sitemap,
+    &feed::Feed,
+    &corrections::CorrectionsFeed,
+    &json::Json,
+    &csv::Csv,
+    &ftm::Ftm,
+    &timeline::Timeline,
+];
 
 /// The files of every export in [`ALL`], the exports made side by side.
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
     ALL.par_iter().flat_map_iter(|e| e.files(ctx)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `check` is told an export writes is what it writes.
+    #[test]
+    fn paths_are_the_paths_of_the_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        let loaded = crate::load::load(&root).expect("the base fixture loads");
+        let site = crate::model::build(&loaded, &crate::model::validate::BuildOptions::default())
+            .expect("the base fixture is valid");
+        let graph = crate::link::link(&site);
+        let pages = PageSpec::all(&site);
+        let ctx = ExportCtx {
+            site: &site,
+            graph: &graph,
+            pages: &pages,
+            bodies: None,
+        };
+        let made: Vec<String> = files(&ctx).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(made, paths());
+    }
 }

@@ -13,6 +13,10 @@ impl Export for Sitemap {
     fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
         vec![(url::sitemap(""), sitemap(ctx).into_bytes())]
     }
+
+    fn paths(&self) -> Vec<String> {
+        vec![url::sitemap("")]
+    }
 }
 
 fn sitemap(ctx: &ExportCtx) -> String {

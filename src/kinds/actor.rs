@@ -5,22 +5,25 @@
 use super::article::ArticleCard;
 use super::event::EventItem;
 use super::source::SourceCard;
-use super::{Article, Source};
+use super::statement::StatementItem;
+use super::{Article, Source, Statement};
 use super::{Event, Ix, Kind, KindInfo};
 use crate::link::Direction;
 use crate::link::Graph;
-use crate::load::fields::{Field, Text};
-use crate::model::RichText;
-use crate::model::Site;
+use crate::load::csv::{Cell, list_items, trimmed, write_list};
+use crate::load::fields::{Field, Span, Text, written, written_list};
+use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, text};
-use crate::render::context::LinkCtx;
+use crate::model::{Correction, RichText, Site};
+use crate::render::context::{CorrectionCtx, LinkCtx};
 use crate::render::diagram;
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, by_choice, initials, tone, with_events};
 use crate::url;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use tera::Context;
 
@@ -36,6 +39,7 @@ crate::record_fields!(
         summary: Text,
         links: Vec<Field<LinkFields>>,
         relations: Vec<Field<RelationFields>>,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -54,6 +58,86 @@ crate::record_fields!(
         label: Text
     }
 );
+
+/// `links` in a CSV cell: `url label` pairs separated by `;`, the label
+/// optional (content format, "Data files").
+impl Cell for Vec<Field<LinkFields>> {
+    fn read(cell: &str, span: Span) -> Result<Self, String> {
+        let text = |s: &str| Field {
+            value: s.to_owned(),
+            span,
+        };
+        Ok(list_items(cell)
+            .map(|item| {
+                let (url, label) = item
+                    .split_once(char::is_whitespace)
+                    .map_or((item, ""), |(u, l)| (u, l.trim()));
+                Field {
+                    value: LinkFields {
+                        url: Some(text(url)),
+                        label: (!label.is_empty()).then(|| text(label)),
+                        unknown: Vec::new(),
+                    },
+                    span,
+                }
+            })
+            .collect())
+    }
+
+    fn write(&self, out: &mut String) {
+        write_list(
+            out,
+            self.iter().map(|l| {
+                let (url, label) = (trimmed(&l.value.url), trimmed(&l.value.label));
+                if label.is_empty() {
+                    Cow::Borrowed(url)
+                } else {
+                    Cow::Owned(format!("{url} {label}"))
+                }
+            }),
+        );
+    }
+}
+
+/// `relations` in a CSV cell: `actor-id: label` pairs separated by `;`
+/// (a pair without a label is the actor id alone).
+impl Cell for Vec<Field<RelationFields>> {
+    fn read(cell: &str, span: Span) -> Result<Self, String> {
+        let text = |s: &str| Field {
+            value: s.to_owned(),
+            span,
+        };
+        Ok(list_items(cell)
+            .map(|item| {
+                let (actor, label) = item
+                    .split_once(':')
+                    .map_or((item, ""), |(a, l)| (a.trim(), l.trim()));
+                Field {
+                    value: RelationFields {
+                        actor: Some(text(actor)),
+                        label: (!label.is_empty()).then(|| text(label)),
+                        unknown: Vec::new(),
+                    },
+                    span,
+                }
+            })
+            .collect())
+    }
+
+    fn write(&self, out: &mut String) {
+        write_list(
+            out,
+            self.iter().map(|r| {
+                let (actor, label) = (trimmed(&r.value.actor), trimmed(&r.value.label));
+                if label.is_empty() {
+                    Cow::Borrowed(actor)
+                } else {
+                    Cow::Owned(format!("{actor}: {label}"))
+                }
+            }),
+        );
+    }
+}
 
 crate::choices!(
     /// What an actor is; groups the actors index.
@@ -95,6 +179,7 @@ pub struct Actor {
     pub summary: Option<RichText>,
     pub links: Vec<ExternalLink>,
     pub relations: Vec<Relation>,
+    pub corrections: Vec<Correction>,
 }
 
 impl Kind for Actor {
@@ -118,6 +203,10 @@ impl Kind for Actor {
         Some(ix)
     }
 
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
     /// Its fields, relations both ways, events, articles (with the sentence
     /// of the first mention) and the sources behind them.
     fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
@@ -129,8 +218,55 @@ impl Kind for Actor {
             "events": site.keys(graph.cited_by::<Actor, Event>(i)),
             "articles": l.articles.iter().map(|r| json!({"slug": site.articles[r.article].slug, "mentions": r.mentions, "sentence": r.sentence})).collect::<Vec<_>>(),
             "sources": site.keys(l.sources.iter().copied()),
+            "statements": site.keys(graph.cited_by::<Actor, Statement>(i).filter(|&s| site.statements[s].speaks_for(i))),
+            "statements_about": site.keys(graph.cited_by::<Actor, Statement>(i).filter(|&s| !site.statements[s].speaks_for(i))),
+            "corrections": crate::model::correction::data(&a.corrections),
             "path": url::actor("", &a.id),
         })
+    }
+}
+
+impl super::Written for Actor {
+    /// Its fields as written; relations are those it declares.
+    fn written(site: &Site, i: Ix<Self>) -> ActorFields {
+        let a = &site.actors[i];
+        let markdown = a.summary.as_ref().and_then(|s| s.source.as_deref());
+        ActorFields {
+            id: written(Some(&a.id)),
+            name: written(Some(&a.name)),
+            kind: written(Some(a.kind.as_str())),
+            role: written(a.role.as_deref()),
+            aliases: written_list(&a.aliases),
+            country: written(a.country.as_deref()),
+            summary: written(markdown),
+            links: (!a.links.is_empty()).then(|| {
+                a.links
+                    .iter()
+                    .map(|l| {
+                        Field::unplaced(LinkFields {
+                            url: written(Some(&l.url)),
+                            label: written(Some(&l.label)),
+                            unknown: Vec::new(),
+                        })
+                    })
+                    .collect()
+            }),
+            relations: (!a.relations.is_empty()).then(|| {
+                a.relations
+                    .iter()
+                    .map(|r| {
+                        Field::unplaced(RelationFields {
+                            actor: written(Some(&site.actors[r.actor].id)),
+                            label: written(Some(&r.label)),
+                            unknown: Vec::new(),
+                        })
+                    })
+                    .collect()
+            }),
+            // Corrections are written in YAML only.
+            corrections: None,
+            unknown: Vec::new(),
+        }
     }
 }
 
@@ -174,6 +310,7 @@ impl Actor {
             for rel in r.relations.iter().flatten() {
                 ctx.unknown_fields(&rel.value.unknown, RelationFields::FIELDS, "a relation");
             }
+            let corrections = ctx.corrections(&r.corrections, None);
             let (Some(id), Some(name)) = (id, name) else {
                 continue;
             };
@@ -216,6 +353,7 @@ impl Actor {
                 summary,
                 links,
                 relations: Vec::new(),
+                corrections,
             });
         }
         let index: HashMap<String, Ix<Actor>> = out
@@ -236,6 +374,8 @@ impl Actor {
                         actor: other,
                         label,
                     }),
+                    // An actor whose record failed reports that itself.
+                    None if ctx.is_written::<Actor>(&target.value) => {}
                     None => {
                         let hint = crate::diag::did_you_mean(
                             &target.value,
@@ -313,6 +453,12 @@ pub struct ActorFull {
     pub events: Vec<EventItem>,
     pub articles: Vec<ActorArticle>,
     pub sources: Vec<SourceCard>,
+    /// "On the record": statements the actor made or spoke, newest first.
+    pub statements: Vec<StatementItem>,
+    /// "Said about them": statements that name or mention the actor,
+    /// made by others, newest first.
+    pub statements_about: Vec<StatementItem>,
+    pub corrections: Vec<CorrectionCtx>,
     /// The picture of the actor's connections (inline SVG), when it has any.
     pub diagram: Option<String>,
     /// The actors it shares the most events with (up to 12), most first.
@@ -381,13 +527,13 @@ impl Actor {
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: env.rich(a.summary.as_ref(), &graph.mentions.actors[i], root),
+            summary_html: env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root),
             aliases: a.aliases.clone(),
             links: a
                 .links
                 .iter()
                 .map(|l| ExternalLinkCtx {
-                    url: l.url.clone(),
+                    url: env.href(&l.url, root),
                     label: l.label.clone(),
                 })
                 .collect(),
@@ -426,7 +572,19 @@ impl Actor {
                     events,
                 })
                 .collect(),
+            statements: Vec::new(),
+            statements_about: Vec::new(),
+            corrections: env.corrections(a, root),
         };
+        let mut base = base;
+        for s in graph.cited_by::<Actor, Statement>(i) {
+            let item = Statement::item(env, s, root);
+            if site.statements[s].speaks_for(i) {
+                base.statements.push(item);
+            } else {
+                base.statements_about.push(item);
+            }
+        }
         let events = graph.cited_by::<Actor, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
     }
@@ -442,6 +600,10 @@ impl KindPages for Actor {
 
     fn record_dir(&self) -> String {
         url::actor("", &self.id)
+    }
+
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.actors[i].name.clone()
     }
 
     /// The actors grouped by kind, each group by name.

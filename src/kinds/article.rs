@@ -5,17 +5,21 @@
 use super::actor::ActorCard;
 use super::event::EventItem;
 use super::source::SourceCard;
-use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source};
+use super::statement::StatementItem;
+use super::{Actor, Event, Ix, Kind, KindInfo, Ref, Source, Statement};
 use crate::diag::Diagnostic;
 use crate::link::Graph;
 use crate::load::ArticleBody;
-use crate::load::article::{ParagraphMode, looks_like_agency};
+use crate::load::article::{CreditLine, ParagraphMode, WireCopy, fold_headline};
 use crate::load::fields::{DateInput, Field, Span, Text};
-use crate::model::Site;
-use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs, shorten};
-use crate::model::validate::{BuildOptions, Ctx, Ids, Unique, texts};
-use crate::model::{Date, RichText};
-use crate::render::context::DateCtx;
+use crate::model::correction::CorrectionFields;
+use crate::model::summary::summary_of;
+use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs};
+use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
+use crate::model::wire::{self, Boilerplate, FoundDateline};
+use crate::model::{BoilerplateCount, Site};
+use crate::model::{Correction, Date, RichText};
+use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, with_events};
 use crate::url;
@@ -37,8 +41,11 @@ crate::record_fields!(
         actors: Vec<Text>,
         summary: Text,
         paragraphs: Text,
+        boilerplate: Vec<Text>,
         tags: Vec<Text>,
         draft: Field<bool>,
+        updated: Field<DateInput>,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -60,6 +67,20 @@ pub struct Credit {
     pub people: Vec<String>,
 }
 
+/// A wire story's dateline (`PARIS (AFP)`, `JERUSALEM, July 24
+/// (Reuters)`), shown apart from its text (content format 1.1).
+#[derive(Debug, Clone)]
+pub struct Dateline {
+    /// As written, without the dash or colon that ended it.
+    pub text: String,
+    /// Each agency it names: its bytes in `text`, and the name resolved
+    /// like a credit line's.
+    pub agencies: Vec<(std::ops::Range<usize>, CreditName)>,
+    /// The index of the body paragraph it opens: paragraphs before it
+    /// (a byline, a date) are shown before it.
+    pub paragraph: usize,
+}
+
 /// A validated, published article (drafts only with `--drafts`).
 #[derive(Debug)]
 pub struct Article {
@@ -74,13 +95,24 @@ pub struct Article {
     pub sources: Vec<Ix<Source>>,
     /// Actors named in the metadata (linked even when not in the text).
     pub actors: Vec<Ix<Actor>>,
-    pub summary: String,
+    /// The metadata's, or the default summary (content format 1.1); none
+    /// when no paragraph reads as one.
+    pub summary: Option<String>,
     pub tags: Vec<String>,
     pub draft: bool,
     pub body: RichText,
     pub credit: Option<Credit>,
+    /// Wire copy's dateline, taken off its first paragraph.
+    pub dateline: Option<Dateline>,
+    /// Paragraphs of wire copy left off the page (boilerplate, end
+    /// markers), as written, in order: kept in the open data.
+    pub omitted: Vec<String>,
     /// The file it came from, relative to the root (for the preview server).
     pub path: String,
+    /// When it was last changed (content format 1.1), never before `date`.
+    pub updated: Option<Date>,
+    /// Its corrections, newest first, none before `date`.
+    pub corrections: Vec<Correction>,
 }
 
 impl Kind for Article {
@@ -98,6 +130,14 @@ impl Kind for Article {
 
     fn text(&self) -> Option<&RichText> {
         Some(&self.body)
+    }
+
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// Actors in the story (mentioned, in reading order, then those named
@@ -124,33 +164,71 @@ impl Kind for Article {
             "sources": site.keys(a.sources.iter().copied()),
             "actors": site.keys(graph.refs::<Article, Actor>(i)),
             "events": site.keys(graph.cited_by::<Article, Event>(i)),
+            "statements": site.keys(graph.cited_by::<Article, Statement>(i)),
+            "updated": a.updated,
+            "corrections": crate::model::correction::data(&a.corrections),
             "credit": a.credit.as_ref().map(|c| json!({
                 "label": c.label,
                 "people": c.people,
-                "names": c.names.iter().map(|n| json!({"text": n.text, "source": n.source.map(|s| site.sources[s].id.as_str())})).collect::<Vec<_>>(),
+                "names": c.names.iter().map(|n| credit_name(site, n)).collect::<Vec<_>>(),
             })),
+            "dateline": a.dateline.as_ref().map(|d| json!({
+                "text": d.text,
+                "agencies": d.agencies.iter().map(|(_, n)| credit_name(site, n)).collect::<Vec<_>>(),
+            })),
+            "omitted": a.omitted,
             "path": url::article("", &a.slug),
         })
     }
 }
 
-/// An article's Markdown parsed: the text, its bad links, and the summary
-/// drawn from it when the metadata gives none.
-type ParsedBody = (RichText, Vec<BadLink>, Option<String>);
+/// A credit-line or dateline name in the open data: as written, and the
+/// id of its source or null.
+fn credit_name(site: &Site, n: &CreditName) -> Value {
+    json!({"text": n.text, "source": n.source.map(|s| site.sources[s].id.as_str())})
+}
+
+/// An article's Markdown parsed: the text, its bad links, the summary
+/// drawn from it when the metadata gives none (`None` inside when no
+/// paragraph reads as one), and its repeated paragraphs.
+type ParsedBody = (RichText, Vec<BadLink>, Option<Option<String>>, Vec<Repeat>);
+
+/// A paragraph of a Markdown body that repeats an earlier one: its 1-based
+/// line in the body, and the earlier one's.
+type Repeat = (usize, usize);
+
+/// What wire copy gave an article besides its text.
+#[derive(Default)]
+struct WireParts {
+    credit: Option<(CreditLine, (usize, usize))>,
+    dateline: Option<FoundDateline>,
+    kicker: Option<String>,
+    omitted: Vec<String>,
+}
 
 impl Article {
     /// Validates every article, and returns the published ones newest
-    /// first (ties in content order) with the slugs of the drafts left out.
+    /// first (ties in content order), the slugs of the drafts left out,
+    /// and what each boilerplate pattern removed.
     pub(crate) fn build_all(
         ctx: &mut Ctx<'_>,
         options: &BuildOptions,
         ids: &Ids,
         sources: &[Source],
-    ) -> (Vec<Article>, Vec<String>) {
+    ) -> (Vec<Article>, Vec<String>, Vec<BoilerplateCount>) {
         let loaded = ctx.loaded;
         let mut out: Vec<(Article, usize)> = Vec::new();
         let mut drafts = Vec::new();
         let mut seen = Unique::default();
+        let mut site_patterns: Vec<Boilerplate> = loaded
+            .site
+            .as_ref()
+            .and_then(|s| s.value.boilerplate.as_ref())
+            .into_iter()
+            .flatten()
+            .map(Boilerplate::new)
+            .collect();
+        let mut counts: Vec<BoilerplateCount> = Vec::new();
         // Parsing the Markdown of every article is most of this stage: done
         // for all of them at once, in parallel, before the checks in order.
         let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
@@ -164,10 +242,11 @@ impl Article {
                 };
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
-                let summary = (!has_summary).then(|| shorten(&rich.first_paragraph(), 240));
-                Some((rich, bad, summary))
+                let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
+                Some((rich, bad, summary, repeated_blocks(text)))
             })
             .collect();
+        let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();
             let meta = raw.meta.as_ref();
@@ -178,29 +257,71 @@ impl Article {
             }
             let field = |f: fn(&ArticleFields) -> &Option<Text>| m.and_then(|m| f(m).as_ref());
             let draft = m.and_then(|m| m.draft.as_ref()).is_some_and(|d| d.value);
+            let given_summary = field(|m| &m.summary);
             // Body first: Markdown links are checked even in drafts.
-            let mut text_summary = None;
-            let mut wire_credit = None;
-            let (body, wire) = match &raw.body {
+            let mut parts = WireParts::default();
+            let (body, wire, text_summary) = match &raw.body {
                 ArticleBody::Markdown { text, first_line } => {
-                    let (rich, bad, summary) = parsed[order].take().unwrap_or_else(|| {
-                        let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
-                        (rich, bad, None)
-                    });
-                    text_summary = summary;
-                    ctx.bad_links_in_body(raw.file, text, *first_line, bad);
-                    (rich, None)
+                    let (mut rich, bad, summary, repeats) =
+                        parsed[order].take().unwrap_or_else(|| {
+                            let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                            (rich, bad, None, Vec::new())
+                        });
+                    ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
+                    for (line, first) in repeats {
+                        let d = loaded.at_line(
+                            raw.file,
+                            first_line + line,
+                            1,
+                            format!(
+                                "this paragraph repeats the one at line {}",
+                                first_line + first
+                            ),
+                        );
+                        ctx.push(d.warning().with_hint("remove one of the two"));
+                    }
+                    (rich, None, summary.flatten())
                 }
                 ArticleBody::Wire(w) => {
-                    // `(AFP)`, `AFP`, `— AFP`, `With AFP` are the credit line
-                    // only if each name is a source or reads as an agency's.
-                    let (paragraphs, credit) = w.body_and_credit(|c| {
-                        c.names.iter().all(|n| {
-                            looks_like_agency(n) || Source::by_credit_name(sources, n).is_some()
-                        })
+                    let mut own: Vec<Boilerplate> = m
+                        .and_then(|m| m.boilerplate.as_ref())
+                        .into_iter()
+                        .flatten()
+                        .map(Boilerplate::new)
+                        .collect();
+                    let story = wire::read(
+                        ctx,
+                        raw.file,
+                        w,
+                        &mut own,
+                        &mut site_patterns,
+                        field(|m| &m.kicker).is_some(),
+                        &is_source,
+                    );
+                    for b in &own {
+                        if !b.matched {
+                            ctx.warn(b.span, format!("the boilerplate pattern `{}` matches no paragraph of this article", b.pattern))
+                                .hint = Some("remove it, or correct it: it must match a whole paragraph, `*` standing for any text".into());
+                        }
+                    }
+                    counts.extend(own.iter().map(|b| count(loaded, b)));
+                    let shown: Vec<&str> =
+                        story.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                    let summary = given_summary.is_none().then(|| {
+                        summary_of(
+                            story
+                                .paragraphs
+                                .iter()
+                                .filter(|p| !p.above)
+                                .map(|p| p.text.as_str()),
+                        )
                     });
-                    wire_credit = credit;
-                    (plain_paragraphs(paragraphs), Some(w))
+                    let rich = plain_paragraphs(shown);
+                    parts.credit = story.credit.zip(story.credit_at);
+                    parts.dateline = story.dateline;
+                    parts.kicker = story.kicker;
+                    parts.omitted = story.omitted;
+                    (rich, Some(w), summary.flatten())
                 }
             };
             if let Some(p) = m.and_then(|m| m.paragraphs.as_ref()) {
@@ -216,9 +337,19 @@ impl Article {
                         .hint = Some("remove it; in Markdown a blank line starts a paragraph".into());
                 }
             }
-            let title = match (field(|m| &m.title), wire.and_then(|w| w.headline.clone())) {
+            if let (Some(b), None) = (m.and_then(|m| m.boilerplate.as_ref()), wire) {
+                let span = b.first().map_or(mloc, |t| t.span);
+                ctx.err(span, "`boilerplate` applies only to .txt wire copy: a Markdown article's text is its own")
+                    .hint = Some("remove it, and delete the paragraphs you do not want from the text".into());
+            }
+            let sidecar_title = field(|m| &m.title);
+            let headline = wire.and_then(|w| w.headline.as_ref());
+            if let Some(w) = wire {
+                headline_warnings(ctx, raw.file, w, sidecar_title);
+            }
+            let title = match (sidecar_title, headline) {
                 (Some(t), _) if !t.value.trim().is_empty() => Some(t.value.trim().to_owned()),
-                (_, Some(h)) => Some(h),
+                (_, Some(h)) => Some(h.text.clone()),
                 (t, None) => {
                     let what = if wire.is_some() {
                         "this article has no title: its text is empty and its sidecar gives none"
@@ -250,7 +381,7 @@ impl Article {
             let slug = match field(|m| &m.slug) {
                 Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
                 None => {
-                    let s = crate::model::slug::slugify(&raw.stem);
+                    let s = crate::model::slug::from_file_stem(&raw.stem);
                     if s.is_empty() {
                         ctx.push(
                             Diagnostic::new(path.clone(), "cannot make a slug from this file name")
@@ -263,6 +394,28 @@ impl Article {
                 }
             };
             let url = field(|m| &m.url).and_then(|u| ctx.url(u));
+            // An update or a correction comes after what it changes.
+            let updated_field = m.and_then(|m| m.updated.as_ref());
+            let updated = updated_field.and_then(|u| ctx.date(u));
+            if let (Some(u), Some(d), Some(f)) = (updated, date, updated_field) {
+                if u.before(&d) {
+                    ctx.err(
+                        f.span,
+                        format!(
+                            "the article is updated ({}) before it is published ({})",
+                            u.iso(),
+                            d.iso()
+                        ),
+                    )
+                    .hint = Some(
+                        "`updated` is when the article last changed: check it and `date`".into(),
+                    );
+                }
+            }
+            let corrections = match m {
+                Some(m) => ctx.corrections(&m.corrections, date.map(|d| (d, "the article's date"))),
+                None => Vec::new(),
+            };
             let no_skip = |_: &str| false;
             let article_sources = ctx.resolve(
                 &m.and_then(|m| m.sources.clone()),
@@ -276,6 +429,55 @@ impl Article {
                 "actor",
                 &no_skip,
             );
+            // Names of the credit line and the dateline: resolved, or a
+            // warning where they are written.
+            let file_text = &loaded.files[raw.file].text;
+            let resolve_name = |ctx: &mut Ctx<'_>, name: &str, at: (usize, usize), what: &str| {
+                let source = Source::by_credit_name(sources, name);
+                if source.is_none() {
+                    let (line, column) = wire::locate(file_text, at.0, at.1, name);
+                    let d = loaded.at_line(raw.file, line, column, format!("the {what} names `{name}`, which matches no source: it is shown as plain text"));
+                    ctx.push(d.warning().with_hint(format!(
+                        "add a source with this name, or with `aliases: [{name}]`, to sources.yaml"
+                    )));
+                }
+                CreditName {
+                    text: name.to_owned(),
+                    source,
+                }
+            };
+            let credit = parts.credit.map(|(c, at)| Credit {
+                label: c.label.clone(),
+                people: c.people.clone(),
+                names: c
+                    .names
+                    .iter()
+                    .map(|n| resolve_name(ctx, n, at, "credit line"))
+                    .collect(),
+            });
+            let dateline = parts.dateline.map(|d| Dateline {
+                agencies: d
+                    .agencies
+                    .iter()
+                    .map(|r| {
+                        let name =
+                            resolve_name(ctx, &d.text[r.clone()], (d.line, d.lines), "dateline");
+                        (r.clone(), name)
+                    })
+                    .collect(),
+                text: d.text,
+                paragraph: d.paragraph,
+            });
+            let summary = match given_summary {
+                Some(s) => Some(s.value.trim().to_owned()).filter(|s| !s.is_empty()),
+                None => {
+                    if text_summary.is_none() {
+                        ctx.warn(mloc, "no paragraph of this article reads as a summary (the first of at least 8 words that is not a byline, a date or a dateline): it has none on lists, in the feed and in its description")
+                            .hint = Some("give one as `summary` in its metadata".into());
+                    }
+                    text_summary
+                }
+            };
             let (Some(title), Some(date), Some(slug)) = (title, date, slug) else {
                 continue;
             };
@@ -293,37 +495,21 @@ impl Article {
                 continue;
             }
             seen.insert(slug.clone(), path.clone());
-            let credit = wire_credit.map(|c| Credit {
-                label: c.label.clone(),
-                people: c.people.clone(),
-                names: c
-                    .names
-                    .iter()
-                    .map(|n| CreditName {
-                        text: n.clone(),
-                        source: Source::by_credit_name(sources, n),
-                    })
-                    .collect(),
-            });
             let mut all_sources = article_sources;
-            for s in credit
+            let named = credit.iter().flat_map(|c| &c.names);
+            let dated = dateline
                 .iter()
-                .flat_map(|c| &c.names)
-                .filter_map(|n| n.source)
-            {
+                .flat_map(|d| d.agencies.iter().map(|(_, n)| n));
+            for s in dated.chain(named).filter_map(|n| n.source) {
                 if !all_sources.contains(&s) {
                     all_sources.push(s);
                 }
             }
             let kicker = match field(|m| &m.kicker) {
                 Some(k) => Some(k.value.trim().to_owned()).filter(|k| !k.is_empty()),
-                None => wire.and_then(|w| w.kicker.clone()),
+                None => parts.kicker,
             };
-            let summary = match field(|m| &m.summary) {
-                Some(s) => s.value.trim().to_owned(),
-                None => text_summary.unwrap_or_else(|| shorten(&body.first_paragraph(), 240)),
-            };
-            let tags = m.map(|m| texts(&m.tags)).unwrap_or_default();
+            let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
             out.push((
                 Article {
                     slug,
@@ -341,15 +527,159 @@ impl Article {
                     draft,
                     body,
                     credit,
+                    dateline,
+                    omitted: parts.omitted,
                     path,
+                    updated,
+                    corrections,
                 },
                 order,
             ));
         }
+        for b in &site_patterns {
+            if !b.matched {
+                ctx.warn(b.span, format!("the boilerplate pattern `{}` matches no paragraph of any wire-copy article", b.pattern))
+                    .hint = Some("remove it, or correct it: it must match a whole paragraph, `*` standing for any text".into());
+            }
+        }
+        // The site's patterns first, then each article's, in content order.
+        let mut all_counts: Vec<BoilerplateCount> =
+            site_patterns.iter().map(|b| count(loaded, b)).collect();
+        all_counts.extend(counts);
         // Newest first; ties keep content order.
         out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
-        (out.into_iter().map(|(a, _)| a).collect(), drafts)
+        (
+            out.into_iter().map(|(a, _)| a).collect(),
+            drafts,
+            all_counts,
+        )
     }
+}
+
+/// What a boilerplate pattern removed, and where it is written.
+fn count(loaded: &crate::load::Loaded, b: &Boilerplate) -> BoilerplateCount {
+    let f = &loaded.files[b.span.file];
+    BoilerplateCount {
+        pattern: b.pattern.clone(),
+        place: format!("{}:{}:{}", f.path, b.span.line, b.span.column),
+        removed: b.removed,
+    }
+}
+
+/// The headline warnings of wire copy (content format 1.1, "Articles"): a
+/// sidecar `title` that matches no line (naming the closest), or, without
+/// one, a first line too long to be a headline.
+fn headline_warnings(ctx: &mut Ctx<'_>, file: usize, w: &WireCopy, title: Option<&Text>) {
+    let text = &ctx.loaded.files[file].text;
+    match (title, &w.headline) {
+        (Some(t), None) if !t.value.trim().is_empty() => {
+            let want = fold_headline(&t.value);
+            // The first lines are where a headline is; a long text is not
+            // searched to its end.
+            let closest = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .take(40)
+                .map(|(i, l)| {
+                    (
+                        strsim::normalized_levenshtein(&want, &fold_headline(l)),
+                        i,
+                        l,
+                    )
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            let message = match closest {
+                Some((_, i, l)) => format!(
+                    "the title matches no line of {}; the closest is line {}: “{}”",
+                    ctx.loaded.files[file].path,
+                    i + 1,
+                    crate::model::summary::shorten(l.trim())
+                ),
+                None => format!(
+                    "the title matches no line of {}",
+                    ctx.loaded.files[file].path
+                ),
+            };
+            ctx.warn(t.span, message).hint = Some(
+                "make the title equal to the headline line (case, quote styles and spaces aside): that line then becomes the headline, and the lines above it the kicker; until then every line stays in the body".into(),
+            );
+        }
+        (None, Some(h)) if h.text.chars().count() > MAX_HEADLINE_CHARS => {
+            let d = ctx.loaded.at_line(
+                file,
+                h.line,
+                h.column,
+                format!(
+                    "the first line, taken as the headline, is {} characters long: it reads like a paragraph (a headline is at most {MAX_HEADLINE_CHARS})",
+                    h.text.chars().count()
+                ),
+            );
+            ctx.push(d.warning().with_hint(
+                "give the headline as `title` in the sidecar: the line equal to it becomes the headline",
+            ));
+        }
+        _ => {}
+    }
+}
+
+/// A first line longer than this is a warning when it becomes the headline.
+pub const MAX_HEADLINE_CHARS: usize = 200;
+
+/// The paragraphs of a Markdown body that repeat an earlier one, read from
+/// the source so that `check`, which keeps only the lead of a parse, finds
+/// the same: blocks of lines between blank lines, outside fenced code,
+/// that start as a paragraph does (not a heading, list, quote, table, HTML
+/// or indented code), compared as wire copy's are ([`wire::repeats`]).
+/// Lines are 1-based in `body`.
+fn repeated_blocks(body: &str) -> Vec<Repeat> {
+    // Each block: its first line, and its bytes in `body`.
+    let mut blocks: Vec<(usize, &str)> = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut block: Option<(usize, usize)> = None;
+    let mut skipping = false;
+    let mut offset = 0;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        let opens_fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        if trimmed.is_empty() || opens_fence {
+            if let Some((first, from)) = block.take() {
+                blocks.push((first, &body[from..start]));
+            }
+            skipping = false;
+            if opens_fence {
+                fence = Some(&trimmed[..3]);
+            }
+            continue;
+        }
+        if block.is_some() || skipping {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        // `1.` or `1)`: an ordered list.
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let list = digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'));
+        let not_text = indent >= 4
+            || list
+            || trimmed.starts_with(['#', '|', '>', '-', '*', '+', '<', '[', '!', '=']);
+        if not_text {
+            skipping = true;
+        } else {
+            block = Some((i + 1, start));
+        }
+    }
+    if let Some((first, from)) = block {
+        blocks.push((first, &body[from..]));
+    }
+    wire::repeats(blocks)
 }
 
 // ---- Pages: `articles/` and `articles/<slug>/`, and what their templates see.
@@ -366,7 +696,8 @@ pub struct ArticleCard {
     pub date: DateCtx,
     pub kicker: Option<String>,
     pub byline: Option<String>,
-    pub summary: String,
+    /// None when the article has no summary (no paragraph reads as one).
+    pub summary: Option<String>,
 }
 
 /// A credit-line name: linked when it resolved to a source.
@@ -384,6 +715,23 @@ pub struct CreditCtx {
     pub people: Vec<String>,
 }
 
+/// A wire story's dateline, in parts: the text around its agencies, and
+/// each agency (linked when it resolved to a source); and the body cut
+/// where it belongs, so that a theme can run it into its paragraph.
+#[derive(Serialize, Clone)]
+pub struct DatelineCtx {
+    /// As written (`PARIS (AFP)`).
+    pub text: String,
+    /// `text` in order: plain runs (no `href`) and agency names.
+    pub parts: Vec<CreditNameCtx>,
+    /// The body's paragraphs before the one the dateline opens (a byline,
+    /// a date; usually none), as HTML.
+    pub before_html: String,
+    /// The body from the paragraph the dateline opens, as HTML:
+    /// `before_html` and this make `body_html`.
+    pub from_html: String,
+}
+
 /// `article` on an article's page.
 #[derive(Serialize)]
 pub struct ArticleFull {
@@ -392,11 +740,24 @@ pub struct ArticleFull {
     /// The original publication (external).
     pub url: Option<String>,
     pub body_html: String,
+    /// Whether the body's first paragraph can take a drop capital: it is
+    /// the body's first element, opens with a letter (not a bracket, a
+    /// quotation mark or a digit, which the capital would split from their
+    /// word) and is long enough to run beside it ([`DROP_CAP_CHARS`]).
+    /// Never with a dateline, which opens the story instead.
+    pub drop_cap: bool,
+    pub dateline: Option<DatelineCtx>,
     pub credit: Option<CreditCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
     pub sources: Vec<SourceCard>,
     pub actors: Vec<ActorCard>,
     pub events: Vec<EventItem>,
+    /// When it was last changed, if the metadata says.
+    pub updated: Option<DateCtx>,
+    /// Statements the article reports, newest first.
+    pub statements: Vec<StatementItem>,
+    pub corrections: Vec<CorrectionCtx>,
 }
 
 impl Article {
@@ -414,14 +775,39 @@ impl Article {
         }
     }
 
+    /// Whether the article's body can open with a drop capital (see
+    /// [`ArticleFull::drop_cap`]).
+    pub fn drop_cap(&self) -> bool {
+        use pulldown_cmark::{Event, Tag};
+        if self.dateline.is_some()
+            || !matches!(self.body.events.first(), Some(Event::Start(Tag::Paragraph)))
+        {
+            return false;
+        }
+        let first = self.body.paragraphs().next().unwrap_or_default();
+        first.chars().next().is_some_and(char::is_alphabetic)
+            && first.chars().count() >= DROP_CAP_CHARS
+    }
+
     /// An [`ArticleFull`] as a template value, its events shared.
     fn full(env: &Env, i: Ix<Article>, root: &str) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let a = &site.articles[i];
+        let body_html = env.article_body(i, root);
         let base = ArticleFull {
             card: Article::card(env, i, root),
-            url: a.url.clone(),
-            body_html: env.article_body(i, root),
+            url: a.url.as_deref().map(|u| env.href(u, root)),
+            drop_cap: a.drop_cap(),
+            dateline: a.dateline.as_ref().map(|d| {
+                let (before, from) = split_at_paragraph(&body_html, d.paragraph);
+                DatelineCtx {
+                    text: d.text.clone(),
+                    parts: dateline_parts(d, |s| url::source(root, &site.sources[s].id)),
+                    before_html: before.to_owned(),
+                    from_html: from.to_owned(),
+                }
+            }),
+            body_html,
             credit: a.credit.as_ref().map(|c| CreditCtx {
                 label: c.label.clone(),
                 people: c.people.clone(),
@@ -434,7 +820,7 @@ impl Article {
                     })
                     .collect(),
             }),
-            tags: a.tags.clone(),
+            tags: env.tag_links(&a.tags, root),
             sources: a
                 .sources
                 .iter()
@@ -445,10 +831,57 @@ impl Article {
                 .map(|x| Actor::card(env, x, root))
                 .collect(),
             events: Vec::new(),
+            updated: a.updated.as_ref().map(DateCtx::of),
+            statements: graph
+                .cited_by::<Article, Statement>(i)
+                .map(|s| Statement::item(env, s, root))
+                .collect(),
+            corrections: env.corrections(a, root),
         };
         let events = graph.cited_by::<Article, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
     }
+}
+
+/// A drop capital stands three lines high: a first paragraph shorter than
+/// this many characters may not fill them at the widest measure.
+pub const DROP_CAP_CHARS: usize = 250;
+
+/// `html` (a wire story's body: paragraphs only, their text escaped) cut
+/// before its paragraph `n`.
+fn split_at_paragraph(html: &str, n: usize) -> (&str, &str) {
+    let at = html
+        .match_indices("<p>")
+        .nth(n)
+        .map_or(html.len(), |(i, _)| i);
+    html.split_at(at)
+}
+
+/// The dateline's text cut around its agencies: plain runs, and each
+/// agency with the link `href` gives its source.
+fn dateline_parts(d: &Dateline, href: impl Fn(Ix<Source>) -> String) -> Vec<CreditNameCtx> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (range, name) in &d.agencies {
+        if range.start > at {
+            parts.push(CreditNameCtx {
+                text: d.text[at..range.start].to_owned(),
+                href: None,
+            });
+        }
+        parts.push(CreditNameCtx {
+            text: d.text[range.clone()].to_owned(),
+            href: name.source.map(&href),
+        });
+        at = range.end;
+    }
+    if at < d.text.len() {
+        parts.push(CreditNameCtx {
+            text: d.text[at..].to_owned(),
+            href: None,
+        });
+    }
+    parts
 }
 
 impl KindPages for Article {
@@ -463,9 +896,19 @@ impl KindPages for Article {
         url::article("", &self.slug)
     }
 
-    /// Articles dated to the day say so.
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.articles[i].title.clone()
+    }
+
+    /// Its card.
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        tera::Value::from_serializable(&Article::card(env, i, root))
+    }
+
+    /// Articles dated to the day say so; an update since, when it is.
     fn lastmod(&self) -> Option<String> {
-        self.date.day.is_some().then(|| self.date.iso())
+        let last = self.updated.unwrap_or(self.date);
+        last.day.is_some().then(|| last.iso())
     }
 
     fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
@@ -485,6 +928,8 @@ impl KindPages for Article {
     fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
         ctx.insert_value("article", Article::full(env, i, root));
         let a = &env.site.articles[i];
-        (a.title.clone(), a.summary.clone())
+        // Without a summary, the headline describes the page.
+        let description = a.summary.clone().unwrap_or_else(|| a.title.clone());
+        (a.title.clone(), description)
     }
 }

@@ -2,19 +2,22 @@
 //! what it involves. Content format: "Events". The timeline lists them in
 //! date order.
 
-use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source};
+use super::statement::StatementItem;
+use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source, Statement};
 use crate::link::Graph;
-use crate::load::fields::{DateInput, Field, Text};
+use crate::load::fields::{DateInput, Field, Text, written, written_list};
+use crate::model::correction::CorrectionFields;
 use crate::model::text::{BadLink, parse_markdown};
-use crate::model::validate::{Ctx, Ids, Unique, text, texts};
-use crate::model::{RichText, Site, When};
-use crate::render::context::{Group, LinkCtx, WhenCtx};
+use crate::model::validate::{Ctx, Ids, Unique, text};
+use crate::model::{Correction, Position, RichText, Site, When};
+use crate::render::context::{CorrectionCtx, Group, LinkCtx, WhenCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::Env;
 use crate::url;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::HashSet;
 use tera::Context;
 
 crate::record_fields!(
@@ -32,6 +35,8 @@ crate::record_fields!(
         status: Text,
         place: Text,
         tags: Vec<Text>,
+        reply_due: Vec<Text>,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -61,10 +66,28 @@ pub struct Event {
     pub status: Status,
     pub place: Option<String>,
     pub tags: Vec<String>,
+    /// The actors whose reply the event requires (those it accuses), in
+    /// the order written, each once (content format 1.1, Statements).
+    pub reply_due: Vec<ReplyDue>,
+    pub corrections: Vec<Correction>,
+    /// Its place in content order (the CSV export's order).
+    pub position: usize,
+}
+
+/// An entry of an event's `reply_due`: the actor, and where the entry was
+/// written (a missing reply is reported there).
+#[derive(Debug, Clone)]
+pub struct ReplyDue {
+    pub actor: Ix<Actor>,
+    pub at: Position,
 }
 
 impl Kind for Event {
     type Fields = EventFields;
+
+    /// An events sheet in TimelineJS3's spreadsheet template.
+    const SHEET: Option<crate::load::csv::Sheet<EventFields>> =
+        Some(crate::load::timelinejs::SHEET);
 
     const INFO: KindInfo = KindInfo {
         name: "event",
@@ -78,6 +101,14 @@ impl Kind for Event {
 
     fn text(&self) -> Option<&RichText> {
         self.summary.as_ref()
+    }
+
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// "X denies any role in Y's murder" puts the event on both pages.
@@ -100,9 +131,12 @@ impl Kind for Event {
     }
 
     /// Its date at its precision, fields, actors (named and mentioned),
-    /// sources and articles.
+    /// sources and articles, its replies (statements about it), whose
+    /// reply it requires and whose is missing, and its corrections.
     fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
         let e = &site.events[i];
+        let replies = Event::replies(site, graph, i);
+        let missing = Event::missing_replies(site, e, &replies);
         json!({
             "id": e.id, "date": e.when.start, "end": e.when.end, "approximate": e.when.approximate,
             "precision": e.when.start.precision(), "display": e.when.display(),
@@ -110,8 +144,46 @@ impl Kind for Event {
             "actors": site.keys(graph.refs::<Event, Actor>(i)),
             "sources": site.keys(e.sources.iter().copied()),
             "articles": site.keys(e.articles.iter().copied()),
+            "statements": site.keys(replies.iter().copied()),
+            "reply_due": site.keys(e.reply_due.iter().map(|d| d.actor)),
+            "missing_replies": site.keys(missing),
+            "corrections": crate::model::correction::data(&e.corrections),
             "path": url::event("", &e.id),
         })
+    }
+}
+
+impl super::Written for Event {
+    /// Its fields as written: the actors it names (not those its text
+    /// mentions), its published articles.
+    fn written(site: &Site, i: Ix<Self>) -> EventFields {
+        let e = &site.events[i];
+        let date = |d: Option<crate::model::Date>| d.map(|d| Field::unplaced(DateInput(d.iso())));
+        EventFields {
+            id: written(Some(&e.id)),
+            date: date(Some(e.when.start)),
+            end: date(e.when.end),
+            approximate: e.when.approximate.then(|| Field::unplaced(true)),
+            title: written(Some(&e.title)),
+            summary: written(e.summary.as_ref().and_then(|s| s.source.as_deref())),
+            actors: written_list(site.keys(e.actors.iter().copied())),
+            sources: written_list(site.keys(e.sources.iter().copied())),
+            articles: written_list(site.keys(e.articles.iter().copied())),
+            status: written(Some(e.status.as_str())),
+            place: written(e.place.as_deref()),
+            tags: written_list(&e.tags),
+            reply_due: written_list(site.keys(e.reply_due.iter().map(|r| r.actor))),
+            // Corrections are written in YAML only.
+            corrections: None,
+            unknown: Vec::new(),
+        }
+    }
+
+    /// Events are shown in date order; their content order is kept apart.
+    fn in_content_order(site: &Site) -> Vec<Ix<Self>> {
+        let mut all: Vec<Ix<Event>> = site.events.ixs().collect();
+        all.sort_by_key(|&i| site.events[i].position);
+        all
     }
 }
 
@@ -134,10 +206,12 @@ impl Event {
                     .map(|t| parse_markdown(&t.value, unsafe_html))
             })
             .collect();
+        let made_ids = made_ids(loaded);
         for (order, record) in loaded.events.iter().enumerate() {
             let (r, at) = (&record.value, record.span);
             ctx.unknown_fields(&r.unknown, EventFields::FIELDS, Self::INFO.one);
-            let id = ctx.required(at, r.id.as_ref(), "id", Self::INFO.one);
+            let id = made_ids[order].as_ref().or(r.id.as_ref());
+            let id = ctx.required(at, id, "id", Self::INFO.one);
             let title = ctx.required(at, r.title.as_ref(), "title", Self::INFO.one);
             let start = match &r.date {
                 Some(d) => ctx.date(d),
@@ -174,6 +248,21 @@ impl Event {
             let articles = ctx.resolve(&r.articles, &ids.articles, "article", &|s| {
                 ids.draft_slugs.iter().any(|d| d == s)
             });
+            let mut reply_due: Vec<ReplyDue> = Vec::new();
+            for t in r.reply_due.iter().flatten() {
+                let Some(actor) = ctx
+                    .resolve(&Some(vec![t.clone()]), &ids.actors, "actor", &|_| false)
+                    .pop()
+                else {
+                    continue;
+                };
+                if !reply_due.iter().any(|d| d.actor == actor) {
+                    let at = Position::of(ctx.loaded.at(t.span, ""));
+                    reply_due.push(ReplyDue { actor, at });
+                }
+            }
+            let corrections = ctx.corrections(&r.corrections, None);
+            let tags = ctx.tags(&r.tags);
             let (Some(id), Some(title), Some(start)) = (id, title, start) else {
                 continue;
             };
@@ -195,7 +284,10 @@ impl Event {
                     articles,
                     status: status.flatten().unwrap_or(Status::Reported),
                     place: text(&r.place),
-                    tags: texts(&r.tags),
+                    tags,
+                    reply_due,
+                    corrections,
+                    position: order,
                 },
                 order,
             ));
@@ -205,6 +297,44 @@ impl Event {
         });
         out.into_iter().map(|(e, _)| e).collect()
     }
+}
+
+/// The ids of events read from a TimelineJS sheet, which were made from
+/// their year and headline (`load::timelinejs`): each takes `-2`, `-3`…
+/// where it clashes with an id written by hand or made before it in
+/// content order (content format, "Data files"). `None` for the others.
+fn made_ids(loaded: &crate::load::Loaded) -> Vec<Option<Text>> {
+    let made = |r: &Field<EventFields>| {
+        loaded.files[r.span.file]
+            .csv
+            .as_ref()
+            .is_some_and(|c| c.timeline)
+    };
+    let taken: HashSet<&str> = loaded
+        .events
+        .iter()
+        .filter(|r| !made(r))
+        .filter_map(|r| r.value.id.as_ref().map(|t| t.value.as_str()))
+        .collect();
+    let mut made_here: HashSet<String> = HashSet::new();
+    loaded
+        .events
+        .iter()
+        .map(|r| {
+            let id = r.value.id.as_ref().filter(|_| made(r))?;
+            let mut candidate = id.value.clone();
+            let mut n = 2;
+            while taken.contains(candidate.as_str()) || made_here.contains(&candidate) {
+                candidate = format!("{}-{n}", id.value);
+                n += 1;
+            }
+            made_here.insert(candidate.clone());
+            Some(Field {
+                value: candidate,
+                span: id.span,
+            })
+        })
+        .collect()
 }
 
 // ---- Pages: `timeline/` (each event an anchor there), and what templates see.
@@ -226,14 +356,56 @@ pub struct EventItem {
     pub actors: Vec<LinkCtx>,
     pub sources: Vec<LinkCtx>,
     pub articles: Vec<LinkCtx>,
-    pub tags: Vec<String>,
+    /// Its tags, each a link to the tag's page.
+    pub tags: Vec<LinkCtx>,
+    /// Its replies: the statements about it, in date order.
+    pub replies: Vec<StatementItem>,
+    /// Every actor whose reply it requires, and whether one is recorded.
+    pub reply_due: Vec<ReplyDueCtx>,
+    /// Whether a reply it requires is missing (a mark on the event).
+    pub reply_missing: bool,
+    pub corrections: Vec<CorrectionCtx>,
+}
+
+/// An actor whose reply an event requires.
+#[derive(Serialize, Clone)]
+pub struct ReplyDueCtx {
+    pub actor: LinkCtx,
+    /// Whether a statement about the event is by that actor or spoken by them.
+    pub answered: bool,
 }
 
 impl Event {
+    /// The statements about event `i` (its replies), in date order (ties
+    /// in content order): they read down from the event as it unfolded.
+    pub(crate) fn replies(site: &Site, graph: &Graph, i: Ix<Event>) -> Vec<Ix<Statement>> {
+        let mut replies: Vec<Ix<Statement>> = graph.cited_by::<Event, Statement>(i).collect();
+        // Statements are kept newest first; a stable sort keeps ties in content order.
+        replies.sort_by_key(|&s| site.statements[s].date.key());
+        replies
+    }
+
+    /// The actors in `e`'s `reply_due` with no statement among `replies`
+    /// (those about it) whose `by` or `speaker` is them, in the order
+    /// written. A `no-response` counts: it records that they were asked.
+    pub(crate) fn missing_replies(
+        site: &Site,
+        e: &Event,
+        replies: &[Ix<Statement>],
+    ) -> Vec<Ix<Actor>> {
+        e.reply_due
+            .iter()
+            .map(|d| d.actor)
+            .filter(|&a| !replies.iter().any(|&s| site.statements[s].speaks_for(a)))
+            .collect()
+    }
+
     /// The event as the timeline shows it, links relative to `root`.
     pub(crate) fn item(env: &Env, i: Ix<Event>, root: &str) -> EventItem {
         let (site, graph) = (env.site, env.graph);
         let e = &site.events[i];
+        let replies = Event::replies(site, graph, i);
+        let missing = Event::missing_replies(site, e, &replies);
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
@@ -242,7 +414,7 @@ impl Event {
             status: e.status.as_str(),
             status_label: e.status.label(),
             place: e.place.clone(),
-            summary_html: env.rich(e.summary.as_ref(), &graph.mentions.events[i], root),
+            summary_html: env.rich(e, e.summary.as_ref(), &graph.mentions.events[i], root),
             actors: graph
                 .refs::<Event, Actor>(i)
                 .map(|a| Actor::link(env, a, root))
@@ -263,7 +435,21 @@ impl Event {
                     href: url::article(root, &site.articles[a].slug),
                 })
                 .collect(),
-            tags: e.tags.clone(),
+            tags: env.tag_links(&e.tags, root),
+            replies: replies
+                .iter()
+                .map(|&s| Statement::item(env, s, root))
+                .collect(),
+            reply_due: e
+                .reply_due
+                .iter()
+                .map(|d| ReplyDueCtx {
+                    actor: Actor::link(env, d.actor, root),
+                    answered: !missing.contains(&d.actor),
+                })
+                .collect(),
+            reply_missing: !missing.is_empty(),
+            corrections: env.corrections(e, root),
         }
     }
 }
@@ -274,6 +460,15 @@ impl KindPages for Event {
 
     fn index_dir() -> String {
         url::timeline("")
+    }
+
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.events[i].title.clone()
+    }
+
+    /// The event as the timeline shows it (linking there).
+    fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
+        env.event_value(i, root)
     }
 
     /// Every event in date order, grouped by year.

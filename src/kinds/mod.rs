@@ -7,9 +7,11 @@
 //! The stages (`load` → `model` → `link` → `render` → `write`) are generic
 //! machinery; they learn the kinds from the one list in [`with_kinds!`],
 //! from which the site's storage, the counts, the loader's file roles and
-//! the list of data files all derive. Adding a kind is a new file here, a
-//! line in that list and one in the model's build order, plus what users
-//! see of it: its templates, a base-fixture record, a record in the
+//! the list of data files all derive; so do the id links into content
+//! (`<name>:<key>`, `model::links`) and, through [`Kind::tags`], the tag
+//! pages. Adding a kind is a new file here, a line in that list and one in
+//! the model's build order (and in its `Records`), plus what users see of
+//! it (with `KindPages::listed` when a tag's page should show a card): its templates, a base-fixture record, a record in the
 //! starter and its docs (`tests/it/kinds.rs` checks those; see
 //! `docs/decisions.md`, "How the code is organised").
 
@@ -17,9 +19,10 @@ pub mod actor;
 pub mod article;
 pub mod event;
 pub mod source;
+pub mod statement;
 
 use crate::link::Graph;
-use crate::model::{RichText, Site};
+use crate::model::{Correction, RichText, Site};
 use std::marker::PhantomData;
 
 /// What every stage may know of a kind without knowing the kind.
@@ -43,9 +46,14 @@ pub trait Kind: Sized + Send + Sync + 'static {
     /// every loader fills.
     type Fields: serde::de::DeserializeOwned
         + crate::load::fields::Place
+        + crate::load::csv::CsvRecord
         + Send
         + Sync
         + std::fmt::Debug;
+
+    /// Another tool's spreadsheet template that a CSV data file of this
+    /// kind may be in, told apart by its header row (events: TimelineJS's).
+    const SHEET: Option<crate::load::csv::Sheet<Self::Fields>> = None;
 
     /// The record's key: its id, or an article's slug. Unique per kind.
     fn key(&self) -> &str;
@@ -55,10 +63,31 @@ pub trait Kind: Sized + Send + Sync + 'static {
         None
     }
 
+    /// A second text searched for mentions on its own (a statement's
+    /// quote: with `mention_links: first`, each quote is a text of its
+    /// own). Its mentions follow those of [`Kind::text`] in the record's
+    /// `Mentions`, their event indices counted on from the end of that
+    /// text's events (see `link::Mentions::split`).
+    fn quote(&self) -> Option<&RichText> {
+        None
+    }
+
+    /// The record's corrections, newest first (content format 1.1,
+    /// Corrections).
+    fn corrections(&self) -> &[Correction] {
+        &[]
+    }
+
     /// A plain text whose mentions are counted (the record then refers to
     /// the actors it names) but never links: an event's title.
     fn counted_text(&self) -> Option<&str> {
         None
+    }
+
+    /// The record's tags as written (content format: `tags`), for the tag
+    /// pages and the links to them. A kind without tags keeps the default.
+    fn tags(&self) -> &[String] {
+        &[]
     }
 
     /// The actor whose own text this is, if any: it does not link to the
@@ -78,6 +107,20 @@ pub trait Kind: Sized + Send + Sync + 'static {
     fn data_row(site: &Site, graph: &Graph, ix: Ix<Self>) -> serde_json::Value;
 }
 
+/// A kind read from data files, as a CSV data file writes it back: the CSV
+/// exports (`data/<plural>.csv`) are made of these, so that reading an
+/// export gives the same records (content format, "The built site").
+pub trait Written: crate::model::Stored {
+    /// The record at `ix` as the fields a loader would fill to give it
+    /// again (spans empty; defaults written out).
+    fn written(site: &Site, ix: Ix<Self>) -> Self::Fields;
+
+    /// Every record, in content order (the exports' order).
+    fn in_content_order(site: &Site) -> Vec<Ix<Self>> {
+        Self::table(site).ixs().collect()
+    }
+}
+
 /// The one list of record kinds, in the order the site counts and lists
 /// them (`all`), and those of them read from data files (`data`; the
 /// others come from files of their own, as articles do). `with_kinds!(m)`
@@ -87,8 +130,8 @@ pub trait Kind: Sized + Send + Sync + 'static {
 macro_rules! with_kinds {
     ($m:ident) => {
         $m! {
-            all { articles: Article, actors: Actor, events: Event, sources: Source }
-            data { actors: Actor, events: Event, sources: Source }
+            all { articles: Article, actors: Actor, events: Event, sources: Source, statements: Statement }
+            data { actors: Actor, events: Event, sources: Source, statements: Statement }
         }
     };
 }
@@ -107,6 +150,15 @@ macro_rules! kind_infos {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Ref {
             $($t(Ix<$t>),)*
+        }
+
+        impl Ref {
+            /// The names of the kind referred to.
+            pub fn info(self) -> KindInfo {
+                match self {
+                    $(Ref::$t(_) => <$t as Kind>::INFO,)*
+                }
+            }
         }
 
         $(
@@ -138,6 +190,7 @@ pub use actor::Actor;
 pub use article::Article;
 pub use event::Event;
 pub use source::Source;
+pub use statement::Statement;
 
 /// A typed index: the position of a record of kind `T` in its [`Table`].
 /// An `Ix<Actor>` cannot be used where an event is meant.

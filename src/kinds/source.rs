@@ -4,13 +4,15 @@
 
 use super::article::ArticleCard;
 use super::event::EventItem;
-use super::{Article, Event, Ix, Kind, KindInfo};
+use super::statement::StatementItem;
+use super::{Article, Event, Ix, Kind, KindInfo, Statement};
 use crate::link::Graph;
-use crate::load::fields::Text;
-use crate::model::RichText;
-use crate::model::Site;
+use crate::load::fields::{Field, Text, written, written_list};
+use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, texts};
+use crate::model::{Correction, RichText, Site};
+use crate::render::context::CorrectionCtx;
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, by_choice, with_events};
 use crate::url;
@@ -28,6 +30,7 @@ crate::record_fields!(
         aliases: Vec<Text>,
         description: Text,
         archive_url: Text,
+        corrections: Vec<Field<CorrectionFields>>,
     }
 );
 
@@ -58,6 +61,7 @@ pub struct Source {
     pub aliases: Vec<String>,
     pub description: Option<RichText>,
     pub archive_url: Option<String>,
+    pub corrections: Vec<Correction>,
 }
 
 impl Kind for Source {
@@ -77,6 +81,10 @@ impl Kind for Source {
         self.description.as_ref()
     }
 
+    fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
     /// Its fields, and the articles and events that cite it.
     fn data_row(site: &Site, graph: &Graph, i: Ix<Self>) -> Value {
         let s = &site.sources[i];
@@ -85,8 +93,28 @@ impl Kind for Source {
             "aliases": s.aliases, "description": s.description.as_ref().map(RichText::plain),
             "articles": site.keys(graph.cited_by::<Source, Article>(i)),
             "events": site.keys(graph.cited_by::<Source, Event>(i)),
+            "statements": site.keys(graph.cited_by::<Source, Statement>(i)),
+            "corrections": crate::model::correction::data(&s.corrections),
             "path": url::source("", &s.id),
         })
+    }
+}
+
+impl super::Written for Source {
+    fn written(site: &Site, i: Ix<Self>) -> SourceFields {
+        let s = &site.sources[i];
+        SourceFields {
+            id: written(Some(&s.id)),
+            name: written(Some(&s.name)),
+            kind: written(Some(s.kind.as_str())),
+            url: written(s.url.as_deref()),
+            aliases: written_list(&s.aliases),
+            description: written(s.description.as_ref().and_then(|d| d.source.as_deref())),
+            archive_url: written(s.archive_url.as_deref()),
+            // Corrections are written in YAML only.
+            corrections: None,
+            unknown: Vec::new(),
+        }
     }
 }
 
@@ -108,6 +136,7 @@ impl Source {
             let url = r.url.as_ref().and_then(|u| ctx.url(u));
             let archive_url = r.archive_url.as_ref().and_then(|u| ctx.url(u));
             let description = r.description.as_ref().map(|d| ctx.markdown_field(d));
+            let corrections = ctx.corrections(&r.corrections, None);
             let (Some(id), Some(name)) = (id, name) else {
                 continue;
             };
@@ -122,6 +151,7 @@ impl Source {
                 aliases: texts(&r.aliases),
                 description,
                 archive_url,
+                corrections,
             });
         }
         out
@@ -167,8 +197,11 @@ pub struct SourceCard {
     pub href: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
-    /// The source's own site (external).
+    /// The source's own site, as written (shown as text).
     pub url: Option<String>,
+    /// `url` as a link from this page (the same, unless it is an id link
+    /// or a path from the site root).
+    pub url_href: Option<String>,
 }
 
 /// `source` on a source's page.
@@ -176,11 +209,17 @@ pub struct SourceCard {
 pub struct SourceFull {
     #[serde(flatten)]
     pub card: SourceCard,
+    /// An archived copy, as written (shown as text).
     pub archive_url: Option<String>,
+    /// `archive_url` as a link from this page.
+    pub archive_url_href: Option<String>,
     pub aliases: Vec<String>,
     pub description_html: Option<String>,
     pub articles: Vec<ArticleCard>,
     pub events: Vec<EventItem>,
+    /// Statements made or reported here, newest first.
+    pub statements: Vec<StatementItem>,
+    pub corrections: Vec<CorrectionCtx>,
 }
 
 impl Source {
@@ -194,6 +233,7 @@ impl Source {
             kind: s.kind.as_str(),
             kind_label: s.kind.label(),
             url: s.url.clone(),
+            url_href: s.url.as_deref().map(|u| env.href(u, root)),
         }
     }
 
@@ -204,13 +244,19 @@ impl Source {
         let base = SourceFull {
             card: Source::card(env, i, root),
             archive_url: s.archive_url.clone(),
+            archive_url_href: s.archive_url.as_deref().map(|u| env.href(u, root)),
             aliases: s.aliases.clone(),
-            description_html: env.rich(s.description.as_ref(), &graph.mentions.sources[i], root),
+            description_html: env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root),
             articles: graph
                 .cited_by::<Source, Article>(i)
                 .map(|a| Article::card(env, a, root))
                 .collect(),
             events: Vec::new(),
+            statements: graph
+                .cited_by::<Source, Statement>(i)
+                .map(|x| Statement::item(env, x, root))
+                .collect(),
+            corrections: env.corrections(s, root),
         };
         let events = graph.cited_by::<Source, Event>(i);
         with_events(&base, events.map(|e| env.event_value(e, root)).collect())
@@ -227,6 +273,10 @@ impl KindPages for Source {
 
     fn record_dir(&self) -> String {
         url::source("", &self.id)
+    }
+
+    fn title(site: &Site, i: Ix<Self>) -> String {
+        site.sources[i].name.clone()
     }
 
     /// The sources grouped by kind, each group by name.

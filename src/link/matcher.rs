@@ -297,10 +297,37 @@ impl Matcher {
 
     /// Every mention in `text`, leftmost-longest, non-overlapping, in order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        if self.automaton.is_none() {
+            return Vec::new();
+        }
+        let hay = Haystack::new(text);
+        self.chosen(&hay)
+            .into_iter()
+            .filter_map(|k| {
+                k.actor.map(|actor| Hit {
+                    start: hay.original(k.start),
+                    end: hay.original(k.end),
+                    actor,
+                })
+            })
+            .collect()
+    }
+
+    /// Every actor and source name in a folded text, chosen as [`find`]
+    /// chooses them, source names included; byte ranges of the folded
+    /// text. For `suggest`, which must know every name that has a record.
+    ///
+    /// [`find`]: Matcher::find
+    pub fn find_folded(&self, text: &FoldedText<'_>) -> Vec<Known> {
+        self.chosen(&text.0)
+    }
+
+    /// The names chosen in `hay`: on word boundaries, outside URLs,
+    /// domains and e-mail addresses, leftmost-longest.
+    fn chosen(&self, hay: &Haystack<'_>) -> Vec<Known> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let hay = Haystack::new(text);
         let h: &str = &hay.text;
         let mut candidates: Vec<(usize, usize, Pattern)> = Vec::new();
         for m in ac.find_overlapping_iter(h) {
@@ -321,7 +348,7 @@ impl Matcher {
         // candidates are out before the choice, so they hide nothing.
         let web = web_spans(h);
         let mut web = web.iter().peekable();
-        let mut hits = Vec::new();
+        let mut hits: Vec<Known> = Vec::new();
         let mut taken_to = 0;
         for (start, end, p) in candidates {
             while web.next_if(|w| w.1 <= start).is_some() {}
@@ -330,16 +357,53 @@ impl Matcher {
             }
             if start >= taken_to {
                 taken_to = end;
-                if let Some(actor) = p.actor {
-                    hits.push(Hit {
-                        start: hay.original(start),
-                        end: hay.original(end),
-                        actor,
-                    });
-                }
+                hits.push(Known {
+                    start,
+                    end,
+                    actor: p.actor,
+                });
             }
         }
         hits
+    }
+}
+
+/// An actor's or a source's name found in a [`FoldedText`]: its byte range
+/// there, and the actor (`None` for a source's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    pub start: usize,
+    pub end: usize,
+    pub actor: Option<crate::model::ActorIx>,
+}
+
+/// A text as names are compared in it: NFC, typographic quotes folded to
+/// straight ones, every run of white space one space. For code that reads
+/// names the way mentions are found (`suggest`), with the way back to the
+/// text as written.
+pub struct FoldedText<'t>(Haystack<'t>);
+
+impl<'t> FoldedText<'t> {
+    pub fn new(text: &'t str) -> Self {
+        FoldedText(Haystack::new(text))
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.0.text
+    }
+
+    /// The byte offset in the text as written of byte `i` of the folded
+    /// one (`i` up to its length).
+    pub fn original(&self, i: usize) -> usize {
+        self.0.original(i)
+    }
+
+    /// The byte ranges of the folded text that are URLs, domain names or
+    /// e-mail addresses, in order and disjoint (never a mention, never a
+    /// name).
+    pub fn web_spans(&self) -> Vec<(usize, usize)> {
+        web_spans(&self.0.text)
     }
 }
 

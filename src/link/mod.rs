@@ -6,9 +6,11 @@
 mod matcher;
 pub mod sentence;
 
-pub use matcher::{Hit, Matcher, name_key};
+pub use matcher::{FoldedText, Hit, Known, Matcher, name_key};
 
-use crate::kinds::{Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Table};
+use crate::kinds::{
+    Actor, Article, Event, Ix, Kind, PerRecord, Ref, Refer, Source, Statement, Table,
+};
 use crate::model::{ActorIx, ArticleIx, MentionLinks, RichText, Site, SourceIx};
 use pulldown_cmark::{Event as Md, Tag, TagEnd};
 use rayon::prelude::*;
@@ -68,6 +70,23 @@ impl Mentions {
             out.insert(m.actor, (1, quoted));
         }
         out
+    }
+
+    /// The mentions of a record's text and those of its quote
+    /// ([`Kind::quote`]), whose event indices start at `text_len`, the
+    /// number of events of the text: each part as found in its own text.
+    pub fn split(&self, text_len: usize) -> (Mentions, Mentions) {
+        let (text, quote): (Vec<Mention>, Vec<Mention>) =
+            self.0.iter().cloned().partition(|m| m.event < text_len);
+        let quote = quote
+            .into_iter()
+            .map(|mut m| {
+                m.event -= text_len;
+                m.end_event -= text_len;
+                m
+            })
+            .collect();
+        (Mentions(text), Mentions(quote))
     }
 
     fn actors(&self) -> impl Iterator<Item = ActorIx> + '_ {
@@ -287,6 +306,10 @@ macro_rules! link_storage {
                                 .map(|hit| hit.actor)
                                 .filter(|&a| Some(a) != <$t as Kind>::own_actor(i))
                                 .chain(mentioned.$p[i].actors())
+                                .chain(
+                                    linked_actors(site, record.text())
+                                        .filter(|&a| Some(a) != <$t as Kind>::own_actor(i)),
+                                )
                                 .collect();
                             let mut out = Vec::new();
                             record.references(&actors, &mut out);
@@ -312,6 +335,26 @@ macro_rules! link_storage {
 }
 crate::with_kinds!(link_storage);
 
+/// The actors that id links in `text` lead to (`[the company](actor:acme)`):
+/// such a link counts as a mention of the actor, whatever its text, so the
+/// record is listed on the actor's page and the actor among the record's.
+/// Links to records of other kinds are for reading on, and add no
+/// backlink (a source is cited with `sources`, an event with `articles`).
+fn linked_actors<'s>(
+    site: &'s Site,
+    text: Option<&'s RichText>,
+) -> impl Iterator<Item = ActorIx> + 's {
+    text.into_iter()
+        .flat_map(|t| &t.events)
+        .filter_map(move |e| match e {
+            Md::Start(Tag::Link { dest_url, .. }) => match site.links.target(dest_url) {
+                Some(crate::model::Target::Record(Ref::Actor(a))) => Some(*a),
+                _ => None,
+            },
+            _ => None,
+        })
+}
+
 /// The mentions in the text of each record of a kind.
 fn mentions_in<K: Kind>(
     matcher: &Matcher,
@@ -323,9 +366,26 @@ fn mentions_in<K: Kind>(
             .par_iter()
             .enumerate()
             .map(|(i, r)| {
-                r.text()
-                    .map(|t| find_mentions(matcher, t, K::own_actor(Ix::new(i)), links))
-                    .unwrap_or_default()
+                let own = K::own_actor(Ix::new(i));
+                let mut found = r
+                    .text()
+                    .map(|t| find_mentions(matcher, t, own, links))
+                    .unwrap_or_default();
+                // A quote is a text of its own; its mentions follow the
+                // text's, counted on from the text's last event.
+                if let Some(q) = r.quote() {
+                    let offset = r.text().map_or(0, |t| t.events.len());
+                    found
+                        .0
+                        .extend(find_mentions(matcher, q, own, links).0.into_iter().map(
+                            |mut m| {
+                                m.event += offset;
+                                m.end_event += offset;
+                                m
+                            },
+                        ));
+                }
+                found
             })
             .collect(),
     )

@@ -244,6 +244,14 @@ impl Sentences {
     }
 }
 
+/// Whether a sentence starts at byte `j` of `t` (a character boundary):
+/// at the text's first character, or after a sentence's end by the rules
+/// above. For `suggest`, where a capital letter there says nothing.
+pub fn opens_sentence(t: &str, j: usize) -> bool {
+    let first = t.len() - t.trim_start().len();
+    j <= first || (candidate(t, j) && starts_sentence(t, j))
+}
+
 /// The sentence of `text` containing the name at bytes `start..end`.
 pub fn sentence_of(text: &str, start: usize, end: usize) -> String {
     Sentences::new(text.to_owned()).quote(start, end)
@@ -263,6 +271,17 @@ fn sentence_start(t: &str, at: usize) -> usize {
         j -= t[..j].chars().next_back().map_or(1, char::len_utf8);
     }
     first
+}
+
+/// Where each sentence of `t` but the last ends: the byte offset just
+/// after its terminator and closing marks (`said.`, `"Yes!"`), in order,
+/// by the rules above (an abbreviation ends none). For summaries, which
+/// are cut at a sentence's end.
+pub fn sentence_ends(t: &str) -> impl Iterator<Item = usize> + '_ {
+    t.char_indices()
+        .map(|(j, _)| j)
+        .filter(move |&j| j > 0 && candidate(t, j) && starts_sentence(t, j))
+        .map(move |j| t[..j].trim_end().len())
 }
 
 /// The first character of the sentence after the one starting at `from`,

@@ -1,5 +1,9 @@
 //! The two article forms, split into metadata and text: Markdown with front
-//! matter, and plain wire copy (headline, kicker and credit line detected).
+//! matter, and plain wire copy (its headline found, its paragraphs split),
+//! with the grammar of what wire copy carries besides its text: credit
+//! lines, end markers and (in [`dateline`]) datelines.
+
+pub mod dateline;
 
 /// A Markdown file split at its front matter.
 #[derive(Debug, PartialEq, Eq)]
@@ -40,42 +44,34 @@ pub fn split_front_matter(text: &str) -> Result<Option<FrontMatter<'_>>, usize> 
     Err(1)
 }
 
-/// Plain wire copy, read per the content format.
+/// A paragraph (or a line) of wire copy, and where it starts in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Its lines, trimmed and joined with a space.
+    pub text: String,
+    /// The 1-based line of the file where it starts.
+    pub line: usize,
+    /// The 1-based column (in characters) of its first character.
+    pub column: usize,
+    /// How many lines of the file it takes.
+    pub lines: usize,
+}
+
+/// Plain wire copy split as the file alone says (content format 1.1,
+/// "Articles"): the headline, what stands above it, and the body's
+/// paragraphs. What needs the rest of the investigation (boilerplate
+/// patterns, the sources that credit lines and datelines name) is read by
+/// the model, in `model::wire`.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct WireCopy {
     /// The headline line of the text, when one was found.
-    pub headline: Option<String>,
-    /// The lines above the headline, joined.
-    pub kicker: Option<String>,
-    /// The body, without the credit line unless it is a tentative one (see
-    /// [`CreditLine::tentative`] and [`WireCopy::body_and_credit`]).
-    pub paragraphs: Vec<String>,
-    pub credit: Option<CreditLine>,
-}
-
-impl WireCopy {
-    /// The body paragraphs and the credit line. A tentative credit line is
-    /// one only when `accept` says so; else its text stays in the body.
-    pub fn body_and_credit(
-        &self,
-        accept: impl Fn(&CreditLine) -> bool,
-    ) -> (Vec<&str>, Option<&CreditLine>) {
-        let mut body: Vec<&str> = self.paragraphs.iter().map(String::as_str).collect();
-        match &self.credit {
-            Some(c) if c.tentative => {
-                if !accept(c) {
-                    return (body, None);
-                }
-                // `rest` is what the credit leaves of the last paragraph.
-                match (&c.rest, body.last_mut()) {
-                    (Some(rest), Some(last)) => *last = rest,
-                    _ => drop(body.pop()),
-                }
-                (body, Some(c))
-            }
-            c => (body, c.as_ref()),
-        }
-    }
+    pub headline: Option<Paragraph>,
+    /// The text above the headline, split into paragraphs as the body is:
+    /// the kicker when it is short enough (see `model::wire`).
+    pub above: Vec<Paragraph>,
+    /// The body, in order: everything below the headline (all of the text
+    /// when no line is the headline).
+    pub paragraphs: Vec<Paragraph>,
 }
 
 crate::choices!(
@@ -111,82 +107,115 @@ pub struct CreditLine {
     pub rest: Option<String>,
 }
 
-/// Typographic quotes compare equal to straight ones in headlines, as in mentions.
-fn fold_quotes(s: &str) -> String {
-    crate::quotes::fold_str(s.trim())
+/// A headline as compared with the sidecar's `title`: case, quote styles
+/// and runs of white space do not count ("FRANCE’S  MACRON" is "France's
+/// Macron").
+pub fn fold_headline(s: &str) -> String {
+    fold_chars(s).collect()
 }
 
-/// Reads wire copy. With a `title` from the sidecar, the line equal to it is
-/// the headline and the lines above it the kicker; without one, the first
-/// non-empty line is the headline. A title that matches no line leaves the
-/// whole text as body: nothing in the text is ever dropped. `mode` says how
-/// the body splits into paragraphs.
+/// The characters of `s` as [`fold_headline`] gives them, without making a
+/// string: words lower case with quote styles folded, one space between
+/// them. Comparing long texts (repeated paragraphs) this way allocates
+/// nothing.
+pub fn fold_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0).then_some(' ').into_iter().chain(
+            word.chars()
+                .flat_map(|c| crate::quotes::fold(c).to_lowercase()),
+        )
+    })
+}
+
+/// A key of `s` that texts folding alike ([`fold_chars`]) share: its
+/// first and last words, folded. Cheap to make for a long text (it is read
+/// from both ends only); texts with the same key are then compared with
+/// [`fold_eq`].
+pub fn fold_key(s: &str) -> (String, String) {
+    let first = s.split_whitespace().next().unwrap_or("");
+    let last = s
+        .rsplit(char::is_whitespace)
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    (fold_headline(first), fold_headline(last))
+}
+
+/// Whether `a` and `b` fold alike ([`fold_chars`]).
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    fold_chars(a).eq(fold_chars(b))
+}
+
+/// Reads wire copy. With a `title` from the sidecar, the line equal to it
+/// ([`fold_headline`]) is the headline and the text above it is kept apart
+/// ([`WireCopy::above`]); without one, the first non-empty line is the
+/// headline. A title that matches no line leaves the whole text as body:
+/// nothing in the text is ever dropped. `mode` says how the text splits
+/// into paragraphs.
 pub fn read_wire_copy(text: &str, title: Option<&str>, mode: ParagraphMode) -> WireCopy {
     // A lone CR was made an LF when the file was read; CRLF ends a line here.
     let lines: Vec<&str> = text.lines().collect();
     let mut wire = WireCopy::default();
     let headline_at = match title {
-        Some(t) => {
-            let want = fold_quotes(t);
-            lines
-                .iter()
-                .position(|l| !l.trim().is_empty() && fold_quotes(l) == want)
-        }
+        Some(t) => lines
+            .iter()
+            .position(|l| !l.trim().is_empty() && fold_eq(l, t)),
         None => lines.iter().position(|l| !l.trim().is_empty()),
-    };
-    let body = match headline_at {
-        Some(h) => {
-            wire.headline = Some(lines[h].trim().to_owned());
-            let kicker: Vec<&str> = lines[..h]
-                .iter()
-                .map(|l| l.trim())
-                .filter(|l| !l.is_empty())
-                .collect();
-            if !kicker.is_empty() {
-                wire.kicker = Some(kicker.join(" "));
-            }
-            &lines[h + 1..]
-        }
-        None => &lines[..],
     };
     let by_lines = match mode {
         ParagraphMode::Lines => true,
         ParagraphMode::BlankLines => false,
         ParagraphMode::Auto => !has_blank_line(&lines) && nonblank(&lines) > 1,
     };
-    if by_lines {
-        wire.paragraphs = body
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-    } else {
-        let mut current: Vec<&str> = Vec::new();
-        for line in body.iter().chain(std::iter::once(&"")) {
-            let line = line.trim();
-            if line.is_empty() {
-                if !current.is_empty() {
-                    wire.paragraphs.push(current.join(" "));
-                    current.clear();
-                }
-            } else {
-                current.push(line);
-            }
+    match headline_at {
+        Some(h) => {
+            wire.headline = Some(paragraph(&lines[h..=h], h));
+            wire.above = split(&lines[..h], 0, by_lines);
+            wire.paragraphs = split(&lines[h + 1..], h + 1, by_lines);
         }
-    }
-    wire.credit = wire
-        .paragraphs
-        .last()
-        .and_then(|last| parse_credit_line(last).or_else(|| trailing_credit(last)));
-    // A sure credit line leaves the body here; a tentative one in the model.
-    if let Some(c) = wire.credit.as_ref().filter(|c| !c.tentative) {
-        match (&c.rest, wire.paragraphs.last_mut()) {
-            (Some(rest), Some(last)) => *last = rest.clone(),
-            _ => drop(wire.paragraphs.pop()),
-        }
+        None => wire.paragraphs = split(&lines, 0, by_lines),
     }
     wire
+}
+
+/// One paragraph of the non-empty `lines`, the first of which is the
+/// 0-based line `at` of the file.
+fn paragraph(lines: &[&str], at: usize) -> Paragraph {
+    let first = lines.first().copied().unwrap_or("");
+    let indent = first.chars().take_while(|c| c.is_whitespace()).count();
+    Paragraph {
+        text: lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "),
+        line: at + 1,
+        column: indent + 1,
+        lines: lines.len(),
+    }
+}
+
+/// The paragraphs of `lines` (the first is the 0-based line `at` of the
+/// file): each non-empty line one, or runs of lines between blank lines.
+fn split(lines: &[&str], at: usize, by_lines: bool) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let blank = line.trim().is_empty();
+        if by_lines {
+            if !blank {
+                out.push(paragraph(&lines[i..=i], at + i));
+            }
+            continue;
+        }
+        match (blank, start) {
+            (true, Some(s)) => {
+                out.push(paragraph(&lines[s..i], at + s));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(paragraph(&lines[s..], at + s));
+    }
+    out
 }
 
 fn nonblank(lines: &[&str]) -> usize {
@@ -238,7 +267,7 @@ fn people_credit(s: &str) -> Option<Vec<String>> {
 }
 
 /// Names separated by commas, `;`, `/`, `and` or `&`.
-fn split_names(s: &str) -> Vec<String> {
+pub(crate) fn split_names(s: &str) -> Vec<String> {
     let mut names = Vec::new();
     for part in s.split([',', ';', '/']) {
         let mut part = part.trim();
@@ -350,9 +379,28 @@ pub fn parse_credit_line(p: &str) -> Option<CreditLine> {
     credit(None, split_names(p), Vec::new()).map(tentative)
 }
 
+/// The credit line of a last paragraph: the whole paragraph
+/// ([`parse_credit_line`]), or a credit in brackets closing it
+/// ([`trailing_credit`]).
+pub fn closing_credit(p: &str) -> Option<CreditLine> {
+    parse_credit_line(p).or_else(|| trailing_credit(p))
+}
+
+/// A wire service's end-of-story marker (`END`, `ENDS`, `ENDIT`, `(END)`,
+/// `-30-`, `###`, `+++`), any case, alone in its paragraph: a transmission
+/// mark, neither text nor a credit.
+pub fn is_end_marker(p: &str) -> bool {
+    let core = p
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '-' | '–' | '—' | ' '));
+    let core = core.to_ascii_lowercase();
+    matches!(core.as_str(), "end" | "ends" | "endit" | "30" | "xxx")
+        || (!p.trim().is_empty() && p.trim().chars().all(|c| matches!(c, '#' | '+' | ' ')))
+}
+
 /// A credit in brackets closing the last paragraph after a sentence's end
 /// (`… said on Tuesday. (ANSA)`): the paragraph without it, and the credit.
-fn trailing_credit(p: &str) -> Option<CreditLine> {
+pub fn trailing_credit(p: &str) -> Option<CreditLine> {
     let p = p.trim_end();
     let open = p.strip_suffix(')')?.rfind('(')?;
     let (before, group) = (p[..open].trim_end(), &p[open..]);
@@ -389,38 +437,81 @@ mod tests {
         assert_eq!(crlf.body, "Body");
     }
 
+    fn texts(ps: &[Paragraph]) -> Vec<&str> {
+        ps.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    fn headline(w: &WireCopy) -> Option<&str> {
+        w.headline.as_ref().map(|h| h.text.as_str())
+    }
+
     #[test]
-    fn kicker_headline_credit() {
+    fn above_headline_body() {
         let text = "World news\n\nBig Headline\n\nFirst para\nline two.\n\nSecond.\n\nSource: TOI and AFP\n";
         let w = read_wire_copy(text, Some("Big Headline"), AUTO);
-        assert_eq!(w.kicker.as_deref(), Some("World news"));
-        assert_eq!(w.headline.as_deref(), Some("Big Headline"));
-        assert_eq!(w.paragraphs, ["First para line two.", "Second."]);
-        assert_eq!(w.credit.unwrap().names, ["TOI", "AFP"]);
+        assert_eq!(texts(&w.above), ["World news"]);
+        assert_eq!(headline(&w), Some("Big Headline"));
+        assert_eq!(
+            texts(&w.paragraphs),
+            ["First para line two.", "Second.", "Source: TOI and AFP"]
+        );
+        // Where each paragraph starts, and how many lines it takes.
+        let at: Vec<(usize, usize)> = w.paragraphs.iter().map(|p| (p.line, p.lines)).collect();
+        assert_eq!(at, [(5, 2), (8, 1), (10, 1)]);
+        assert_eq!(w.headline.unwrap().line, 3);
     }
 
     #[test]
     fn first_line_is_title_without_sidecar_title() {
-        let w = read_wire_copy("\nHeadline here\n\nBody.\n", None, AUTO);
-        assert_eq!(w.headline.as_deref(), Some("Headline here"));
-        assert_eq!(w.kicker, None);
-        assert_eq!(w.paragraphs, ["Body."]);
+        let w = read_wire_copy("\nHeadline here\n\n  Body.\n", None, AUTO);
+        assert_eq!(headline(&w), Some("Headline here"));
+        assert!(w.above.is_empty());
+        assert_eq!(texts(&w.paragraphs), ["Body."]);
+        assert_eq!((w.paragraphs[0].line, w.paragraphs[0].column), (4, 3));
     }
 
     #[test]
     fn unmatched_title_keeps_every_line() {
         let w = read_wire_copy("Line one\n\nLine two\n", Some("Elsewhere"), AUTO);
         assert_eq!(w.headline, None);
-        assert_eq!(w.paragraphs, ["Line one", "Line two"]);
+        assert_eq!(texts(&w.paragraphs), ["Line one", "Line two"]);
     }
 
     #[test]
-    fn headline_matches_across_quote_styles() {
+    fn headline_matches_across_quote_styles_case_and_spaces() {
         let w = read_wire_copy("France’s Macron\n\nBody\n", Some("France's Macron"), AUTO);
-        assert_eq!(w.headline.as_deref(), Some("France’s Macron"));
+        assert_eq!(headline(&w), Some("France’s Macron"));
         // The same quote styles as mention matching, reversed quotes too.
         let w = read_wire_copy("‟Spyware″ row\n\nBody\n", Some("\"Spyware\" row"), AUTO);
-        assert_eq!(w.headline.as_deref(), Some("‟Spyware″ row"));
+        assert_eq!(headline(&w), Some("‟Spyware″ row"));
+        // A print headline in capitals, with a double space.
+        let w = read_wire_copy(
+            "PORTS\nHARBOUR  TALKS STALL\nBody\n",
+            Some("Harbour talks stall"),
+            AUTO,
+        );
+        assert_eq!(headline(&w), Some("HARBOUR  TALKS STALL"));
+        assert_eq!(texts(&w.above), ["PORTS"]);
+    }
+
+    #[test]
+    fn end_markers() {
+        for yes in [
+            "ENDS",
+            "END",
+            "(END)",
+            "-30-",
+            "###",
+            "# # #",
+            "ENDIT",
+            "—ENDS—",
+            "+++",
+        ] {
+            assert!(is_end_marker(yes), "{yes}");
+        }
+        for no in ["AFP", "The end", "Ends well", "(ANSA)", ""] {
+            assert!(!is_end_marker(no), "{no}");
+        }
     }
 
     #[test]
@@ -445,12 +536,15 @@ mod tests {
     fn paragraph_modes() {
         let text = "Head\nOne\ntwo\n  \nThree\n";
         let read = |mode| read_wire_copy(text, None, mode).paragraphs;
-        assert_eq!(read(ParagraphMode::BlankLines), ["One two", "Three"]);
-        assert_eq!(read(ParagraphMode::Lines), ["One", "two", "Three"]);
-        assert_eq!(read(ParagraphMode::Auto), ["One two", "Three"]);
+        assert_eq!(
+            texts(&read(ParagraphMode::BlankLines)),
+            ["One two", "Three"]
+        );
+        assert_eq!(texts(&read(ParagraphMode::Lines)), ["One", "two", "Three"]);
+        assert_eq!(texts(&read(ParagraphMode::Auto)), ["One two", "Three"]);
         let web = "Head\nOne\nTwo\n\n";
         let w = read_wire_copy(web, None, ParagraphMode::Auto);
-        assert_eq!(w.paragraphs, ["One", "Two"]);
+        assert_eq!(texts(&w.paragraphs), ["One", "Two"]);
     }
 
     #[test]
@@ -486,36 +580,16 @@ mod tests {
         }
     }
 
-    #[test]
-    fn tentative_credit_stays_in_the_body_unless_accepted() {
-        let w = read_wire_copy("Head\n\nBody.\n\nGoodbye\n", None, ParagraphMode::Auto);
-        assert_eq!(w.paragraphs, ["Body.", "Goodbye"]);
-        assert_eq!(
-            w.body_and_credit(|_| false),
-            (vec!["Body.", "Goodbye"], None)
-        );
-        let (body, credit) = w.body_and_credit(|_| true);
-        assert_eq!(body, ["Body."]);
-        assert_eq!(credit.unwrap().names, ["Goodbye"]);
-    }
-
     proptest! {
         #[test]
-        fn wire_copy_keeps_every_word(text in "[a-zA-Z :,\n]{0,300}", title in proptest::option::of("[a-zA-Z ]{1,20}")) {
+        fn wire_copy_keeps_every_line(text in "[a-zA-Z :,\n]{0,300}", title in proptest::option::of("[a-zA-Z ]{1,20}")) {
             let w = read_wire_copy(&text, title.as_deref(), AUTO);
             let mut seen: Vec<String> = Vec::new();
-            seen.extend(w.kicker.iter().cloned());
-            seen.extend(w.headline.iter().cloned());
-            seen.extend(w.paragraphs.iter().cloned());
-            if let Some(c) = &w.credit {
-                seen.extend(c.names.iter().cloned());
-                seen.extend(c.people.iter().cloned());
-                seen.push(c.label.clone());
-            }
+            seen.extend(w.above.iter().map(|p| p.text.clone()));
+            seen.extend(w.headline.iter().map(|p| p.text.clone()));
+            seen.extend(w.paragraphs.iter().map(|p| p.text.clone()));
             let all = seen.join(" ");
-            for word in text.split(|c: char| c.is_whitespace() || c == ':' || c == ',') {
-                // Separators of a credit line's names, not names.
-                if word.is_empty() || word == "and" || word.eq_ignore_ascii_case("with") { continue; }
+            for word in text.split_whitespace() {
                 prop_assert!(all.contains(word), "lost {:?}", word);
             }
         }

@@ -3,10 +3,10 @@
 //! changed.
 
 use super::{
-    Entry, Item, ItemShape, Loaded, Parsed, Sidecars, SourceFile, assemble, finish, parse_some,
-    reserve,
+    Entry, Item, ItemShape, Loaded, Parsed, Sidecars, SourceFile, Unloaded, assemble, finish,
+    parse_some, reserve,
 };
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +35,10 @@ struct CachedEntry {
     key: EntryKey,
     /// `None` while handed out in a `Loaded`, or after a failed give-back.
     parsed: Option<Parsed>,
+    /// The entry's problems and what of it did not load, copied into
+    /// every load (they are never handed out).
+    diags: Vec<Diagnostic>,
+    unloaded: Unloaded,
 }
 
 /// How much older than the moment it is looked at a file must be for its
@@ -158,6 +162,7 @@ impl Cache {
         sidecars: &Sidecars,
         stem_of: &(impl Fn(&str) -> String + Sync),
         mut diags: Diagnostics,
+        unloaded: Unloaded,
     ) -> Result<Loaded, Diagnostics> {
         // The same, through the cache: each entry is parsed again only when its
         // file (or its sidecar) is not the one parsed last time.
@@ -185,7 +190,7 @@ impl Cache {
         self.handed_out = None;
         self.reparsed = stale.len();
         let reparsed = parse_some(root, entries, &stale, sidecars, stem_of);
-        for (&i, p) in stale.iter().zip(reparsed) {
+        for (&i, mut p) in stale.iter().zip(reparsed) {
             self.entries.insert(
                 entries[i].0.clone(),
                 CachedEntry {
@@ -194,6 +199,8 @@ impl Cache {
                         racy: true,
                         ..EntryKey::default()
                     }),
+                    diags: std::mem::take(&mut p.diags),
+                    unloaded: std::mem::take(&mut p.unloaded),
                     parsed: Some(p),
                 },
             );
@@ -209,29 +216,31 @@ impl Cache {
                 .expect("every entry was parsed above")
         };
         let mut has_site = false;
+        let mut loaded = Loaded {
+            unloaded,
+            ..Loaded::default()
+        };
         for (rel, _, _) in entries {
-            let p = parsed_at(rel);
-            diags.extend(p.diags.iter().cloned());
-            has_site |= matches!(p.item, Item::Site(_));
+            has_site |= matches!(parsed_at(rel).item, Item::Site(_));
+            let cached = &self.entries[rel];
+            diags.extend(cached.diags.iter().cloned());
+            loaded.unloaded.append(&mut cached.unloaded.clone());
         }
-        let mut loaded = Loaded::default();
-        if diags.is_empty() {
-            // Handed out (moved, not copied); `Cache::give_back` puts them back.
-            reserve(&mut loaded, entries.iter().map(|e| parsed_at(&e.0)));
-            for (rel, _, _) in entries {
-                let cached = self.entries.get_mut(rel).expect("every entry is cached");
-                let p = cached.parsed.take().expect("every entry was parsed above");
-                let shown = p.files.first().map(|f| f.path.clone());
-                let (files, item) = assemble(&mut loaded, p);
-                self.shapes.push(Shape {
-                    rel: rel.clone(),
-                    shown,
-                    files,
-                    item,
-                });
-            }
-            self.handed_out = Some(Counts::of(&loaded));
+        // Handed out (moved, not copied); `Cache::give_back` puts them back.
+        reserve(&mut loaded, entries.iter().map(|e| parsed_at(&e.0)));
+        for (rel, _, _) in entries {
+            let cached = self.entries.get_mut(rel).expect("every entry is cached");
+            let p = cached.parsed.take().expect("every entry was parsed above");
+            let shown = p.files.first().map(|f| f.path.clone());
+            let (files, item) = assemble(&mut loaded, p);
+            self.shapes.push(Shape {
+                rel: rel.clone(),
+                shown,
+                files,
+                item,
+            });
         }
+        self.handed_out = Some(Counts::of(&loaded));
         finish(loaded, has_site, diags)
     }
 
@@ -296,6 +305,7 @@ impl Cache {
                     files: own,
                     item,
                     diags: Vec::new(),
+                    unloaded: Unloaded::default(),
                 },
             ));
         }

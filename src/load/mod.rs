@@ -1,16 +1,26 @@
 //! Loading: walk `content/` in a fixed order, read and parse every file
 //! (in parallel), and keep each record's spans for the model's messages.
 //! Nothing here judges what the records mean; that is the model's job.
+//!
+//! A file that cannot be read or parsed does not stop the load: its
+//! problems are kept ([`Loaded::problems`]) beside every record that did
+//! load, and the keys of the records it held ([`Unloaded`]), so that the
+//! model reports every other problem in the same run and none that only
+//! follows from a broken file (content format 1.1, "Errors").
 
 pub mod article;
 mod cache;
+pub mod csv;
 pub mod fields;
+pub mod html;
+mod rephrase;
+pub mod timelinejs;
 mod yaml;
 
 pub use cache::Cache;
 
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, display_path};
-use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source};
+use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source, Statement};
 use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, Place, SiteFields, Span};
 use rayon::prelude::*;
@@ -29,6 +39,8 @@ pub struct SourceFile {
     pub text: String,
     /// Lines before the YAML starts (front matter: 1), added to YAML positions.
     pub yaml_line_offset: usize,
+    /// A CSV data file's rows and what it told besides its records.
+    pub csv: Option<Box<csv::CsvFile>>,
 }
 
 #[derive(Debug)]
@@ -61,6 +73,11 @@ macro_rules! loaded_storage {
             pub articles: Vec<RawArticle>,
             /// `content/static/`, relative output path to bytes.
             pub static_files: Vec<(String, Vec<u8>)>,
+            /// What could not be read, parsed or loaded: every problem
+            /// found on the way, in no order.
+            pub problems: Diagnostics,
+            /// The records written in content that did not load.
+            pub unloaded: Unloaded,
         }
 
         /// A data-file kind (from the list in `kinds`).
@@ -87,10 +104,22 @@ macro_rules! loaded_storage {
         }
 
         impl DataRecords {
-            /// Parses `source` as a data file of `kind`.
-            fn parse(kind: DataKind, source: &SourceFile) -> Result<DataRecords, Diagnostic> {
+            /// Parses `source` as a data file of `kind`, in YAML or (for a
+            /// `.csv` file) CSV: the records that loaded, every problem,
+            /// the ids of those that did not, and what a CSV file told
+            /// besides its records.
+            fn parse(kind: DataKind, source: &SourceFile) -> (DataRecords, Vec<Diagnostic>, Vec<String>, Option<csv::CsvFile>) {
+                let is_csv = source.path.ends_with(".csv");
                 match kind {
-                    $(DataKind::$dt => yaml::records(source, 0).map(DataRecords::$dt),)*
+                    $(DataKind::$dt if is_csv => {
+                        let sheet = <$dt as Kind>::SHEET;
+                        let read = csv::records(source, sheet.as_ref());
+                        (DataRecords::$dt(read.records), read.problems, read.unloaded, Some(read.file))
+                    })*
+                    $(DataKind::$dt => {
+                        let read = yaml::records(source, 0);
+                        (DataRecords::$dt(read.records), read.problems, read.unloaded, None)
+                    })*
                 }
             }
 
@@ -117,6 +146,23 @@ macro_rules! loaded_storage {
             /// is in memory, in list order.
             fn data_shape(&self) -> Vec<(usize, usize)> {
                 vec![$((self.$dp.len(), self.$dp.as_ptr() as usize)),*]
+            }
+
+            /// The `id` written in every data record that loaded, with
+            /// its kind's name (`KindInfo::name`), whether or not the
+            /// record passes its checks.
+            pub fn written_ids(&self) -> Vec<(&'static str, &str)> {
+                let mut out = Vec::new();
+                $(out.extend(self.$dp.iter().flat_map(|r| r.value.as_written("id")).map(|id| (<$dt as Kind>::INFO.name, id)));)*
+                out
+            }
+
+            /// The `tags` written in every data record that loaded,
+            /// whether or not the record passes its checks.
+            pub fn written_tags(&self) -> Vec<&str> {
+                let mut out = Vec::new();
+                $(out.extend(self.$dp.iter().flat_map(|r| r.value.as_written("tags")));)*
+                out
             }
 
             /// Makes room for `n` more records of `kind`.
@@ -169,15 +215,90 @@ struct LoadedRest {
     static_files: Vec<(String, Vec<u8>)>,
 }
 
+/// What was written in content but did not load: the keys of the records
+/// that failed to, and the kinds with a file that could not be read at all.
+/// A reference to one of these is not reported as unknown: the broken
+/// file's own error says what to fix (content format 1.1, "Errors").
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Unloaded {
+    /// The kind's name (`KindInfo::name`) and the key (`id`, an article's
+    /// slug) of each record that did not load, as far as its file shows it.
+    pub keys: Vec<(&'static str, String)>,
+    /// Kinds (by name) with a file that could not be read: any of their
+    /// keys may have been in it.
+    pub kinds: Vec<&'static str>,
+}
+
+impl Unloaded {
+    fn append(&mut self, other: &mut Unloaded) {
+        self.keys.append(&mut other.keys);
+        self.kinds.append(&mut other.kinds);
+    }
+
+    /// Keys of kind `kind` written in `text`, a file that did not load
+    /// (`None`: a file that could not be read at all).
+    fn note(&mut self, kind: &'static str, key: &str, text: Option<&str>) {
+        match text {
+            Some(text) => self
+                .keys
+                .extend(yaml::written_keys(text, key).into_iter().map(|k| (kind, k))),
+            None => self.kinds.push(kind),
+        }
+    }
+
+    /// An article that did not load: the slug its file name gives, and
+    /// any `slug:` its text shows.
+    fn note_article(&mut self, stem: &str, text: Option<&str>) {
+        let name = Article::INFO.name;
+        self.keys
+            .push((name, crate::model::slug::from_file_stem(stem)));
+        if let Some(text) = text {
+            self.note(name, "slug", Some(text));
+        }
+    }
+}
+
 impl Loaded {
     /// A diagnostic at `span`: at its line and column, or naming the file
-    /// alone when the span has no line.
+    /// alone when the span has no line. In a CSV file the column is the
+    /// cell's number in its row, and the caret stands under the cell.
     pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[span.file];
         if span.line == 0 {
             return Diagnostic::new(f.path.clone(), message);
         }
-        Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message)
+        let d = Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message);
+        match &f.csv {
+            Some(csv) => d.with_caret(csv.caret(&f.text, span.line, span.column)),
+            None => d,
+        }
+    }
+
+    /// The text of the first TimelineJS sheet's `title` row (in content
+    /// order), as Markdown at its cell: the home page's introduction
+    /// when `site.yaml` has no `description`.
+    pub fn sheet_intro(&self) -> Option<fields::Text> {
+        self.files.iter().enumerate().find_map(|(file, f)| {
+            let (text, line, column) = f.csv.as_ref()?.intro.as_ref()?;
+            Some(Field {
+                value: text.clone(),
+                span: Span {
+                    file,
+                    line: *line,
+                    column: *column,
+                },
+            })
+        })
+    }
+
+    /// What the CSV files hold that dossier does not keep (a TimelineJS
+    /// sheet's era rows and other columns): one warning per file, in
+    /// content order, which validation reports with its own.
+    pub fn notes(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.files
+            .iter()
+            .filter_map(|f| f.csv.as_ref())
+            .flat_map(|c| c.notes.iter())
     }
 
     /// `path:line` of a span, for "already defined at" messages.
@@ -215,16 +336,18 @@ static TOP_LEVEL: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut top = vec!["site.yaml".to_owned(), "articles".to_owned()];
     for k in DataKind::ALL {
         top.push(format!("{}.yaml", k.info().plural));
+        top.push(format!("{}.csv", k.info().plural));
         top.push(k.info().plural.to_owned());
     }
     top.push("static".to_owned());
     top
 });
 
-/// The data kind a top-level name (`actors.yaml`, `actors.yml`, `actors`) holds.
+/// The data kind a top-level name (`actors.yaml`, `actors.yml`,
+/// `actors.csv`, `actors`) holds.
 fn data_kind(top: &str) -> Option<(DataKind, bool)> {
     let (stem, folder) = match top.rsplit_once('.') {
-        Some((stem, "yaml" | "yml")) => (stem, false),
+        Some((stem, "yaml" | "yml" | "csv")) => (stem, false),
         Some(_) => return None,
         None => (top, true),
     };
@@ -234,11 +357,27 @@ fn data_kind(top: &str) -> Option<(DataKind, bool)> {
         .map(|&k| (k, folder))
 }
 
+/// The entry of [`TOP_LEVEL`] that a misspelt top-level name is closest to.
+fn did_you_mean_name(top: &str) -> Option<&'static str> {
+    let hint = did_you_mean(top, TOP_LEVEL.iter().map(String::as_str))?;
+    TOP_LEVEL
+        .iter()
+        .find(|t| hint == format!("did you mean `{t}`?"))
+        .map(String::as_str)
+}
+
 fn is_yaml(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
 }
 
-/// Loads the investigation at `root`. Returns every problem found on the way.
+/// A data file in a kind's folder: YAML or CSV.
+fn is_data_file(name: &str) -> bool {
+    is_yaml(name) || name.ends_with(".csv")
+}
+
+/// Loads the investigation at `root`: every record that loads, with every
+/// problem found on the way in [`Loaded::problems`]. An error only when
+/// there is no investigation there at all.
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     load_inner(root, None)
 }
@@ -251,6 +390,7 @@ pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Loaded, Diagnostics> 
 
 fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
+    let mut unloaded = Unloaded::default();
     let content = root.join("content");
     if !content.is_dir() {
         diags.push(
@@ -280,11 +420,23 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
             && !(top.ends_with(".yml") && data_kind(top).is_some())
         {
             let plurals: Vec<&str> = DataKind::ALL.iter().map(|k| k.info().plural).collect();
+            let meant = did_you_mean_name(top);
             diags.push(
                 Diagnostic::new(shown(), format!("`{top}` is not part of the content format"))
-                    .maybe_hint(did_you_mean(top, TOP_LEVEL.iter().map(String::as_str)))
+                    .maybe_hint(meant.map(|m| format!("did you mean `{m}`?")))
                     .with_hint_default(format!("content/ holds site.yaml, articles/, {} (a .yaml file or a folder) and static/", plurals.join(", "))),
             );
+            // A misspelt data file (`actor.yaml`) held records that others
+            // may refer to: they are not reported as unknown.
+            if let Some((kind, false)) = meant.and_then(data_kind) {
+                if is_file && is_yaml(top) {
+                    let text = std::fs::read(entry.path())
+                        .ok()
+                        .filter(|b| b.len() as u64 <= MAX_YAML_BYTES);
+                    let text = text.map(|b| String::from_utf8_lossy(&b).into_owned());
+                    unloaded.note(kind.info().name, "id", text.as_deref());
+                }
+            }
             continue;
         }
         if !is_file {
@@ -293,7 +445,7 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
         let name = entry.file_name().to_string_lossy().into_owned();
         let role = match (top, data_kind(top)) {
             ("site.yaml", _) => Role::Site,
-            (_, Some((_, true))) if !is_yaml(&name) => continue,
+            (_, Some((_, true))) if !is_data_file(&name) => continue,
             (_, Some((kind, _))) => Role::Data(kind),
             ("static", _) => Role::Static,
             ("articles", _) if name.ends_with(".md") => Role::ArticleMd,
@@ -354,23 +506,31 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
     match cache {
         None => {
             let parsed = parse_all(root, &entries, &sidecars, &stem_of);
-            let mut loaded = Loaded::default();
+            let mut loaded = Loaded {
+                unloaded,
+                ..Loaded::default()
+            };
             reserve(&mut loaded, parsed.iter());
             for mut p in parsed {
                 diags.extend(std::mem::take(&mut p.diags));
+                loaded.unloaded.append(&mut p.unloaded);
                 assemble(&mut loaded, p);
             }
             let has_site = loaded.site.is_some();
             finish(loaded, has_site, diags)
         }
-        Some(cache) => cache.load(root, &entries, &sidecars, &stem_of, diags),
+        Some(cache) => cache.load(root, &entries, &sidecars, &stem_of, diags, unloaded),
     }
 }
 
 /// The end of every load: a missing site.yaml is reported, unless
-/// reading it failed.
-fn finish(loaded: Loaded, has_site: bool, mut diags: Diagnostics) -> Result<Loaded, Diagnostics> {
-    if !has_site && !diags.iter().any(|d| d.path == "content/site.yaml") {
+/// reading it failed, and every problem goes with what did load.
+fn finish(
+    mut loaded: Loaded,
+    has_site: bool,
+    mut diags: Diagnostics,
+) -> Result<Loaded, Diagnostics> {
+    if !has_site && !diags.iter().any(|d| &*d.path == "content/site.yaml") {
         diags.push(
             Diagnostic::new(
                 "content/site.yaml",
@@ -379,11 +539,8 @@ fn finish(loaded: Loaded, has_site: bool, mut diags: Diagnostics) -> Result<Load
             .with_hint("create it with a line such as `title: The Pegasus Project`"),
         );
     }
-    if diags.is_empty() {
-        Ok(loaded)
-    } else {
-        Err(diags)
-    }
+    loaded.problems = diags;
+    Ok(loaded)
 }
 
 /// A file below `content/`: its path relative to `content/`, its path, its role.
@@ -522,14 +679,34 @@ enum ItemShape {
     Static,
 }
 
-/// What one entry produced: its files (the article, then its sidecar), the item, problems.
+/// What one entry produced: its files (the article, then its sidecar), the
+/// item, problems, and the keys of what it held that did not load.
 struct Parsed {
     files: Vec<SourceFile>,
     item: Item,
     diags: Vec<Diagnostic>,
+    unloaded: Unloaded,
 }
 
-fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Diagnostic> {
+/// Why a file's text could not be had: the problem, and the text as
+/// far as it can be read (a file that is not UTF-8, decoded with
+/// replacement characters), to find the keys of the records it held.
+struct Unread {
+    /// Boxed: a failed read is rare, and the result is passed around.
+    problem: Box<Diagnostic>,
+    lossy: Option<String>,
+}
+
+impl From<Diagnostic> for Unread {
+    fn from(problem: Diagnostic) -> Self {
+        Unread {
+            problem: Box::new(problem),
+            lossy: None,
+        }
+    }
+}
+
+fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Unread> {
     let shown = display_path(root, path);
     let meta = std::fs::metadata(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
@@ -542,7 +719,8 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Diagnostic>
                 limit >> 20
             ),
         )
-        .with_hint("split it into several files"));
+        .with_hint("split it into several files")
+        .into());
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
@@ -558,7 +736,10 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Diagnostic>
             .with_hint("save it as UTF-8 in your editor");
         d.line = Some(line);
         d.column = Some(col);
-        d
+        Unread {
+            problem: Box::new(d),
+            lossy: Some(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
     })
 }
 
@@ -585,6 +766,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
         files: Vec::new(),
         item: Item::Nothing,
         diags: Vec::new(),
+        unloaded: Unloaded::default(),
     };
     if role == Role::Static {
         let key = rel.strip_prefix("static/").unwrap_or(rel).to_owned();
@@ -604,8 +786,21 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
     };
     let text = match read_text(root, path, limit) {
         Ok(t) => t,
-        Err(d) => {
-            out.diags.push(d);
+        Err(Unread { problem, lossy }) => {
+            out.diags.push(*problem);
+            match role {
+                // Ids in a CSV file are not found like YAML keys: any of
+                // the kind's ids may have been in it.
+                Role::Data(kind) if rel.ends_with(".csv") => {
+                    out.unloaded.note(kind.info().name, "id", None)
+                }
+                Role::Data(kind) => out.unloaded.note(kind.info().name, "id", lossy.as_deref()),
+                Role::ArticleMd | Role::ArticleTxt => {
+                    out.unloaded
+                        .note_article(&file_stem(path), lossy.as_deref());
+                }
+                _ => {}
+            }
             return out;
         }
     };
@@ -613,46 +808,93 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
         path: display_path(root, path),
         text,
         yaml_line_offset: 0,
+        csv: None,
     };
     match role {
-        Role::Site => match yaml::record::<SiteFields>(&file, &file.text, 0) {
-            Ok(Some(r)) => out.item = Item::Site(Box::new(r)),
-            Ok(None) => out.diags.push(Diagnostic::new(
-                file.path.clone(),
-                "site.yaml is empty: it needs at least a `title`",
-            )),
-            Err(d) => out.diags.push(d),
-        },
-        Role::Data(kind) => match DataRecords::parse(kind, &file) {
-            Ok(records) => out.item = Item::Data(records),
-            Err(d) => out.diags.push(d),
-        },
+        Role::Site => {
+            let mut read = yaml::record::<SiteFields>(&file, &file.text, 0, "");
+            match read.records.pop() {
+                Some(r) => out.item = Item::Site(Box::new(r)),
+                None if read.problems.is_empty() => out.diags.push(Diagnostic::new(
+                    file.path.clone(),
+                    "site.yaml is empty: it needs at least a `title`",
+                )),
+                None => {}
+            }
+            out.diags.append(&mut read.problems);
+        }
+        Role::Data(kind) => {
+            let (records, mut problems, unloaded, csv) = DataRecords::parse(kind, &file);
+            out.item = Item::Data(records);
+            out.diags.append(&mut problems);
+            let name = kind.info().name;
+            out.unloaded
+                .keys
+                .extend(unloaded.into_iter().map(|k| (name, k)));
+            // A CSV file's rows and what it told besides stay with it.
+            out.files.push(SourceFile {
+                csv: csv.map(Box::new),
+                ..file
+            });
+            return out;
+        }
         Role::ArticleMd => {
             let stem = file_stem(path);
             match split_front_matter(&file.text) {
-                Err(line) => out.diags.push(
-                    Diagnostic::at(file.path.clone(), &file.text, line, 1, "front matter opened here is never closed")
+                Err(line) => {
+                    out.diags.push(
+                        Diagnostic::at(
+                            file.path.clone(),
+                            &file.text,
+                            line,
+                            1,
+                            "front matter opened here is never closed",
+                        )
                         .with_hint("end the metadata block with a line `---`"),
-                ),
-                Ok(None) => out.diags.push(
-                    Diagnostic::at(file.path.clone(), &file.text, 1, 1, "a Markdown article starts with front matter: a line `---`, YAML metadata (title, date), and `---`"),
-                ),
+                    );
+                    out.unloaded.note_article(&stem, Some(&file.text));
+                }
+                Ok(None) => {
+                    out.diags.push(
+                        Diagnostic::at(file.path.clone(), &file.text, 1, 1, "a Markdown article starts with front matter: a line `---`, YAML metadata (title, date), and `---`"),
+                    );
+                    out.unloaded.note_article(&stem, None);
+                }
                 Ok(Some(fm)) => {
-                    let body = ArticleBody::Markdown { text: fm.body.to_owned(), first_line: fm.body_line };
+                    let body = ArticleBody::Markdown {
+                        text: fm.body.to_owned(),
+                        first_line: fm.body_line,
+                    };
                     // The file's text moves into the record kept for messages, not copied.
                     let yaml_start = fm.yaml.as_ptr() as usize - file.text.as_ptr() as usize;
                     let yaml_range = yaml_start..yaml_start + fm.yaml.len();
                     let yaml_line_offset = fm.yaml_line - 1;
-                    let yaml_file = SourceFile { path: file.path, text: file.text, yaml_line_offset };
-                    let meta = match yaml::record(&yaml_file, &yaml_file.text[yaml_range], 0) {
-                        Ok(m) => m,
-                        Err(d) => {
-                            out.diags.push(d);
-                            None
-                        }
+                    let yaml_file = SourceFile {
+                        path: file.path,
+                        text: file.text,
+                        yaml_line_offset,
+                        csv: None,
                     };
+                    let mut read = yaml::record(&yaml_file, &yaml_file.text[yaml_range], 0, "slug");
                     out.files.push(yaml_file);
-                    out.item = Item::Article { stem, meta: meta.map(Box::new), meta_file: 0, body };
+                    if read.problems.is_empty() {
+                        let meta = read.records.pop();
+                        out.item = Item::Article {
+                            stem,
+                            meta: meta.map(Box::new),
+                            meta_file: 0,
+                            body,
+                        };
+                    } else {
+                        // Metadata that did not load: the article is left
+                        // out, with no second error for its missing fields.
+                        out.diags.append(&mut read.problems);
+                        out.unloaded.note_article(&stem, None);
+                        let name = Article::INFO.name;
+                        out.unloaded
+                            .keys
+                            .extend(read.unloaded.into_iter().map(|k| (name, k)));
+                    }
                     return out;
                 }
             }
@@ -662,20 +904,36 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
             let mut meta = None;
             out.files.push(file);
             if let Some(side) = sidecar {
-                match read_text(root, side, MAX_YAML_BYTES) {
+                let read = match read_text(root, side, MAX_YAML_BYTES) {
                     Ok(text) => {
                         let side_file = SourceFile {
                             path: display_path(root, side),
                             text,
                             yaml_line_offset: 0,
+                            csv: None,
                         };
-                        match yaml::record(&side_file, &side_file.text, 1) {
-                            Ok(m) => meta = m,
-                            Err(d) => out.diags.push(d),
-                        }
+                        let read = yaml::record(&side_file, &side_file.text, 1, "slug");
                         out.files.push(side_file);
+                        Ok(read)
                     }
-                    Err(d) => out.diags.push(d),
+                    Err(unread) => Err(unread),
+                };
+                match read {
+                    Ok(mut read) if read.problems.is_empty() => meta = read.records.pop(),
+                    Ok(mut read) => {
+                        out.diags.append(&mut read.problems);
+                        out.unloaded.note_article(&stem, None);
+                        let name = Article::INFO.name;
+                        out.unloaded
+                            .keys
+                            .extend(read.unloaded.into_iter().map(|k| (name, k)));
+                        return out;
+                    }
+                    Err(Unread { problem, lossy }) => {
+                        out.diags.push(*problem);
+                        out.unloaded.note_article(&stem, lossy.as_deref());
+                        return out;
+                    }
                 }
             }
             let title = meta

@@ -2,12 +2,21 @@
 //! serde-saphyr under budgets, and its spans turned into dossier's own
 //! ([`Span`]) as they are read. Nothing past this module sees saphyr's
 //! types.
+//!
+//! A file is read straight into its records first. When that fails, it is
+//! read again as a tree of [`Node`]s that accepts any value, and walked
+//! ([`FromNode`]) to report every bad value in it, not only the first, and
+//! to keep the records that are sound (content format 1.1, "Errors"). A
+//! file that is not YAML at all is reported once, in dossier's words where
+//! [`super::rephrase`] has them.
 
 use super::SourceFile;
-use super::fields::{Field, Place, Span};
+use super::fields::{Field, FromNode, Node, NodeValue, Place, Problem, Span};
+use super::rephrase;
 use crate::diag::Diagnostic;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -23,7 +32,7 @@ fn span_of(loc: &serde_saphyr::Location) -> Span {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let s = Spanned::<T>::deserialize(d)?;
         Ok(Field {
             span: span_of(&s.referenced),
             value: s.value,
@@ -60,44 +69,101 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     }
 }
 
+/// What a YAML text gave: the records that loaded, every problem found in
+/// it, and the keys of the records written in it that did not load (their
+/// `id`, a front matter's `slug`), so that nothing refers to them as
+/// unknown.
+#[derive(Debug)]
+pub struct Read<T> {
+    pub records: Vec<Field<T>>,
+    pub problems: Vec<Diagnostic>,
+    pub unloaded: Vec<String>,
+}
+
 /// The records of a data file (one record, or a list), each located in
 /// file `file`. An empty file holds none.
-pub fn records<T: DeserializeOwned + Place>(
+pub fn records<T: DeserializeOwned + Place + FromNode>(
     source: &SourceFile,
     file: usize,
-) -> Result<Vec<Field<T>>, Diagnostic> {
-    let doc = parse::<Option<Field<OneOrMany<T>>>>(source, &source.text)?;
-    let mut records = match doc {
-        None => Vec::new(),
-        Some(Field {
-            value: OneOrMany::One(v),
-            span,
-        }) => vec![Field { value: v, span }],
-        Some(Field {
-            value: OneOrMany::Many(v),
-            ..
-        }) => v,
+) -> Read<T> {
+    let mut read = match strict::<Option<Field<OneOrMany<T>>>>(&source.text) {
+        Ok(doc) => Read {
+            records: match doc {
+                None => Vec::new(),
+                Some(Field {
+                    value: OneOrMany::One(v),
+                    span,
+                }) => vec![Field { value: v, span }],
+                Some(Field {
+                    value: OneOrMany::Many(v),
+                    ..
+                }) => v,
+            },
+            problems: Vec::new(),
+            unloaded: Vec::new(),
+        },
+        Err(e) => loose(source, &source.text, "id", &e, |node, read, problems| {
+            match node.value {
+                NodeValue::Empty => {}
+                NodeValue::Map(_) => keep(node, "id", read, problems),
+                NodeValue::List(items) => {
+                    for item in items {
+                        keep(item, "id", read, problems);
+                    }
+                }
+                NodeValue::Scalar { .. } => problems.push(Problem {
+                    span: node.span,
+                    message: "expected one record (`field: value` lines) or a list of records (each starting with `- `)".to_owned(),
+                    hint: None,
+                }),
+            }
+        }),
     };
-    records.place(file, source.yaml_line_offset);
-    Ok(records)
+    read.records.place(file, source.yaml_line_offset);
+    read
 }
 
 /// One record (site.yaml, a sidecar, a front matter) from `yaml`, a part
-/// of `source`'s text, located in file `file`; `None` for an empty one.
-pub fn record<T: DeserializeOwned + Place>(
+/// of `source`'s text, located in file `file`: no record for an empty
+/// one. `key` is the field others refer to it by (`slug`), for
+/// [`Read::unloaded`].
+pub fn record<T: DeserializeOwned + Place + FromNode>(
     source: &SourceFile,
     yaml: &str,
     file: usize,
-) -> Result<Option<Field<T>>, Diagnostic> {
-    let mut r = parse::<Option<Field<T>>>(source, yaml)?;
-    r.place(file, source.yaml_line_offset);
-    Ok(r)
+    key: &str,
+) -> Read<T> {
+    let mut read = match strict::<Option<Field<T>>>(yaml) {
+        Ok(r) => Read {
+            records: r.into_iter().collect(),
+            problems: Vec::new(),
+            unloaded: Vec::new(),
+        },
+        Err(e) => loose(source, yaml, key, &e, |node, read, problems| {
+            if node.value != NodeValue::Empty {
+                keep(node, key, read, problems);
+            }
+        }),
+    };
+    read.records.place(file, source.yaml_line_offset);
+    read
 }
 
-/// Parses YAML, turning a parse error into a diagnostic at the file's line.
-fn parse<T: DeserializeOwned>(file: &SourceFile, yaml: &str) -> Result<T, Diagnostic> {
-    // Budgets bound time and memory on hostile input (alias bombs, deep nesting).
-    let options = serde_saphyr::options! {
+/// Adds the record `node` holds to `read` when it is sound; otherwise
+/// notes its key as written, if it has one.
+fn keep<T: FromNode>(node: Node, key: &str, read: &mut Read<T>, problems: &mut Vec<Problem>) {
+    let span = node.span;
+    let written = node.text_of(key).map(str::to_owned);
+    match T::from_node(node, "", problems) {
+        Some(value) => read.records.push(Field { value, span }),
+        None => read.unloaded.extend(written),
+    }
+}
+
+/// The budgets that bound time and memory on hostile input (alias bombs,
+/// deep nesting), for both readings of a file.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_nodes: 2_000_000,
@@ -106,11 +172,210 @@ fn parse<T: DeserializeOwned>(file: &SourceFile, yaml: &str) -> Result<T, Diagno
             max_documents: 1,
         },
         alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
-    };
-    serde_saphyr::from_str_with_options::<T>(yaml, options).map_err(|e| diagnostic(file, &e))
+    }
 }
 
-fn diagnostic(file: &SourceFile, e: &serde_saphyr::Error) -> Diagnostic {
+/// Reads `yaml` straight into `T`: the way every sound file is read.
+fn strict<T: DeserializeOwned>(yaml: &str) -> Result<T, serde_saphyr::Error> {
+    serde_saphyr::from_str_with_options::<T>(yaml, options())
+}
+
+/// Reads `yaml` (which did not read straight into its records, failing
+/// with `first`) again as a tree of nodes, and hands the tree to `walk`,
+/// which keeps the sound records and collects the problems. A text that
+/// is not YAML at all gives its one syntax error, and the keys that its
+/// lines appear to give (`id: …`) as unloaded.
+fn loose<T>(
+    source: &SourceFile,
+    yaml: &str,
+    key: &str,
+    first: &serde_saphyr::Error,
+    walk: impl FnOnce(Node, &mut Read<T>, &mut Vec<Problem>),
+) -> Read<T> {
+    let mut read = Read {
+        records: Vec::new(),
+        problems: Vec::new(),
+        unloaded: Vec::new(),
+    };
+    match loose_parse(yaml) {
+        Err(e) => {
+            read.problems.push(diagnostic(source, yaml, &e));
+            read.unloaded = written_keys(yaml, key);
+        }
+        Ok(tree) => {
+            let mut problems = Vec::new();
+            if let Some(tree) = tree {
+                walk(node(tree, yaml), &mut read, &mut problems);
+            }
+            if problems.is_empty() {
+                // The walk found nothing the parser did: say what it said,
+                // and keep none of the file.
+                read.problems.push(diagnostic(source, yaml, first));
+                read.records.clear();
+                read.unloaded = written_keys(yaml, key);
+            }
+            for p in problems {
+                let line = p.span.line + source.yaml_line_offset;
+                let d = Diagnostic::at(&source.path, &source.text, line, p.span.column, p.message);
+                read.problems.push(d.maybe_hint(p.hint));
+            }
+        }
+    }
+    read
+}
+
+/// The second reading of a text: any value accepted as it is (repeated
+/// keys and numbers with leading zeros are the walk's to judge, in
+/// dossier's words), under the same budgets.
+fn loose_parse(yaml: &str) -> Result<Option<Spanned<Loose>>, serde_saphyr::Error> {
+    let mut options = options();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    options.leading_zero_numbers_as_strings = true;
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
+    serde_saphyr::from_str_with_options::<Option<Spanned<Loose>>>(yaml, options)
+}
+
+/// A node as saphyr reads it, before its text is taken from the source.
+enum Loose {
+    Str(String),
+    /// A number: its text is taken from the source (`1.50`, `0x1F`), this
+    /// one only when the source has none.
+    Num(String),
+    Bool(bool),
+    Null,
+    Seq(Vec<Spanned<Loose>>),
+    Map(Vec<(Spanned<Loose>, Spanned<Loose>)>),
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Loose;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
+                Ok(Loose::Str(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Loose, E> {
+                Ok(Loose::Str(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_u128<E>(self, v: u128) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_i128<E>(self, v: i128) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Loose, E> {
+                Ok(Loose::Num(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Loose, E> {
+                Ok(Loose::Bool(v))
+            }
+            fn visit_unit<E>(self) -> Result<Loose, E> {
+                Ok(Loose::Null)
+            }
+            fn visit_none<E>(self) -> Result<Loose, E> {
+                Ok(Loose::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
+                Loose::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Loose, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = s.next_element()? {
+                    items.push(item);
+                }
+                Ok(Loose::Seq(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Loose, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = m.next_key()? {
+                    entries.push((key, m.next_value()?));
+                }
+                Ok(Loose::Map(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A saphyr node as a [`Node`]: a number or a truth value with its text
+/// as written in `yaml` (where it is defined, for an alias).
+fn node(s: Spanned<Loose>, yaml: &str) -> Node {
+    let written = || {
+        let span = s.defined.span();
+        let start = span.byte_offset()? as usize;
+        yaml.get(start..start + span.byte_len()? as usize)
+            .map(str::to_owned)
+    };
+    let value = match s.value {
+        Loose::Str(text) => NodeValue::Scalar { text, truth: None },
+        Loose::Num(text) => NodeValue::Scalar {
+            text: written().unwrap_or(text),
+            truth: None,
+        },
+        Loose::Bool(b) => NodeValue::Scalar {
+            text: written().unwrap_or_else(|| b.to_string()),
+            truth: Some(b),
+        },
+        Loose::Null => NodeValue::Empty,
+        Loose::Seq(items) => NodeValue::List(items.into_iter().map(|i| node(i, yaml)).collect()),
+        Loose::Map(entries) => NodeValue::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (node(k, yaml), node(v, yaml)))
+                .collect(),
+        ),
+    };
+    Node {
+        span: span_of(&s.referenced),
+        value,
+    }
+}
+
+/// The values that lines of `yaml` give `key` (`id: x`, `- id: "x"`,
+/// `{id: x, …}`): the keys of records in a text that is not YAML, read
+/// as well as its lines allow.
+pub fn written_keys(yaml: &str, key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in yaml.lines() {
+        let body = line.trim_start_matches([' ', '\t', '-']);
+        // A key starts the line (after any `- `), or follows a flow
+        // mapping's `{` or `,`.
+        let flow = body
+            .char_indices()
+            .filter(|&(_, c)| c == '{' || c == ',')
+            .map(|(i, _)| body[i + 1..].trim_start());
+        for s in std::iter::once(body).chain(flow) {
+            let Some(value) = s.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+                continue;
+            };
+            if !(value.is_empty() || value.starts_with([' ', '\t'])) {
+                continue;
+            }
+            let value = value.trim_start();
+            let value = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+                _ => value.split([',', '}', '#']).next().unwrap_or("").trim_end(),
+            };
+            if !value.is_empty() {
+                out.push(value.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// The parser's own words for `e`, whatever wraps it.
+fn parser_message(e: &serde_saphyr::Error) -> String {
     use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
     let mut inner = e;
     while let serde_saphyr::Error::WithSnippet { error, .. }
@@ -120,35 +385,64 @@ fn diagnostic(file: &SourceFile, e: &serde_saphyr::Error) -> Diagnostic {
     }
     let message = DefaultMessageFormatter.format_message(inner).into_owned();
     let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    let message = message.replace("; use Option<String>", "");
-    // The parser's words name its state; say what the author should write.
-    let message = match message.as_str() {
-        "expected sequence start" => {
-            "expected a list here, such as `[a, b]` or one `- item` per line".to_owned()
+    message.replace("; use Option<String>", "")
+}
+
+/// A parse error as a diagnostic at the file's line: in dossier's words
+/// where [`super::rephrase`] has them, the parser's otherwise.
+fn diagnostic(file: &SourceFile, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
+    let message = parser_message(e);
+    let (line, column) = match e.location() {
+        Some(l) if l.line() > 0 => (l.line() as usize, l.column() as usize),
+        _ => return Diagnostic::new(file.path.clone(), message),
+    };
+    let said = rephrase::rephrase(yaml, line, column, &message).unwrap_or(rephrase::Said {
+        line,
+        column,
+        message,
+        hint: None,
+    });
+    Diagnostic::at(
+        file.path.clone(),
+        &file.text,
+        said.line + file.yaml_line_offset,
+        said.column,
+        said.message,
+    )
+    .maybe_hint(said.hint)
+}
+
+/// The parse error of a text that is not YAML at all, as the second
+/// reading of a file meets it: its 1-based line, column and message.
+#[cfg(test)]
+pub(super) fn syntax_error(yaml: &str) -> Option<(usize, usize, String)> {
+    let e = loose_parse(yaml).err()?;
+    let l = e.location()?;
+    Some((l.line() as usize, l.column() as usize, parser_message(&e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Whatever the text, reading it never panics, and a file that
+        /// does not read straight into its records always says why.
+        #[test]
+        fn every_failure_is_reported(text in "([a-z]{1,3}|id|name|aliases|links|url|: |:|- |-|\t| |  |\n|\"|'|\\[|\\]|\\{|\\}|#|@|\\*|&a|,|---|\\?|0750|~|\\|){0,40}") {
+            let source = SourceFile { path: "x.yaml".into(), text: text.clone(), yaml_line_offset: 0, csv: None };
+            let read = records::<crate::kinds::actor::ActorFields>(&source, 0);
+            let strict_failed = strict::<Option<Field<OneOrMany<crate::kinds::actor::ActorFields>>>>(&text).is_err();
+            proptest::prop_assert_eq!(strict_failed, !read.problems.is_empty(), "{:?}", read.problems);
+            let one = record::<crate::kinds::article::ArticleFields>(&source, &text, 0, "slug");
+            proptest::prop_assert!(one.records.len() <= 1);
         }
-        "expected mapping start" => "expected a record here: `field: value` lines".to_owned(),
-        "cannot deserialize null into string" => {
-            "this field is empty: give it a value or remove the line".to_owned()
-        }
-        _ => message,
-    };
-    let d = match e.location() {
-        Some(l) if l.line() > 0 => Diagnostic::at(
-            file.path.clone(),
-            &file.text,
-            l.line() as usize + file.yaml_line_offset,
-            l.column() as usize,
-            message,
-        ),
-        _ => Diagnostic::new(file.path.clone(), message),
-    };
-    let hint = if d.message.contains("budget")
-        || d.message.contains("depth")
-        || d.message.contains("alias")
-    {
-        Some("the file is nested too deeply or expands too many aliases to be content".to_owned())
-    } else {
-        None
-    };
-    d.maybe_hint(hint)
+    }
+
+    #[test]
+    fn keys_are_read_from_lines_that_are_not_yaml() {
+        let text = "- id: one\n  name: \"x\n- id: 'two' # c\n-  {id: three, name: y}\nnot-id: four\n  id:\n";
+        assert_eq!(written_keys(text, "id"), ["one", "two", "three"]);
+        assert_eq!(written_keys("slug: a-b\n", "slug"), ["a-b"]);
+    }
 }

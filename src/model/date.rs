@@ -38,6 +38,9 @@ impl Date {
             _ => false,
         } && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         if !shape_ok {
+            if Date::padded(s).is_some() {
+                return Err(format!("`{s}` is not a date: a year has four digits"));
+            }
             return Err(format!(
                 "`{s}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
             ));
@@ -75,6 +78,28 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// What to write instead of `s` when its only fault is a year of
+    /// fewer than four digits: "write 0602" for `602`, "write 0750-06"
+    /// for `750-06` (content format 1.1, "Errors").
+    pub fn suggestion(s: &str) -> Option<String> {
+        Date::padded(s.trim()).map(|p| format!("write {p}"))
+    }
+
+    /// `s` with its year padded to four digits, when that makes it a date
+    /// of the right shape.
+    fn padded(s: &str) -> Option<String> {
+        let (year, rest) = s.split_once('-').unwrap_or((s, ""));
+        if year.is_empty() || year.len() >= 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let padded = if rest.is_empty() {
+            format!("{year:0>4}")
+        } else {
+            format!("{year:0>4}-{rest}")
+        };
+        Date::parse(&padded).is_ok().then_some(padded)
+    }
+
     /// The sort key: a missing part counts as 0, so "2021" sorts before "2021-01-01".
     pub fn key(&self) -> (u16, u8, u8) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
@@ -106,6 +131,22 @@ impl Date {
             self.month.unwrap_or(1),
             self.day.unwrap_or(1)
         )
+    }
+
+    /// Whether this date is surely earlier than `other`: compared at the
+    /// coarser of their two precisions, so "July 2021" is not earlier than
+    /// "24 July 2021" (it may be the 28th), but "June 2021" is. Used where
+    /// one date may not precede another (a correction before its article,
+    /// a `no-response` dated before the question was asked).
+    pub fn before(&self, other: &Date) -> bool {
+        let (a, b) = (self.key(), other.key());
+        let month = self.month.is_some() && other.month.is_some();
+        let day = month && self.day.is_some() && other.day.is_some();
+        match (month, day) {
+            (true, true) => a < b,
+            (true, false) => (a.0, a.1) < (b.0, b.1),
+            _ => a.0 < b.0,
+        }
     }
 
     fn without_year(&self) -> String {
@@ -197,10 +238,34 @@ mod tests {
     }
 
     #[test]
+    fn early_years_have_four_digits() {
+        assert_eq!(d("0750").to_string(), "750");
+        assert_eq!(d("0750").iso(), "0750");
+        assert!(d("0044").key() < d("0100").key());
+        assert!(Date::parse("602").unwrap_err().contains("four digits"));
+        assert_eq!(Date::suggestion("602").as_deref(), Some("write 0602"));
+        assert_eq!(Date::suggestion("44-03").as_deref(), Some("write 0044-03"));
+        assert_eq!(Date::suggestion("2021-13"), None);
+        assert_eq!(Date::suggestion("July"), None);
+        assert_eq!(Date::suggestion("0"), None);
+    }
+
+    #[test]
     fn missing_parts_sort_first() {
         assert!(d("2021").key() < d("2021-01").key());
         assert!(d("2021-01").key() < d("2021-01-01").key());
         assert!(d("2020-12-31").key() < d("2021").key());
+    }
+
+    #[test]
+    fn surely_before_at_the_coarser_precision() {
+        assert!(d("2021-07-20").before(&d("2021-07-24")));
+        assert!(!d("2021-07-24").before(&d("2021-07-24")));
+        assert!(!d("2021-07").before(&d("2021-07-24")));
+        assert!(!d("2021-07-24").before(&d("2021-07")));
+        assert!(d("2021-06-30").before(&d("2021-07")));
+        assert!(d("2020").before(&d("2021-01-01")));
+        assert!(!d("2021").before(&d("2021-12-31")));
     }
 
     #[test]

@@ -4,20 +4,29 @@
 //! date). A `Site` is built once by [`build`] and is read-only after. The
 //! records themselves are defined per kind in `src/kinds/`.
 
+pub mod correction;
 pub mod date;
+pub mod links;
 pub mod slug;
+pub mod summary;
+pub mod tags;
 pub mod text;
 pub mod validate;
+pub mod wire;
 
+pub use correction::Correction;
 pub use date::{Date, When};
+pub use links::{SiteLinks, Target};
+pub use tags::{Tag, Tags};
 pub use text::Keep;
 pub use text::RichText;
-pub use validate::{build, build_keeping, theme_name};
+pub use validate::{build, build_keeping, build_with_files, theme_name};
 
 pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};
 pub use crate::kinds::event::{Event, Status};
 pub use crate::kinds::source::{Source, SourceKind};
+pub use crate::kinds::statement::{Statement, StatementKind, missing_replies};
 pub use crate::kinds::{Ix, Kind, Table};
 
 /// Typed indices: positions in the `Site` tables.
@@ -25,6 +34,7 @@ pub type ActorIx = Ix<Actor>;
 pub type EventIx = Ix<Event>;
 pub type SourceIx = Ix<Source>;
 pub type ArticleIx = Ix<Article>;
+pub type StatementIx = Ix<Statement>;
 
 macro_rules! site_storage {
     (all { $($fp:ident: $ft:ident),* } data { $($dp:ident: $dt:ident),* }) => {
@@ -34,6 +44,50 @@ macro_rules! site_storage {
         pub struct Site {
             pub config: SiteConfig,
             $(pub $fp: Table<$ft>,)*
+            /// Every tag of every record, with the records that carry it.
+            pub tags: Tags,
+            /// Where each link from content into the site leads (id links,
+            /// relative references).
+            pub links: SiteLinks,
+            /// Problems found that do not stop the build (content format
+            /// 1.1, "Warnings"), to print and count, or deny.
+            pub warnings: crate::Diagnostics,
+            /// Every `boilerplate` pattern and how many paragraphs it
+            /// removed, for `check` to report.
+            pub boilerplate: Vec<BoilerplateCount>,
+        }
+
+        /// The records of every kind, in display order: the site's tables,
+        /// or the lists validation has built before there is a site (id
+        /// links and tags are resolved from these).
+        #[derive(Clone, Copy)]
+        pub struct Records<'a> {
+            $(pub $fp: &'a [$ft],)*
+        }
+
+        impl<'a> Records<'a> {
+            /// Calls `f` with every record of every kind that has tags:
+            /// kinds in list order, records in display order.
+            pub fn each_tagged(&self, mut f: impl FnMut(crate::kinds::Ref, &[String])) {
+                $(
+                    for (i, r) in self.$fp.iter().enumerate() {
+                        let tags = <$ft as Kind>::tags(r);
+                        if !tags.is_empty() {
+                            f(crate::kinds::Ref::$ft(Ix::new(i)), tags);
+                        }
+                    }
+                )*
+            }
+
+            /// Calls `f` with every record's kind name (`"actor"`), key
+            /// and reference: what id links are resolved against.
+            pub fn each_key(&self, mut f: impl FnMut(&'static str, &'a str, crate::kinds::Ref)) {
+                $(
+                    for (i, r) in self.$fp.iter().enumerate() {
+                        f(<$ft as Kind>::INFO.name, r.key(), crate::kinds::Ref::$ft(Ix::new(i)));
+                    }
+                )*
+            }
         }
 
         /// How many records of each kind the site holds (`site.counts` in
@@ -52,6 +106,13 @@ macro_rules! site_storage {
         )*
 
         impl Site {
+            /// The site's tables as [`Records`].
+            pub fn records(&self) -> Records<'_> {
+                Records {
+                    $($fp: &self.$fp,)*
+                }
+            }
+
             pub fn counts(&self) -> Counts {
                 Counts {
                     $($fp: self.$fp.len(),)*
@@ -70,6 +131,53 @@ macro_rules! site_storage {
     };
 }
 crate::with_kinds!(site_storage);
+
+/// A `boilerplate` pattern (of `site.yaml` or a sidecar) and how many
+/// paragraphs of wire copy it left off the pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoilerplateCount {
+    /// As written.
+    pub pattern: String,
+    /// Where it is written: `path:line:column`.
+    pub place: String,
+    pub removed: usize,
+}
+
+/// Where a value was written, kept in the model for a message made after
+/// validation (the right-of-reply warning points at an entry of an
+/// event's `reply_due`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// Relative to the investigation root, `/`-separated.
+    pub path: String,
+    /// 1-based; `None` where the input has no lines.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The line as written, and where the caret goes (in a CSV file,
+    /// under the cell), for the caret display.
+    pub source_line: Option<Box<crate::diag::Quote>>,
+}
+
+impl Position {
+    /// Where diagnostic `d` points.
+    pub fn of(d: crate::diag::Diagnostic) -> Position {
+        Position {
+            path: d.path.into(),
+            line: d.line,
+            column: d.column,
+            source_line: d.source_line,
+        }
+    }
+
+    /// A diagnostic saying `message` here.
+    pub fn diagnostic(&self, message: impl Into<String>) -> crate::diag::Diagnostic {
+        let mut d = crate::diag::Diagnostic::new(self.path.clone(), message);
+        d.line = self.line;
+        d.column = self.column;
+        d.source_line = self.source_line.clone();
+        d
+    }
+}
 
 #[derive(Debug)]
 pub struct SiteConfig {

@@ -3,14 +3,59 @@
 //! schemes are reported with their line, raw HTML is neutralised before
 //! anything else sees it, and later stages never re-parse.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::collections::HashSet;
 
 /// Parsed text, ready for mention linking and HTML rendering.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RichText {
     pub events: Vec<Event<'static>>,
+    /// The Markdown as written, for a data field (a summary, a
+    /// description), which the CSV exports write back; `None` for an
+    /// article's text.
+    pub source: Option<Box<str>>,
+    /// The links into the site that parsing found (id links and relative
+    /// references, see [`Dest`]), every one of the text even when only its
+    /// lead is kept. Validation takes them (`Ctx::markdown_parsed`) to
+    /// resolve once every record is known, so in a validated site this is
+    /// empty: rendering finds each destination's target in
+    /// `Site::links`.
+    pub(crate) written_links: Vec<WrittenLink>,
 }
+
+/// A link or image into the site as written in a text, before it is
+/// resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    /// Byte offset of the link in the parsed source.
+    pub offset: usize,
+    /// The destination as the Markdown parser gives it (entities decoded).
+    pub dest: String,
+    /// Whether it is an image's source (which must be a file).
+    pub image: bool,
+}
+
+/// What a destination written in content points at (content format 1.1,
+/// "Links and HTML from content").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dest {
+    /// `http:`, `https:` or `mailto:`: left as written.
+    External,
+    /// Only a fragment or a query (`#note`, `?x`), or nothing: a place on
+    /// the page the text is shown on.
+    Local,
+    /// An id link: `actor:jane-roe`, `tag:shipping` (`prefix`, `key`).
+    Id { prefix: String, key: String },
+    /// A relative reference, a file of the built site named from its root
+    /// (`docs/memo.pdf`, `/docs/memo.pdf`).
+    Relative,
+}
+
+/// The prefixes of id links that the content format names (1.1). Which of
+/// them resolve is the list of kinds' to say (`model::links`): one whose
+/// kind this dossier does not have is an error that says so, never a
+/// broken link.
+pub const ID_LINK_PREFIXES: &[&str] = &["actor", "event", "source", "statement", "article", "tag"];
 
 /// A problem in Markdown found while parsing: a link or image destination
 /// with a forbidden scheme, or absurd nesting.
@@ -29,11 +74,23 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Why a URL may not be emitted, or None when it is http(s), mailto or
-/// relative. Browsers ignore ASCII tab and newline anywhere in a URL and
-/// strip leading/trailing spaces and control characters, so the scheme is
-/// read the way a browser would read it.
+/// Whether `scheme` starts an id link: a prefix the content format names,
+/// or the name of one of dossier's kinds.
+fn is_id_link_prefix(scheme: &str) -> bool {
+    ID_LINK_PREFIXES.contains(&scheme) || crate::kinds::KINDS.iter().any(|k| k.name == scheme)
+}
+
+/// Why a URL may not be emitted, or None when it is http(s), mailto, an
+/// id link or a relative reference.
 pub fn url_problem(url: &str) -> Option<String> {
+    classify(url).err()
+}
+
+/// What `url` points at, or why it may not be emitted. Browsers ignore
+/// ASCII tab and newline anywhere in a URL and strip leading/trailing
+/// spaces and control characters, so the scheme is read the way a browser
+/// would read it.
+pub fn classify(url: &str) -> Result<Dest, String> {
     let cleaned: String = url
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
@@ -42,17 +99,50 @@ pub fn url_problem(url: &str) -> Option<String> {
         .to_owned();
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     let Some(colon) = scheme_end.filter(|&i| cleaned.as_bytes()[i] == b':') else {
-        return None; // no scheme: a relative reference
+        // No scheme: a relative reference, or a place on the page.
+        if cleaned.is_empty() || cleaned.starts_with(['#', '?']) {
+            return Ok(Dest::Local);
+        }
+        if cleaned.starts_with("//") || cleaned.starts_with("\\\\") {
+            return Err(format!(
+                "`{cleaned}` leads to another host without saying how; write the whole URL, starting with https://"
+            ));
+        }
+        return Ok(Dest::Relative);
     };
     let scheme = &cleaned[..colon];
-    let lower = scheme.to_ascii_lowercase();
-    if matches!(lower.as_str(), "http" | "https" | "mailto") {
-        return None;
+    if matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "http" | "https" | "mailto"
+    ) {
+        return Ok(Dest::External);
+    }
+    if is_id_link_prefix(scheme) {
+        return Ok(Dest::Id {
+            prefix: scheme.to_owned(),
+            key: cleaned[colon + 1..].to_owned(),
+        });
     }
     let shown: String = scheme.chars().flat_map(char::escape_default).collect();
-    Some(format!(
-        "the link scheme `{shown}:` is not allowed; use http:, https:, mailto: or a relative link"
-    ))
+    let mut message = format!(
+        "the link scheme `{shown}:` is not allowed; use http:, https:, mailto:, an id link ({}) or a path from the site root",
+        ID_LINK_PREFIXES
+            .iter()
+            .map(|p| format!("{p}:…"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    // `Actor:x`, `actors:x`: an id link misspelt.
+    let lower = scheme.to_ascii_lowercase();
+    if let Some(close) = ID_LINK_PREFIXES
+        .iter()
+        .map(|p| (strsim::jaro_winkler(&lower, p), p))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+    {
+        message.push_str(&format!("; did you mean `{}:`?", close.1));
+    }
+    Err(message)
 }
 
 /// Percent-encodes the characters that may not appear in a URL (space,
@@ -90,11 +180,12 @@ pub enum Keep {
     /// All of it: the site is going to be rendered.
     #[default]
     Whole,
-    /// Up to the end of the first paragraph, which is all that validation
-    /// reads (an article's summary is drawn from it). The whole text is
-    /// still parsed and its links checked. For `check`, when it renders
-    /// nothing: keeping every article's text twice over is most of its
-    /// memory.
+    /// Up to the end of the first paragraph that
+    /// [reads as text](super::summary::reads_as_text), which is all that
+    /// validation reads (an article's default summary is drawn from it).
+    /// The whole text is still parsed and its links checked. For `check`,
+    /// when it renders nothing: keeping every article's text twice over is
+    /// most of its memory.
     Lead,
 }
 
@@ -115,6 +206,8 @@ pub fn parse_markdown_keeping(
     let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
     let mut in_html_block = false;
     let mut depth = 0usize;
+    let mut written_links = Vec::new();
+    let mut own_ids = HashSet::new();
     for (event, range) in TextMergeWithOffset::new(parser) {
         match &event {
             Event::Start(_) => {
@@ -131,9 +224,31 @@ pub fn parse_markdown_keeping(
             _ => {}
         }
         let event = match event {
+            // `<desk@news.example>`: the renderer adds `mailto:`.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => event,
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
-                if let Some(message) = url_problem(dest_url) {
+                match classify(dest_url) {
+                    Err(message) => bad.push(BadLink {
+                        offset: range.start,
+                        message,
+                    }),
+                    Ok(Dest::Id { .. } | Dest::Relative) => written_links.push(WrittenLink {
+                        offset: range.start,
+                        dest: dest_url.to_string(),
+                        image: matches!(event, Event::Start(Tag::Image { .. })),
+                    }),
+                    Ok(Dest::External | Dest::Local) => {}
+                }
+                event
+            }
+            Event::Start(Tag::Heading {
+                id: Some(ref id), ..
+            }) => {
+                if let Some(message) = own_id_problem(id, &mut own_ids) {
                     bad.push(BadLink {
                         offset: range.start,
                         message,
@@ -160,12 +275,31 @@ pub fn parse_markdown_keeping(
             e => e,
         };
         if !kept_enough {
-            kept_enough = keep == Keep::Lead && matches!(event, Event::End(TagEnd::Paragraph));
+            let ends_paragraph = matches!(event, Event::End(TagEnd::Paragraph));
             push_merged(&mut events, event);
+            kept_enough = keep == Keep::Lead && ends_paragraph && ends_summary(&events);
         }
     }
     assign_heading_ids(&mut events);
-    (RichText { events }, bad)
+    (
+        RichText {
+            events,
+            source: None,
+            written_links,
+        },
+        bad,
+    )
+}
+
+/// Whether `events`, which end with a paragraph, end with the one the
+/// default summary is drawn from: the first that reads as text.
+fn ends_summary(events: &[Event<'static>]) -> bool {
+    let start = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))
+        .unwrap_or(0);
+    let text = RichText::paragraph_text(&events[start..]);
+    super::summary::reads_as_text(&text)
 }
 
 /// Wire copy: paragraphs separated by blank lines, line breaks inside a
@@ -177,7 +311,29 @@ pub fn plain_paragraphs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Ri
         events.push(Event::Text(CowStr::from(p.to_owned())));
         events.push(Event::End(TagEnd::Paragraph));
     }
-    RichText { events }
+    RichText {
+        events,
+        source: None,
+        written_links: Vec::new(),
+    }
+}
+
+/// Why a heading's own id (`## Notes {#notes}`) may not be used: ids
+/// that dossier makes are kept apart by their characters (see
+/// `render::markdown`), so an author's id may not use theirs, and no two
+/// headings of a text may share one.
+fn own_id_problem(id: &str, seen: &mut HashSet<String>) -> Option<String> {
+    if id.contains(['_', ':']) || id.chars().any(char::is_whitespace) {
+        return Some(format!(
+            "the heading id `{id}` may not contain `_`, `:` or spaces: the theme's ids and the footnotes' use them"
+        ));
+    }
+    if !seen.insert(id.to_owned()) {
+        return Some(format!(
+            "two headings have the id `{id}`; every id on a page must be unique"
+        ));
+    }
+    None
 }
 
 /// Raw HTML turned into text can sit next to other text; one text event per
@@ -247,6 +403,31 @@ impl RichText {
         out.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// The text of each paragraph, white space folded, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = String> + '_ {
+        let events = &self.events[..];
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e, Event::Start(Tag::Paragraph)))
+            .map(move |(i, _)| RichText::paragraph_text(&events[i..]))
+    }
+
+    /// The text of the paragraph `events` start with: its text and code,
+    /// breaks as spaces, white space folded.
+    fn paragraph_text(events: &[Event<'_>]) -> String {
+        let mut out = String::new();
+        for e in events.iter().skip(1) {
+            match e {
+                Event::End(TagEnd::Paragraph) => break,
+                Event::Text(t) | Event::Code(t) => out.push_str(t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// The text of the first paragraph.
     pub fn first_paragraph(&self) -> String {
         let mut out = String::new();
@@ -296,11 +477,25 @@ mod tests {
 
     #[test]
     fn the_lead_is_what_a_summary_needs() {
-        let src = "# Title\n\nFirst *para*graph.\n\nSecond [bad](javascript:x).\n";
+        // A byline is no summary: the lead runs to the paragraph after it.
+        let src = "# Title\n\nBy Ann Lee\n\nThe first *para*graph that has eight words in it.\n\nSecond [bad](javascript:x).\n";
         let (whole, bad_whole) = parse_markdown(src, false);
         let (lead, bad_lead) = parse_markdown_keeping(src, false, Keep::Lead);
-        assert_eq!(lead.first_paragraph(), "First paragraph.");
-        assert_eq!(whole.first_paragraph(), lead.first_paragraph());
+        let summary = "The first paragraph that has eight words in it.";
+        assert_eq!(
+            lead.paragraphs().collect::<Vec<_>>(),
+            ["By Ann Lee", summary]
+        );
+        assert_eq!(
+            super::super::summary::summary_of(
+                whole
+                    .paragraphs()
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str)
+            ),
+            Some(summary.to_owned())
+        );
         assert!(lead.events.len() < whole.events.len());
         assert_eq!(bad_lead.len(), 1, "links after the lead are still checked");
         assert_eq!(bad_whole.len(), bad_lead.len());

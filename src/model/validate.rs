@@ -5,10 +5,10 @@
 //! `src/kinds/`). Every problem is collected, never only the first, and
 //! every reference is resolved to a typed index.
 
-use super::text::{BadLink, Keep, RichText, parse_markdown, url_problem};
+use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
-use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::Loaded;
 use crate::load::fields::{DateInput, Field, Span, Text};
 use std::collections::HashMap;
@@ -25,16 +25,29 @@ pub struct BuildOptions {
 pub(crate) struct Ctx<'a> {
     pub(crate) loaded: &'a Loaded,
     diags: Diagnostics,
+    /// Every key written in content, valid, loaded or not: made when a
+    /// reference is first not found (most runs never need it).
+    keys_written: std::cell::OnceCell<KeysWritten>,
     /// `unsafe_html` from site.yaml: raw HTML in Markdown is kept.
     pub(crate) unsafe_html: bool,
     /// How much of each article's parsed text to keep.
     pub(crate) keep: Keep,
+    /// The links into the site found so far, resolved once every record
+    /// is known (`links::resolve`).
+    written: Vec<super::links::Written>,
 }
 
 impl Ctx<'_> {
     /// Reports `message` at `span`; returns it to add a hint.
     pub(crate) fn err(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let d = self.loaded.at(span, message);
+        self.push(d)
+    }
+
+    /// Reports a warning at `span` (content format 1.1, "Warnings"): a
+    /// problem that does not stop the build. Returns it to add a hint.
+    pub(crate) fn warn(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let d = self.loaded.at(span, message).warning();
         self.push(d)
     }
 
@@ -48,7 +61,7 @@ impl Ctx<'_> {
     pub(crate) fn unknown_fields(&mut self, unknown: &[Text], fields: &[&str], what: &str) {
         for key in unknown {
             let hint = did_you_mean(&key.value, fields.iter().copied())
-                .unwrap_or_else(|| format!("{what} fields are: {}", fields.join(", ")));
+                .unwrap_or_else(|| format!("the fields of {what} are: {}", fields.join(", ")));
             self.err(key.span, format!("unknown field `{}` in {what}", key.value))
                 .hint = Some(hint);
         }
@@ -79,10 +92,26 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether `t` is a valid id (content format: "Identifiers").
+    /// Whether `t` is a valid id (content format: "Identifiers"): of the
+    /// right form, and at most [`slug::MAX_ID`](super::slug::MAX_ID)
+    /// characters, so that no page's path is too long to write.
     pub(crate) fn id(&mut self, t: &Text, what: &str) -> bool {
+        let max = super::slug::MAX_ID;
         if super::slug::is_valid_id(&t.value) {
-            return true;
+            if t.value.len() <= max {
+                return true;
+            }
+            // Quoted in part: the line under the message shows it whole.
+            let start: String = t.value.chars().take(40).collect();
+            self.err(
+                t.span,
+                format!(
+                    "`{start}…`: this {what} is {} characters long; at most {max} are allowed",
+                    t.value.len()
+                ),
+            )
+            .hint = Some(format!("shorten it to {max} characters or fewer"));
+            return false;
         }
         let suggestion = super::slug::slugify(&t.value);
         let d = self.err(
@@ -99,13 +128,54 @@ impl Ctx<'_> {
     }
 
     /// A URL field, percent-encoded; `None` (reported) for a forbidden scheme.
+    /// An id link or a relative reference is resolved with the links of
+    /// the texts (content format 1.1): rendering finds its target by the
+    /// value returned.
     pub(crate) fn url(&mut self, t: &Text) -> Option<String> {
-        match url_problem(&t.value) {
-            None => Some(super::text::encode_url(&t.value)),
-            Some(problem) => {
+        match classify(&t.value) {
+            Ok(dest) => {
+                let url = super::text::encode_url(&t.value);
+                if matches!(dest, Dest::Id { .. } | Dest::Relative) {
+                    self.written.push(super::links::Written {
+                        span: t.span,
+                        dest: url.clone(),
+                        image: false,
+                    });
+                }
+                Some(url)
+            }
+            Err(problem) => {
                 self.err(t.span, problem);
                 None
             }
+        }
+    }
+
+    /// A list of tags, trimmed, blanks left out; a tag that cannot have a
+    /// page (no letter or digit, or too long) is reported at its place.
+    pub(crate) fn tags(&mut self, tags: &Option<Vec<Text>>) -> Vec<String> {
+        for t in tags.iter().flatten() {
+            if t.value.trim().is_empty() {
+                continue;
+            }
+            if let Some(problem) = super::tags::tag_problem(t.value.trim()) {
+                self.err(t.span, problem).hint =
+                    Some("a tag is a word or a few, such as `shipping` or `Cyber security`".into());
+            }
+        }
+        texts(tags)
+    }
+
+    /// Takes the links into the site that parsing noted in `text`, at
+    /// their place: `at(offset)` gives the span of a byte offset in the
+    /// parsed source.
+    fn take_links(&mut self, text: &mut RichText, at: impl Fn(usize, &str) -> Span) {
+        for w in std::mem::take(&mut text.written_links) {
+            self.written.push(super::links::Written {
+                span: at(w.offset, &w.dest),
+                dest: w.dest,
+                image: w.image,
+            });
         }
     }
 
@@ -113,7 +183,7 @@ impl Ctx<'_> {
         match Date::parse(&d.value.0) {
             Ok(date) => Some(date),
             Err(e) => {
-                self.err(d.span, e);
+                self.err(d.span, e).hint = Date::suggestion(&d.value.0);
                 None
             }
         }
@@ -132,28 +202,61 @@ impl Ctx<'_> {
         t: &Text,
         parsed: (RichText, Vec<BadLink>),
     ) -> RichText {
-        let (text, bad) = parsed;
+        let (mut text, bad) = parsed;
+        text.source = Some(t.value.as_str().into());
+        // The field's line, moved down to the link's line in a value of
+        // several lines, and the destination's column when it is written
+        // there as parsed (a YAML scalar's escapes aside, it is).
+        let file_text = &self.loaded.files[t.span.file].text;
+        // In a CSV file a message names the cell (its number is the
+        // column), whatever line of it the link is on; a TimelineJS cell's
+        // Markdown is not even the file's text.
+        let in_csv = self.loaded.files[t.span.file].csv.is_some();
+        let place = |offset: usize, dest: &str| {
+            let (n, _) = line_col(&t.value, offset);
+            if t.span.line == 0 || in_csv {
+                return t.span;
+            }
+            let line = t.span.line + n - 1;
+            let column = file_text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.find(dest).map(|i| l[..i].chars().count() + 1));
+            Span {
+                file: t.span.file,
+                line,
+                column: column.unwrap_or(if n == 1 { t.span.column } else { 1 }),
+            }
+        };
+        self.take_links(&mut text, place);
         for b in bad {
             let (line, _) = line_col(&t.value, b.offset);
             let d = self.loaded.at(t.span, b.message);
-            let d = shift_lines(
-                d,
-                line.saturating_sub(1),
-                &self.loaded.files[t.span.file].text,
-            );
+            let by = if in_csv { 0 } else { line.saturating_sub(1) };
+            let d = shift_lines(d, by, &self.loaded.files[t.span.file].text);
             self.diags.push(d);
         }
         text
     }
 
-    /// Bad links in an article's Markdown body, at their line in `file`.
-    pub(crate) fn bad_links_in_body(
+    /// Bad links in an article's Markdown body, at their line in `file`,
+    /// and its links into the site, to resolve.
+    pub(crate) fn links_in_body(
         &mut self,
         file: usize,
         body: &str,
         first_line: usize,
         bad: Vec<BadLink>,
+        text: &mut RichText,
     ) {
+        self.take_links(text, |offset, _| {
+            let (line, column) = line_col(body, offset);
+            Span {
+                file,
+                line: first_line + line,
+                column,
+            }
+        });
         for b in bad {
             let (line, col) = line_col(body, b.offset);
             let d = self.loaded.at_line(file, first_line + line, col, b.message);
@@ -183,9 +286,28 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether a key of kind `T` that is not in the site is written in
+    /// content all the same (its record failed to load or to pass its
+    /// checks, and says so itself): a reference to it is then not reported
+    /// as unknown (content format 1.1, "Errors").
+    pub(crate) fn is_written<T: Kind>(&self, key: &str) -> bool {
+        self.is_written_as(T::INFO.name, key)
+    }
+
+    /// [`Self::is_written`] for a kind named at run time (`"actor"`, as an
+    /// id link names it), or `"tag"`: a tag that a record lists, whether
+    /// or not the record is in the site.
+    pub(crate) fn is_written_as(&self, kind: &str, key: &str) -> bool {
+        self.keys_written
+            .get_or_init(|| KeysWritten::of(self.loaded))
+            .has(kind, key)
+    }
+
     /// Resolves a list of references, reporting each unknown one (unless
-    /// `skip` says to leave it out silently). Duplicates are dropped.
-    pub(crate) fn resolve<T>(
+    /// `skip` says to leave it out silently, or it is a key written in
+    /// content whose record is not in the site: [`Self::is_written`]).
+    /// Duplicates are dropped.
+    pub(crate) fn resolve<T: Kind>(
         &mut self,
         refs: &Option<Vec<Text>>,
         index: &IdIndex<T>,
@@ -200,7 +322,7 @@ impl Ctx<'_> {
                         out.push(i);
                     }
                 }
-                None if skip(&r.value) => {}
+                None if skip(&r.value) || self.is_written::<T>(&r.value) => {}
                 None => {
                     let hint = did_you_mean(&r.value, index.0.keys().map(String::as_str));
                     self.err(r.span, format!("unknown {what} `{}`", r.value))
@@ -301,8 +423,70 @@ pub(crate) struct Ids {
     pub(crate) sources: IdIndex<Source>,
     pub(crate) actors: IdIndex<Actor>,
     pub(crate) articles: IdIndex<Article>,
+    pub(crate) events: IdIndex<Event>,
     /// Slugs of drafts left out: references to them are dropped silently.
     pub(crate) draft_slugs: Vec<String>,
+}
+
+/// Every key written in content, by kind's name: those of the records that
+/// loaded (valid or not) and of those that did not ([`crate::load::Unloaded`]),
+/// and the kinds with a file that could not be read at all; and the tags
+/// records list (by slug), valid or not.
+#[derive(Default)]
+struct KeysWritten {
+    /// By kind's name.
+    keys: HashMap<&'static str, std::collections::HashSet<String>>,
+    kinds: Vec<&'static str>,
+    tags: std::collections::HashSet<String>,
+    /// Whether any file or record failed to load: the tags it listed are
+    /// not known.
+    tags_unknown: bool,
+}
+
+impl KeysWritten {
+    fn of(loaded: &Loaded) -> KeysWritten {
+        let mut keys: HashMap<&'static str, std::collections::HashSet<String>> = HashMap::new();
+        let written = loaded.written_ids().into_iter();
+        let unloaded = loaded.unloaded.keys.iter().map(|(k, v)| (*k, v.as_str()));
+        for (kind, key) in written.chain(unloaded) {
+            keys.entry(kind).or_default().insert(key.to_owned());
+        }
+        // An article's key is its `slug`, or the one its file name gives.
+        for a in &loaded.articles {
+            let slug = a.meta.as_ref().and_then(|m| m.value.slug.as_ref());
+            let slug = match slug {
+                Some(s) => s.value.clone(),
+                None => super::slug::from_file_stem(&a.stem),
+            };
+            keys.entry(Article::INFO.name).or_default().insert(slug);
+        }
+        let article_tags = loaded
+            .articles
+            .iter()
+            .filter_map(|a| a.meta.as_ref()?.value.tags.as_ref())
+            .flatten()
+            .map(|t| t.value.as_str());
+        let tags = loaded
+            .written_tags()
+            .into_iter()
+            .chain(article_tags)
+            .map(super::slug::slugify)
+            .collect();
+        let u = &loaded.unloaded;
+        KeysWritten {
+            keys,
+            kinds: u.kinds.clone(),
+            tags,
+            tags_unknown: !u.keys.is_empty() || !u.kinds.is_empty(),
+        }
+    }
+
+    fn has(&self, kind: &str, key: &str) -> bool {
+        if kind == "tag" {
+            return self.tags_unknown || self.tags.contains(&super::slug::slugify(key));
+        }
+        self.kinds.contains(&kind) || self.keys.get(kind).is_some_and(|keys| keys.contains(key))
+    }
 }
 
 /// Validates and resolves everything loaded into a `Site`.
@@ -318,24 +502,90 @@ pub fn build_keeping(
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
+    build_inner(loaded, options, keep, None)
+}
+
+/// The files of the built site, by path from the output folder, for the
+/// records and tags of a site (see `render::site_files`).
+pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeSet<String> + 'f;
+
+/// [`build_keeping`], also checking that every file a path in content
+/// names is one of `files` (content format 1.1, relative references).
+/// Without it ([`build`], [`build_keeping`]) such paths are resolved but
+/// not looked for.
+pub fn build_with_files(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+    files: &SiteFiles<'_>,
+) -> Result<Site, Diagnostics> {
+    build_inner(loaded, options, keep, Some(files))
+}
+
+fn build_inner(
+    loaded: &Loaded,
+    options: &BuildOptions,
+    keep: Keep,
+    files: Option<&SiteFiles<'_>>,
+) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
-        diags: Diagnostics::default(),
+        // What could not be loaded comes first; nothing below reports
+        // what only follows from it.
+        diags: loaded.problems.clone(),
+        keys_written: std::cell::OnceCell::new(),
         unsafe_html: false,
         keep,
+        written: Vec::new(),
     };
     let config = site_config(&mut ctx, options);
+    // What CSV files hold that dossier does not keep (a TimelineJS
+    // sheet's era rows and other columns), said once per file.
+    for note in loaded.notes() {
+        ctx.push(note.clone());
+    }
     // Build order: each kind after the kinds it refers to.
     let mut ids = Ids::default();
     let sources = Source::build_all(&mut ctx);
     ids.sources = IdIndex::of(&sources);
     let actors = Actor::build_all(&mut ctx);
     ids.actors = IdIndex::of(&actors);
-    let (articles, draft_slugs) = Article::build_all(&mut ctx, options, &ids, &sources);
+    let (articles, draft_slugs, boilerplate) =
+        Article::build_all(&mut ctx, options, &ids, &sources);
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let events = Event::build_all(&mut ctx, &ids);
-    if !ctx.diags.is_empty() {
+    ids.events = IdIndex::of(&events);
+    let statements = Statement::build_all(&mut ctx, &ids);
+    // Tags and links into the site, once every record is known: a text
+    // may link to a record of any kind, defined in any file.
+    let records = Records {
+        articles: &articles,
+        actors: &actors,
+        events: &events,
+        sources: &sources,
+        statements: &statements,
+    };
+    let tags = Tags::of(&records);
+    let mut link_diags = Vec::new();
+    let is_written = |kind: &str, key: &str| ctx.is_written_as(kind, key);
+    let links = super::links::resolve(
+        loaded,
+        &ctx.written,
+        &records,
+        &tags,
+        &ids.draft_slugs,
+        &is_written,
+        &mut link_diags,
+    );
+    ctx.diags.extend(link_diags);
+    if let Some(files) = files.filter(|_| links.names_files()) {
+        let files = files(&records, &tags);
+        ctx.diags
+            .extend(super::links::check_files(loaded, &links, &files));
+    }
+    // Warnings alone leave a site: they travel with it.
+    if ctx.diags.has_errors() {
         return Err(ctx.diags);
     }
     let Some(config) = config else {
@@ -347,6 +597,11 @@ pub fn build_keeping(
         actors: Table::new(actors),
         events: Table::new(events),
         sources: Table::new(sources),
+        statements: Table::new(statements),
+        tags,
+        links,
+        warnings: ctx.diags,
+        boilerplate,
     })
 }
 
@@ -374,18 +629,34 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     let title = ctx
         .required(record_loc, r.title.as_ref(), "title", "site.yaml")
         .map(|t| t.value.trim().to_owned());
-    let description = r.description.as_ref().map(|d| ctx.markdown_field(d));
+    // Without a description of its own, the site takes a TimelineJS
+    // sheet's title text (content format, "Data files").
+    let intro = ctx.loaded.sheet_intro();
+    let description = r
+        .description
+        .as_ref()
+        .or(intro.as_ref())
+        .map(|d| ctx.markdown_field(d));
+    // site.yaml's own value is checked even when `--base-url` stands in
+    // for it: it is content, and `check` reads it.
+    let written = r
+        .base_url
+        .as_ref()
+        .and_then(|b| match normalize_base_url(&b.value) {
+            Ok(url) => Some(url),
+            Err(e) => {
+                ctx.err(b.span, e.message).hint = e.hint;
+                None
+            }
+        });
     let base_url = match (&options.base_url, &r.base_url) {
+        // The command line refuses a bad `--base-url` (a usage error).
         (Some(b), _) => normalize_base_url(b)
             .map_err(|e| {
-                ctx.push(Diagnostic::new("--base-url", e));
+                ctx.push(Diagnostic::new("--base-url", e.to_string()));
             })
             .ok(),
-        (None, Some(b)) => normalize_base_url(&b.value)
-            .map_err(|e| {
-                ctx.err(b.span, e);
-            })
-            .ok(),
+        (None, Some(_)) => written,
         (None, None) => Some("/".to_owned()),
     };
     let language = match &r.language {
@@ -432,17 +703,59 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     })
 }
 
-/// `base_url` is an http(s) URL or an absolute path; it always ends in `/`.
-pub fn normalize_base_url(s: &str) -> Result<String, String> {
+/// Why a base URL is refused: what is wrong, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadBaseUrl {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for BadBaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.hint {
+            Some(hint) => write!(f, "{}; {hint}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// `base_url` is an http(s) URL or an absolute path, with no query or
+/// fragment (every absolute URL is made by appending a path to it); it
+/// always ends in `/`, which is added when missing.
+pub fn normalize_base_url(s: &str) -> Result<String, BadBaseUrl> {
     let s = s.trim();
     let ok = s.starts_with('/') || s.starts_with("https://") || s.starts_with("http://");
     if !ok
         || s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
     {
-        return Err(format!(
-            "`{s}` is not a base URL: use an http(s) URL such as `https://news.example/pegasus/` or a path such as `/`"
-        ));
+        return Err(BadBaseUrl {
+            message: format!("`{s}` is not a base URL"),
+            hint: Some(
+                "use an http(s) URL such as `https://news.example/pegasus/` or a path such as `/`"
+                    .to_owned(),
+            ),
+        });
+    }
+    if let Some(at) = s.find(['?', '#']) {
+        let what = if s[at..].starts_with('?') {
+            "a query"
+        } else {
+            "a fragment"
+        };
+        let without = &s[..at];
+        let without = if without.ends_with('/') {
+            without.to_owned()
+        } else {
+            format!("{without}/")
+        };
+        return Err(BadBaseUrl {
+            message: format!(
+                "`{s}` has {what} (`{}`): a base URL has no query or fragment, as every page's URL is made by adding a path to it",
+                &s[at..]
+            ),
+            hint: Some(format!("use `{without}`")),
+        });
     }
     Ok(if s.ends_with('/') {
         s.to_owned()

@@ -58,6 +58,12 @@ pub struct PageCtx {
     pub canonical: Option<String>,
     /// Which top-level section the page belongs to, for the navigation.
     pub section: &'static str,
+    /// schema.org JSON-LD for a `<script type="application/ld+json">`:
+    /// an article's page always (`Article`), any other page that shows
+    /// corrections (`WebPage`), each correction a `CorrectionComment`.
+    /// Already escaped for a script element (`<`, `>` and `&` as `\u`
+    /// escapes), so templates output it with `safe`.
+    pub structured_data: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -76,6 +82,29 @@ pub struct WhenCtx {
     /// The whole date as shown: "c. May 2003", "2016 – June 2021".
     pub display: String,
     pub year: u16,
+}
+
+/// A correction of a record, as its page or entry shows it.
+#[derive(Serialize, Clone)]
+pub struct CorrectionCtx {
+    pub date: DateCtx,
+    /// What was wrong and what is right, as HTML.
+    pub note_html: String,
+}
+
+/// A correction on the corrections page, with what it corrects.
+#[derive(Serialize, Clone)]
+pub struct CorrectionEntry {
+    /// Its id on the page (`correction-<kind>-<key>-<date>`), also the
+    /// feed entry's.
+    pub id: String,
+    pub date: DateCtx,
+    pub note_html: String,
+    /// The corrected record's kind: "article", "actor", "event", "source",
+    /// "statement".
+    pub kind: &'static str,
+    /// The corrected record: its title or name, and its page or anchor.
+    pub record: LinkCtx,
 }
 
 #[derive(Serialize, Clone)]

@@ -10,6 +10,7 @@ pub(crate) mod page;
 pub(crate) mod pages;
 pub mod paginate;
 mod svg;
+mod tags;
 pub mod theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -73,6 +74,11 @@ impl Renderer {
     /// holds them to that, so `check` need not render their pages.
     pub fn is_built_in(&self) -> bool {
         self.theme.templates.values().all(|t| t.built_in)
+    }
+
+    /// The paths of the theme's static files, as the site has them.
+    pub fn static_paths(&self) -> impl Iterator<Item = &str> {
+        self.theme.static_files.keys().map(String::as_str)
     }
 
     /// Renders a page into `out`; `check` passes a sink, as it keeps nothing.
@@ -199,7 +205,41 @@ pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
         &site.articles[i].body,
         &graph.mentions.articles[i],
         root.as_str(),
+        None,
     )
+}
+
+/// A text of the model as HTML (a correction's note for the corrections
+/// feed), its mentions linked, its links relative to `root`, its ids
+/// prefixed with `scope` (see `markdown::to_html`).
+pub(crate) fn note_html(
+    site: &Site,
+    text: &crate::model::RichText,
+    mentions: &crate::link::Mentions,
+    root: &str,
+    scope: Option<&str>,
+) -> String {
+    markdown::to_html(site, text, mentions, root, scope)
+}
+
+/// An article body rendered for its page (by [`article_body`]) with every
+/// link into the site made absolute, from `base_url`, for the feed (feed
+/// readers do not all honour `xml:base`). Every such link the renderer
+/// writes is an `href` or `src` attribute that starts with the page's root
+/// (`../../`), and nothing else can: paths in content that go above the
+/// site root are refused, and text is escaped (`"` as `&quot;`), so
+/// replacing that start is exact, and much cheaper than rendering each
+/// body again.
+pub(crate) fn absolute_links(body: &str, base_url: &str) -> String {
+    let root = Root::up(url::RECORD_DEPTH);
+    let mut out = body.to_owned();
+    for attr in ["href", "src"] {
+        let from = format!("{attr}=\"{}", root.as_str());
+        if out.contains(&from) {
+            out = out.replace(&from, &format!("{attr}=\"{base_url}"));
+        }
+    }
+    out
 }
 
 /// Renders every page, feed and data file of the site into memory.
@@ -245,6 +285,18 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
     }
     out.files.append(&mut assets.files);
     Ok(out)
+}
+
+/// The path of every file [`render`] makes (pages, exports, the theme's
+/// static files), none of them made.
+pub fn output_paths(site: &Site, renderer: &Renderer) -> Vec<String> {
+    let mut paths: Vec<String> = PageSpec::all(site)
+        .into_iter()
+        .map(|p| p.output_path)
+        .collect();
+    paths.extend(export::paths());
+    paths.extend(renderer.static_paths().map(str::to_owned));
+    paths
 }
 
 /// Renders every page as `render` does, keeping nothing: all that `check`
@@ -295,6 +347,28 @@ fn assets(
         out.insert(path.clone(), bytes.clone());
     }
     out
+}
+
+/// Every file that `build` would write for a site of `records` and
+/// `tags`, by its path from the output folder: the pages
+/// (`articles/x/index.html`), the exports, the theme's static files and
+/// `static_files` (`content/static/`). Made without rendering, and before
+/// the site is, so that relative references in content are checked with
+/// the rest of it, by `check` too (`model::links::check_files`).
+pub fn site_files(
+    records: &crate::model::Records<'_>,
+    tags: &crate::model::Tags,
+    renderer: &Renderer,
+    static_files: &[(String, Vec<u8>)],
+) -> std::collections::BTreeSet<String> {
+    let mut files: std::collections::BTreeSet<String> = PageSpec::all_of(records, tags, "/")
+        .into_iter()
+        .map(|p| p.output_path)
+        .collect();
+    files.extend(export::paths());
+    files.extend(renderer.theme.static_files.keys().cloned());
+    files.extend(static_files.iter().map(|(p, _)| p.clone()));
+    files
 }
 
 /// Renders one page alone (the preview server's fast path).

@@ -3,8 +3,8 @@
 //! there by the renderer, the sitemap and the preview server.
 
 use super::pages::Env;
-use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source};
-use crate::model::Site;
+use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source, Statement};
+use crate::model::{Records, Site, Tags};
 use crate::url::{self, Root};
 use tera::Context;
 
@@ -53,6 +53,13 @@ impl PageKind {
     }
 
     pub const HOME: PageKind = kind("index", "index.html", "home", "Home");
+    /// `corrections/`: every correction of the investigation (1.1).
+    pub const CORRECTIONS: PageKind = kind(
+        "corrections",
+        "corrections.html",
+        "corrections",
+        "Corrections",
+    );
     pub const NOT_FOUND: PageKind = PageKind {
         in_sitemap: false,
         ..kind("404", "404.html", "404", "Page not found")
@@ -63,6 +70,10 @@ impl PageKind {
         in_sitemap: false,
         ..kind("search", "search.html", "search", "Search")
     };
+    /// Every tag with its counts (content format 1.1).
+    pub const TAGS: PageKind = kind("tags", "tags.html", "tags", "Tags");
+    /// One tag: the records that carry it.
+    pub const TAG: PageKind = kind("tag", "tag.html", "tags", "Tag");
 }
 
 /// The pages a record kind has: an index page listing its records and, for
@@ -70,7 +81,7 @@ impl PageKind {
 /// the timeline). Implemented in each kind's file, beside the context its
 /// pages receive; the site's list of pages, the templates a theme must
 /// have and the dispatch to these functions derive from the list of kinds.
-pub trait KindPages: Kind {
+pub trait KindPages: Kind + crate::model::Stored {
     /// The index page (`actors/`, `timeline/`…).
     const INDEX: &'static PageKind;
     /// The page of one record, if records have pages of their own.
@@ -84,11 +95,29 @@ pub trait KindPages: Kind {
         String::new()
     }
 
-    /// For kinds without `RECORD`: the folder of the page on which the
-    /// record is the element with `id="<key>"` (its kind's index page,
-    /// unless the kind splits it into pages).
-    fn anchor_dir(&self) -> String {
-        Self::index_dir()
+    /// How the record is named where it is linked to from elsewhere (the
+    /// corrections page and feed): its title or name.
+    fn title(site: &Site, ix: Ix<Self>) -> String;
+
+    /// The record's URL relative to `root`: its own page, or for kinds
+    /// without record pages its anchor on their index page
+    /// (`timeline/#<id>`). Where id links (`event:<id>`) lead.
+    fn href(&self, root: &str) -> String {
+        match Self::RECORD {
+            Some(_) => format!("{root}{}", self.record_dir()),
+            None => format!("{root}{}#{}", Self::index_dir(), self.key()),
+        }
+    }
+
+    /// The record as a list of several kinds shows it (a tag's page), as a
+    /// template value: by default a link, `{text, href}` (its key and
+    /// URL); a kind with a card of its own gives that.
+    fn listed(env: &Env, ix: Ix<Self>, root: &str) -> tera::Value {
+        let record = &<Self as crate::model::Stored>::table(env.site)[ix];
+        tera::Value::from_serializable(&super::context::LinkCtx {
+            text: record.key().to_owned(),
+            href: record.href(root),
+        })
     }
 
     /// When the sitemap says a record page last changed, if it says so.
@@ -133,13 +162,18 @@ impl NavItem {
 }
 
 /// What a page shows: the home page, a kind's index (by its position in
-/// the list of kinds), one record, the search page or the page not found.
+/// the list of kinds), one record, every correction, the tag index, one
+/// tag (its position in `Site::tags`), the search page or the page not
+/// found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shows {
     Home,
     Index(usize),
     Record(Ref),
     Search,
+    Corrections,
+    Tags,
+    Tag(usize),
     NotFound,
 }
 
@@ -156,6 +190,9 @@ macro_rules! page_dispatch {
                     all.extend(<$t as KindPages>::RECORD);
                 )*
                 all.push(&PageKind::SEARCH);
+                all.push(&PageKind::CORRECTIONS);
+                all.push(&PageKind::TAGS);
+                all.push(&PageKind::TAG);
                 all.push(&PageKind::NOT_FOUND);
                 all
             }
@@ -171,55 +208,105 @@ macro_rules! page_dispatch {
             $(
                 let kind = capitalized(<$t as Kind>::INFO.name);
                 for record in site.$p.iter() {
-                    all.push(match <$t as KindPages>::RECORD {
-                        Some(_) => {
-                            let dir = record.record_dir();
-                            Findable { page: url::index_file(&dir), url: dir, anchor: None, kind: kind.clone() }
-                        }
-                        None => {
-                            let dir = record.anchor_dir();
-                            let key = record.key().to_owned();
-                            Findable { page: url::index_file(&dir), url: format!("{dir}#{key}"), anchor: Some(key), kind: kind.clone() }
-                        }
-                    });
+                    // Where its links lead: its page, or its anchor on one.
+                    let url = record.href("");
+                    let (dir, anchor) = match url.split_once('#') {
+                        Some((dir, id)) => (dir.to_owned(), Some(id.to_owned())),
+                        None => (url.clone(), None),
+                    };
+                    all.push(Findable { page: url::index_file(&dir), url, anchor, kind: kind.clone() });
                 }
             )*
             all
         }
 
         /// The navigation: the home page, then each kind's index page, in
-        /// list order (`site.nav`).
-        pub(crate) fn nav() -> Vec<NavItem> {
+        /// list order, then the tags when there are any (`site.nav`).
+        pub(crate) fn nav(site: &Site) -> Vec<NavItem> {
             let mut nav = vec![NavItem::of(&PageKind::HOME, url::home(""))];
             $(nav.push(NavItem::of(<$t as KindPages>::INDEX, <$t as KindPages>::index_dir()));)*
+            if !site.tags.is_empty() {
+                nav.push(NavItem::of(&PageKind::TAGS, url::tags("")));
+            }
             nav
         }
 
+        /// A record as a link from `root`: its title and its page or
+        /// anchor (see [`KindPages::title`]).
+        pub(crate) fn record_link(site: &Site, r: Ref, root: &str) -> crate::render::context::LinkCtx {
+            match r {
+                $(Ref::$t(i) => crate::render::context::LinkCtx {
+                    text: <$t as KindPages>::title(site, i),
+                    href: site.$p[i].href(root),
+                },)*
+            }
+        }
+
+        /// The corrections of a record.
+        pub(crate) fn corrections_of(site: &Site, r: Ref) -> &[crate::model::Correction] {
+            match r {
+                $(Ref::$t(i) => site.$p[i].corrections(),)*
+            }
+        }
+
+        /// The kind of the `n`th index page, and whether its records are
+        /// shown there whole (no page of their own: events, statements).
+        pub(crate) fn index_kind(n: usize) -> Option<(crate::kinds::KindInfo, bool)> {
+            let mut k = 0;
+            $(
+                if n == k {
+                    return Some((<$t as Kind>::INFO, <$t as KindPages>::RECORD.is_none()));
+                }
+                k += 1;
+            )*
+            let _ = k;
+            None
+        }
+
+        /// Record `r` as lists of several kinds show it (see
+        /// [`KindPages::listed`]), with its kind.
+        pub(crate) fn listed(env: &Env, r: Ref, root: &str) -> (crate::kinds::KindInfo, tera::Value) {
+            match r {
+                $(Ref::$t(i) => (<$t as Kind>::INFO, <$t as KindPages>::listed(env, i, root)),)*
+            }
+        }
+
+        /// The URL of record `r` relative to `root` (see [`KindPages::href`]).
+        pub(crate) fn href(site: &Site, r: Ref, root: &str) -> String {
+            match r {
+                $(Ref::$t(i) => site.$p[i].href(root),)*
+            }
+        }
+
         impl Shows {
-            /// Every page: home, each kind's index, the search page (when
-            /// `search` is on), the page not found, then each record that
-            /// has a page, kind by kind.
-            fn all(site: &Site) -> Vec<Shows> {
+            /// Every page: home, each kind's index, the corrections, the
+            /// tag index, the page not found, then each record that has a
+            /// page, kind by kind, then each tag. (The search page is
+            /// added by `PageSpec::all` when `search` is on.)
+            fn all(records: &Records<'_>, tags: &Tags) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
                 all.extend((0..KINDS.len()).map(Shows::Index));
-                if site.config.search {
-                    all.push(Shows::Search);
-                }
+                all.push(Shows::Corrections);
+                all.push(Shows::Tags);
                 all.push(Shows::NotFound);
                 $(
                     if <$t as KindPages>::RECORD.is_some() {
-                        all.extend(site.$p.ixs().map(|i| Shows::Record(Ref::$t(i))));
+                        all.extend((0..records.$p.len()).map(|i| Shows::Record(Ref::$t(Ix::new(i)))));
                     }
                 )*
+                all.extend((0..tags.len()).map(Shows::Tag));
                 all
             }
 
             /// The page's kind, folder and last change.
-            fn place(self, site: &Site) -> (&'static PageKind, String, Option<String>) {
+            fn place(self, records: &Records<'_>, tags: &Tags) -> (&'static PageKind, String, Option<String>) {
                 match self {
                     Shows::Home => (&PageKind::HOME, url::home(""), None),
                     Shows::Search => (&PageKind::SEARCH, url::search(""), None),
+                    Shows::Corrections => (&PageKind::CORRECTIONS, url::corrections(""), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
+                    Shows::Tags => (&PageKind::TAGS, url::tags(""), None),
+                    Shows::Tag(t) => (&PageKind::TAG, url::tag("", &tags[t].slug), None),
                     Shows::Index(n) => {
                         let mut k = 0;
                         $(
@@ -233,7 +320,7 @@ macro_rules! page_dispatch {
                     }
                     Shows::Record(r) => match r {
                         $(Ref::$t(i) => {
-                            let record = &site.$p[i];
+                            let record = &records.$p[i.get()];
                             let kind = <$t as KindPages>::RECORD.unwrap_or(<$t as KindPages>::INDEX);
                             (kind, record.record_dir(), record.lastmod())
                         })*
@@ -250,7 +337,10 @@ macro_rules! page_dispatch {
                         PageKind::SEARCH.title.into(),
                         format!("Search everything in {}", env.site.config.title),
                     ),
+                    Shows::Corrections => env.corrections_context(ctx, root),
                     Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
+                    Shows::Tags => super::tags::index_context(env, ctx, root),
+                    Shows::Tag(t) => super::tags::tag_context(env, t, ctx, root),
                     Shows::Index(n) => {
                         let mut k = 0;
                         $(
@@ -321,10 +411,16 @@ pub struct PageSpec {
 impl PageSpec {
     /// The page showing `shows`.
     pub fn new(site: &Site, shows: Shows) -> PageSpec {
-        let (kind, dir, lastmod) = shows.place(site);
+        PageSpec::of(&site.records(), &site.tags, &site.config.base_url, shows)
+    }
+
+    /// The page showing `shows` among `records` and `tags`, on a site at
+    /// `base_url` (its path is the root of the page not found).
+    fn of(records: &Records<'_>, tags: &Tags, base_url: &str, shows: Shows) -> PageSpec {
+        let (kind, dir, lastmod) = shows.place(records, tags);
         let (output_path, root) = if shows == Shows::NotFound {
             // Served at any depth: its links start from the base path.
-            let root = Root::absolute(url::base_path(&site.config.base_url));
+            let root = Root::absolute(url::base_path(base_url));
             (url::NOT_FOUND_FILE.into(), root)
         } else {
             (url::index_file(&dir), Root::of_dir(&dir))
@@ -339,13 +435,29 @@ impl PageSpec {
         }
     }
 
-    /// Every page of the site: the home page, the indexes, the page not
-    /// found, then each record's page. (This order is the sitemap's, and
-    /// that of the errors.)
+    /// Every page of the site: the home page, the indexes (the tag index
+    /// last), the search page when `search` is on, the page not found,
+    /// then each record's page, then each tag's. (This order is the
+    /// sitemap's, and that of the errors.)
     pub fn all(site: &Site) -> Vec<PageSpec> {
-        Shows::all(site)
+        let mut all = PageSpec::all_of(&site.records(), &site.tags, &site.config.base_url);
+        if site.config.search {
+            // After the indexes, before the page not found.
+            let at = all
+                .iter()
+                .position(|p| p.shows == Shows::NotFound)
+                .unwrap_or(all.len());
+            all.insert(at, PageSpec::new(site, Shows::Search));
+        }
+        all
+    }
+
+    /// Every page a site of `records` and `tags` has ([`PageSpec::all`]),
+    /// known before the site is: what relative references may name.
+    pub fn all_of(records: &Records<'_>, tags: &Tags, base_url: &str) -> Vec<PageSpec> {
+        Shows::all(records, tags)
             .into_iter()
-            .map(|shows| PageSpec::new(site, shows))
+            .map(|shows| PageSpec::of(records, tags, base_url, shows))
             .collect()
     }
 

@@ -5,7 +5,7 @@
 use super::context::*;
 use super::markdown::to_html;
 use super::page::PageSpec;
-use crate::kinds::{Actor, Article, Event, Ix, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Table};
 use crate::link::{Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, Choice, Counts, EventIx, RichText, Site};
@@ -86,10 +86,16 @@ impl<'a> Env<'a> {
             .map(|d| first_sentence(&d.plain()))
             .or_else(|| site.config.subtitle.clone())
             .unwrap_or_else(|| site.config.title.clone());
-        let data_files = crate::kinds::KINDS
-            .iter()
-            .map(|k| {
-                let href = url::data("", k.plural);
+        // The open data: JSON per kind, CSV per data kind, FollowTheMoney,
+        // TimelineJS (the files `crate::export` writes).
+        let data_files = (crate::kinds::KINDS.iter().map(|k| url::data("", k.plural)))
+            .chain(
+                crate::kinds::DATA_KINDS
+                    .iter()
+                    .map(|k| url::data_csv("", k.plural)),
+            )
+            .chain([url::entities(""), url::timeline_json("")])
+            .map(|href| {
                 let name = href.rsplit('/').next().unwrap_or_default().to_owned();
                 DataFileCtx { href, name }
             })
@@ -98,7 +104,7 @@ impl<'a> Env<'a> {
             site,
             graph,
             counts,
-            nav: super::page::nav(),
+            nav: super::page::nav(site),
             data_files,
             none: Mentions::default(),
             bodies: None,
@@ -123,7 +129,7 @@ impl<'a> Env<'a> {
                 .config
                 .description
                 .as_ref()
-                .map(|d| to_html(self.site, d, &self.none, root.as_str()))
+                .map(|d| to_html(self.site, d, &self.none, root.as_str(), Some("site")))
         };
         match root.depth() {
             Some(depth) => self.description_html.get_or_init(depth, make),
@@ -155,6 +161,7 @@ impl<'a> Env<'a> {
         );
         ctx.insert("root", r);
         let (title, description) = page.shows.context(self, &mut ctx, r);
+        let structured_data = self.structured_data(page, &title);
         ctx.insert(
             "page",
             &PageCtx {
@@ -163,9 +170,90 @@ impl<'a> Env<'a> {
                 description: shorten(&description, 300),
                 canonical: url::canonical(&site.config.base_url, &page.dir),
                 section: page.kind.section,
+                structured_data,
             },
         );
         ctx
+    }
+
+    /// The page's schema.org data (see [`PageCtx::structured_data`]): an
+    /// article's page is an `Article`; a record's page with corrections,
+    /// and the timeline or statements page when their entries have some,
+    /// a `WebPage`. Each correction is a `CorrectionComment` with its date
+    /// and its note as text (and, on a list, the URL of what it corrects).
+    /// URLs are given only when `base_url` has a host, as for the
+    /// canonical link.
+    fn structured_data(&self, page: &PageSpec, title: &str) -> Option<String> {
+        use super::page::{Shows, corrections_of, index_kind, record_link};
+        use serde_json::json;
+        let site = self.site;
+        let base = &site.config.base_url;
+        let canonical = url::canonical(base, &page.dir);
+        let comment = |c: &crate::model::Correction, about: Option<String>| {
+            let mut v = json!({
+                "@type": "CorrectionComment",
+                "datePublished": c.date,
+                "text": c.note.plain(),
+            });
+            if let Some(u) = about {
+                v["url"] = json!(u);
+            }
+            v
+        };
+        let mut data = match page.shows {
+            Shows::Record(crate::kinds::Ref::Article(i)) => {
+                let a = &site.articles[i];
+                let mut v = json!({
+                    "@context": "https://schema.org",
+                    "@type": "Article",
+                    "headline": a.title,
+                    "datePublished": a.date,
+                });
+                if let Some(u) = a.updated {
+                    v["dateModified"] = json!(u);
+                }
+                v
+            }
+            Shows::Record(r) if !corrections_of(site, r).is_empty() => json!({
+                "@context": "https://schema.org",
+                "@type": "WebPage",
+                "name": title,
+            }),
+            Shows::Index(n) => {
+                let (kind, whole) = index_kind(n)?;
+                if !whole {
+                    return None;
+                }
+                let shown: Vec<serde_json::Value> = crate::model::correction::all(site)
+                    .into_iter()
+                    .filter(|c| c.kind == kind)
+                    .map(|c| {
+                        let at = record_link(site, c.record, "").href;
+                        comment(c.correction, url::canonical(base, &at))
+                    })
+                    .collect();
+                if shown.is_empty() {
+                    return None;
+                }
+                json!({
+                    "@context": "https://schema.org",
+                    "@type": "WebPage",
+                    "name": title,
+                    "correction": shown,
+                })
+            }
+            _ => return None,
+        };
+        if let Shows::Record(r) = page.shows {
+            let corrections = corrections_of(site, r);
+            if !corrections.is_empty() {
+                data["correction"] = corrections.iter().map(|c| comment(c, None)).collect();
+            }
+        }
+        if let Some(u) = canonical {
+            data["url"] = json!(u);
+        }
+        Some(script_json(&data))
     }
 
     /// The home page: the latest articles, the most cited actors, the
@@ -204,14 +292,100 @@ impl<'a> Env<'a> {
         (site.config.title.clone(), self.site_description.clone())
     }
 
-    /// A record's text as HTML, its mentions linked relative to `root`.
-    pub(crate) fn rich(
+    /// `corrections/`: every correction, newest first, each with the
+    /// record it corrects.
+    pub(crate) fn corrections_context(&self, ctx: &mut Context, r: &str) -> (String, String) {
+        let site = self.site;
+        let entries: Vec<CorrectionEntry> = crate::model::correction::all(site)
+            .into_iter()
+            .map(|c| CorrectionEntry {
+                note_html: to_html(site, &c.correction.note, &self.none, r, Some(&c.anchor)),
+                id: c.anchor,
+                date: DateCtx::of(&c.correction.date),
+                kind: c.kind.name,
+                record: super::page::record_link(site, c.record, r),
+            })
+            .collect();
+        ctx.insert("corrections", &entries);
+        (
+            super::page::PageKind::CORRECTIONS.title.into(),
+            format!(
+                "Every correction made to {}, newest first",
+                site.config.title
+            ),
+        )
+    }
+
+    /// A text of `record` (a summary, a description) as HTML, its mentions
+    /// linked relative to `root`. Its ids start with the record's kind and
+    /// key (`event-contract-awarded:fn:1`): such texts are shown among
+    /// others (see `render::markdown`).
+    pub(crate) fn rich<K: Kind>(
         &self,
+        record: &K,
         text: Option<&RichText>,
         mentions: &Mentions,
         root: &str,
     ) -> Option<String> {
-        text.map(|t| to_html(self.site, t, mentions, root))
+        text.map(|t| {
+            let scope = format!("{}-{}", K::INFO.name, record.key());
+            to_html(self.site, t, mentions, root, Some(&scope))
+        })
+    }
+
+    /// The `href` of a URL from content (a `url`, `archive_url` or
+    /// `links` field) on the page at `root`: an id link or a path from the
+    /// site root made for the page, anything else as it is.
+    pub(crate) fn href(&self, url: &str, root: &str) -> String {
+        use crate::model::Target;
+        match self.site.links.target(url) {
+            Some(Target::Record(r)) => super::page::href(self.site, *r, root),
+            Some(Target::Tag(t)) => url::tag(root, &self.site.tags[*t].slug),
+            Some(Target::File(path)) => format!("{root}{path}"),
+            // A draft's page does not exist yet: the article list stands in.
+            Some(Target::Unlinked) => url::articles(root),
+            None => url.to_owned(),
+        }
+    }
+
+    /// A record's tags as links to their pages.
+    pub(crate) fn tag_links(&self, tags: &[String], root: &str) -> Vec<LinkCtx> {
+        super::tags::links(self, tags, root)
+    }
+
+    /// `record`'s corrections (newest first, as the model keeps them),
+    /// their notes' links relative to `root`; the ids in each note start
+    /// with the record's kind and key and the note's place
+    /// (`event-x:correction-1:fn:1`), as it is shown among other texts.
+    pub(crate) fn corrections<K: Kind>(&self, record: &K, root: &str) -> Vec<CorrectionCtx> {
+        record
+            .corrections()
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                let scope = format!("{}-{}:correction-{}", K::INFO.name, record.key(), n + 1);
+                CorrectionCtx {
+                    date: DateCtx::of(&c.date),
+                    note_html: to_html(self.site, &c.note, &self.none, root, Some(&scope)),
+                }
+            })
+            .collect()
+    }
+
+    /// A text of `record` other than its main one (a statement's
+    /// question) as HTML: [`Env::rich`], its ids scoped further by `part`
+    /// (`statement-x:question:fn:1`).
+    pub(crate) fn rich_part<K: Kind>(
+        &self,
+        record: &K,
+        part: &str,
+        text: Option<&RichText>,
+        root: &str,
+    ) -> Option<String> {
+        text.map(|t| {
+            let scope = format!("{}-{}:{part}", K::INFO.name, record.key());
+            to_html(self.site, t, &self.none, root, Some(&scope))
+        })
     }
 
     /// An article's body as HTML: the one rendered beforehand when the page
@@ -221,7 +395,13 @@ impl<'a> Env<'a> {
             Some(body) if root == self.record_root.as_str() => body.clone(),
             _ => {
                 let a = &self.site.articles[i];
-                to_html(self.site, &a.body, &self.graph.mentions.articles[i], root)
+                to_html(
+                    self.site,
+                    &a.body,
+                    &self.graph.mentions.articles[i],
+                    root,
+                    None,
+                )
             }
         }
     }
@@ -237,6 +417,23 @@ impl<'a> Env<'a> {
             Value::from_serializable(&Event::item(self, i, root))
         }
     }
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` written as `\u`
+/// escapes (they can only occur inside strings), so no `</script>` or
+/// comment opener can end the element early.
+fn script_json(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// An index grouped by a choice (an actor's or a source's kind): one group
@@ -307,6 +504,18 @@ pub(crate) fn tone(id: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_for_a_script_element_cannot_close_it() {
+        let v = serde_json::json!({"text": "</script><!-- & \u{2028} >"});
+        let s = script_json(&v);
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
 
     #[test]
     fn monogram_initials() {

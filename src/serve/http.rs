@@ -4,7 +4,10 @@
 //! HEAD, and only the site's files from memory, never a file on disk.
 
 use super::Snapshot;
-use super::overlay::{self, LIVE_JS, LIVE_JS_PATH, OVERLAY_CSS, OVERLAY_CSS_PATH, error_page};
+use super::overlay::{
+    self, LIVE_JS, LIVE_JS_PATH, OVERLAY_CSS, OVERLAY_CSS_PATH, WARNINGS_CSS, WARNINGS_CSS_PATH,
+    error_page,
+};
 use super::preview::OnDemandSite;
 use crate::{Diagnostics, Failure};
 use axum::Router;
@@ -244,6 +247,11 @@ fn respond(app: &App, method: &Method, uri: &Uri, headers: &HeaderMap) -> Respon
             OVERLAY_CSS,
         )
             .into_response(),
+        WARNINGS_CSS_PATH => (
+            [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+            WARNINGS_CSS,
+        )
+            .into_response(),
         _ => {
             let snapshot = app.snapshots.borrow().clone();
             page(&snapshot, &path, uri)
@@ -333,9 +341,18 @@ fn page(snapshot: &Snapshot, path: &str, uri: &Uri) -> Response {
             _ => text(StatusCode::NOT_FOUND, "not found\n"),
         };
     }
+    // Warnings are shown on the page, not instead of it.
+    let panel = snapshot
+        .site
+        .as_deref()
+        .and_then(OnDemandSite::warnings_panel);
+    let with_panel = |bytes: &[u8]| match panel {
+        Some(p) => overlay::with_panel(bytes, p),
+        None => bytes.to_vec(),
+    };
     match found {
         Found::File(key, bytes) if key.ends_with(".html") => {
-            html(StatusCode::OK, &bytes, &snapshot.version)
+            html(StatusCode::OK, &with_panel(&bytes), &snapshot.version)
         }
         Found::File(key, bytes) => file(&key, &bytes),
         Found::Broken(d) => {
@@ -348,7 +365,11 @@ fn page(snapshot: &Snapshot, path: &str, uri: &Uri) -> Response {
         }
         Found::Folder => redirect(uri),
         Found::Missing => match snapshot.site.as_ref().and_then(|s| s.get("404.html")) {
-            Some(Ok(bytes)) => html(StatusCode::NOT_FOUND, &bytes, &snapshot.version),
+            Some(Ok(bytes)) => html(
+                StatusCode::NOT_FOUND,
+                &with_panel(&bytes),
+                &snapshot.version,
+            ),
             _ => text(StatusCode::NOT_FOUND, "not found\n"),
         },
     }

@@ -1,6 +1,8 @@
 //! What the preview adds to the site's pages: the script that reloads
-//! them (`live.js`), and the page shown instead of each of them while the
-//! content has errors, with its style (`overlay.css`).
+//! them (`live.js`), the page shown instead of each of them while the
+//! content has errors, with its style (`overlay.css`), and the panel of
+//! warnings shown on every page while there are some, without hiding it
+//! (`warnings.css`).
 
 use crate::Diagnostics;
 use std::fmt::Write as _;
@@ -9,6 +11,12 @@ use std::fmt::Write as _;
 pub(super) const LIVE_JS_PATH: &str = "/__dossier/live.js";
 /// Where the server answers with [`OVERLAY_CSS`].
 pub(super) const OVERLAY_CSS_PATH: &str = "/__dossier/overlay.css";
+
+/// Where the server answers with [`WARNINGS_CSS`].
+pub(super) const WARNINGS_CSS_PATH: &str = "/__dossier/warnings.css";
+/// The style of the warnings panel: every rule scoped to the panel, so that
+/// the page around it keeps its own look.
+pub(super) const WARNINGS_CSS: &str = include_str!("warnings.css");
 
 /// The script every served page loads: it listens to the event stream and
 /// reloads the page, keeping its scroll position, when the site changed.
@@ -44,52 +52,92 @@ fn inject(page: &[u8], tag: &[u8]) -> Vec<u8> {
     out
 }
 
+/// One diagnostic as a list item of the error page or the warnings panel:
+/// location, message, the quoted line with its caret (exactly as on the
+/// terminal), hint; escaped.
+fn item(d: &crate::Diagnostic) -> String {
+    let mut location = d.path.to_string();
+    if let Some(line) = d.line {
+        let _ = write!(location, ":{line}");
+        if let Some(column) = d.column {
+            let _ = write!(location, ":{column}");
+        }
+    }
+    // Warnings say so: the error page lists them with the errors.
+    let (class, label) = if d.is_warning() {
+        (" class=\"warning\"", "warning: ")
+    } else {
+        ("", "")
+    };
+    let mut body = format!(
+        "<li{class}><h2>{}</h2><p class=\"message\">{label}{}</p>",
+        crate::render::escape_markup(&location),
+        crate::render::escape_markup(&d.message)
+    );
+    let shown = d.render(false);
+    let quote: Vec<&str> = shown
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with("  = hint: "))
+        .collect();
+    if !quote.is_empty() {
+        let _ = write!(
+            body,
+            "<pre>{}</pre>",
+            crate::render::escape_markup(&quote.join("\n"))
+        );
+    }
+    if let Some(hint) = &d.hint {
+        let _ = write!(
+            body,
+            "<p class=\"hint\">hint: {}</p>",
+            crate::render::escape_markup(hint)
+        );
+    }
+    body.push_str("</li>\n");
+    body
+}
+
+/// The panel of warnings added at the end of every page while the site has
+/// some: a small box in a corner that opens into the list, leaving the
+/// page as it is (content format 1.1: warnings are "shown in `serve`'s
+/// browser overlay without hiding the page"). `None` without warnings.
+pub(super) fn warnings_panel(warnings: &Diagnostics) -> Option<String> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let all = warnings.clone().sorted();
+    let n = all.len();
+    let items: String = all.iter().map(item).collect();
+    Some(format!(
+        r#"<aside class="dossier-warnings" aria-label="dossier serve"><link rel="stylesheet" href="{WARNINGS_CSS_PATH}"><details><summary>{n} warning{s}</summary><p class="lead">The site builds; these do not stop it. <code>--deny-warnings</code> makes them errors.</p><ol>
+{items}</ol></details></aside>"#,
+        s = if n == 1 { "" } else { "s" },
+    ))
+}
+
+/// A page with the warnings `panel` at the end of its body.
+pub(super) fn with_panel(page: &[u8], panel: &str) -> Vec<u8> {
+    inject(page, panel.as_bytes())
+}
+
 /// The page shown instead of every page while the site has errors: each
 /// diagnostic as the command line shows it (location, message, the quoted
 /// line with its caret, hint), escaped.
 pub(super) fn error_page(diags: Diagnostics) -> String {
     let terminal = diags.clone().render(false);
+    let (errors, warnings) = (diags.errors(), diags.warnings());
     let all = diags.sorted();
-    let n = all.len();
-    let count = format!("{n} error{}", if n == 1 { "" } else { "s" });
-    let mut body = String::new();
-    for d in &all {
-        let mut location = d.path.clone();
-        if let Some(line) = d.line {
-            let _ = write!(location, ":{line}");
-            if let Some(column) = d.column {
-                let _ = write!(location, ":{column}");
-            }
-        }
-        let _ = write!(
-            body,
-            "<li><h2>{}</h2><p class=\"message\">{}</p>",
-            crate::render::escape_markup(&location),
-            crate::render::escape_markup(&d.message)
-        );
-        // The quoted line and caret, exactly as on the terminal.
-        let shown = d.render(false);
-        let quote: Vec<&str> = shown
-            .lines()
-            .skip(1)
-            .filter(|l| !l.starts_with("  = hint: "))
-            .collect();
-        if !quote.is_empty() {
-            let _ = write!(
-                body,
-                "<pre>{}</pre>",
-                crate::render::escape_markup(&quote.join("\n"))
-            );
-        }
-        if let Some(hint) = &d.hint {
-            let _ = write!(
-                body,
-                "<p class=\"hint\">hint: {}</p>",
-                crate::render::escape_markup(hint)
-            );
-        }
-        body.push_str("</li>\n");
-    }
+    let count = match warnings {
+        0 => crate::diag::plural(errors, "error"),
+        w => format!(
+            "{} and {}",
+            crate::diag::plural(errors, "error"),
+            crate::diag::plural(w, "warning")
+        ),
+    };
+    let body: String = all.iter().map(item).collect();
+    let n = errors;
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -131,6 +179,19 @@ mod tests {
         );
         assert_eq!(inject(b"<p>x</HTML>", t), b"<p>x<s></HTML>");
         assert_eq!(inject(b"<p>x</body>", t), b"<p>x<s></body>");
+    }
+
+    #[test]
+    fn warnings_panel_lists_each_warning_escaped() {
+        assert_eq!(warnings_panel(&Diagnostics::default()), None);
+        let mut d = Diagnostics::default();
+        d.push(crate::Diagnostic::at("content/a.txt", "x <b>\n", 1, 3, "odd <b>").warning());
+        let panel = warnings_panel(&d).unwrap();
+        assert!(panel.contains("1 warning</summary>"), "{panel}");
+        assert!(panel.contains("content/a.txt:1:3"));
+        assert!(panel.contains("odd &lt;b&gt;"));
+        assert!(!panel.contains("<b>"));
+        assert_eq!(with_panel(b"<p>x</body>", "<aside>"), b"<p>x<aside></body>");
     }
 
     #[test]

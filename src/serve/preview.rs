@@ -19,6 +19,8 @@ pub struct OnDemandSite {
     /// every page rendered, as `build` makes it.
     search: OnceLock<Output>,
     rendered: Mutex<HashMap<String, Arc<[u8]>>>,
+    /// The warnings panel every page shows, while there are warnings.
+    warnings_panel: Option<String>,
 }
 
 impl OnDemandSite {
@@ -28,6 +30,7 @@ impl OnDemandSite {
             .map(|p| (p.output_path.clone(), p))
             .collect();
         OnDemandSite {
+            warnings_panel: super::overlay::warnings_panel(inv.warnings()),
             inv,
             pages,
             assets: OnceLock::new(),
@@ -82,6 +85,16 @@ impl OnDemandSite {
     /// Whether `key` is a file of the search index.
     fn is_search(key: &str) -> bool {
         key.starts_with(crate::url::search_bundle("").as_str())
+    }
+
+    /// The site's warnings (content format 1.1, "Warnings").
+    pub fn warnings(&self) -> &Diagnostics {
+        self.inv.warnings()
+    }
+
+    /// The panel of warnings added to every page, if there are any.
+    pub fn warnings_panel(&self) -> Option<&str> {
+        self.warnings_panel.as_deref()
     }
 
     /// Whether the site has a file at `key` (a path relative to the root).

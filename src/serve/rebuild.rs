@@ -55,7 +55,9 @@ impl Rebuilder {
         let version = self.versions.next();
         match result {
             Ok(output) => {
-                println!("{verb} in {ms} ms");
+                let warnings = output.warnings();
+                eprint!("{}", warnings.clone().render_list(color()));
+                println!("{verb} in {ms} ms{}", warnings.count_suffix());
                 let _ = std::io::stdout().flush();
                 Snapshot {
                     version,
@@ -221,7 +223,7 @@ fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
                     Some(pool) => pool.install(verify),
                     None => verify(),
                 }));
-            let diags = match outcome {
+            let mut diags = match outcome {
                 Ok(Ok(())) => return,
                 Ok(Err(diags)) => diags,
                 Err(_) => {
@@ -233,6 +235,8 @@ fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
                     d
                 }
             };
+            // The page lists the site's warnings with the template errors.
+            diags.extend(site.warnings().clone());
             eprint!("{}", diags.clone().render(color()));
             eprintln!("the preview shows these errors until they are fixed");
             let page = error_page(diags);

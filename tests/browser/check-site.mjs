@@ -35,6 +35,8 @@ function investigation(name, overlay) {
     cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
   } else if (name === 'starter') {
     execFileSync(bin, ['new', root]);
+  } else if (name.startsWith('cases/')) {
+    cpSync(join(repo, 'tests/fixtures', name), root, { recursive: true });
   } else {
     cpSync(join(repo, 'tests/fixtures/base'), root, { recursive: true });
     if (overlay) cpSync(join(repo, 'tests/fixtures', overlay), root, { recursive: true });
@@ -47,6 +49,11 @@ const sites = {
   base: investigation('base'),
   hostile: investigation('hostile', 'hostile'),
   starter: investigation('starter'),
+  statements: investigation('statements', 'statements'),
+  // Links into the site, footnotes and headings in texts shown together,
+  // tags (content format 1.1); footnote and heading ids (case 10).
+  links: investigation('links', 'links'),
+  footnotes: investigation('cases/10-footnote-heading-ids'),
 };
 
 // --- Nu Html Checker on every page ---------------------------------------------
@@ -93,9 +100,19 @@ const pageTypes = (site) => {
     const json = JSON.parse(readFileSync(join(sites[site], `data/${section}.json`), 'utf8'));
     return json[0]?.path;
   };
+  // The statements fixture adds the pages with corrections and replies.
+  const more = site === 'statements'
+    ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
+    : {};
+  // The first tag on the tag index, if any.
+  const tagIndex = join(sites[site], 'tags/index.html');
+  const tag = existsSync(tagIndex) ? /class=tag-name href=([^ >]+)/.exec(readFileSync(tagIndex, 'utf8'))?.[1] : undefined;
   return {
+    ...more,
     home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),
-    timeline: 'timeline/', sources: 'sources/', source: first('sources'), '404': 'no/such/page/',
+    timeline: 'timeline/', sources: 'sources/', source: first('sources'), statements: 'statements/',
+    corrections: 'corrections/', tags: 'tags/',
+    tag: tag && `tags/${tag.replace(/^\.\.\/tags\//, '')}`, '404': 'no/such/page/',
     // With results on it, so that they are checked too.
     search: 'search/?q=the',
   };
@@ -109,7 +126,7 @@ const browser = await chromium.launch({
 const deadline = setTimeout(() => { console.error('site-checks: timed out'); process.exit(1); }, 600_000);
 
 try {
-  for (const site of ['example', 'hostile']) {
+  for (const site of ['example', 'hostile', 'links', 'statements']) {
     const server = await serve(sites[site]);
     const origin = `http://127.0.0.1:${server.address().port}`;
     for (const [type, path] of Object.entries(pageTypes(site))) {

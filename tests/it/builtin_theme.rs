@@ -57,7 +57,7 @@ struct Opts {
 
 fn opts() -> impl Strategy<Value = Opts> {
     (
-        proptest::collection::vec(any::<bool>(), 16),
+        proptest::collection::vec(any::<bool>(), 24),
         text(),
         1990..2030i32,
         proptest::option::of(1..=12u8),
@@ -81,6 +81,7 @@ struct Shape {
     sources: Vec<Opts>,
     events: Vec<Opts>,
     articles: Vec<Opts>,
+    statements: Vec<Opts>,
 }
 
 fn shape() -> impl Strategy<Value = Shape> {
@@ -90,14 +91,18 @@ fn shape() -> impl Strategy<Value = Shape> {
         proptest::collection::vec(opts(), 0..4),
         proptest::collection::vec(opts(), 0..6),
         proptest::collection::vec(opts(), 0..5),
+        proptest::collection::vec(opts(), 0..5),
     )
-        .prop_map(|(site, actors, sources, events, articles)| Shape {
-            site,
-            actors,
-            sources,
-            events,
-            articles,
-        })
+        .prop_map(
+            |(site, actors, sources, events, articles, statements)| Shape {
+                site,
+                actors,
+                sources,
+                events,
+                articles,
+                statements,
+            },
+        )
 }
 
 const ACTOR_KINDS: &[&str] = &[
@@ -121,6 +126,35 @@ const SOURCE_KINDS: &[&str] = &[
     "other",
 ];
 const STATUSES: &[&str] = &["confirmed", "reported", "alleged", "disputed", "denied"];
+const STATEMENT_KINDS: &[&str] = &[
+    "statement",
+    "denial",
+    "confirmation",
+    "admission",
+    "demand",
+    "no-comment",
+    "no-response",
+];
+
+/// `corrections:` with one or two dated notes (Markdown that names an
+/// actor and links out), at `indent`, from `year` on.
+fn corrections(indent: &str, year: i32, two: bool) -> String {
+    let mut out = format!(
+        "{indent}corrections:\n{indent}  - date: \"{}-02\"\n{indent}    note: {}\n",
+        year + 1,
+        q("We misspelt **O'Brien** & <b>more</b>; see [the record](https://example.org/r).")
+    );
+    if two {
+        writeln!(
+            out,
+            "{indent}  - date: \"{}\"\n{indent}    note: {}",
+            year + 2,
+            q("Ünïcödé fixed.")
+        )
+        .unwrap();
+    }
+    out
+}
 
 fn actor_name(i: usize) -> String {
     [
@@ -219,6 +253,9 @@ fn write_investigation(root: &Path, s: &Shape) {
             )
             .unwrap();
         }
+        if f[7] {
+            actors.push_str(&corrections("  ", a.year, f[8]));
+        }
     }
     write(root, "content/actors.yaml", actors);
 
@@ -255,6 +292,9 @@ fn write_investigation(root: &Path, s: &Shape) {
         }
         if f[4] {
             writeln!(sources, "  archive_url: https://archive.example/{i}").unwrap();
+        }
+        if f[5] {
+            sources.push_str(&corrections("  ", src.year, f[6]));
         }
     }
     write(root, "content/sources.yaml", sources);
@@ -318,6 +358,15 @@ fn write_investigation(root: &Path, s: &Shape) {
         if f[8] {
             writeln!(events, "  tags: [{}, money]", q(&e.text)).unwrap();
         }
+        writeln!(
+            events,
+            "  reply_due: {}",
+            some_ids("actor", na, e.pick / 3, f[9])
+        )
+        .unwrap();
+        if f[10] {
+            events.push_str(&corrections("  ", e.year, f[11]));
+        }
     }
     write(root, "content/events.yaml", events);
 
@@ -344,6 +393,12 @@ fn write_investigation(root: &Path, s: &Shape) {
         }
         if f[6] {
             writeln!(meta, "tags: [{}, courts]", q(&a.text)).unwrap();
+        }
+        if f[16] {
+            writeln!(meta, "updated: \"{}\"", a.year + 1).unwrap();
+        }
+        if f[17] {
+            meta.push_str(&corrections("", a.year, f[18]));
         }
         // Bodies name some actors (or none), so that first-mention
         // sentences and mention counts take every form.
@@ -384,6 +439,90 @@ fn write_investigation(root: &Path, s: &Shape) {
     }
 }
 
+/// Writes the statements `s` describes, every field present or absent.
+fn write_statements(root: &Path, s: &Shape) {
+    let (na, ns, ne, nr) = (
+        s.actors.len(),
+        s.sources.len(),
+        s.events.len(),
+        s.articles.len(),
+    );
+    if na == 0 {
+        return;
+    }
+    let mut out = String::new();
+    for (i, st) in s.statements.iter().enumerate() {
+        let f = &st.flags;
+        let kind = STATEMENT_KINDS[st.pick % STATEMENT_KINDS.len()];
+        writeln!(
+            out,
+            "- id: statement-{i}\n  by: actor-{}\n  date: {}",
+            st.pick % na,
+            q(&date(st.year, st.month, st.day))
+        )
+        .unwrap();
+        if f[0] {
+            writeln!(out, "  speaker: actor-{}", (st.pick / 5) % na).unwrap();
+        }
+        if f[1] {
+            writeln!(out, "  kind: {kind}").unwrap();
+        }
+        // A statement needs words, except a `no-response`.
+        let words = !(f[1] && kind == "no-response");
+        if f[2] || (words && !f[3]) {
+            writeln!(
+                out,
+                "  quote: {}",
+                q(&format!("Acme Group & NSO <did> it. {}", st.text))
+            )
+            .unwrap();
+        }
+        if f[3] {
+            writeln!(
+                out,
+                "  summary: {}",
+                q(&format!("Says **O'Brien** knew. {}", st.text))
+            )
+            .unwrap();
+        }
+        writeln!(out, "  about: {}", some_ids("event", ne, st.pick, f[4])).unwrap();
+        writeln!(
+            out,
+            "  actors: {}",
+            some_ids("actor", na, st.pick / 2, f[5])
+        )
+        .unwrap();
+        writeln!(out, "  sources: {}", some_ids("source", ns, st.pick, f[6])).unwrap();
+        writeln!(
+            out,
+            "  articles: {}",
+            some_ids("article", nr, st.pick, f[7])
+        )
+        .unwrap();
+        if f[8] {
+            writeln!(out, "  medium: {}", q(&st.text)).unwrap();
+        }
+        if f[9] {
+            writeln!(out, "  asked: \"{}\"", st.year - 1).unwrap();
+        }
+        if f[10] {
+            writeln!(
+                out,
+                "  question: {}",
+                q(&format!("Did Ada Lovelace know? {}", st.text))
+            )
+            .unwrap();
+        }
+        if f[11] {
+            writeln!(out, "  tags: [{}, replies]", q(&st.text)).unwrap();
+        }
+        if f[12] {
+            out.push_str(&corrections("  ", st.year, f[13]));
+        }
+    }
+    write(root, "content/statements.yaml", out);
+}
+
 proptest! {
     #![proptest_config(proptest_cases(96))]
 
@@ -392,6 +531,7 @@ proptest! {
     fn every_valid_investigation_renders(s in shape()) {
         let dir = tempfile::tempdir().unwrap();
         write_investigation(dir.path(), &s);
+        write_statements(dir.path(), &s);
         let mut t = Timings::default();
         let inv = dossier::prepare(dir.path(), &BuildOptions::default(), &mut t)
             .map_err(|d| TestCaseError::fail(format!("the generated investigation is invalid:\n{}", d.render(false))))?;
@@ -399,8 +539,26 @@ proptest! {
         let out = inv.render(&mut t)
             .map_err(|d| TestCaseError::fail(format!("a built-in template failed:\n{}", d.render(false))))?;
         let pages = out.files.keys().filter(|p| p.ends_with(".html")).count();
+        // Home, five indexes, the corrections, the tag index, 404, the
+        // search page unless `search: false`; a page per actor, source,
+        // article and tag.
+        let mut tags = std::collections::BTreeSet::new();
+        for e in s.events.iter().filter(|e| e.flags[8]) {
+            tags.extend([e.text.as_str(), "money"].map(dossier::model::slug::slugify));
+        }
+        for a in s.articles.iter().filter(|a| a.flags[6]) {
+            tags.extend([a.text.as_str(), "courts"].map(dossier::model::slug::slugify));
+        }
+        // Statements are written only when there is an actor to make them.
+        for st in s.statements.iter().filter(|st| st.flags[11] && !s.actors.is_empty()) {
+            tags.extend([st.text.as_str(), "replies"].map(dossier::model::slug::slugify));
+        }
+        tags.remove("");
         let search = usize::from(!s.site.flags[5]);
-        prop_assert_eq!(pages, 6 + search + s.actors.len() + s.sources.len() + s.articles.len());
+        prop_assert_eq!(
+            pages,
+            9 + search + s.actors.len() + s.sources.len() + s.articles.len() + tags.len()
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use crate::common::*;
 
 /// Runs check and build on the base fixture with `overlay`, and asserts
 /// that each expected `(location, message fragment)` is reported.
-fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
+pub(crate) fn assert_reports(overlay: &str, expected: &[(&str, &str)]) {
     let inv = investigation(Some(&format!("bad/{overlay}")));
     let root = inv.path();
     // An existing site written by dossier must survive a failed build.
@@ -148,8 +148,10 @@ fn unknown_references_with_suggestions() {
     let inv = investigation(Some("bad/unknown-reference"));
     let err = stderr(&dossier_in(inv.path(), &["check"]));
     assert!(err.contains("did you mean `harbour-gazette`?"), "{err}");
+    // The base fixture's credit line names a paper that is no source: a
+    // warning, counted apart from the errors.
     assert!(
-        err.contains("3 errors found"),
+        err.contains("3 errors and 1 warning found"),
         "all problems in one run: {err}"
     );
 }
@@ -274,10 +276,64 @@ fn forbidden_link_schemes() {
 }
 
 #[test]
+fn links_into_the_site_that_lead_nowhere() {
+    assert_reports(
+        "bad-links",
+        &[
+            (
+                "content/articles/bad-links.md:4:8",
+                "the tag `!!!` has no letter or digit",
+            ),
+            (
+                "content/articles/bad-links.md:6:5",
+                "unknown actor `jane-ro` in the link `actor:jane-ro`",
+            ),
+            (
+                "content/articles/bad-links.md:6:32",
+                "unknown event `contract-award`",
+            ),
+            ("content/articles/bad-links.md:7:3", "unknown tag `harbor`"),
+            (
+                "content/articles/bad-links.md:7:25",
+                "unknown statement `x` in the link `statement:x`",
+            ),
+            (
+                "content/articles/bad-links.md:7:55",
+                "did you mean `actor:`?",
+            ),
+            (
+                "content/articles/bad-links.md:8:5",
+                "`files/dok.txt` names no file of the built site",
+            ),
+            (
+                "content/articles/bad-links.md:8:31",
+                "`../../files/doc.txt` leaves the site root",
+            ),
+            (
+                "content/articles/bad-links.md:8:61",
+                "an image shows a file",
+            ),
+            (
+                "content/articles/bad-links.md:9:3",
+                "`articles/first-story` names no file",
+            ),
+            ("content/articles/bad-links.md:9:38", "has a `#…` part"),
+            (
+                "content/sources/bad-url.yaml:3:6",
+                "`files/nope.txt` names no file",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn yaml_syntax_errors() {
     assert_reports(
         "yaml-syntax",
-        &[("content/sources/broken.yaml:2:7", "unclosed quote")],
+        &[(
+            "content/sources/broken.yaml:2:7",
+            "this quoted value is never closed",
+        )],
     );
 }
 
@@ -344,9 +400,17 @@ fn check_writes_nothing_and_summarises() {
     let before = snapshot(inv.path());
     let o = dossier_in(inv.path(), &["check"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The warning (an unresolved credit name) is printed and counted.
     assert_eq!(
         stdout(&o).trim(),
-        "ok: 2 articles, 4 actors, 3 events, 2 sources"
+        "ok: 2 articles, 4 actors, 3 events, 2 sources, 2 statements; 1 warning"
+    );
+    assert!(
+        stderr(&o).starts_with(
+            "content/articles/wire/Wire Story.txt:10:18: warning: the credit line names `Unknown Daily`"
+        ),
+        "{}",
+        stderr(&o)
     );
     assert_eq!(snapshot(inv.path()), before);
 }

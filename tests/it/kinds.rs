@@ -1,7 +1,8 @@
 //! Every registered record kind is whole: the list in `dossier::kinds` is
 //! the one place a kind is named, so a kind added there without its
-//! fixture, its pages, its open-data file, a record in the starter
-//! investigation or its documentation fails here, by name.
+//! fixture, its pages, its open-data files (JSON, CSV for data kinds, its
+//! FollowTheMoney entities), a record in the starter investigation or its
+//! documentation fails here, by name.
 
 use crate::common::*;
 use dossier::kinds::{DATA_KINDS, KINDS, KindInfo};
@@ -91,6 +92,28 @@ fn every_kind_has_a_fixture_pages_open_data_a_starter_record_and_docs() {
                 kind.plural,
                 kind.plural
             );
+            // Its CSV export: a row per record.
+            for (site, records) in [(&out, &base_records), (&starter_out, &starter_records)] {
+                let path = site.join(format!("data/{}.csv", kind.plural));
+                let rows = csv::Reader::from_path(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                    .records()
+                    .count();
+                assert_eq!(
+                    rows,
+                    records.len(),
+                    "{} has not a row per {}",
+                    path.display(),
+                    kind.name
+                );
+            }
         }
+        // Every kind is part of the FollowTheMoney export (`src/export/ftm.rs`).
+        let ftm = read(&out.join("data/entities.ftm.json"));
+        assert!(
+            ftm.contains(&format!("\"id\":\"{}-", kind.name)),
+            "data/entities.ftm.json has no entity of kind {}: map it in src/export/ftm.rs",
+            kind.name
+        );
     }
 }

@@ -157,8 +157,11 @@ fn a_cached_load_is_a_fresh_load() {
         "---\ntitle: [unclosed\n---\n\nbody\n",
     );
     assert_eq!(same(root, &mut cache), 1);
-    assert!(load::load_with(root, &mut cache).is_err());
+    // Its problem comes with everything that did load.
+    let loaded = load::load_with(root, &mut cache).unwrap();
+    assert!(!loaded.problems.is_empty());
     assert_eq!(cache.reparsed(), 0);
+    cache.give_back(loaded);
     write_old(
         root,
         "articles/one.md",
@@ -202,5 +205,48 @@ fn records_not_given_back_are_parsed_again() {
     cache.give_back(kept);
     drop(other);
     assert_eq!(same(root, &mut cache), all);
+    assert_eq!(same(root, &mut cache), 0);
+}
+
+#[test]
+fn csv_files_are_cached_like_yaml_files() {
+    let dir = example();
+    let root = dir.path();
+    write(
+        root,
+        "sources/sheet.csv",
+        "id,name,kind\ncsv-source,CSV Source,outlet\n",
+    );
+    // A TimelineJS sheet: its title row and its note travel with the file.
+    write(
+        root,
+        "events/timeline.csv",
+        "Year,Headline,Text,Type,Media Credit\n,Title,<p>Intro</p>,title,\n2021,From a sheet,,,AFP\n",
+    );
+    age(root);
+    let mut cache = Cache::new();
+    assert!(same(root, &mut cache) > 10);
+    assert_eq!(same(root, &mut cache), 0);
+    let loaded = load::load_with(root, &mut cache).unwrap();
+    assert_eq!(loaded.notes().count(), 1);
+    assert!(loaded.sheet_intro().is_some());
+    cache.give_back(loaded);
+    // An edit to a CSV file: that file alone is read again.
+    write_old(
+        root,
+        "sources/sheet.csv",
+        "id,name,kind\ncsv-source,CSV Source,wire\n",
+    );
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(same(root, &mut cache), 0);
+    // A broken CSV file, then fixed.
+    write_old(root, "events/timeline.csv", "Year,Headline\nnope,Bad\n");
+    assert_eq!(same(root, &mut cache), 1);
+    let loaded = load::load_with(root, &mut cache).unwrap();
+    assert!(!loaded.problems.is_empty());
+    assert_eq!(cache.reparsed(), 0);
+    cache.give_back(loaded);
+    write_old(root, "events/timeline.csv", "Year,Headline\n2021,Good\n");
+    assert_eq!(same(root, &mut cache), 1);
     assert_eq!(same(root, &mut cache), 0);
 }

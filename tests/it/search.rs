@@ -141,6 +141,7 @@ fn the_index_holds_every_record_once_saying_what_it_is() {
         ("actors", "Actor"),
         ("events", "Event"),
         ("sources", "Source"),
+        ("statements", "Statement"),
     ] {
         expected.extend(data(kind).into_iter().map(|p| (p, label)));
     }
@@ -158,6 +159,8 @@ fn the_index_holds_every_record_once_saying_what_it_is() {
     );
     assert_eq!(index["articles/quay-ledger/"].1, "The quay ledger");
     assert_eq!(index["actors/acme-shipping/"].1, "Acme Shipping");
+    // Statements came with their kind: the index derives from the kinds.
+    assert_eq!(index["statements/#acme-denies-favour"].0, "Statement");
 
     // A record is found by its own words, not by those of the records its
     // page lists: the name is in one article and one event only.

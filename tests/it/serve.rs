@@ -844,3 +844,49 @@ fn the_preview_serves_the_search_page_and_its_index() {
         404
     );
 }
+
+#[test]
+fn warnings_show_on_every_page_without_hiding_it() {
+    // The base fixture's credit line names a paper that is no source: a
+    // warning, and the site builds.
+    let dir = investigation(None);
+    let server = Server::start(dir.path());
+    let location = "content/articles/wire/Wire Story.txt:10:18";
+    for path in ["/articles/first-story/", "/", "/no-such-page/"] {
+        let r = server.get(path);
+        assert!(r.status == 200 || r.status == 404, "{path}: {}", r.status);
+        // The page itself, and the panel at its end.
+        assert!(r.body.contains("<main"), "{path}: {}", r.body);
+        assert!(
+            r.body.contains(r#"<aside class="dossier-warnings""#),
+            "{path}: {}",
+            r.body
+        );
+        assert!(r.body.contains("1 warning</summary>"), "{path}");
+        assert!(r.body.contains(location), "{path}");
+        assert!(r.body.contains("`Unknown Daily`"), "{path}");
+        assert!(r.body.contains(SCRIPT_TAG), "{path}");
+        assert!(!r.body.contains(" style="), "inline style: {}", r.body);
+    }
+    let page = server.get("/articles/first-story/");
+    assert!(page.body.contains("Acme Shipping and the harbour"));
+    let css = server.get("/__dossier/warnings.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(css.content_type(), "text/css; charset=utf-8");
+    // The terminal counts it.
+    assert!(
+        server.stdout().contains("; 1 warning"),
+        "{}",
+        server.stdout()
+    );
+    assert!(server.stderr().contains(location), "{}", server.stderr());
+
+    // Fixed: the panel goes.
+    let wire = dir.path().join("content/articles/wire/Wire Story.txt");
+    let text = std::fs::read_to_string(&wire).unwrap();
+    std::fs::write(&wire, text.replace(" and Unknown Daily", "")).unwrap();
+    eventually("the page without warnings", &server, || {
+        let r = server.get("/articles/first-story/");
+        (r.status == 200 && !r.body.contains("dossier-warnings")).then_some(())
+    });
+}

@@ -168,8 +168,9 @@ fn story(sidecar: &str, text: &str) -> Html {
     page(&out, "articles/story")
 }
 
+/// The body's paragraphs (a dateline is no paragraph of the text).
 fn paragraphs(doc: &Html) -> Vec<String> {
-    texts(doc, ".story-body p")
+    texts(doc, ".story-body p:not(.story-dateline)")
 }
 
 /// The credit line's linked names: (text, source id).
@@ -461,4 +462,616 @@ fn ordinary_one_word_last_paragraph_stays_in_the_body() {
         ]
     );
     assert!(texts(&doc, ".credit").is_empty());
+}
+
+// ---- Runs that report: warnings with their positions.
+
+/// The `wire` fixture with `story.txt` and its sidecar (`date` added), in a
+/// temporary folder.
+fn wire_dir(sidecar: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("wire"), dir.path());
+    write(dir.path(), "content/articles/story.txt", text);
+    write(
+        dir.path(),
+        "content/articles/story.yaml",
+        &format!("date: 2024-03-05\n{sidecar}"),
+    );
+    dir
+}
+
+/// `check` on the story: it succeeds; its stdout and stderr.
+fn checked(sidecar: &str, text: &str) -> (String, String) {
+    let dir = wire_dir(sidecar, text);
+    let o = dossier_in(dir.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (stdout(&o), stderr(&o))
+}
+
+/// The headlines of the warnings printed, in order.
+fn warnings(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.contains(": warning: ")).collect()
+}
+
+/// A first paragraph long enough to be a story's.
+const LEAD: &str =
+    "The harbour commission adjourned on Monday without a vote on the container terminal tender.";
+
+// ---- Datelines
+
+/// What a story shows of a dateline.
+struct Dated {
+    /// The dateline as shown.
+    dateline: Vec<String>,
+    /// The first paragraph.
+    first: String,
+    /// The sources its dateline links: (text, source id).
+    links: Vec<(String, String)>,
+    /// The Sources panel's source ids.
+    panel: Vec<String>,
+}
+
+/// The story whose first paragraph is `first`.
+fn dated(first: &str) -> Dated {
+    let doc = story("", &format!("{HEAD}{first}\n\nIt adjourned.\n"));
+    let sel = Selector::parse(".story-dateline a").unwrap();
+    let links = doc
+        .select(&sel)
+        .map(|a| {
+            let href = a.value().attr("href").unwrap_or_default();
+            let id = href
+                .trim_start_matches("../../sources/")
+                .trim_end_matches('/');
+            (a.text().collect(), id.to_owned())
+        })
+        .collect();
+    Dated {
+        dateline: texts(&doc, ".story-dateline"),
+        first: paragraphs(&doc).into_iter().next().unwrap_or_default(),
+        links,
+        panel: panel_sources(&doc),
+    }
+}
+
+#[test]
+fn every_dateline_form_is_shown_apart_from_the_text() {
+    let text = "The commission met on Monday.";
+    for (first, shown, agencies) in [
+        ("PARIS (AFP) - ", "PARIS (AFP) —", vec![("AFP", "afp")]),
+        (
+            "JERUSALEM, July 24 (Reuters) - ",
+            "JERUSALEM, July 24 (Reuters) —",
+            vec![("Reuters", "reuters")],
+        ),
+        ("NEW DELHI: ", "NEW DELHI —", vec![]),
+        (
+            "Paris, 24 July (ANSA) - ",
+            "Paris, 24 July (ANSA) —",
+            vec![("ANSA", "ansa")],
+        ),
+        (
+            "(ANSA) - PARIS, July 20 - ",
+            "(ANSA) - PARIS, July 20 —",
+            vec![("ANSA", "ansa")],
+        ),
+        // Any dash.
+        ("ROME (ANSA) — ", "ROME (ANSA) —", vec![("ANSA", "ansa")]),
+        ("ROME (ANSA) – ", "ROME (ANSA) —", vec![("ANSA", "ansa")]),
+        ("ROME (ANSA) -- ", "ROME (ANSA) —", vec![("ANSA", "ansa")]),
+    ] {
+        let d = dated(&format!("{first}{text}"));
+        assert_eq!(d.dateline, [shown], "{first}");
+        assert_eq!(d.first, text, "{first}: the text without its dateline");
+        assert_eq!(d.links, linked(&agencies), "{first}");
+        // An agency resolved joins the article's sources.
+        let ids: Vec<&str> = agencies.iter().map(|(_, id)| *id).collect();
+        assert_eq!(d.panel, ids, "{first}");
+    }
+}
+
+#[test]
+fn a_dateline_alone_on_its_line_opens_the_next_paragraph() {
+    let doc = story(
+        "paragraphs: lines\n",
+        "Harbour talks stall\nBRUSSELS (AFP) -\nThe commission met on Monday.\n",
+    );
+    assert_eq!(texts(&doc, ".story-dateline"), ["BRUSSELS (AFP) —"]);
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+    // After a byline, the dateline stands before the paragraph it opens.
+    let doc = story(
+        "paragraphs: lines\n",
+        "Harbour talks stall\nBy Tomas Vell\nBRUSSELS (AFP) - The commission met on Monday.\n",
+    );
+    assert_eq!(
+        texts(&doc, ".story-body > *"),
+        [
+            "By Tomas Vell",
+            "BRUSSELS (AFP) —",
+            "The commission met on Monday."
+        ]
+    );
+}
+
+#[test]
+fn sentences_that_open_like_datelines_stay_text() {
+    for first in [
+        "Update: the commission met on Monday.",
+        "UPDATE: The commission met on Monday.",
+        "Paris: the commission met on Monday.",
+        "Mara Ostend said: The commission met.",
+        "Acme Corp (ACME) - a crane maker - won.",
+        "NATO - the alliance - met on Monday.",
+    ] {
+        let d = dated(first);
+        assert!(d.dateline.is_empty(), "{first}: {:?}", d.dateline);
+        assert_eq!(d.first, first);
+    }
+}
+
+#[test]
+fn an_agency_of_a_dateline_that_is_no_source_is_a_warning_at_its_place() {
+    let text = format!("{HEAD}MADRID (EFE) - {LEAD}\n");
+    let (_, err) = checked("", &text);
+    assert_eq!(
+        warnings(&err),
+        [
+            "content/articles/story.txt:3:9: warning: the dateline names `EFE`, which matches no source: it is shown as plain text"
+        ]
+    );
+    let doc = story("", &text);
+    assert_eq!(texts(&doc, ".story-dateline"), ["MADRID (EFE) —"]);
+    assert!(texts(&doc, ".story-dateline a").is_empty());
+}
+
+// ---- Headline and kicker
+
+#[test]
+fn a_headline_in_capitals_matches_a_sentence_case_title() {
+    let doc = story(
+        "title: Harbour talks stall as commission adjourns\n",
+        "PORTS\n\nHARBOUR TALKS  STALL AS COMMISSION ADJOURNS\n\nThe commission met on Monday.\n",
+    );
+    assert_eq!(
+        texts(&doc, ".story h1"),
+        ["Harbour talks stall as commission adjourns"]
+    );
+    assert_eq!(texts(&doc, ".story .kicker"), ["PORTS"]);
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+}
+
+#[test]
+fn a_kicker_of_two_short_lines_is_the_kicker() {
+    let doc = story(
+        "title: Harbour talks stall\n",
+        "World\nPorts and shipping\nHarbour talks stall\nThe commission met on Monday.\n",
+    );
+    assert_eq!(texts(&doc, ".story .kicker"), ["World Ports and shipping"]);
+    assert_eq!(paragraphs(&doc), ["The commission met on Monday."]);
+}
+
+#[test]
+fn a_long_text_above_the_headline_stays_in_the_body_and_is_a_warning() {
+    let text = &format!("Skip to main content\nMenu\nPORTS\nHarbour talks stall\n{LEAD}\n");
+    let sidecar = "title: Harbour talks stall\n";
+    let doc = story(sidecar, text);
+    assert!(texts(&doc, ".story .kicker").is_empty());
+    assert_eq!(
+        paragraphs(&doc),
+        ["Skip to main content", "Menu", "PORTS", LEAD]
+    );
+    let (_, err) = checked(sidecar, text);
+    assert_eq!(
+        warnings(&err),
+        [
+            "content/articles/story.txt:1:1: warning: the text above the headline (3 lines, 31 characters) is too long for a kicker (at most 2 lines and 120 characters): it stays at the top of the body"
+        ]
+    );
+    assert!(
+        err.contains("hint: leave page furniture off with `boilerplate`"),
+        "{err}"
+    );
+    // One line of 121 characters is too long as well.
+    let long = "A".repeat(121);
+    let (_, err) = checked(sidecar, &format!("{long}\nHarbour talks stall\n{LEAD}\n"));
+    assert_eq!(warnings(&err).len(), 1, "{err}");
+    // Boilerplate takes the furniture off: what is left is the kicker.
+    let sidecar = "title: Harbour talks stall\nboilerplate: [Skip to main content, Menu]\n";
+    let doc = story(sidecar, text);
+    assert_eq!(texts(&doc, ".story .kicker"), ["PORTS"]);
+    let (_, err) = checked(sidecar, text);
+    assert!(warnings(&err).is_empty(), "{err}");
+}
+
+#[test]
+fn a_title_that_matches_no_line_is_a_warning_naming_the_closest() {
+    let text = "PORTS\n\nHarbour talks stalled\n\nThe commission met on Monday.\n";
+    let sidecar = "title: Harbour talks stall\nsummary: Talks.\n";
+    let (_, err) = checked(sidecar, text);
+    assert_eq!(
+        warnings(&err),
+        [
+            "content/articles/story.yaml:2:8: warning: the title matches no line of content/articles/story.txt; the closest is line 3: “Harbour talks stalled”"
+        ]
+    );
+    // Every line stays in the body.
+    let doc = story(sidecar, text);
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "PORTS",
+            "Harbour talks stalled",
+            "The commission met on Monday."
+        ]
+    );
+}
+
+#[test]
+fn a_first_line_too_long_for_a_headline_is_a_warning() {
+    let long = format!("{LEAD} {LEAD} {LEAD}");
+    assert!(long.chars().count() > 200);
+    let text = format!("{long}\n\n{LEAD}\n");
+    let (_, err) = checked("", &text);
+    assert_eq!(
+        warnings(&err),
+        [format!(
+            "content/articles/story.txt:1:1: warning: the first line, taken as the headline, is {} characters long: it reads like a paragraph (a headline is at most 200)",
+            long.chars().count()
+        )]
+    );
+    // It is still the headline; 200 characters are no warning.
+    let doc = story("", &text);
+    assert_eq!(texts(&doc, ".story h1"), [long.as_str()]);
+    let (_, err) = checked("", &format!("{}\n\n{LEAD}\n", "H".repeat(200)));
+    assert!(warnings(&err).is_empty(), "{err}");
+}
+
+// ---- Boilerplate
+
+#[test]
+fn boilerplate_leaves_the_page_and_the_summary_and_check_counts_it() {
+    let dir = wire_dir(
+        "boilerplate:\n  - \"Read more: *\"\n  - Share this story\n",
+        &format!(
+            "{HEAD}This article is more than 2 years old\n\n{LEAD}\n\nRead more: Dockers strike again\n\nIt adjourned.\n\nREAD MORE: the tender\n\nShare this story\n"
+        ),
+    );
+    let site = dir.path().join("content/site.yaml");
+    let yaml = read(&site);
+    std::fs::write(
+        &site,
+        format!("{yaml}boilerplate:\n  - \"This article is more than * old\"\n  - Source link\n"),
+    )
+    .unwrap();
+    let o = dossier_in(dir.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().collect::<Vec<_>>(),
+        [
+            "content/site.yaml:4:5: boilerplate `This article is more than * old` removed 1 paragraph",
+            "content/site.yaml:5:5: boilerplate `Source link` removed 0 paragraphs",
+            "content/articles/story.yaml:3:5: boilerplate `Read more: *` removed 2 paragraphs",
+            "content/articles/story.yaml:4:5: boilerplate `Share this story` removed 1 paragraph",
+            "ok: 2 articles, 1 actor, 0 events, 3 sources, 0 statements; 1 warning",
+        ]
+    );
+    // A pattern that matches nothing is a warning where it is written.
+    assert_eq!(
+        warnings(&stderr(&o)),
+        [
+            "content/site.yaml:5:5: warning: the boilerplate pattern `Source link` matches no paragraph of any wire-copy article"
+        ]
+    );
+    let out = build_ok(dir.path());
+    let doc = page(&out, "articles/story");
+    assert_eq!(paragraphs(&doc), [LEAD, "It adjourned."]);
+    // The summary is the first paragraph that reads as text.
+    let sel = Selector::parse("meta[name=description]").unwrap();
+    let description = doc.select(&sel).next().unwrap().value().attr("content");
+    assert_eq!(description, Some(LEAD));
+    // The open data keeps what was left off, in order.
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/articles.json"))).unwrap();
+    let story = data
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["slug"] == "story")
+        .unwrap();
+    assert_eq!(
+        story["omitted"],
+        serde_json::json!([
+            "This article is more than 2 years old",
+            "Read more: Dockers strike again",
+            "READ MORE: the tender",
+            "Share this story"
+        ])
+    );
+}
+
+#[test]
+fn a_sidecar_pattern_that_matches_nothing_is_a_warning_at_its_place() {
+    let (_, err) = checked("boilerplate: [\"Photo: *\"]\n", &format!("{HEAD}{LEAD}\n"));
+    assert_eq!(
+        warnings(&err),
+        [
+            "content/articles/story.yaml:2:15: warning: the boilerplate pattern `Photo: *` matches no paragraph of this article"
+        ]
+    );
+}
+
+#[test]
+fn boilerplate_on_a_markdown_article_is_an_error() {
+    let dir = wire_dir("", &format!("{HEAD}{LEAD}\n"));
+    write(
+        dir.path(),
+        "content/articles/md.md",
+        "---\ntitle: Talks\ndate: 2024-03-05\nboilerplate: [Menu]\n---\nBody.\n",
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(
+            "content/articles/md.md:4:15: error: `boilerplate` applies only to .txt wire copy"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---- End markers
+
+#[test]
+fn a_closing_end_marker_is_neither_text_nor_a_credit() {
+    for end in ["ENDS", "END", "(END)", "-30-", "###"] {
+        let dir = wire_dir("", &format!("{HEAD}{LEAD}\n\n(AFP)\n\n{end}\n"));
+        let o = dossier_in(dir.path(), &["check"]);
+        assert!(warnings(&stderr(&o)).is_empty(), "{end}: {}", stderr(&o));
+        let out = build_ok(dir.path());
+        let doc = page(&out, "articles/story");
+        assert_eq!(paragraphs(&doc), [LEAD], "{end}");
+        assert_eq!(texts(&doc, ".credit"), ["Source: AFP"], "{end}");
+        let data = read(&out.join("data/articles.json"));
+        assert!(
+            data.contains(&format!("\"omitted\": [\n      {:?}", end)),
+            "{end}: {data}"
+        );
+    }
+}
+
+// ---- Default summaries
+
+/// The summary an article shows on the articles index.
+fn card_summary(out: &Path, title: &str) -> Option<String> {
+    let doc = Html::parse_document(&read(&out.join("articles/index.html")));
+    let sel = Selector::parse(".article-card").unwrap();
+    let card = doc
+        .select(&sel)
+        .find(|c| c.text().collect::<String>().contains(title))
+        .unwrap_or_else(|| panic!("no card for {title}"));
+    let s = Selector::parse(".card-summary").unwrap();
+    card.select(&s).next().map(|p| p.text().collect())
+}
+
+/// A byline and a date stamp of 8 words or more: only their own rules
+/// keep them from being the summary.
+const BYLINE: &str = "By Tomas Vell and Ines Garo in Harbour Town";
+const STAMP: &str = "Published: Tuesday 5 March 2024, 10:32 GMT, updated 11:05 GMT";
+
+#[test]
+fn summaries_skip_bylines_dates_and_short_lines() {
+    let dir = wire_dir(
+        "paragraphs: lines\n",
+        &format!(
+            "Harbour talks stall\n{BYLINE}\n{STAMP}\nPARIS (AFP) -\nShort line here.\n{LEAD}\n"
+        ),
+    );
+    let out = build_ok(dir.path());
+    assert_eq!(
+        card_summary(&out, "Harbour talks stall").as_deref(),
+        Some(LEAD)
+    );
+    // The byline and the date stay in the text.
+    let doc = page(&out, "articles/story");
+    assert_eq!(paragraphs(&doc), [BYLINE, STAMP, "Short line here.", LEAD]);
+}
+
+#[test]
+fn markdown_summaries_follow_the_same_rule() {
+    let dir = wire_dir("", &format!("{HEAD}{LEAD}\n"));
+    write(
+        dir.path(),
+        "content/articles/md.md",
+        &format!(
+            "---\ntitle: Markdown talks\ndate: 2024-03-06\n---\n{BYLINE}\n\n{STAMP}\n\n{LEAD}\n"
+        ),
+    );
+    let out = build_ok(dir.path());
+    assert_eq!(card_summary(&out, "Markdown talks").as_deref(), Some(LEAD));
+}
+
+#[test]
+fn a_long_summary_is_cut_at_a_sentence_end_after_120_characters() {
+    let first = "The harbour commission adjourned on Monday without a vote on the tender for the container terminal at the north quay.";
+    let second = "It will meet again in August, a spokesman said, after the unions and the three bidders have been heard in public sessions.";
+    assert!(first.chars().count() < 120 && first.chars().count() + second.chars().count() > 120);
+    let third = "The minister said the delay was regrettable.";
+    let p = format!("{first} {second} {third}");
+    assert!(p.chars().count() > 240);
+    let dir = wire_dir("", &format!("{HEAD}{p}\n"));
+    let out = build_ok(dir.path());
+    assert_eq!(
+        card_summary(&out, "Harbour talks stall"),
+        Some(format!("{first} {second}"))
+    );
+}
+
+#[test]
+fn an_article_with_no_paragraph_that_reads_as_text_has_no_summary_and_a_warning() {
+    let text = "Harbour talks stall\n\nBy Tomas Vell\n\nTalks stalled.\n";
+    let (_, err) = checked("", text);
+    assert_eq!(
+        warnings(&err),
+        [
+            "content/articles/story.yaml:1:1: warning: no paragraph of this article reads as a summary (the first of at least 8 words that is not a byline, a date or a dateline): it has none on lists, in the feed and in its description"
+        ]
+    );
+    let dir = wire_dir("", text);
+    let out = build_ok(dir.path());
+    assert_eq!(card_summary(&out, "Harbour talks stall"), None);
+    // The page's description is then its headline.
+    let doc = page(&out, "articles/story");
+    let sel = Selector::parse("meta[name=description]").unwrap();
+    let description = doc.select(&sel).next().unwrap().value().attr("content");
+    assert_eq!(description, Some("Harbour talks stall"));
+}
+
+// ---- Other warnings
+
+#[test]
+fn a_repeated_paragraph_is_a_warning_at_its_second_place() {
+    let (_, err) = checked(
+        "",
+        &format!(
+            "{HEAD}{LEAD}\n\nPhoto: Harbour Ledger\n\nIt adjourned.\n\nPhoto:  harbour ledger\n"
+        ),
+    );
+    assert_eq!(
+        warnings(&err),
+        ["content/articles/story.txt:9:1: warning: this paragraph repeats the one at line 5"]
+    );
+    // In Markdown too.
+    let dir = wire_dir("", &format!("{HEAD}{LEAD}\n"));
+    write(
+        dir.path(),
+        "content/articles/md.md",
+        &format!(
+            "---\ntitle: Talks\ndate: 2024-03-05\n---\n{LEAD}\n\n# Heading\n\n# Heading\n\n{LEAD}\n"
+        ),
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    assert_eq!(
+        warnings(&stderr(&o)),
+        ["content/articles/md.md:11:1: warning: this paragraph repeats the one at line 5"]
+    );
+}
+
+#[test]
+fn a_credit_name_that_is_no_source_is_a_warning_at_its_place() {
+    let (_, err) = checked(
+        "",
+        &format!("{HEAD}{LEAD}\n\nSources: AFP/Harbour Ledger\n"),
+    );
+    assert_eq!(
+        warnings(&err),
+        [
+            "content/articles/story.txt:5:14: warning: the credit line names `Harbour Ledger`, which matches no source: it is shown as plain text"
+        ]
+    );
+}
+
+// ---- --deny-warnings
+
+#[test]
+fn deny_warnings_makes_them_errors_and_writes_nothing() {
+    let dir = wire_dir("", &format!("{HEAD}{LEAD}\n\nSources: Harbour Ledger\n"));
+    // A first build, with the warning: public/ is written.
+    let out = build_ok(dir.path());
+    let before = snapshot(&out);
+    assert!(!before.is_empty());
+    // Changed content, denied: nothing of it is written.
+    write(
+        dir.path(),
+        "content/articles/story.txt",
+        &format!("{HEAD}{LEAD} Changed.\n\nSources: Harbour Ledger\n"),
+    );
+    for command in ["build", "check"] {
+        let o = dossier_in(dir.path(), &[command, "--deny-warnings"]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(
+                "content/articles/story.txt:5:10: warning: the credit line names `Harbour Ledger`"
+            ),
+            "{command}: {err}"
+        );
+        assert!(
+            err.ends_with(
+                "1 warning found, and --deny-warnings makes warnings errors; nothing was written\n"
+            ),
+            "{command}: {err}"
+        );
+        assert!(stdout(&o).is_empty(), "{command}: {}", stdout(&o));
+    }
+    assert_eq!(snapshot(&out), before, "public/ is as it was");
+    // Without warnings the flag changes nothing.
+    write(
+        dir.path(),
+        "content/articles/story.txt",
+        &format!("{HEAD}{LEAD}\n\nSources: AFP\n"),
+    );
+    let o = dossier_in(dir.path(), &["build", "--deny-warnings"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("warning"), "{}", stdout(&o));
+}
+
+#[test]
+fn build_prints_warnings_and_counts_them() {
+    let dir = wire_dir("", &format!("{HEAD}{LEAD}\n\nSources: Harbour Ledger\n"));
+    let o = dossier_in(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).trim_end().ends_with("; 1 warning"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(warnings(&stderr(&o)).len(), 1, "{}", stderr(&o));
+    // With an error too, the count line says both.
+    write(
+        dir.path(),
+        "content/actors.yaml",
+        "- id: Bad Id\n  name: X\n",
+    );
+    let o = dossier_in(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).ends_with("1 error and 1 warning found; nothing was written\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---- The drop capital
+
+/// Whether the story's body takes a drop capital.
+fn drop_cap(first: &str) -> bool {
+    let doc = story("", &format!("{HEAD}{first}\n\nIt adjourned.\n"));
+    !texts(&doc, ".story-body.drop-cap").is_empty()
+}
+
+#[test]
+fn the_drop_capital_opens_only_a_long_paragraph_starting_with_a_letter() {
+    let long = format!("{LEAD} {LEAD} {LEAD}");
+    assert!(drop_cap(&long));
+    // A one-line paragraph would leave the capital hanging into the next.
+    assert!(!drop_cap(LEAD));
+    // It would split "(ANSA)", a quotation mark from its word, a number.
+    assert!(!drop_cap(&format!("(The vote) {long}")));
+    assert!(!drop_cap(&format!("“Not now,” {long}")));
+    assert!(!drop_cap(&format!("2024 was a year. {long}")));
+    // A dateline opens the story instead.
+    assert!(!drop_cap(&format!("ROME (ANSA) - {long}")));
+}
+
+#[test]
+fn the_feed_opens_a_story_with_its_dateline() {
+    let dir = wire_dir("", &format!("{HEAD}ROME (ANSA) - {LEAD}\n"));
+    let out = build_ok(dir.path());
+    let feed = read(&out.join("feed.xml"));
+    assert!(
+        feed.contains(&format!(
+            "&lt;p&gt;&lt;strong&gt;ROME (ANSA)&lt;/strong&gt;&lt;/p&gt;&lt;p&gt;{}",
+            LEAD.replace('\'', "&#39;")
+        )),
+        "{feed}"
+    );
 }

@@ -1,0 +1,101 @@
+//! `data/timeline.json`: the timeline in TimelineJS3's JSON format
+//! (content format, "The built site"), carrying dossier's events the way
+//! TimelineJS's own sample timelines carry theirs: a title slide (the
+//! site's title and description), then one slide per event in date order
+//! with its dates at their precision (a year alone stays a year: no day is
+//! made up), the date as dossier writes it (`display_date`), the title as
+//! headline, the summary as HTML with its status below, and its first tag
+//! as the TimelineJS group. Links are absolute from `base_url`, since the
+//! file is shown away from the site.
+
+use super::{Export, ExportCtx};
+use crate::model::Date;
+use crate::render::{escape_markup, note_html};
+use crate::url;
+use serde_json::{Map, Value, json};
+
+/// The TimelineJS export.
+pub struct Timeline;
+
+impl Export for Timeline {
+    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
+        let mut bytes = serde_json::to_vec_pretty(&timeline(ctx)).unwrap_or_default();
+        bytes.push(b'\n');
+        vec![(url::timeline_json(""), bytes)]
+    }
+
+    fn paths(&self) -> Vec<String> {
+        vec![url::timeline_json("")]
+    }
+}
+
+/// A TimelineJS date object: the parts dossier has, no more (TimelineJS
+/// shows a date at the precision of the parts given).
+fn date(d: &Date) -> Value {
+    let mut m = Map::new();
+    m.insert("year".into(), json!(d.year.to_string()));
+    if let Some(month) = d.month {
+        m.insert("month".into(), json!(month.to_string()));
+    }
+    if let Some(day) = d.day {
+        m.insert("day".into(), json!(day.to_string()));
+    }
+    Value::Object(m)
+}
+
+fn timeline(ctx: &ExportCtx) -> Value {
+    let (site, graph) = (ctx.site, ctx.graph);
+    let base = site.config.base_url.as_str();
+    let absolute = base.starts_with("http://") || base.starts_with("https://");
+    let intro = match (&site.config.description, &site.config.subtitle) {
+        (Some(d), _) => note_html(
+            site,
+            d,
+            &crate::link::Mentions::default(),
+            base,
+            Some("site"),
+        ),
+        (None, Some(s)) => format!("<p>{}</p>", escape_markup(s)),
+        (None, None) => String::new(),
+    };
+    let events: Vec<Value> = site
+        .events
+        .enumerate()
+        .map(|(i, e)| {
+            let mut text = e
+                .summary
+                .as_ref()
+                .map(|s| {
+                    let scope = format!("event-{}", e.id);
+                    note_html(site, s, &graph.mentions.events[i], base, Some(&scope))
+                })
+                .unwrap_or_default();
+            text.push_str(&format!("<p><em>{}</em>", e.status.label()));
+            if absolute {
+                text.push_str(&format!(
+                    " · <a href=\"{}\">{}</a>",
+                    escape_markup(&url::event(base, &e.id)),
+                    escape_markup(&site.config.title)
+                ));
+            }
+            text.push_str("</p>");
+            let mut slide = json!({
+                "unique_id": e.id,
+                "start_date": date(&e.when.start),
+                "display_date": e.when.display(),
+                "text": {"headline": escape_markup(&e.title), "text": text},
+            });
+            if let Some(end) = &e.when.end {
+                slide["end_date"] = date(end);
+            }
+            if let Some(tag) = e.tags.first() {
+                slide["group"] = json!(tag);
+            }
+            slide
+        })
+        .collect();
+    json!({
+        "title": {"text": {"headline": escape_markup(&site.config.title), "text": intro}},
+        "events": events,
+    })
+}

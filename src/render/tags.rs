@@ -1,0 +1,145 @@
+//! The tag pages (content format 1.1, "The built site"): `tags/`, every
+//! tag with its counts, and `tags/<slug>/`, the records that carry one,
+//! kind by kind. Tags are not a record kind (they are what records list
+//! under `tags`), so their pages are made here, from `Site::tags`; the
+//! kinds they list are any kinds with tags.
+
+use super::context::LinkCtx;
+use super::page::listed;
+use super::pages::Env;
+use crate::kinds::KINDS;
+use crate::model::Tag;
+use crate::url;
+use serde::Serialize;
+use tera::{Context, Value};
+
+/// How many records of one kind carry a tag.
+#[derive(Serialize)]
+pub struct TagCount {
+    /// The kind's plural, as data files name it: "articles".
+    pub kind: &'static str,
+    pub count: usize,
+    /// "1 article", "3 events".
+    pub label: String,
+}
+
+/// A tag on the tag index (`tags` on `tags.html`).
+#[derive(Serialize)]
+pub struct TagCard {
+    pub name: String,
+    pub slug: String,
+    pub href: String,
+    /// Every record with the tag.
+    pub count: usize,
+    /// Per kind that has any, in the list order of kinds.
+    pub counts: Vec<TagCount>,
+}
+
+/// The records of one kind on a tag's page.
+#[derive(Serialize)]
+pub struct TagSection {
+    /// The kind's plural: "articles", "events".
+    pub kind: &'static str,
+    /// Its heading: "Articles", "Events".
+    pub label: String,
+    /// Each record as lists show it: an article's card, an event as the
+    /// timeline shows it, for other kinds `{text, href}`.
+    pub items: Vec<Value>,
+}
+
+/// `tag` on `tag.html`.
+#[derive(Serialize)]
+pub struct TagFull {
+    #[serde(flatten)]
+    pub card: TagCard,
+    pub sections: Vec<TagSection>,
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn card(tag: &Tag, root: &str) -> TagCard {
+    let counts = KINDS
+        .iter()
+        .map(|k| {
+            (
+                k,
+                tag.records
+                    .iter()
+                    .filter(|r| r.info().name == k.name)
+                    .count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| TagCount {
+            kind: k.plural,
+            count: n,
+            label: format!("{n} {}", if n == 1 { k.name } else { k.plural }),
+        })
+        .collect();
+    TagCard {
+        name: tag.name.clone(),
+        slug: tag.slug.clone(),
+        href: url::tag(root, &tag.slug),
+        count: tag.records.len(),
+        counts,
+    }
+}
+
+/// The tag index: every tag, by name, with its counts.
+pub(crate) fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+    let site = env.site;
+    let tags: Vec<TagCard> = site.tags.iter().map(|t| card(t, root)).collect();
+    ctx.insert("tags", &tags);
+    (
+        super::page::PageKind::TAGS.title.into(),
+        format!("The themes followed across {}", site.config.title),
+    )
+}
+
+/// One tag's page: its records, kind by kind.
+pub(crate) fn tag_context(env: &Env, t: usize, ctx: &mut Context, root: &str) -> (String, String) {
+    let tag = &env.site.tags[t];
+    let mut sections: Vec<TagSection> = Vec::new();
+    for &r in &tag.records {
+        let (info, value) = listed(env, r, root);
+        match sections.last_mut() {
+            Some(s) if s.kind == info.plural => s.items.push(value),
+            _ => sections.push(TagSection {
+                kind: info.plural,
+                label: capitalised(info.plural),
+                items: vec![value],
+            }),
+        }
+    }
+    let full = TagFull {
+        card: card(tag, root),
+        sections,
+    };
+    let what: Vec<&str> = full.card.counts.iter().map(|c| c.label.as_str()).collect();
+    let description = format!(
+        "{} tagged “{}” in {}",
+        capitalised(&what.join(", ")),
+        tag.name,
+        env.site.config.title
+    );
+    ctx.insert("tag", &full);
+    (tag.name.clone(), description)
+}
+
+/// A record's tags as links to their pages (what record pages show).
+pub(crate) fn links(env: &Env, tags: &[String], root: &str) -> Vec<LinkCtx> {
+    tags.iter()
+        .filter_map(|t| {
+            let at = env.site.tags.find(t)?;
+            Some(LinkCtx {
+                text: t.clone(),
+                href: url::tag(root, &env.site.tags[at].slug),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,341 @@
+//! CSV data files (content format 1.1, "Data files"): a record kept in a
+//! spreadsheet is the same record as one written in YAML, every message
+//! points at its cell, and the CSV exports go back into `content/` to give
+//! the same site.
+
+use crate::common::*;
+use std::path::Path;
+
+/// The base fixture with the YAML or the CSV half of `tests/fixtures/csv/`.
+fn desk(format: &str) -> tempfile::TempDir {
+    let dir = investigation(None);
+    copy_dir(&fixtures().join("csv").join(format), dir.path());
+    dir
+}
+
+/// Writes `text` to `content/<rel>` of `root`.
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join("content").join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Runs `check` on `root`, which must fail; its standard error.
+fn check_fails(root: &Path) -> String {
+    let o = dossier_in(root, &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    stderr(&o)
+}
+
+#[test]
+fn a_csv_record_and_a_yaml_record_give_the_same_site() {
+    let yaml = desk("yaml");
+    let csv = desk("csv");
+    let (a, b) = (build_ok(yaml.path()), build_ok(csv.path()));
+    // The fixture's records are there, with what only CSV cells held:
+    // a BOM, CRLF lines, a quoted cell over four lines, `;` lists,
+    // links and relations, `No` and `YES`, a blank row; statements too.
+    let html = read(&a.join("actors/mara-vell/index.html"));
+    assert!(html.contains("href=https://gazette.example/vell"), "{html}");
+    assert!(html.contains("M. Vell"), "{html}");
+    let events = read(&a.join("data/events.json"));
+    assert!(events.contains("\"approximate\": true"), "{events}");
+    assert!(events.contains("\"vell-memo\""), "{events}");
+    let statements = read(&a.join("data/statements.json"));
+    assert!(statements.contains("\"vell-no-reply\""), "{statements}");
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert!(sa.len() > 20);
+    for ((pa, ba), (pb, bb)) in sa.iter().zip(&sb) {
+        assert_eq!(pa, pb);
+        assert!(
+            ba == bb,
+            "{} differs between the YAML and the CSV build",
+            pa.display()
+        );
+    }
+    assert_eq!(sa.len(), sb.len());
+}
+
+/// Every file of a built site with its bytes.
+type Snapshot = Vec<(std::path::PathBuf, Vec<u8>)>;
+
+/// Replaces every data file of `root` by the CSV exports of the site built
+/// from it, and returns the rebuilt site next to the first build.
+fn round_trip(root: &Path) -> (Snapshot, Snapshot) {
+    let out = build_ok(root);
+    let first = snapshot(&out);
+    let content = root.join("content");
+    for kind in dossier::kinds::DATA_KINDS {
+        for ext in ["yaml", "yml", "csv"] {
+            let _ = std::fs::remove_file(content.join(format!("{}.{ext}", kind.plural)));
+        }
+        let _ = std::fs::remove_dir_all(content.join(kind.plural));
+        std::fs::copy(
+            out.join(format!("data/{}.csv", kind.plural)),
+            content.join(format!("{}.csv", kind.plural)),
+        )
+        .unwrap();
+    }
+    let again = snapshot(&build_ok(root));
+    (first, again)
+}
+
+fn assert_same(first: &Snapshot, again: &Snapshot) {
+    let paths = |s: &Snapshot| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(first), paths(again));
+    for ((p, a), (_, b)) in first.iter().zip(again) {
+        assert!(
+            a == b,
+            "{} differs after the round trip through data/*.csv",
+            p.display()
+        );
+    }
+}
+
+#[test]
+fn the_csv_exports_rebuild_the_same_site() {
+    // The example: every field of every data kind, Markdown summaries.
+    let dir = example();
+    let (first, again) = round_trip(dir.path());
+    assert_same(&first, &again);
+
+    // Relations without labels, a place over two lines, quotes around a
+    // name, dates before 1000, CSV records of the desk fixture.
+    let dir = investigation(Some("ftm"));
+    copy_dir(&fixtures().join("csv/csv"), dir.path());
+    let (first, again) = round_trip(dir.path());
+    assert_same(&first, &again);
+
+    // Id links, relative references and footnotes in summaries.
+    let dir = investigation(Some("links"));
+    let (first, again) = round_trip(dir.path());
+    assert_same(&first, &again);
+}
+
+#[test]
+fn the_exports_take_the_columns_of_a_csv_data_file() {
+    let dir = investigation(None);
+    let out = build_ok(dir.path());
+    let actors = std::fs::read(out.join("data/actors.csv")).unwrap();
+    assert!(
+        actors.starts_with(
+            b"\xEF\xBB\xBFid,name,kind,role,aliases,country,summary,links,relations\r\n"
+        )
+    );
+    let events = read(&out.join("data/events.csv"));
+    // Content order (events/2019.yaml as written), not date order.
+    let ids: Vec<&str> = events
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["contract-awarded", "talks-begin", "review"]);
+    assert!(
+        events.contains("talks-begin,2018,,true,Talks begin,"),
+        "{events}"
+    );
+    // Each file is listed with the open data.
+    let home = read(&out.join("index.html"));
+    for file in [
+        "actors.csv",
+        "events.csv",
+        "sources.csv",
+        "entities.ftm.json",
+        "timeline.json",
+    ] {
+        assert!(
+            home.contains(&format!("data/{file}")),
+            "the colophon does not list {file}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_column_is_named_at_its_cell_with_a_hint() {
+    let dir = investigation(None);
+    write(dir.path(), "actors.csv", "id,nmae,kind\nx,X,person\n");
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/actors.csv:1:2: error: unknown column `nmae` in the header row"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `name`?"), "{err}");
+    // The caret stands under the cell, not under the second character.
+    assert!(err.contains("1 | id,nmae,kind\n  |    ^"), "{err}");
+}
+
+#[test]
+fn messages_give_the_line_in_the_file_and_the_cell_in_the_row() {
+    let dir = investigation(None);
+    // Row 2 spans lines 2 to 4; row 3 starts on line 5.
+    let sheet = "id,date,title,summary,status,approximate,actors\n\
+                 one,2020,One,\"three\n\nlines\",rumoured,,\n\
+                 two,2020,Two,,reported,PERHAPS,\"port-authority; nobody\"\n";
+    write(dir.path(), "events/sheet.csv", sheet);
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/events/sheet.csv:5:6: error: `PERHAPS` is not true or false"),
+        "{err}"
+    );
+    assert!(err.contains("5 | two,2020,Two,,reported,PERHAPS,"), "{err}");
+    assert!(err.contains("  |                        ^"), "{err}");
+
+    // A date a spreadsheet rewrote in its own way.
+    write(
+        dir.path(),
+        "events/other.csv",
+        "id,date,title\nthree,7/24/2021,Three\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/events/other.csv:2:2: error: `7/24/2021` is not a date"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("content/events/other.csv")).unwrap();
+
+    // What validation finds is said at the same places.
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        &sheet.replace("PERHAPS", "no"),
+    );
+    let err = check_fails(dir.path());
+    // The status cell starts on line 4, where the quoted cell before it ends.
+    assert!(
+        err.contains("content/events/sheet.csv:4:5: error: `rumoured` is not a valid status"),
+        "{err}"
+    );
+    assert!(
+        err.contains("4 | lines\",rumoured,,\n  |        ^"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/events/sheet.csv:5:7: error: unknown actor `nobody`"),
+        "{err}"
+    );
+
+    // A link the link rules refuse, deep in a quoted cell: said at the cell.
+    write(
+        dir.path(),
+        "events/other.csv",
+        "id,date,title,summary\nthree,2021,Three,\"one\n\n[two](javascript:alert(1))\"\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains(
+            "content/events/other.csv:2:4: error: the link scheme `javascript:` is not allowed"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn rows_and_headers_that_cannot_be_read_are_reported() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "sources.csv",
+        "id,name,Name\nsrc,Source,Again\nsrc2,Two,,extra\n",
+    );
+    write(
+        dir.path(),
+        "actors/broken.csv",
+        "id,name\nx,\"never closed\ny,Y\n",
+    );
+    // Corrections are written in YAML only.
+    write(
+        dir.path(),
+        "statements.csv",
+        "id,by,date,quote,corrections\ns1,port-authority,2020,Yes.,\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains(
+            "content/sources.csv:1:3: error: the column `name` is named twice in the header row"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/sources.csv:3:4: error: this row has more cells than the header names"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/actors/broken.csv:2:2: error: this quoted cell is never closed"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/statements.csv:1:5: error: `corrections` cannot be written in a CSV data file"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn csv_files_sit_where_yaml_files_do() {
+    let dir = investigation(None);
+    write(dir.path(), "actor.csv", "id,name\nx,X\n");
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("`actor.csv` is not part of the content format"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `actors.csv`?"), "{err}");
+
+    std::fs::remove_file(dir.path().join("content/actor.csv")).unwrap();
+    write(dir.path(), "actors.csv", "id,name\nx-one,X One\n");
+    write(dir.path(), "sources/deep/more.csv", "id,name\ny-source,Y\n");
+    let out = build_ok(dir.path());
+    assert!(out.join("actors/x-one/index.html").exists());
+    assert!(out.join("sources/y-source/index.html").exists());
+}
+
+#[test]
+fn absurd_csv_files_are_refused_not_read() {
+    let dir = investigation(None);
+    // More values than a data file may hold: one cell of 2,000,001 items.
+    let mut cell = "a;".repeat(2_000_001);
+    cell.pop();
+    write(
+        dir.path(),
+        "actors.csv",
+        &format!("id,name,aliases\nx,X,{cell}\n"),
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/actors.csv:2:1: error: this file holds more than 2000000 values"),
+        "{err}"
+    );
+    // Larger than the 16 MiB a data file may be.
+    let big = format!("id,name\n{}", "x,X\n".repeat(4_200_000));
+    write(dir.path(), "actors.csv", &big);
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/actors.csv: error: this file is 16 MiB; the limit is 16 MiB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_row_that_does_not_load_causes_no_second_error() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        "id,date,title,approximate\nbad-one,2020,Bad,perhaps\n",
+    );
+    write(
+        dir.path(),
+        "articles/links-it.md",
+        "---\ntitle: Links it\ndate: 2021-01-01\n---\n\nSee [the event](event:bad-one) for how the harbour contract came to be awarded.\n",
+    );
+    let err = check_fails(dir.path());
+    assert!(
+        err.contains("content/events/sheet.csv:2:4: error: `perhaps` is not true or false"),
+        "{err}"
+    );
+    assert!(!err.contains("bad-one`"), "a derived error: {err}");
+    assert!(err.contains("1 error"), "{err}");
+}

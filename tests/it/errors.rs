@@ -1,0 +1,491 @@
+//! Errors as the content format 1.1 states them ("Errors"): every problem
+//! in one run, and none derived from another; each message at the value
+//! itself, quoting it as written, with what to do; limits on identifiers;
+//! a base URL without query or fragment.
+
+use crate::common::*;
+use std::path::Path;
+
+/// Writes `text` at `rel` below `root`, making folders as needed.
+fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// The first line of every error `check` reports (`path:line:column:
+/// error: message`), in the order shown, after asserting exit 1 and that
+/// `build` reports exactly the same.
+fn errors(root: &Path) -> Vec<String> {
+    let check = dossier_in(root, &["check"]);
+    let build = dossier_in(
+        root,
+        &["build", "--out", root.join("public").to_str().unwrap()],
+    );
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert_eq!(stderr(&check), stderr(&build), "check and build disagree");
+    stderr(&check)
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The hint printed under the error whose first line starts with `at`.
+fn hint_of(root: &Path, at: &str) -> String {
+    let err = stderr(&dossier_in(root, &["check"]));
+    let mut lines = err.lines().skip_while(|l| !l.starts_with(at));
+    lines
+        .next()
+        .unwrap_or_else(|| panic!("no error at {at}\n{err}"));
+    lines
+        .take_while(|l| !l.contains(": error: "))
+        .find_map(|l| l.trim().strip_prefix("= hint: "))
+        .unwrap_or_else(|| panic!("no hint for {at}\n{err}"))
+        .to_owned()
+}
+
+// ---- Dates (case 12)
+
+#[test]
+fn early_years_with_leading_zeros_are_years() {
+    let dir = case("12-early-dates-octal");
+    let out = build_ok(dir.path());
+    let timeline = page(&out, "timeline");
+    let sel = scraper::Selector::parse("time").unwrap();
+    let shown: Vec<(String, String)> = timeline
+        .select(&sel)
+        .map(|t| {
+            (
+                t.value().attr("datetime").unwrap_or("").to_owned(),
+                t.text().collect(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("0044", "44 – 100"),
+        ("0750", "c. 750"),
+        ("0950-06", "June 950"),
+        ("0999-12-31", "31 December 999"),
+    ];
+    for (i, (datetime, text)) in expected.iter().enumerate() {
+        assert_eq!(
+            (shown[i].0.as_str(), shown[i].1.as_str()),
+            (*datetime, *text),
+            "{shown:?}"
+        );
+    }
+}
+
+#[test]
+fn every_bad_date_of_a_file_is_quoted_at_its_value() {
+    let dir = case("12-early-dates-octal");
+    let root = dir.path();
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: a\n  date: 602\n  title: A\n\
+         - id: b\n  date: July 2019\n  title: B\n\
+         - id: c\n  date: 2019-03\n  end:   2021.5\n  title: C\n\
+         - id: d\n  date: 750-06\n  title: D\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/events/more.yaml:2:9: error: `602` is not a date: a year has four digits",
+            "content/events/more.yaml:5:9: error: `July 2019` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+            "content/events/more.yaml:9:10: error: `2021.5` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+            "content/events/more.yaml:12:9: error: `750-06` is not a date: a year has four digits",
+        ]
+    );
+    assert_eq!(hint_of(root, "content/events/more.yaml:2:9"), "write 0602");
+    assert_eq!(
+        hint_of(root, "content/events/more.yaml:12:9"),
+        "write 0750-06"
+    );
+}
+
+// ---- Parser messages in dossier's words (the table in src/load/yaml.rs)
+
+/// Each fixture of the table of rephrased parser messages, on the base
+/// investigation: the one error it gives (location and message), and its
+/// hint.
+const REPHRASED: &[(&str, &str, &str)] = &[
+    (
+        "yaml-tab-indent",
+        "content/actors/tabbed.yaml:4:1: error: a tab is used for indenting here: YAML indents with spaces only",
+        "indent with spaces",
+    ),
+    (
+        "yaml-colon-in-value",
+        "content/articles/pegasus.yaml:1:8: error: `Pegasus: France's Macron among potential targets` contains `: `, so YAML reads it as the start of another field",
+        "put the value in quotes: title: \"Pegasus: France's Macron among potential targets\"",
+    ),
+    (
+        "yaml-colon-continued",
+        "content/events/continued.yaml:5:5: error: this line is read as part of the value above it, and it contains `: `",
+        "if it is a field, line it up with the fields above; if it is text, put the whole value in quotes",
+    ),
+    (
+        "yaml-syntax",
+        "content/sources/broken.yaml:2:7: error: this quoted value is never closed",
+        "end the value with `\"` (a `\"` inside it is written `\\\"`)",
+    ),
+    (
+        "yaml-text-after-quote",
+        "content/sources/quoted.yaml:2:7: error: `\"Harbour\" Gazette` goes on after its closing quote: only a whole value can be quoted",
+        "put the value in quotes: name: '\"Harbour\" Gazette'",
+    ),
+    (
+        "yaml-bracket-value",
+        "content/articles/update.md:2:8: error: `[Update] Harbour deal signed` starts with `[`, so YAML reads a list and then finds more text",
+        "put the value in quotes: title: \"[Update] Harbour deal signed\"",
+    ),
+    (
+        "yaml-bad-indent",
+        "content/actors/indent.yaml:3:2: error: this line does not line up with the lines above it",
+        "the fields of one record start in the same column, and so does each `- ` of a list; indent with spaces",
+    ),
+    (
+        "yaml-unclosed-bracket",
+        "content/actors/open.yaml:2:9: error: this `[` is never closed",
+        "close it; if the bracket is part of the text, put the value in quotes: name: \"[Open Bracket & Co\"",
+    ),
+    (
+        "yaml-reserved-character",
+        "content/sources/at.yaml:2:7: error: `@` cannot start a value that is not in quotes",
+        "put the value in quotes: name: \"@harbourgazette\"",
+    ),
+    (
+        "yaml-star-value",
+        "content/events/star.yaml:3:10: error: `*Exclusive* harbour deal` starts with `*`, so YAML reads it as a reference to an anchor",
+        "put the value in quotes: title: \"*Exclusive* harbour deal\"",
+    ),
+    (
+        "yaml-dash-after-key",
+        "content/actors/dash.yaml:2:9: error: a list cannot start on the line of its field",
+        "put each `- item` on a line of its own below the field; if the `-` is part of the text, put the value in quotes",
+    ),
+    (
+        "yaml-two-documents",
+        "content/sources/two.yaml:3:1: error: a second YAML document starts here: a file holds one",
+        "remove the `---` line: the records of a list need nothing between them",
+    ),
+    (
+        "alias-bomb",
+        "content/sources/bomb.yaml:6:8: error: alias replay limit exceeded: total_replayed_events=100001 > 100000",
+        "the file is nested too deeply or expands too many aliases to be content",
+    ),
+];
+
+#[test]
+fn parser_messages_are_said_at_the_value_with_what_to_do() {
+    for (fixture, error, hint) in REPHRASED {
+        let inv = investigation(Some(&format!("bad/{fixture}")));
+        let root = inv.path();
+        assert_eq!(errors(root), [*error], "{fixture}");
+        let at = error.split(": error: ").next().unwrap();
+        assert_eq!(hint_of(root, at), *hint, "{fixture}");
+    }
+}
+
+#[test]
+fn case_19_a_tab_is_reported_on_its_own_line() {
+    let dir = case("19-tabs-in-yaml");
+    let root = dir.path();
+    assert_eq!(
+        errors(root),
+        [
+            "content/actors.yaml:19:1: error: a tab is used for indenting here: YAML indents with spaces only"
+        ]
+    );
+    assert_eq!(
+        hint_of(root, "content/actors.yaml:19:1"),
+        "indent with spaces"
+    );
+    // A tab after `key:` separates, it does not indent: valid YAML.
+    let actors = root.join("content/actors.yaml");
+    let text = read(&actors).replace("\trole:", "  role:\t");
+    std::fs::write(
+        &actors,
+        text.replace("  name: Jane Roe\n", "  name:\tJane Roe\n"),
+    )
+    .unwrap();
+    let out = build_ok(root);
+    assert!(read(&out.join("actors/jane-roe/index.html")).contains("Jane Roe"));
+}
+
+#[test]
+fn every_bad_value_of_a_file_in_one_run() {
+    let inv = investigation(Some("bad/yaml-bad-values"));
+    let root = inv.path();
+    let at = "content/events/values.yaml";
+    assert_eq!(
+        errors(root),
+        [
+            format!("{at}:2:3: error: `date` is empty: give it a value or remove the line"),
+            format!("{at}:6:16: error: `maybe` is not true or false"),
+            format!("{at}:11:3: error: `title` is given twice in this record (first on line 10)"),
+            format!("{at}:15:5: error: `title` takes one text here, not a list"),
+            format!(
+                "{at}:19:11: error: `confirmd` is not a valid status; allowed: confirmed, reported, alleged, disputed, denied"
+            ),
+        ]
+    );
+}
+
+// ---- Every problem in one run, none derived
+
+/// One file broken in each way at once: each is reported, in one run, and
+/// nothing else is, though other records refer to what the broken files
+/// held.
+#[test]
+fn one_broken_file_of_every_kind_in_one_run() {
+    let inv = investigation(None);
+    let root = inv.path();
+    // YAML that does not parse: it held the actor `broken-actor`.
+    write(
+        root,
+        "content/actors/broken.yaml",
+        "- id: broken-actor\n  name: \"Broken Actor\n  kind: person\n",
+    );
+    // Not UTF-8: it held the source `latin`.
+    write(
+        root,
+        "content/sources/latin1.yaml",
+        b"id: latin\nname: Caf\xe9 Press\n".as_slice(),
+    );
+    // A stray file among the articles.
+    write(root, "content/articles/notes.docx", "not an article");
+    // Front matter never closed: the article `unclosed`.
+    write(
+        root,
+        "content/articles/unclosed.md",
+        "---\ntitle: Never closed\ndate: 2020-01-01\n\nBody.\n",
+    );
+    // A sidecar whose title has an unquoted `: `: the article `pegasus`.
+    write(
+        root,
+        "content/articles/pegasus.txt",
+        "Pegasus: France's Macron among potential targets\n\nText.\n",
+    );
+    write(
+        root,
+        "content/articles/pegasus.yaml",
+        "title: Pegasus: France's Macron among potential targets\ndate: 2021-07-20\n",
+    );
+    // A value of the wrong type, a misspelt kind, an unknown reference;
+    // and references to every record the broken files held.
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: typed\n  date: 2020\n  title: Typed\n  actors: jane-roe\n\
+         - id: refers\n  date: 2020\n  title: Refers\n\
+         \x20 actors: [broken-actor, nobody]\n\
+         \x20 sources: [latin]\n\
+         \x20 articles: [unclosed, pegasus]\n\
+         \x20 summary: See [them](actor:broken-actor), [it](source:latin) and [this](article:pegasus).\n",
+    );
+    write(
+        root,
+        "content/actors/misspelt.yaml",
+        "id: misspelt\nname: Misspelt Kind\nkind: persn\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/actors/broken.yaml:2:9: error: this quoted value is never closed",
+            "content/actors/misspelt.yaml:3:7: error: `persn` is not a valid actor kind; allowed: person, organization, government, company, media, ngo, other",
+            "content/articles/notes.docx: error: stray file among the articles: only .md and .txt articles (and .yaml sidecars of .txt articles) belong here",
+            "content/articles/pegasus.yaml:1:8: error: `Pegasus: France's Macron among potential targets` contains `: `, so YAML reads it as the start of another field",
+            "content/articles/unclosed.md:1:1: error: front matter opened here is never closed",
+            "content/events/more.yaml:4:11: error: expected a list here, such as `[a, b]` or one `- item` per line",
+            "content/events/more.yaml:8:26: error: unknown actor `nobody`",
+            "content/sources/latin1.yaml:2:10: error: this file is not valid UTF-8 text",
+        ]
+    );
+}
+
+/// A record that loads but fails its own checks is not in the site; a
+/// reference to it is not a second error.
+#[test]
+fn a_reference_to_an_invalid_record_is_not_a_second_error() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/actors/nameless.yaml",
+        "id: nameless\nkind: person\n",
+    );
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: refers\n  date: 2020\n  title: Refers\n  actors: [nameless]\n\
+         \x20 summary: By [them](actor:nameless), on the [quay](tag:quay).\n\
+         - id: undated\n  date: 602\n  title: Undated\n  tags: [quay]\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/actors/nameless.yaml:1:1: error: an actor is missing the required field `name`",
+            "content/events/more.yaml:7:9: error: `602` is not a date: a year has four digits",
+        ]
+    );
+}
+
+// ---- Identifiers (case 20)
+
+#[test]
+fn case_20_long_ids_are_errors_and_long_file_names_are_cut() {
+    let dir = case("20-very-long-slug");
+    let root = dir.path();
+    // The explicit id of 257 characters: an error at its line, from
+    // `check` as from `build` (which used to fail writing it).
+    let errs = errors(root);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/actors.yaml:21:7: error: `harbour-harbour-"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[0].ends_with("this actor id is 257 characters long; at most 100 are allowed"),
+        "{errs:?}"
+    );
+    // An explicit slug over 100 characters too, at its line.
+    let slug = "a".repeat(101);
+    write(
+        root,
+        "content/articles/long-slug.md",
+        format!("---\ntitle: Long slug\ndate: 2020-01-01\nslug: {slug}\n---\nBody.\n"),
+    );
+    let errs = errors(root);
+    assert!(
+        errs.iter().any(
+            |e| e.starts_with("content/articles/long-slug.md:4:7: error: `aaaa")
+                && e.ends_with("this slug is 101 characters long; at most 100 are allowed")
+        ),
+        "{errs:?}"
+    );
+    std::fs::remove_file(root.join("content/articles/long-slug.md")).unwrap();
+
+    // Fixed, the site builds; the article named by its 97-character
+    // Chinese file name gets a slug cut before a `-`, at most 80 long.
+    let actors = root.join("content/actors.yaml");
+    let text = read(&actors);
+    let long = text.lines().nth(20).unwrap().to_owned();
+    std::fs::write(&actors, text.replace(&long, "- id: long-id-person")).unwrap();
+    let out = build_ok(root);
+    let slug = "gang-kou-guan-li-ju-zai-er-ling-yi-jiu-nian-san-yue-yi-bi-men-zhao-biao-de-fang";
+    assert!(slug.len() <= 80);
+    let article = page(&out, &format!("articles/{slug}"));
+    let h1 = scraper::Selector::parse("h1").unwrap();
+    assert!(
+        article.select(&h1).any(|h| h
+            .text()
+            .collect::<String>()
+            .contains("Port authority report")),
+        "no article page at articles/{slug}/"
+    );
+}
+
+// ---- What build would fail on, check reports
+
+/// A static file named like a folder of the site, or a static folder
+/// named like one of its files, cannot be written: `check` says so, at
+/// the static file, as `build` does, before anything is written.
+#[test]
+fn static_files_in_the_way_of_the_site() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/static/timeline",
+        "a file named like a page's folder",
+    );
+    write(
+        root,
+        "content/static/feed.xml/a.txt",
+        "a folder named like the feed",
+    );
+    write(root, "content/static/data/extra.json", "[]");
+    assert_eq!(
+        errors(root),
+        [
+            "content/static/feed.xml/a.txt: error: `feed.xml` is a file of the site: it cannot also be a folder holding this file",
+            "content/static/timeline: error: the site has a folder `timeline/` (with `timeline/index.html`): this file cannot be written there",
+        ]
+    );
+}
+
+// ---- The base URL (case 09)
+
+#[test]
+fn case_09_a_base_url_with_a_query_or_fragment_is_refused() {
+    let dir = case("09-base-url-no-slash");
+    let root = dir.path();
+    let out = root.join("public");
+    let out = out.to_str().unwrap();
+    // On the command line: a usage error, before anything is read.
+    for bad in [
+        "https://news.example/harbour/#top",
+        "https://news.example/harbour?x=1",
+    ] {
+        let o = dossier_in(root, &["build", "--out", out, "--base-url", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("a base URL has no query or fragment")
+                && err.contains("use `https://news.example/harbour/`"),
+            "{err}"
+        );
+        assert!(!root.join("public").exists());
+    }
+    // Without a trailing slash it works as before: one is added.
+    build_ok(root);
+    let sitemap = read(&root.join("public/sitemap.xml"));
+    assert!(
+        sitemap.contains("<loc>https://news.example/harbour/articles/</loc>"),
+        "{sitemap}"
+    );
+    // In site.yaml: a content error at its value.
+    let site = root.join("content/site.yaml");
+    let text = read(&site).replace(
+        "base_url: https://news.example/harbour\n",
+        "base_url: https://news.example/harbour/#top\n",
+    );
+    std::fs::write(&site, text).unwrap();
+    assert_eq!(
+        errors(root),
+        [
+            "content/site.yaml:10:11: error: `https://news.example/harbour/#top` has a fragment (`#top`): a base URL has no query or fragment, as every page's URL is made by adding a path to it"
+        ]
+    );
+    assert_eq!(
+        hint_of(root, "content/site.yaml:10:11"),
+        "use `https://news.example/harbour/`"
+    );
+}
+
+/// A misspelt data file is not read, but what it held is not "unknown".
+#[test]
+fn records_in_a_misspelt_data_file_are_not_unknown() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/actor.yaml",
+        "- id: misplaced\n  name: Misplaced Person\n",
+    );
+    write(
+        root,
+        "content/events/more.yaml",
+        "- id: refers\n  date: 2020\n  title: Refers\n  actors: [misplaced, nobody]\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/actor.yaml: error: `actor.yaml` is not part of the content format",
+            "content/events/more.yaml:4:23: error: unknown actor `nobody`",
+        ]
+    );
+}
