@@ -383,7 +383,11 @@ fn pathological_text_is_read_in_linear_time() {
 #[test]
 fn check_and_build_count_the_possible_actors_in_one_warning() {
     let inv = fixture();
-    for cmd in [&["check"][..], &["build", "--out", "site"][..]] {
+    // The output folder inside the investigation's temporary folder: a
+    // relative `--out` would be taken from the test's working directory.
+    let out = inv.path().join("site");
+    let out = out.to_str().unwrap();
+    for cmd in [&["check"][..], &["build", "--out", out][..]] {
         let o = dossier_in(inv.path(), cmd);
         assert!(o.status.success(), "{}", stderr(&o));
         let err = stderr(&o);
