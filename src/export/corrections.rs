@@ -2,8 +2,8 @@
 //! feed, newest first (content format 1.1, Corrections), for readers and
 //! press monitors who follow what an investigation has put right.
 
+use super::feed::stamp;
 use super::{Export, ExportCtx};
-use crate::model::Date;
 use crate::model::correction::all;
 use crate::render::escape_markup;
 use crate::render::page::record_link;
@@ -21,11 +21,6 @@ impl Export for CorrectionsFeed {
     fn paths(&self) -> Vec<String> {
         vec![url::corrections_feed("")]
     }
-}
-
-/// An Atom date-time: the first day of `d`, at midnight UTC.
-fn stamp(d: &Date) -> String {
-    format!("{}T00:00:00Z", d.first_day_iso())
 }
 
 /// Atom (RFC 4287). Each entry's id is the correction's anchor on the

@@ -20,8 +20,9 @@ impl Export for Feed {
     }
 }
 
-/// An Atom date-time: the first day of `d`, at midnight UTC.
-fn stamp(d: &Date) -> String {
+/// An Atom date-time (RFC 3339, as RFC 4287 asks): the first day of `d`,
+/// at midnight UTC. Both Atom feeds, articles and corrections, use it.
+pub(super) fn stamp(d: &Date) -> String {
     format!("{}T00:00:00Z", d.first_day_iso())
 }
 
