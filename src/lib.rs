@@ -274,34 +274,81 @@ impl Investigation {
         &self.site.warnings
     }
 
-    /// Renders the whole site in memory, minified.
+    /// Renders the whole site in memory, minified, as [`Investigation::write`]
+    /// would write it.
     pub fn render(&self, timings: &mut Timings) -> Result<Output, Diagnostics> {
-        let mut out = timings.time("render", || {
-            render::render(&self.site, &self.graph, &self.renderer)
-        })?;
-        // Indexed from the pages as rendered, before minifying (each
-        // record's part of a page is cut out by its tags, all still there);
-        // Pagefind indexes on a thread of its own while the pages are minified.
-        let indexing = self
-            .site
-            .config
-            .search
-            .then(|| timings.time("search", || search::start(&self.site, &out)));
-        // content/static/ wins over the theme's files on a clash.
-        for (path, bytes) in &self.static_files {
-            out.insert(path.clone(), bytes.clone());
+        let sink = write::InMemory::default();
+        match self.write(&sink, timings) {
+            Ok(()) => Ok(sink.into_output()),
+            Err(Failure::Content(d)) => Err(d),
+            // Memory does not fail.
+            Err(Failure::Io(e)) => Err([Diagnostic::new("public", e)].into_iter().collect()),
         }
-        timings.time("minify", || out.minify());
-        if let Some(indexing) = indexing {
+    }
+
+    /// Renders every page, minifies it and puts it into `sink` as soon as
+    /// it is made, so that memory holds the model and the pages being made,
+    /// not the site; then the exports, the static files and the search
+    /// index. `content/static/` wins over any file of the site's own.
+    ///
+    /// Errors: the template errors of every page (nothing of the site is
+    /// usable then: a build's staging folder is dropped), or the sink's
+    /// first I/O error.
+    pub fn write(&self, sink: &dyn write::Sink, timings: &mut Timings) -> Result<(), Failure> {
+        let (site, graph, renderer) = (&self.site, &self.graph, &self.renderer);
+        let io = |e: std::io::Error| Failure::Io(e.to_string());
+        let taken: std::collections::HashSet<&str> =
+            self.static_files.iter().map(|(p, _)| p.as_str()).collect();
+        let put = |path: &str, bytes: &[u8]| match taken.contains(path) {
+            true => Ok(()),
+            false => sink.put(path, bytes),
+        };
+        let plan = timings.time("plan", || render::Plan::new(site, graph));
+        // The search index is cut from each page as rendered, before
+        // minifying (each record's part is found by its tags, all still
+        // there).
+        let finder = site.config.search.then(|| search::Finder::new(site));
+        let found = std::sync::Mutex::new(Vec::new());
+        let minifier = write::Minifier::default();
+        let (pages, assets) = timings.time("pages", || {
+            rayon::join(
+                || {
+                    render::each_page(site, graph, renderer, &plan, |page, html| {
+                        if let Some(finder) = &finder {
+                            let docs = finder.documents_of(&page.output_path, html);
+                            if !docs.is_empty() {
+                                let mut found = found.lock().unwrap_or_else(|e| e.into_inner());
+                                found.extend(docs);
+                            }
+                        }
+                        put(&page.output_path, &minifier.page(html))
+                    })
+                },
+                || render::plan_assets(site, graph, renderer, &plan),
+            )
+        });
+        pages.map_err(io)??;
+        timings
+            .time("assets", || -> std::io::Result<()> {
+                for (path, bytes) in &assets.files {
+                    put(path, bytes)?;
+                }
+                for (path, bytes) in &self.static_files {
+                    sink.put(path, bytes)?;
+                }
+                Ok(())
+            })
+            .map_err(io)?;
+        if finder.is_some() {
+            let found = found.into_inner().unwrap_or_else(|e| e.into_inner());
             let bundle = timings
-                .time("index", || indexing.finish())
-                .map_err(|d| [d].into_iter().collect::<Diagnostics>())?;
+                .time("search", || search::start_with(site, found).finish())
+                .map_err(|d| Failure::Content([d].into_iter().collect()))?;
             for (path, bytes) in bundle {
-                // content/static/ still wins.
-                out.files.entry(path).or_insert(bytes);
+                put(&path, &bytes).map_err(io)?;
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 

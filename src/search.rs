@@ -20,7 +20,7 @@ use crate::write::Output;
 use lol_html::{HtmlRewriter, Settings, element, end_tag, text};
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -56,16 +56,29 @@ pub struct Indexing {
 }
 
 /// Begins the search index of the site whose pages are in `out` (as
-/// rendered, before minifying: every end tag is still there). Each
-/// record's part of its page is cut out here, in parallel; Pagefind then
-/// indexes them on a thread of its own, so that the caller can minify the
-/// pages meanwhile.
+/// rendered, before minifying: every end tag is still there); see
+/// [`Finder`] and [`start_with`].
+pub fn start(site: &Site, out: &Output) -> Indexing {
+    let finder = Finder::new(site);
+    let docs = out
+        .files
+        .par_iter()
+        .flat_map_iter(|(path, html)| finder.documents_of(path, html))
+        .collect();
+    start_with(site, docs)
+}
+
+/// Begins the search index from the documents [`Finder::documents_of`]
+/// cut out of the site's pages, in any order: they are indexed in the
+/// order of [`findable`], so the same site gives the same index. Pagefind
+/// indexes them on a thread of its own.
 ///
 /// Pagefind's interface is async: the thread has a runtime of its own (the
 /// preview server calls this from within its runtime, where another one
 /// may not be started).
-pub fn start(site: &Site, out: &Output) -> Indexing {
-    let docs = documents(site, out);
+pub fn start_with(site: &Site, mut docs: Vec<Found>) -> Indexing {
+    docs.sort_by_key(|d| d.0);
+    let docs: Vec<Document> = docs.into_iter().map(|d| d.1).collect();
     let lang = site.config.language.clone();
     let indexer = std::thread::Builder::new()
         .name("dossier-search".into())
@@ -75,6 +88,67 @@ pub fn start(site: &Site, out: &Output) -> Indexing {
             let e = e.to_string();
             std::thread::spawn(move || Err(format!("cannot start the indexer: {e}")))
         }),
+    }
+}
+
+/// One record's document, with its place in the order of [`findable`].
+pub struct Found(usize, Document);
+
+/// Cuts each record's part out of its page as the page is rendered, so
+/// that the pages need not be kept for the index.
+pub struct Finder {
+    all: Vec<Findable>,
+    /// Each page's file (`timeline/index.html`) to the records it shows.
+    by_page: HashMap<String, Vec<usize>>,
+    lang: String,
+}
+
+impl Finder {
+    /// What to look for on every page of `site`.
+    pub fn new(site: &Site) -> Finder {
+        let all = findable(site);
+        let mut by_page: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, f) in all.iter().enumerate() {
+            by_page.entry(f.page.clone()).or_default().push(i);
+        }
+        Finder {
+            all,
+            by_page,
+            lang: site.config.language.clone(),
+        }
+    }
+
+    /// The documents of the records shown on the page at `path` (relative
+    /// to the output folder), from its HTML as rendered; none for a page
+    /// that shows no record.
+    pub fn documents_of(&self, path: &str, html: &[u8]) -> Vec<Found> {
+        let Some(records) = self.by_page.get(path) else {
+            return Vec::new();
+        };
+        let wanted: Vec<&Findable> = records.iter().map(|&i| &self.all[i]).collect();
+        let mut parts = cut(html, &wanted, "main");
+        // A theme of one's own without `<main>`: the whole body.
+        if let Some(page) = wanted.iter().position(|f| f.anchor.is_none()) {
+            if parts[page].is_none() {
+                parts[page] = cut(html, &wanted[page..=page], "body").remove(0);
+            }
+        }
+        records
+            .iter()
+            .zip(parts)
+            .filter_map(|(&i, part)| {
+                let part = part?;
+                let f = &self.all[i];
+                let content = part.content(html);
+                Some(Found(
+                    i,
+                    Document {
+                        url: f.url.clone(),
+                        html: page_for(&self.lang, &f.kind, &part.title, &content),
+                    },
+                ))
+            })
+            .collect()
     }
 }
 
@@ -153,51 +227,6 @@ fn index(docs: Vec<Document>, lang: String) -> Result<Vec<pagefind::api::Synthet
         }
         index.get_files().await.map_err(|e| e.to_string())
     })
-}
-
-/// Every findable record as a document, in the order of [`findable`]. The
-/// pages are read in parallel, each once.
-fn documents(site: &Site, out: &Output) -> Vec<Document> {
-    let all = findable(site);
-    let mut by_page: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, f) in all.iter().enumerate() {
-        by_page.entry(f.page.as_str()).or_default().push(i);
-    }
-    let lang = &site.config.language;
-    let mut docs: Vec<(usize, Document)> = by_page
-        .into_par_iter()
-        .flat_map_iter(|(page, records)| {
-            let Some(html) = out.files.get(page) else {
-                return Vec::new();
-            };
-            let wanted: Vec<&Findable> = records.iter().map(|&i| &all[i]).collect();
-            let mut parts = cut(html, &wanted, "main");
-            // A theme of one's own without `<main>`: the whole body.
-            if let Some(page) = wanted.iter().position(|f| f.anchor.is_none()) {
-                if parts[page].is_none() {
-                    parts[page] = cut(html, &wanted[page..=page], "body").remove(0);
-                }
-            }
-            records
-                .iter()
-                .zip(parts)
-                .filter_map(|(&i, part)| {
-                    let part = part?;
-                    let f = &all[i];
-                    let content = part.content(html);
-                    Some((
-                        i,
-                        Document {
-                            url: f.url.clone(),
-                            html: page_for(lang, &f.kind, &part.title, &content),
-                        },
-                    ))
-                })
-                .collect()
-        })
-        .collect();
-    docs.sort_by_key(|(i, _)| *i);
-    docs.into_iter().map(|(_, d)| d).collect()
 }
 
 /// The page Pagefind reads for one record: its content, its title (the

@@ -4,10 +4,12 @@
 
 use crate::diag::Diagnostic;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The name of the file that marks a folder as written by dossier.
 pub const MARKER: &str = ".dossier";
@@ -28,29 +30,21 @@ impl Output {
     pub fn bytes(&self) -> usize {
         self.files.values().map(Vec::len).sum()
     }
+}
 
-    /// Minifies every HTML page, in parallel. CSS is minified once, when the
-    /// theme is loaded, not here.
-    pub fn minify(&mut self) {
-        let cfg = minify_cfg();
-        // Largest pages first, so that one big page (the timeline, the
-        // article index) does not keep a core busy after the others are done.
-        let mut pages: Vec<&mut Vec<u8>> = self
-            .files
-            .iter_mut()
-            .filter(|(p, _)| p.ends_with(".html"))
-            .map(|(_, bytes)| bytes)
-            .collect();
-        pages.sort_by_key(|b| std::cmp::Reverse(b.len()));
-        pages.into_par_iter().with_max_len(1).for_each(|bytes| {
-            let minified = minify_html::minify(bytes, &cfg);
-            // Back into the page's own buffer: the minified page is never
-            // longer, and the temporary goes straight back to this thread's
-            // allocator, so memory does not grow by a second copy of the site.
-            bytes.clear();
-            bytes.extend_from_slice(&minified);
-            bytes.shrink_to_fit();
-        });
+/// The HTML minifier, configured once for every page.
+pub struct Minifier(minify_html::Cfg);
+
+impl Default for Minifier {
+    fn default() -> Self {
+        Minifier(minify_cfg())
+    }
+}
+
+impl Minifier {
+    /// `html` minified: never longer.
+    pub fn page(&self, html: &[u8]) -> Vec<u8> {
+        minify_html::minify(html, &self.0)
     }
 }
 
@@ -186,45 +180,138 @@ fn staging_path(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.dossier-{suffix}"))
 }
 
-/// Writes `site` into a staging folder beside `out`, then swaps it in.
-/// Dot-entries at the top of the old folder (such as `.git`) move over.
-pub fn write_site(site: &Output, out: &Path) -> io::Result<()> {
-    let staging = staging_path(out, "staging");
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    fs::create_dir_all(&staging)?;
-    let result = fill(&staging, site).and_then(|()| swap(&staging, out));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// Where the files of a site go as they are made: the staging folder of a
+/// build, or memory. Pages are put from several threads at once.
+pub trait Sink: Sync {
+    /// Puts one file, `path` relative to the site root with `/`
+    /// (`actors/x/index.html`). A later put of the same path replaces it.
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 }
 
-fn fill(staging: &Path, site: &Output) -> io::Result<()> {
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for path in site.files.keys() {
+/// The whole site in memory (the preview server's search index, tests).
+#[derive(Default)]
+pub struct InMemory(Mutex<Output>);
+
+impl InMemory {
+    pub fn into_output(self) -> Output {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for InMemory {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut out = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        out.insert(path, bytes);
+        Ok(())
+    }
+}
+
+/// How much a build wrote: files, of which HTML pages, and bytes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub files: usize,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+/// A site being written, file by file as each is made, into a staging
+/// folder beside the output folder (`.public.dossier-staging`), and swapped
+/// in whole by [`Staging::finish`]: a reader, and a build that fails
+/// halfway, see the old site or the new one, never a mix. Dropped
+/// unfinished, the staging folder is removed and the output folder is
+/// left exactly as it was.
+pub struct Staging {
+    staging: PathBuf,
+    out: PathBuf,
+    /// Folders made so far, so that each is made once.
+    folders: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    /// Makes an empty staging folder for `out` (removing one a killed build
+    /// left behind).
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        let staging = staging_path(out, "staging");
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(Staging {
+            staging,
+            out: out.to_path_buf(),
+            folders: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            bytes: AtomicUsize::new(0),
+            finished: false,
+        })
+    }
+
+    /// Marks the staged folder as dossier's and swaps it in place of the
+    /// output folder. Dot-entries at the top of the old folder (such as
+    /// `.git`) move over.
+    pub fn finish(mut self) -> io::Result<Written> {
+        fs::write(self.staging.join(MARKER), MARKER_TEXT)?;
+        swap(&self.staging, &self.out)?;
+        self.finished = true;
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let rel = safe_relative(path).ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("unsafe output path `{path}`"),
             )
         })?;
-        if let Some(parent) = rel.parent() {
-            if dirs.last().map(PathBuf::as_path) != Some(parent) {
-                dirs.push(parent.to_path_buf());
+        if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let new = {
+                let folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+                !folders.contains(parent)
+            };
+            if new {
+                // Made outside the lock: two threads making one folder is harmless.
+                fs::create_dir_all(self.staging.join(parent))?;
+                let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+                folders.insert(parent.to_path_buf());
             }
         }
+        fs::write(self.staging.join(&rel), bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
+        Ok(())
     }
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(staging.join(d))?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
     }
+}
+
+/// Writes `site` into a staging folder beside `out`, then swaps it in
+/// (see [`Staging`]).
+pub fn write_site(site: &Output, out: &Path) -> io::Result<Written> {
+    let staging = Staging::begin(out)?;
     site.files
         .par_iter()
-        .try_for_each(|(path, bytes)| fs::write(staging.join(path), bytes))?;
-    fs::write(staging.join(MARKER), MARKER_TEXT)
+        .try_for_each(|(path, bytes)| staging.put(path, bytes))?;
+    staging.finish()
 }
 
 fn swap(staging: &Path, out: &Path) -> io::Result<()> {

@@ -75,8 +75,9 @@ pub struct Built {
     pub held: Held,
 }
 
-/// `dossier build`: everything is rendered in memory first; the output
-/// folder is touched only when the whole site is ready. With
+/// `dossier build`: each page is written into a staging folder as soon
+/// as it is rendered; the output folder is touched only when the whole site
+/// is there, and a build that fails leaves it exactly as it was. With
 /// `deny_warnings`, a warning fails the build as an error would: nothing
 /// is written.
 pub fn build(
@@ -90,26 +91,38 @@ pub fn build(
         .map_err(|d| Failure::Content([d].into_iter().collect()))?;
     let mut timings = Timings::default();
     let inv = prepare(root, options, &mut timings)?;
-    let output = inv.render(&mut timings).map_err(|mut errors| {
-        // Template errors come with the content's warnings.
-        errors.extend(inv.warnings().clone());
-        errors
-    })?;
+    // Known before anything is rendered; template errors are reported
+    // with them.
     if deny_warnings && !inv.warnings().is_empty() {
-        return Err(Failure::Content(inv.warnings().clone()));
+        let mut all = crate::render::check_pages(&inv.site, &inv.graph, &inv.renderer)
+            .err()
+            .unwrap_or_default();
+        all.extend(inv.warnings().clone());
+        return Err(Failure::Content(all));
     }
-    timings
-        .time("write", || write::write_site(&output, out))
-        .map_err(|e| Failure::Io(format!("{}: cannot write the site: {e}", out.display())))?;
+    let cannot_write =
+        |e: String| Failure::Io(format!("{}: cannot write the site: {e}", out.display()));
+    let staging = write::Staging::begin(out).map_err(|e| cannot_write(e.to_string()))?;
+    inv.write(&staging, &mut timings)
+        .map_err(|failure| match failure {
+            Failure::Content(mut errors) => {
+                errors.extend(inv.warnings().clone());
+                Failure::Content(errors)
+            }
+            Failure::Io(e) => cannot_write(e),
+        })?;
+    let written = timings
+        .time("swap", || staging.finish())
+        .map_err(|e| cannot_write(e.to_string()))?;
     Ok(Built {
         out: out.to_path_buf(),
-        pages: output.files.keys().filter(|p| p.ends_with(".html")).count(),
-        files: output.files.len(),
-        bytes: output.bytes(),
+        pages: written.pages,
+        files: written.files,
+        bytes: written.bytes,
         warnings: inv.warnings().clone(),
         timings,
         held: Held {
-            _kept: Box::new((inv, output)),
+            _kept: Box::new(inv),
         },
     })
 }

@@ -242,48 +242,85 @@ pub(crate) fn absolute_links(body: &str, base_url: &str) -> String {
     out
 }
 
-/// Renders every page, feed and data file of the site into memory.
+/// What every page is rendered from, made once before the pages: the
+/// list of pages (read by the pages, the sitemap and the search) and the
+/// article bodies (read by the article pages and the feed).
+pub struct Plan {
+    pub pages: Vec<PageSpec>,
+    bodies: Vec<String>,
+}
+
+impl Plan {
+    /// Renders the article bodies (the bulk of the Markdown) and makes the
+    /// list of pages, side by side.
+    pub fn new(site: &Site, graph: &Graph) -> Plan {
+        let (bodies, pages) = rayon::join(
+            || {
+                (0..site.articles.len())
+                    .into_par_iter()
+                    .map(|i| article_body(site, graph, crate::kinds::Ix::new(i)))
+                    .collect::<Vec<String>>()
+            },
+            || PageSpec::all(site),
+        );
+        Plan { pages, bodies }
+    }
+}
+
+/// Renders every page of `plan`, in parallel, handing each to `each` as
+/// soon as it is rendered (not minified), so that no page need be kept:
+/// the caller minifies and writes it. Every template error is collected;
+/// the first error of `each` (an I/O error) stops the pages not begun.
+pub fn each_page<E: Send>(
+    site: &Site,
+    graph: &Graph,
+    renderer: &Renderer,
+    plan: &Plan,
+    each: impl Fn(&PageSpec, &[u8]) -> Result<(), E> + Sync,
+) -> Result<Result<(), Diagnostics>, E> {
+    let env = pages::Env::new(site, graph).with_bodies(&plan.bodies);
+    // Largest pages first would balance better, but their sizes are not
+    // known before rendering: the list's order (indexes, then records) puts
+    // the big index pages early.
+    let done: Result<Vec<Option<Diagnostic>>, E> = plan
+        .pages
+        .par_iter()
+        .map_init(Vec::new, |buf, page| {
+            let ctx = env.context(page);
+            buf.clear();
+            match renderer.render_page(page.template(), &ctx, &mut *buf) {
+                Ok(()) => each(page, buf).map(|()| None),
+                Err(d) => Ok(Some(d)),
+            }
+        })
+        .collect();
+    let diags: Diagnostics = done?.into_iter().flatten().collect();
+    Ok(if diags.is_empty() { Ok(()) } else { Err(diags) })
+}
+
+/// Every export (feed, sitemap, open data) and the theme's static files,
+/// for the site of `plan`.
+pub fn plan_assets(site: &Site, graph: &Graph, renderer: &Renderer, plan: &Plan) -> Output {
+    assets(site, graph, renderer, &plan.pages, Some(&plan.bodies))
+}
+
+/// Renders every page, feed and data file of the site into memory, the
+/// pages not minified.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
-    // Article bodies are the bulk of the Markdown: rendered once, for the
-    // article pages and the feed alike.
-    // The list of pages is made meanwhile, once, for the pages and the sitemap.
-    let (bodies, pages) = rayon::join(
+    let plan = Plan::new(site, graph);
+    let sink = crate::write::InMemory::default();
+    let (pages, assets) = rayon::join(
         || {
-            (0..site.articles.len())
-                .into_par_iter()
-                .map(|i| article_body(site, graph, crate::kinds::Ix::new(i)))
-                .collect::<Vec<String>>()
+            each_page(site, graph, renderer, &plan, |page, html| {
+                crate::write::Sink::put(&sink, &page.output_path, html)
+            })
         },
-        || PageSpec::all(site),
+        || plan_assets(site, graph, renderer, &plan),
     );
-    // Pages, and exports, side by side: neither waits for the other's tail.
-    let (rendered, mut assets) = rayon::join(
-        || {
-            let env = pages::Env::new(site, graph).with_bodies(&bodies);
-            pages
-                .par_iter()
-                .map_init(Vec::new, |buf, page| {
-                    let ctx = env.context(page);
-                    buf.clear();
-                    renderer.render_page(page.template(), &ctx, &mut *buf)?;
-                    Ok((page.output_path.clone(), buf.clone()))
-                })
-                .collect::<Vec<Result<(String, Vec<u8>), Diagnostic>>>()
-        },
-        || assets(site, graph, renderer, &pages, Some(&bodies)),
-    );
-    let mut out = Output::default();
-    let mut diags = Diagnostics::default();
-    for r in rendered {
-        match r {
-            Ok((path, bytes)) => out.insert(path, bytes),
-            Err(d) => diags.push(d),
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    out.files.append(&mut assets.files);
+    // Memory does not fail.
+    pages.unwrap_or(Ok(()))?;
+    let mut out = sink.into_output();
+    out.files.extend(assets.files);
     Ok(out)
 }
 

@@ -135,20 +135,12 @@ impl OnDemandSite {
                 .get(key)
                 .map(|b| Ok(Arc::from(b.as_slice())));
         };
-        let (path, bytes) =
+        let bytes =
             match render::render_one(&self.inv.site, &self.inv.graph, &self.inv.renderer, page) {
-                Ok(r) => r,
+                Ok((_, bytes)) => bytes,
                 Err(d) => return Some(Err(d)),
             };
-        let mut one = Output::default();
-        one.insert(path, bytes);
-        one.minify();
-        let bytes: Arc<[u8]> = one
-            .files
-            .into_values()
-            .next()
-            .map(Arc::from)
-            .unwrap_or_else(|| Arc::from(&b""[..]));
+        let bytes: Arc<[u8]> = Arc::from(crate::write::Minifier::default().page(&bytes));
         if let Ok(mut cache) = self.rendered.lock() {
             cache.insert(key.to_owned(), bytes.clone());
         }
