@@ -4,7 +4,6 @@
 //! * mention linking: a long article against 2,000 actors (`link::Matcher`);
 //! * Markdown parsing (`model::text::parse_markdown`);
 //! * page rendering (`render::render_one`) on a small generated investigation;
-//! * minification of the rendered site (`write::Output::minify`).
 //!
 //! `cargo bench --bench hot_paths` (add `-- <filter>` to run some).
 
@@ -287,29 +286,6 @@ fn pages(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("whole_site_100_articles", |b| {
         b.iter(|| dossier::render::render(site, graph, renderer).unwrap())
-    });
-    g.finish();
-
-    let rendered = dossier::render::render(site, graph, renderer).unwrap();
-    let html: u64 = rendered
-        .files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .map(|(_, b)| b.len() as u64)
-        .sum();
-    let mut g = c.benchmark_group("minify");
-    g.sample_size(10);
-    g.throughput(Throughput::Bytes(html));
-    g.bench_function("whole_site_100_articles", |b| {
-        let minifier = dossier::write::Minifier::default();
-        b.iter(|| {
-            rendered
-                .files
-                .iter()
-                .filter(|(p, _)| p.ends_with(".html"))
-                .map(|(_, html)| minifier.page(html).len())
-                .sum::<usize>()
-        })
     });
     g.finish();
 }

@@ -4,7 +4,7 @@
 //! [`load`] (read `content/`, keep spans) → [`model`] (validated, resolved
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
 //! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
-//! (minify, stage, swap into place). [`url`] alone knows the URL layout.
+//! (stage, swap into place). [`url`] alone knows the URL layout.
 //! [`search`] indexes the rendered pages for the site's offline search.
 //! [`suggest`] reads the validated model for names that have no record.
 
@@ -274,7 +274,7 @@ impl Investigation {
         &self.site.warnings
     }
 
-    /// Renders the whole site in memory, minified, as [`Investigation::write`]
+    /// Renders the whole site in memory, as [`Investigation::write`]
     /// would write it.
     pub fn render(&self, timings: &mut Timings) -> Result<Output, Diagnostics> {
         let sink = write::InMemory::default();
@@ -286,7 +286,7 @@ impl Investigation {
         }
     }
 
-    /// Renders every page, minifies it and puts it into `sink` as soon as
+    /// Renders every page and puts it into `sink` as soon as
     /// it is made, so that memory holds the model and the pages being made,
     /// not the site; then the exports, the static files and the search
     /// index. `content/static/` wins over any file of the site's own.
@@ -304,12 +304,13 @@ impl Investigation {
             false => sink.put(path, bytes),
         };
         let plan = timings.time("plan", || render::Plan::new(site, graph));
-        // The search index is cut from each page as rendered, before
-        // minifying (each record's part is found by its tags, all still
-        // there).
+        // The search index is cut from each page as it is rendered.
+        // Pages are written as the templates make them, not minified: the
+        // built-in theme's templates emit no indentation, and minifying
+        // took a third of a build to save 7–10 % of the bytes (optional end
+        // tags and attribute quotes; docs/decisions.md).
         let finder = site.config.search.then(|| search::Finder::new(site));
         let found = std::sync::Mutex::new(Vec::new());
-        let minifier = write::Minifier::default();
         let (pages, assets) = timings.time("pages", || {
             rayon::join(
                 || {
@@ -321,7 +322,7 @@ impl Investigation {
                                 found.extend(docs);
                             }
                         }
-                        put(&page.output_path, &minifier.page(html))
+                        put(&page.output_path, html)
                     })
                 },
                 || render::plan_assets(site, graph, renderer, &plan),

@@ -1,4 +1,4 @@
-//! The last stage: minify the rendered site, write it into a staging folder
+//! The last stage: write the rendered site into a staging folder
 //! beside the output folder, and swap it into place only when every file is
 //! written, so a reader sees the old site or the new one, never a mix.
 
@@ -29,31 +29,6 @@ impl Output {
 
     pub fn bytes(&self) -> usize {
         self.files.values().map(Vec::len).sum()
-    }
-}
-
-/// The HTML minifier, configured once for every page.
-pub struct Minifier(minify_html::Cfg);
-
-impl Default for Minifier {
-    fn default() -> Self {
-        Minifier(minify_cfg())
-    }
-}
-
-impl Minifier {
-    /// `html` minified: never longer.
-    pub fn page(&self, html: &[u8]) -> Vec<u8> {
-        minify_html::minify(html, &self.0)
-    }
-}
-
-/// Only the spec-compliant options: tags the HTML standard makes optional
-/// may go, but none of the `allow_*` shortcuts that validators reject.
-fn minify_cfg() -> minify_html::Cfg {
-    minify_html::Cfg {
-        minify_css: true,
-        ..minify_html::Cfg::default()
     }
 }
 

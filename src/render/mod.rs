@@ -268,8 +268,8 @@ impl Plan {
 }
 
 /// Renders every page of `plan`, in parallel, handing each to `each` as
-/// soon as it is rendered (not minified), so that no page need be kept:
-/// the caller minifies and writes it. Every template error is collected;
+/// soon as it is rendered, so that no page need be kept: the caller
+/// writes it. Every template error is collected;
 /// the first error of `each` (an I/O error) stops the pages not begun.
 pub fn each_page<E: Send>(
     site: &Site,
@@ -304,8 +304,7 @@ pub fn plan_assets(site: &Site, graph: &Graph, renderer: &Renderer, plan: &Plan)
     assets(site, graph, renderer, &plan.pages, Some(&plan.bodies))
 }
 
-/// Renders every page, feed and data file of the site into memory, the
-/// pages not minified.
+/// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     let plan = Plan::new(site, graph);
     let sink = crate::write::InMemory::default();

@@ -104,7 +104,7 @@ impl OnDemandSite {
             || (Self::is_search(key) && self.search().files.contains_key(key))
     }
 
-    /// The bytes of the file at `key`, rendering and minifying a page the
+    /// The bytes of the file at `key`, rendering a page the
     /// first time it is asked for. A template error on that page is
     /// returned as a diagnostic.
     pub fn get(&self, key: &str) -> Option<Result<Arc<[u8]>, Diagnostic>> {
@@ -140,7 +140,7 @@ impl OnDemandSite {
                 Ok((_, bytes)) => bytes,
                 Err(d) => return Some(Err(d)),
             };
-        let bytes: Arc<[u8]> = Arc::from(crate::write::Minifier::default().page(&bytes));
+        let bytes: Arc<[u8]> = Arc::from(bytes);
         if let Ok(mut cache) = self.rendered.lock() {
             cache.insert(key.to_owned(), bytes.clone());
         }

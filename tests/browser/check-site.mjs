@@ -106,7 +106,7 @@ const pageTypes = (site) => {
     : {};
   // The first tag on the tag index, if any.
   const tagIndex = join(sites[site], 'tags/index.html');
-  const tag = existsSync(tagIndex) ? /class=tag-name href=([^ >]+)/.exec(readFileSync(tagIndex, 'utf8'))?.[1] : undefined;
+  const tag = existsSync(tagIndex) ? /class="?tag-name"? href="?([^ >"]+)/.exec(readFileSync(tagIndex, 'utf8'))?.[1] : undefined;
   return {
     ...more,
     home: '', articles: 'articles/', article: first('articles'), actors: 'actors/', actor: first('actors'),

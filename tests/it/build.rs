@@ -714,10 +714,10 @@ fn new_creates_an_investigation_that_builds() {
     // clean: no warning to puzzle a new user.
     let wire = read(&out.join("articles/wire-copy/index.html"));
     for shown in [
-        r#"<p class=kicker>HARBOUR"#,
-        r#"<p class=story-dateline>HARBOUR TOWN, April 9 (<a href=../../sources/coastal-press/>CPA</a>)"#,
+        r#"<p class="kicker">HARBOUR"#,
+        r#"<p class="story-dateline">HARBOUR TOWN, April 9 (<a href="../../sources/coastal-press/">CPA</a>)"#,
         "<p>By Sam Reed",
-        r#"<p class=credit><span class=label>Source:</span> <a href=../../sources/harbour-gazette/>HG</a>"#,
+        r#"<p class="credit"><span class="label">Source:</span> <a href="../../sources/harbour-gazette/">HG</a>"#,
     ] {
         assert!(wire.contains(shown), "{shown}: {wire}");
     }

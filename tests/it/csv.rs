@@ -36,7 +36,10 @@ fn a_csv_record_and_a_yaml_record_give_the_same_site() {
     // a BOM, CRLF lines, a quoted cell over four lines, `;` lists,
     // links and relations, `No` and `YES`, a blank row; statements too.
     let html = read(&a.join("actors/mara-vell/index.html"));
-    assert!(html.contains("href=https://gazette.example/vell"), "{html}");
+    assert!(
+        html.contains("href=\"https://gazette.example/vell\""),
+        "{html}"
+    );
     assert!(html.contains("M. Vell"), "{html}");
     let events = read(&a.join("data/events.json"));
     assert!(events.contains("\"approximate\": true"), "{events}");

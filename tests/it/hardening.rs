@@ -66,7 +66,7 @@ fn a_five_megabyte_single_line_article() {
     let out = timed("5 MB article", || build_ok(dir.path()));
     let page = read(&out.join("articles/long/index.html"));
     assert!(page.len() > 5_000_000);
-    assert!(page.contains("<a href=../../actors/acme/>Acme</a>"));
+    assert!(page.contains(r#"<a href="../../actors/acme/">Acme</a>"#));
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn thousands_of_actors_with_overlapping_aliases() {
     let page = String::from_utf8(out.files["articles/many/index.html"].clone()).unwrap();
     // Leftmost-longest, and only each actor's first mention is a link: a7
     // is first named at the end of the sentence about a6.
-    assert!(page.contains("and <a href=../../actors/a7/>Alpha 7 Group</a>. Alpha 7 Group Holdings met Alpha 7 Group and <a href=../../actors/a8/>Alpha 8 Group</a>."));
+    assert!(page.contains(r#"and <a href="../../actors/a7/">Alpha 7 Group</a>. Alpha 7 Group Holdings met Alpha 7 Group and <a href="../../actors/a8/">Alpha 8 Group</a>."#));
 }
 
 #[test]

@@ -68,10 +68,13 @@ fn search_page_index_and_header_field_are_built_by_default() {
     }
     // Every page's header submits to the search page, relative to itself.
     for (page, action) in [
-        ("index.html", "action=search/"),
-        ("articles/quay-ledger/index.html", "action=../../search/"),
-        ("timeline/index.html", "action=../search/"),
-        ("404.html", "action=/harbour/search/"),
+        ("index.html", r#"action="search/""#),
+        (
+            "articles/quay-ledger/index.html",
+            r#"action="../../search/""#,
+        ),
+        ("timeline/index.html", r#"action="../search/""#),
+        ("404.html", r#"action="/harbour/search/""#),
     ] {
         let html = read(&public.join(page));
         let ends = |i: usize| matches!(html.as_bytes().get(i + action.len()), Some(b' ' | b'>'));

@@ -240,7 +240,7 @@ fn serves_every_file_with_its_type() {
     // Canonical links point at the preview, not at the site's base_url.
     assert!(
         home.body.contains(&format!(
-            "href=http://127.0.0.1:{}/ rel=canonical",
+            r#"<link rel="canonical" href="http://127.0.0.1:{}/">"#,
             server.port
         )),
         "{}",
@@ -313,11 +313,11 @@ fn folders_redirect_and_missing_pages_get_the_themes_404() {
         let r = server.get(path);
         assert_eq!(r.status, 404, "{path}");
         assert_eq!(r.content_type(), "text/html; charset=utf-8", "{path}");
-        assert!(r.body.contains("class=kind-404"), "{path}: {}", r.body);
+        assert!(r.body.contains(r#"class="kind-404""#), "{path}: {}", r.body);
         assert!(r.body.contains("Page not found"), "{path}");
         assert!(r.body.contains(SCRIPT_TAG), "{path}");
         // Its links use the preview's base path.
-        assert!(r.body.contains("href=/style.css"), "{path}");
+        assert!(r.body.contains(r#"href="/style.css""#), "{path}");
     }
 }
 
@@ -822,7 +822,7 @@ fn the_preview_serves_the_search_page_and_its_index() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("search.js"), "{}", page.body);
     let home = server.get("/");
-    assert!(home.body.contains("action=search/"), "{}", home.body);
+    assert!(home.body.contains(r#"action="search/""#), "{}", home.body);
     for (path, kind) in [
         ("/search.js", "text/javascript"),
         ("/search/pagefind/pagefind.js", "text/javascript"),

@@ -137,7 +137,7 @@ fn html_in_a_text_cell_becomes_markdown() {
     assert_eq!(e["title"], "Ada & Lovelace");
     assert_eq!(e["tags"], serde_json::json!(["Pioneers"]));
     let html = read(&out.join("timeline/index.html"));
-    assert!(html.contains("<p>Take <a href=https://en.wikipedia.org/wiki/Ada_Lovelace>Ada <em>Lovelace</em></a>.<p>A <strong>bold</strong> note.<p>Media: <a href=https://upload.wikimedia.org/ada.jpg>upload.wikimedia.org</a>"), "{html}");
+    assert!(html.contains("<p>Take <a href=\"https://en.wikipedia.org/wiki/Ada_Lovelace\">Ada <em>Lovelace</em></a>.</p>\n<p>A <strong>bold</strong> note.</p>\n<p>Media: <a href=\"https://upload.wikimedia.org/ada.jpg\">upload.wikimedia.org</a>"), "{html}");
     assert!(!html.contains("alert"), "{html}");
     assert!(!html.contains("target"), "{html}");
     // In dossier's own columns, the Markdown a sheet's HTML became.
