@@ -161,18 +161,9 @@ fn keep<T: FromNode>(node: Node, key: &str, read: &mut Read<T>, problems: &mut V
 }
 
 /// The budgets that bound time and memory on hostile input (alias bombs,
-/// deep nesting), for both readings of a file.
+/// deep nesting), for both readings of a file ([`super::limits::YAML`]).
 fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_nodes: 2_000_000,
-            max_aliases: 1_000,
-            max_total_scalar_bytes: 64 << 20,
-            max_documents: 1,
-        },
-        alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
-    }
+    super::limits::yaml_options(&super::limits::YAML)
 }
 
 /// Reads `yaml` straight into `T`: the way every sound file is read.
@@ -396,12 +387,21 @@ fn diagnostic(file: &SourceFile, yaml: &str, e: &serde_saphyr::Error) -> Diagnos
         Some(l) if l.line() > 0 => (l.line() as usize, l.column() as usize),
         _ => return Diagnostic::new(file.path.clone(), message),
     };
-    let said = rephrase::rephrase(yaml, line, column, &message).unwrap_or(rephrase::Said {
-        line,
-        column,
-        message,
-        hint: None,
-    });
+    let limit = super::limits::yaml_said(e, &message, &super::limits::YAML);
+    let said = match limit {
+        Some((message, hint)) => rephrase::Said {
+            line,
+            column,
+            message,
+            hint: Some(hint),
+        },
+        None => rephrase::rephrase(yaml, line, column, &message).unwrap_or(rephrase::Said {
+            line,
+            column,
+            message,
+            hint: None,
+        }),
+    };
     Diagnostic::at(
         file.path.clone(),
         &file.text,
