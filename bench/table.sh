@@ -18,6 +18,9 @@
 #   RUNS        runs per tool and corpus (default 3); medians are reported
 #   WARMUP      unmeasured runs of each tool first (default 1)
 #   CORPORA     which corpora (default "shared own")
+#   SEARCH      1 to build dossier's offline search too (default 0: the
+#               generated site.yaml gets `search: false`, as Hugo and Zola
+#               build no search index)
 #   SERVE       0 to leave out the serve edit latency (default 1: shared corpus)
 #   SERVE_RUNS  edits for the serve latency (default 5)
 #   DOSSIER     a dossier binary to use (default: cargo build --release)
@@ -106,6 +109,15 @@ for c in "${corpora[@]}"; do
             fi ;;
         *) log "unknown corpus $c"; exit 1 ;;
     esac
+done
+
+# Hugo and Zola build no search index: dossier is measured without its
+# offline search too (`search: false`), unless SEARCH=1.
+for c in "${corpora[@]}"; do
+    site="$(corpus_dir "$c")/dossier/content/site.yaml"
+    grep -v '^search:' "$site" >"$logs/site.yaml" || true
+    [ "${SEARCH:-0}" = 1 ] || echo "search: false" >>"$logs/site.yaml"
+    cmp -s "$logs/site.yaml" "$site" || cp "$logs/site.yaml" "$site"
 done
 
 # measure LOG CMD…: one run under GNU time; appends "wall_s peak_kb" to LOG
