@@ -84,8 +84,9 @@ fn thousands(n: usize) -> String {
 
 const SPLIT: &str = "split it into several files: a kind's records may be spread over any number of files in its folder (`events/2019.yaml`, `events/2020.yaml`, …)";
 
-/// The message of a file larger than `limit` bytes (`len` bytes long).
-pub(super) fn too_large(len: u64, limit: u64) -> (String, &'static str) {
+/// The message of a file larger than `limit` bytes (`len` bytes long);
+/// `article` when it is an article's text rather than a data file.
+pub(super) fn too_large(len: u64, limit: u64, article: bool) -> (String, &'static str) {
     let mib = |b: u64| b.div_ceil(1 << 20);
     (
         format!(
@@ -93,7 +94,11 @@ pub(super) fn too_large(len: u64, limit: u64) -> (String, &'static str) {
             mib(len),
             limit >> 20
         ),
-        SPLIT,
+        if article {
+            "split it into several articles"
+        } else {
+            SPLIT
+        },
     )
 }
 
@@ -276,6 +281,18 @@ mod tests {
         const { assert!(YAML.events >= 6 * 29 * 100_000) };
         const { assert!(YAML.scalar_bytes as u64 >= MAX_FILE_BYTES) };
         assert_eq!(thousands(10_000_000), "10,000,000");
+        assert_eq!(
+            too_large(70 << 20, MAX_FILE_BYTES, true),
+            (
+                "this file is 70 MiB; the file size limit is 64 MiB".to_owned(),
+                "split it into several articles"
+            )
+        );
+        assert!(
+            too_large((64 << 20) + 1, MAX_FILE_BYTES, false)
+                .1
+                .starts_with("split it into several files")
+        );
         assert_eq!(thousands(999), "999");
     }
 }

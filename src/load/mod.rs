@@ -712,7 +712,10 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Unread> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
     if meta.len() > limit {
-        let (message, hint) = limits::too_large(meta.len(), limit);
+        let article = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("txt"));
+        let (message, hint) = limits::too_large(meta.len(), limit, article);
         return Err(Diagnostic::new(shown, message).with_hint(hint).into());
     }
     let bytes = std::fs::read(path)

@@ -8,7 +8,8 @@
 //! ([`FromNode`]) to report every bad value in it, not only the first, and
 //! to keep the records that are sound (content format 1.1, "Errors"). A
 //! file that is not YAML at all is reported once, in dossier's words where
-//! [`super::rephrase`] has them.
+//! [`super::rephrase`] has them; a file that reaches one of the limits
+//! ([`super::limits`]) is told which.
 
 use super::SourceFile;
 use super::fields::{Field, FromNode, Node, NodeValue, Place, Problem, Span};
@@ -383,11 +384,18 @@ fn parser_message(e: &serde_saphyr::Error) -> String {
 /// where [`super::rephrase`] has them, the parser's otherwise.
 fn diagnostic(file: &SourceFile, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let message = parser_message(e);
+    let limit = super::limits::yaml_said(e, &message, &super::limits::YAML);
     let (line, column) = match e.location() {
         Some(l) if l.line() > 0 => (l.line() as usize, l.column() as usize),
-        _ => return Diagnostic::new(file.path.clone(), message),
+        _ => {
+            return match limit {
+                Some((message, hint)) => {
+                    Diagnostic::new(file.path.clone(), message).with_hint(hint)
+                }
+                None => Diagnostic::new(file.path.clone(), message),
+            };
+        }
     };
-    let limit = super::limits::yaml_said(e, &message, &super::limits::YAML);
     let said = match limit {
         Some((message, hint)) => rephrase::Said {
             line,
