@@ -23,7 +23,10 @@ end. Finally a full `dossier build` is timed for comparison (SKIP_BUILD=1
 leaves it out). Standard library only.
 
 Environment: RUNS (5), GAP (4), SIZE (10000), SKIP_CARGO=1 (use the
-release binary as it is), SKIP_BUILD=1.
+release binary as it is), SKIP_BUILD=1; DOSSIER (a binary to use instead
+of building one), SITE (the investigation's folder instead of
+bench/out/SIZE/dossier) and ARTICLE (the slug of the article to edit),
+which bench/table.sh sets to measure the shared corpus.
 """
 
 import http.client
@@ -42,9 +45,10 @@ REPO = os.path.dirname(HERE)
 SIZE = int(os.environ.get("SIZE", "10000"))
 RUNS = int(os.environ.get("RUNS", "5"))
 GAP = float(os.environ.get("GAP", "4"))
-BIN = os.path.join(REPO, "target", "release", "dossier")
-SITE = os.path.join(HERE, "out", str(SIZE), "dossier")
-ARTICLE = "story-00042"
+TARGET = os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO, "target")
+BIN = os.environ.get("DOSSIER") or os.path.join(TARGET, "release", "dossier")
+SITE = os.environ.get("SITE") or os.path.join(HERE, "out", str(SIZE), "dossier")
+ARTICLE = os.environ.get("ARTICLE", "story-00042")
 
 
 def log(*args):
@@ -105,7 +109,7 @@ class Events:
 
 
 def main():
-    if os.environ.get("SKIP_CARGO") != "1":
+    if os.environ.get("SKIP_CARGO") != "1" and not os.environ.get("DOSSIER"):
         log("building dossier (release)")
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     if not os.path.isdir(os.path.join(SITE, "content")):

@@ -15,10 +15,8 @@ use super::fields::{DateInput, Field, Span, Text};
 use crate::diag::{Diagnostic, did_you_mean, line_col};
 use std::borrow::Cow;
 
-/// How many values one CSV file may hold (non-empty cells, and each item
-/// of a list cell): YAML's node budget, so that a file of empty cells or
-/// `;` cannot take memory out of proportion to its size.
-pub const MAX_VALUES: usize = 2_000_000;
+/// How many values one CSV file may hold: [`super::limits::MAX_CSV_VALUES`].
+pub const MAX_VALUES: usize = super::limits::MAX_CSV_VALUES;
 
 /// A header with more columns than this is no data file's (every column
 /// names one field, once).
@@ -366,17 +364,16 @@ impl<'a> Rows<'a> {
             }
         }
         if self.values > MAX_VALUES {
+            let (message, hint) = super::limits::too_many_cells();
             let d = self.at(
                 Span {
                     file: 0,
                     line,
                     column: 1,
                 },
-                format!(
-                    "this file holds more than {MAX_VALUES} values; nothing after this row was read"
-                ),
+                message,
             );
-            self.diags.push(d.with_hint("split it into several files"));
+            self.diags.push(d.with_hint(hint));
             self.spent = true;
             return false;
         }

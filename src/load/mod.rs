@@ -13,6 +13,7 @@ mod cache;
 pub mod csv;
 pub mod fields;
 pub mod html;
+mod limits;
 mod rephrase;
 pub mod timelinejs;
 mod yaml;
@@ -28,8 +29,8 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// Files larger than this are refused before they are parsed.
-const MAX_YAML_BYTES: u64 = 16 << 20;
-const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+const MAX_YAML_BYTES: u64 = limits::MAX_FILE_BYTES;
+const MAX_ARTICLE_BYTES: u64 = limits::MAX_FILE_BYTES;
 
 /// A file that was read, kept for quoting its lines in messages.
 #[derive(Debug)]
@@ -711,16 +712,11 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Unread> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
     if meta.len() > limit {
-        return Err(Diagnostic::new(
-            shown,
-            format!(
-                "this file is {} MiB; the limit is {} MiB",
-                meta.len() >> 20,
-                limit >> 20
-            ),
-        )
-        .with_hint("split it into several files")
-        .into());
+        let article = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("txt"));
+        let (message, hint) = limits::too_large(meta.len(), limit, article);
+        return Err(Diagnostic::new(shown, message).with_hint(hint).into());
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;

@@ -433,23 +433,6 @@ const REPHRASED: &[Rephrase] = &[
             }
         },
     },
-    Rephrase {
-        parser_says: "budget breached / recursion limit exceeded / alias replay limit exceeded",
-        fixture: "alias-bomb",
-        matches: |at| {
-            ["budget", "depth", "recursion", "alias"]
-                .iter()
-                .any(|w| at.message.contains(w))
-        },
-        explain: |at| {
-            at.said(
-                at.column,
-                at.message.to_owned(),
-                "the file is nested too deeply or expands too many aliases to be content"
-                    .to_owned(),
-            )
-        },
-    },
 ];
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! ([`FromNode`]) to report every bad value in it, not only the first, and
 //! to keep the records that are sound (content format 1.1, "Errors"). A
 //! file that is not YAML at all is reported once, in dossier's words where
-//! [`super::rephrase`] has them.
+//! [`super::rephrase`] has them; a file that reaches one of the limits
+//! ([`super::limits`]) is told which.
 
 use super::SourceFile;
 use super::fields::{Field, FromNode, Node, NodeValue, Place, Problem, Span};
@@ -161,18 +162,9 @@ fn keep<T: FromNode>(node: Node, key: &str, read: &mut Read<T>, problems: &mut V
 }
 
 /// The budgets that bound time and memory on hostile input (alias bombs,
-/// deep nesting), for both readings of a file.
+/// deep nesting), for both readings of a file ([`super::limits::YAML`]).
 fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_nodes: 2_000_000,
-            max_aliases: 1_000,
-            max_total_scalar_bytes: 64 << 20,
-            max_documents: 1,
-        },
-        alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
-    }
+    super::limits::yaml_options(&super::limits::YAML)
 }
 
 /// Reads `yaml` straight into `T`: the way every sound file is read.
@@ -392,16 +384,32 @@ fn parser_message(e: &serde_saphyr::Error) -> String {
 /// where [`super::rephrase`] has them, the parser's otherwise.
 fn diagnostic(file: &SourceFile, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let message = parser_message(e);
+    let limit = super::limits::yaml_said(e, &message, &super::limits::YAML);
     let (line, column) = match e.location() {
         Some(l) if l.line() > 0 => (l.line() as usize, l.column() as usize),
-        _ => return Diagnostic::new(file.path.clone(), message),
+        _ => {
+            return match limit {
+                Some((message, hint)) => {
+                    Diagnostic::new(file.path.clone(), message).with_hint(hint)
+                }
+                None => Diagnostic::new(file.path.clone(), message),
+            };
+        }
     };
-    let said = rephrase::rephrase(yaml, line, column, &message).unwrap_or(rephrase::Said {
-        line,
-        column,
-        message,
-        hint: None,
-    });
+    let said = match limit {
+        Some((message, hint)) => rephrase::Said {
+            line,
+            column,
+            message,
+            hint: Some(hint),
+        },
+        None => rephrase::rephrase(yaml, line, column, &message).unwrap_or(rephrase::Said {
+            line,
+            column,
+            message,
+            hint: None,
+        }),
+    };
     Diagnostic::at(
         file.path.clone(),
         &file.text,

@@ -379,7 +379,7 @@ fn alias_bombs_are_stopped() {
         "alias-bomb",
         &[(
             "content/sources/bomb.yaml:6:8",
-            "alias replay limit exceeded",
+            "the alias replay limit is 100,000",
         )],
     );
     // A generous guard so that a regression fails instead of hanging.
@@ -390,7 +390,10 @@ fn alias_bombs_are_stopped() {
 fn absurd_nesting_is_stopped() {
     assert_reports(
         "deep-nesting",
-        &[("content/events/deep.yaml:1:256", "recursion limit exceeded")],
+        &[(
+            "content/events/deep.yaml:1:256",
+            "the nesting limit is 32 levels",
+        )],
     );
 }
 

@@ -298,8 +298,8 @@ fn csv_files_sit_where_yaml_files_do() {
 #[test]
 fn absurd_csv_files_are_refused_not_read() {
     let dir = investigation(None);
-    // More values than a data file may hold: one cell of 2,000,001 items.
-    let mut cell = "a;".repeat(2_000_001);
+    // More values than a data file may hold: one cell of 10,000,001 items.
+    let mut cell = "a;".repeat(10_000_001);
     cell.pop();
     write(
         dir.path(),
@@ -308,15 +308,17 @@ fn absurd_csv_files_are_refused_not_read() {
     );
     let err = check_fails(dir.path());
     assert!(
-        err.contains("content/actors.csv:2:1: error: this file holds more than 2000000 values"),
+        err.contains("content/actors.csv:2:1: error: this file holds more than 10,000,000 values (non-empty cells and items of list cells); the limit is 10,000,000 values per file"),
         "{err}"
     );
-    // Larger than the 16 MiB a data file may be.
-    let big = format!("id,name\n{}", "x,X\n".repeat(4_200_000));
+    // Larger than the 64 MiB a data file may be.
+    let big = format!("id,name\n{}", "x,X\n".repeat(16_800_000));
     write(dir.path(), "actors.csv", &big);
     let err = check_fails(dir.path());
     assert!(
-        err.contains("content/actors.csv: error: this file is 16 MiB; the limit is 16 MiB"),
+        err.contains(
+            "content/actors.csv: error: this file is 65 MiB; the file size limit is 64 MiB"
+        ),
         "{err}"
     );
 }
