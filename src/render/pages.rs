@@ -67,6 +67,48 @@ impl<T: Clone> PerDepth<T> {
     }
 }
 
+/// Fills what every index page split by the page budget shares, for page
+/// `part` of kind `K`'s index: `pagination` (see
+/// [`super::paginate::pagination`]) and `part_label` ("Page 2", "2021",
+/// none on the first page). Returns the index's `title` with the part's
+/// label after it ("Articles: Page 2"), as the page's title.
+pub(crate) fn paged<K: super::page::KindPages>(
+    env: &Env,
+    ctx: &mut Context,
+    root: &str,
+    part: url::Part,
+    title: &str,
+) -> String {
+    let parts = K::index_parts(<K as crate::model::Stored>::table(env.site));
+    let pagination = super::paginate::pagination(root, &K::index_dir(), &parts, part);
+    ctx.insert("pagination", &pagination);
+    let label = super::paginate::label(part);
+    ctx.insert("part_label", &label);
+    match label {
+        Some(l) => format!("{title}: {l}"),
+        None => title.to_owned(),
+    }
+}
+
+/// Items `from..to` of the groups (counted across groups, in order),
+/// with their groups: a page of an index grouped by kind. Each group keeps
+/// `total`, its size before the cut.
+pub(crate) fn groups_slice<T>(groups: Vec<Group<T>>, from: usize, to: usize) -> Vec<Group<T>> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for mut g in groups {
+        let n = g.items.len();
+        let (start, end) = (from.max(at) - at, to.min(at + n).saturating_sub(at));
+        at += n;
+        if start < end {
+            g.total = n;
+            g.items = g.items.drain(start..end).collect();
+            out.push(g);
+        }
+    }
+    out
+}
+
 /// `base` as a template value, with `events` as its list of events.
 pub(crate) fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
     let mut map = Value::from_serializable(base)
@@ -160,6 +202,9 @@ impl<'a> Env<'a> {
             },
         );
         ctx.insert("root", r);
+        // Set by the pages of a list split into pages; read by the frame
+        // (`<link rel="prev">`) on every page.
+        ctx.insert("pagination", &None::<()>);
         let (title, description) = page.shows.context(self, &mut ctx, r);
         let structured_data = self.structured_data(page, &title);
         ctx.insert(
@@ -219,17 +264,19 @@ impl<'a> Env<'a> {
                 "@type": "WebPage",
                 "name": title,
             }),
-            Shows::Index(n) => {
+            Shows::Index(n, _) => {
                 let (kind, whole) = index_kind(n)?;
                 if !whole {
                     return None;
                 }
+                // The corrections of the records on this page of the list.
                 let shown: Vec<serde_json::Value> = crate::model::correction::all(site)
                     .into_iter()
                     .filter(|c| c.kind == kind)
-                    .map(|c| {
+                    .filter_map(|c| {
                         let at = record_link(site, c.record, "").href;
-                        comment(c.correction, url::canonical(base, &at))
+                        let on_page = at.split('#').next() == Some(page.dir.as_str());
+                        on_page.then(|| comment(c.correction, url::canonical(base, &at)))
                     })
                     .collect();
                 if shown.is_empty() {
@@ -447,15 +494,20 @@ pub(crate) fn by_choice<T, C: Choice, Card>(
 ) -> Vec<Group<Card>> {
     C::ALL
         .iter()
-        .map(|&k| Group {
-            key: k.as_str().into(),
-            label: k.plural().into(),
-            items: sorted_by_name(table.ixs().filter(|&i| choice(&table[i]) == k), |i| {
-                name(&table[i])
-            })
-            .into_iter()
-            .map(&card)
-            .collect(),
+        .map(|&k| {
+            let items: Vec<Card> =
+                sorted_by_name(table.ixs().filter(|&i| choice(&table[i]) == k), |i| {
+                    name(&table[i])
+                })
+                .into_iter()
+                .map(&card)
+                .collect();
+            Group {
+                key: k.as_str().into(),
+                label: k.plural().into(),
+                total: items.len(),
+                items,
+            }
         })
         .filter(|g| !g.items.is_empty())
         .collect()
