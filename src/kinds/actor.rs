@@ -587,7 +587,7 @@ impl Actor {
             }
         }
         let events = graph.cited_by::<Actor, Event>(i);
-        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+        with_events(&base, env, events, root)
     }
 }
 

@@ -840,7 +840,7 @@ impl Article {
             corrections: env.corrections(a, root),
         };
         let events = graph.cited_by::<Article, Event>(i);
-        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+        with_events(&base, env, events, root)
     }
 }
 

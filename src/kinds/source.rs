@@ -260,7 +260,7 @@ impl Source {
             corrections: env.corrections(s, root),
         };
         let events = graph.cited_by::<Source, Event>(i);
-        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+        with_events(&base, env, events, root)
     }
 }
 

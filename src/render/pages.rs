@@ -109,13 +109,49 @@ pub(crate) fn groups_slice<T>(groups: Vec<Group<T>>, from: usize, to: usize) -> 
     out
 }
 
-/// `base` as a template value, with `events` as its list of events.
-pub(crate) fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
+/// `base` as a template value, with its events (in date order): the first
+/// [`super::paginate::EVENTS_SHOWN_WHOLE`] as `events`, whole as the
+/// timeline shows them, the rest as `more_events`, each a line (its date
+/// and a link to it on its page of the timeline), and `events_total`. So a
+/// record cited by thousands of events keeps a page within the budget
+/// (content format 1.1, "The built site"), while every event stays one
+/// click away.
+pub(crate) fn with_events<T: serde::Serialize>(
+    base: &T,
+    env: &Env,
+    events: impl Iterator<Item = EventIx>,
+    root: &str,
+) -> Value {
     let mut map = Value::from_serializable(base)
         .into_map()
         .unwrap_or_default();
-    map.insert("events".into(), Value::from(events));
+    let (mut whole, mut more, mut total) = (Vec::new(), Vec::new(), 0usize);
+    for e in events {
+        if total < super::paginate::EVENTS_SHOWN_WHOLE {
+            whole.push(env.event_value(e, root));
+        } else {
+            let ev = &env.site.events[e];
+            more.push(EventLineCtx {
+                text: ev.title.clone(),
+                href: url::event(root, ev.page, &ev.id),
+                when: WhenCtx::of(&ev.when),
+            });
+        }
+        total += 1;
+    }
+    map.insert("events".into(), Value::from(whole));
+    map.insert("more_events".into(), Value::from_serializable(&more));
+    map.insert("events_total".into(), Value::from(total));
     Value::from(map)
+}
+
+/// An event as one line of a long list (`more_events`): its title, its
+/// link, its date.
+#[derive(serde::Serialize)]
+pub struct EventLineCtx {
+    pub text: String,
+    pub href: String,
+    pub when: WhenCtx,
 }
 
 impl<'a> Env<'a> {

@@ -24,6 +24,9 @@ pub const STATEMENTS_PER_PAGE: usize = 200;
 pub const ARTICLES_PER_PAGE: usize = 200;
 /// Most actor or source cards on one page of their index.
 pub const CARDS_PER_PAGE: usize = 300;
+/// How many of a record's events its page shows whole (an article's,
+/// actor's or source's); the rest are listed a line each.
+pub const EVENTS_SHOWN_WHOLE: usize = 30;
 /// Most records on one page of a tag's list (events and statements at
 /// their full size among them).
 pub const TAG_ITEMS_PER_PAGE: usize = 150;
