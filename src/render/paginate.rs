@@ -240,3 +240,79 @@ pub struct CountLinkCtx {
     /// Whether the page shown is (in) it (`aria-current="page"`).
     pub current: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_lists() {
+        assert_eq!(numbered(0, 200), [Part::Whole]);
+        assert_eq!(numbered(200, 200), [Part::Whole]);
+        assert_eq!(numbered(201, 200), [Part::Whole, Part::Page(2)]);
+        assert_eq!(numbered_part(199, 200), Part::Whole);
+        assert_eq!(numbered_part(200, 200), Part::Page(2));
+    }
+
+    #[test]
+    fn a_short_timeline_keeps_one_page() {
+        let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE];
+        assert!(timeline(&dates).iter().all(|&p| p == Part::Whole));
+        assert_eq!(timeline_pages(&timeline(&dates)), [Part::Whole]);
+    }
+
+    #[test]
+    fn a_long_timeline_splits_by_year_then_month() {
+        let mut dates = vec![(2019, Some(5)); 10];
+        dates.extend(vec![(2020, None); 3]);
+        dates.extend(vec![(2020, Some(1)); 5]);
+        dates.extend(vec![(2020, Some(3)); EVENTS_PER_PAGE + 1]);
+        let parts = timeline(&dates);
+        assert_eq!(parts[0], Part::Year(2019, 1));
+        assert_eq!(parts[10], Part::Year(2020, 1), "known only to the year");
+        assert_eq!(parts[13], Part::Month(2020, 1, 1));
+        assert_eq!(parts[18], Part::Month(2020, 3, 1));
+        assert_eq!(*parts.last().unwrap(), Part::Month(2020, 3, 2));
+        assert_eq!(
+            timeline_pages(&parts),
+            [
+                Part::Whole,
+                Part::Year(2019, 1),
+                Part::Year(2020, 1),
+                Part::Month(2020, 1, 1),
+                Part::Month(2020, 3, 1),
+                Part::Month(2020, 3, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_year_has_its_page_without_events_of_its_own() {
+        let dates = vec![(2020, Some(1)); EVENTS_PER_PAGE + 1];
+        let pages = timeline_pages(&timeline(&dates));
+        assert_eq!(
+            pages[..3],
+            [Part::Whole, Part::Year(2020, 1), Part::Month(2020, 1, 1)]
+        );
+    }
+
+    #[test]
+    fn pagination_links_neighbours_and_siblings() {
+        let pages = numbered(450, 200);
+        assert!(pagination("", "articles/", &[Part::Whole], Part::Whole).is_none());
+        let p = pagination("../../../", "articles/", &pages, Part::Page(2)).unwrap();
+        assert_eq!(p.prev.unwrap().href, "../../../articles/");
+        assert_eq!(p.next.unwrap().href, "../../../articles/page/3/");
+        let current: Vec<u32> = p
+            .pages
+            .iter()
+            .filter(|l| l.current)
+            .map(|l| l.number)
+            .collect();
+        assert_eq!((p.pages.len(), current), (3, vec![2]));
+        assert_eq!(
+            label(Part::Month(2021, 3, 2)).unwrap(),
+            "March 2021, page 2"
+        );
+    }
+}
