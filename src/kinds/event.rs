@@ -576,6 +576,7 @@ fn timeline_links(
                 href: url::timeline_year(root, y, true),
                 count: 0,
                 current: current_year == Some(y),
+                current_page: part == url::Part::Year(y, 1),
             });
         }
         if let Some(l) = years.last_mut() {
@@ -589,6 +590,7 @@ fn timeline_links(
                         href: url::list_part(root, "timeline/", url::Part::Month(y, m, 1)),
                         count: 0,
                         current: matches!(part, url::Part::Month(_, pm, _) if pm == m),
+                        current_page: part == url::Part::Month(y, m, 1),
                     });
                 }
                 if let Some(l) = months.last_mut() {

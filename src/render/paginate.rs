@@ -237,8 +237,11 @@ pub struct CountLinkCtx {
     pub href: String,
     /// How many items it holds (on all its pages).
     pub count: usize,
-    /// Whether the page shown is (in) it (`aria-current="page"`).
+    /// Whether the page shown is in it: a year while one of its months is
+    /// shown (`aria-current="true"`).
     pub current: bool,
+    /// Whether the page shown is its own first page (`aria-current="page"`).
+    pub current_page: bool,
 }
 
 #[cfg(test)]

@@ -275,6 +275,22 @@ fn a_mid_size_investigation_is_split_into_pages_within_the_budget() {
         .map(|a| a.text().collect::<String>())
         .collect();
     assert_eq!(current, ["March (250)"]);
+    let in_year = |page: &str, aria: &str| -> Vec<String> {
+        docs[page]
+            .select(&sel(&format!(
+                "nav[aria-label=Years] a[aria-current={aria}]"
+            )))
+            .map(|a| a.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(
+        in_year("timeline/2020/index.html", "page"),
+        ["2020 (450 events)"]
+    );
+    assert_eq!(
+        in_year("timeline/2020/03/index.html", "true"),
+        ["2020 (450 events)"]
+    );
 
     // The statements and the articles, walked the same way.
     let chain = walk(&out, "statements/index.html", &docs);
