@@ -276,7 +276,7 @@ fn pages(c: &mut Criterion) {
     for (name, page) in [
         ("article_page", Shows::Record(Ref::Article(Ix::new(0)))),
         ("actor_page", Shows::Record(Ref::Actor(Ix::new(0)))),
-        ("timeline_page", Shows::Index(2)),
+        ("timeline_page", Shows::Index(2, dossier::url::Part::Whole)),
     ] {
         let page = PageSpec::new(site, page);
         g.bench_function(name, |b| {

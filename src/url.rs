@@ -1,8 +1,10 @@
 //! The URL layout of a built site, and the only place that knows it.
 //!
 //! Every record has a folder of its own (`articles/<slug>/`,
-//! `actors/<id>/`, `sources/<id>/`), events are anchors on the timeline
-//! (`timeline/#<id>`), statements anchors on their list (`statements/#<id>`),
+//! `actors/<id>/`, `sources/<id>/`), events are anchors on their page of
+//! the timeline (`timeline/#<id>`, or `timeline/2021/#<id>` when it is
+//! split: [`Part`]), statements anchors on their page of their list
+//! (`statements/#<id>`, `statements/page/2/#<id>`),
 //! each tag has a page (`tags/<slug>/`), and the lists, feed and open data sit at fixed places
 //! (`articles/`, `feed.xml`, `data/actors.json`…). Pages, feeds, the
 //! sitemap, the open data and the preview all ask this module, so the
@@ -74,14 +76,46 @@ pub fn source(root: &str, id: &str) -> String {
     join(root, &["sources/", id, "/"])
 }
 
-/// An event, an anchor on the timeline: `timeline/#<id>`.
-pub fn event(root: &str, id: &str) -> String {
-    join(root, &["timeline/#", id])
+/// An event, an anchor on its page of the timeline, `page` (where
+/// `render::paginate::timeline` put it): `timeline/#<id>`,
+/// `timeline/2021/#<id>`, `timeline/2021/03/#<id>`. Every link to an event
+/// is made here.
+pub fn event(root: &str, page: Part, id: &str) -> String {
+    anchor(list_part(root, "timeline/", page), id)
 }
 
-/// A statement, an anchor on the list of statements: `statements/#<id>`.
-pub fn statement(root: &str, id: &str) -> String {
-    join(root, &["statements/#", id])
+/// A statement, an anchor on its page of the list of statements:
+/// `statements/#<id>`, `statements/page/2/#<id>`. Every link to a
+/// statement is made here.
+pub fn statement(root: &str, page: Part, id: &str) -> String {
+    anchor(list_part(root, "statements/", page), id)
+}
+
+/// `page` followed by `#id`.
+fn anchor(mut page: String, id: &str) -> String {
+    page.reserve(id.len() + 1);
+    page.push('#');
+    page.push_str(id);
+    page
+}
+
+/// Which page of a list split by the page budget (content format 1.1,
+/// "The built site") a page shows, or a record is on: see
+/// `render::paginate`, which decides, and [`list_part`], which names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Part {
+    /// The list's own folder: the whole list when it fits on a page, else
+    /// its first page (for the timeline, its overview).
+    #[default]
+    Whole,
+    /// Page `n` ≥ 2 of a list paged by number: `articles/page/<n>/`.
+    Page(u32),
+    /// Page `n` ≥ 1 of a year of the timeline: `timeline/<year>/`,
+    /// `timeline/<year>/page/<n>/`.
+    Year(u16, u32),
+    /// Page `n` ≥ 1 of a month (1 to 12) of a year of the timeline:
+    /// `timeline/<year>/<mm>/`, `timeline/<year>/<mm>/page/<n>/`.
+    Month(u16, u8, u32),
 }
 
 /// The home page: the root itself (`""` from the top of the site).
@@ -126,9 +160,15 @@ pub fn year_id(year: u16) -> String {
     format!("year_{year}")
 }
 
-/// A year of the timeline: `timeline/#year_2021`.
-pub fn timeline_year(root: &str, year: u16) -> String {
-    join(root, &["timeline/#", &year_id(year)])
+/// A year of the timeline: its section, `timeline/#year_2021`, on a
+/// timeline of one page; its page, `timeline/2021/`, on a timeline split
+/// by year (`split`).
+pub fn timeline_year(root: &str, year: u16, split: bool) -> String {
+    if split {
+        list_part(root, "timeline/", Part::Year(year, 1))
+    } else {
+        join(root, &["timeline/#", &year_id(year)])
+    }
 }
 
 /// Every statement, newest first: `statements/`.
@@ -195,6 +235,24 @@ pub fn list_page(root: &str, list: &str, number: usize) -> String {
         join(root, &[list])
     } else {
         join(root, &[list, "page/", &number.to_string(), "/"])
+    }
+}
+
+/// The folder of `part` of the list whose folder is `list` (relative to
+/// the site root, ending in `/`), relative to `root`: see [`Part`].
+pub fn list_part(root: &str, list: &str, part: Part) -> String {
+    let page = |n: u32| {
+        if n > 1 {
+            format!("page/{n}/")
+        } else {
+            String::new()
+        }
+    };
+    match part {
+        Part::Whole => join(root, &[list]),
+        Part::Page(n) => list_page(root, list, n as usize),
+        Part::Year(y, n) => join(root, &[list, &y.to_string(), "/", &page(n)]),
+        Part::Month(y, m, n) => join(root, &[list, &format!("{y}/{m:02}/"), &page(n)]),
     }
 }
 
@@ -287,8 +345,17 @@ mod tests {
         assert_eq!(article("", "a-b"), "articles/a-b/");
         assert_eq!(actor("../../", "nso"), "../../actors/nso/");
         assert_eq!(source("../", "le-monde"), "../sources/le-monde/");
-        assert_eq!(event("", "e1"), "timeline/#e1");
-        assert_eq!(statement("../", "s1"), "../statements/#s1");
+        assert_eq!(event("", Part::Whole, "e1"), "timeline/#e1");
+        assert_eq!(
+            event("../", Part::Year(2021, 1), "e1"),
+            "../timeline/2021/#e1"
+        );
+        assert_eq!(
+            event("", Part::Month(2021, 3, 2), "e1"),
+            "timeline/2021/03/page/2/#e1"
+        );
+        assert_eq!(statement("../", Part::Whole, "s1"), "../statements/#s1");
+        assert_eq!(statement("", Part::Page(3), "s1"), "statements/page/3/#s1");
         assert_eq!(
             article("https://x.org/inv/", "s"),
             "https://x.org/inv/articles/s/"
@@ -311,7 +378,8 @@ mod tests {
         assert_eq!(sitemap(""), "sitemap.xml");
         assert_eq!(search("../"), "../search/");
         assert_eq!(search_bundle(""), "search/pagefind/");
-        assert_eq!(timeline_year("../", 2021), "../timeline/#year_2021");
+        assert_eq!(timeline_year("../", 2021, false), "../timeline/#year_2021");
+        assert_eq!(timeline_year("", 2021, true), "timeline/2021/");
         assert_eq!(data("", "actors"), "data/actors.json");
         assert_eq!(index_file("articles/"), "articles/index.html");
         assert_eq!(index_file(""), "index.html");

@@ -402,7 +402,7 @@ fn entities(ctx: &ExportCtx) -> String {
         for &a in &ev.articles {
             e.add("proof", Ty::Exact, &article_id(site, a));
         }
-        if let Some(u) = page_url(site, &url::event("", &ev.id)) {
+        if let Some(u) = page_url(site, &url::event("", ev.page, &ev.id)) {
             e.add("sourceUrl", Ty::Url, &u);
         }
         out.push_str(&e.line());
@@ -463,7 +463,7 @@ fn statements(
         for &a in &st.articles {
             e.add("proof", Ty::Exact, &article_id(site, a));
         }
-        if let Some(u) = page_url(site, &url::statement("", &st.id)) {
+        if let Some(u) = page_url(site, &url::statement("", st.page, &st.id)) {
             e.add("sourceUrl", Ty::Url, &u);
         }
         out.push_str(&e.line());

@@ -74,7 +74,7 @@ fn timeline(ctx: &ExportCtx) -> Value {
             if absolute {
                 text.push_str(&format!(
                     " · <a href=\"{}\">{}</a>",
-                    escape_markup(&url::event(base, &e.id)),
+                    escape_markup(&url::event(base, e.page, &e.id)),
                     escape_markup(&site.config.title)
                 ));
             }

@@ -16,10 +16,11 @@ use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, text};
 use crate::model::{Correction, RichText, Site};
-use crate::render::context::{CorrectionCtx, LinkCtx};
+use crate::render::context::{CorrectionCtx, Group, LinkCtx};
 use crate::render::diagram;
 use crate::render::page::{KindPages, PageKind};
-use crate::render::pages::{Env, by_choice, initials, tone, with_events};
+use crate::render::pages::{Env, by_choice, groups_slice, initials, tone, with_events};
+use crate::render::paginate;
 use crate::url;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -586,7 +587,7 @@ impl Actor {
             }
         }
         let events = graph.cited_by::<Actor, Event>(i);
-        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+        with_events(&base, env, events, root)
     }
 }
 
@@ -606,34 +607,64 @@ impl KindPages for Actor {
         site.actors[i].name.clone()
     }
 
-    /// The actors grouped by kind, each group by name.
-    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+    /// Pages of [`paginate::CARDS_PER_PAGE`] cards.
+    fn index_parts(records: &[Self]) -> Vec<url::Part> {
+        paginate::numbered(records.len(), paginate::CARDS_PER_PAGE)
+    }
+
+    /// The actors on page `part`, grouped by kind, each group by name.
+    fn index_context(
+        env: &Env,
+        ctx: &mut Context,
+        root: &str,
+        part: url::Part,
+    ) -> (String, String) {
         let site = env.site;
-        let groups = by_choice(
-            &site.actors,
-            |a| a.kind,
-            |a| &a.name,
-            |i| Actor::card(env, i, root),
-        );
-        ctx.insert("groups", &groups);
-        let network = diagram::network(env, root).map(|(diagram, nodes)| NetworkCtx {
-            diagram,
-            actors: nodes
+        // The cards of the page only: grouped by kind and name first, as
+        // positions, then cut and made.
+        let groups = by_choice(&site.actors, |a| a.kind, |a| &a.name, |i| i);
+        let from = match part {
+            url::Part::Page(n) => (n as usize - 1) * paginate::CARDS_PER_PAGE,
+            _ => 0,
+        };
+        let groups: Vec<Group<ActorCard>> =
+            groups_slice(groups, from, from + paginate::CARDS_PER_PAGE)
                 .into_iter()
-                .map(|n| NetworkActorCtx {
-                    actor: Actor::link(env, n.actor, root),
-                    connections: n.degree,
-                    joined: n
-                        .joined
-                        .iter()
-                        .map(|&j| Actor::link(env, j, root))
+                .map(|g| Group {
+                    items: g
+                        .items
+                        .into_iter()
+                        .map(|i| Actor::card(env, i, root))
                         .collect(),
+                    key: g.key,
+                    label: g.label,
+                    total: g.total,
                 })
-                .collect(),
-        });
+                .collect();
+        ctx.insert("groups", &groups);
+        let title = crate::render::pages::paged::<Actor>(env, ctx, root, part, Self::INDEX.title);
+        // The network of the most connected actors, on the first page.
+        let network = (part == url::Part::Whole)
+            .then(|| diagram::network(env, root))
+            .flatten()
+            .map(|(diagram, nodes)| NetworkCtx {
+                diagram,
+                actors: nodes
+                    .into_iter()
+                    .map(|n| NetworkActorCtx {
+                        actor: Actor::link(env, n.actor, root),
+                        connections: n.degree,
+                        joined: n
+                            .joined
+                            .iter()
+                            .map(|&j| Actor::link(env, j, root))
+                            .collect(),
+                    })
+                    .collect(),
+            });
         ctx.insert("network", &network);
         (
-            Self::INDEX.title.into(),
+            title,
             format!("The people and organisations in {}", site.config.title),
         )
     }

@@ -22,6 +22,7 @@ use crate::model::{Correction, Date, RichText};
 use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::{Env, with_events};
+use crate::render::paginate;
 use crate::url;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -839,7 +840,7 @@ impl Article {
             corrections: env.corrections(a, root),
         };
         let events = graph.cited_by::<Article, Event>(i);
-        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+        with_events(&base, env, events, root)
     }
 }
 
@@ -911,18 +912,29 @@ impl KindPages for Article {
         last.day.is_some().then(|| last.iso())
     }
 
-    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+    /// Pages of [`paginate::ARTICLES_PER_PAGE`] articles.
+    fn index_parts(articles: &[Self]) -> Vec<url::Part> {
+        paginate::numbered(articles.len(), paginate::ARTICLES_PER_PAGE)
+    }
+
+    /// The articles on page `part`, newest first.
+    fn index_context(
+        env: &Env,
+        ctx: &mut Context,
+        root: &str,
+        part: url::Part,
+    ) -> (String, String) {
         let site = env.site;
+        let per = paginate::ARTICLES_PER_PAGE;
         let cards: Vec<ArticleCard> = site
             .articles
             .ixs()
+            .filter(|i| paginate::numbered_part(i.get(), per) == part)
             .map(|i| Article::card(env, i, root))
             .collect();
         ctx.insert("articles", &cards);
-        (
-            Self::INDEX.title.into(),
-            format!("All articles of {}", site.config.title),
-        )
+        let title = crate::render::pages::paged::<Article>(env, ctx, root, part, Self::INDEX.title);
+        (title, format!("All articles of {}", site.config.title))
     }
 
     fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {

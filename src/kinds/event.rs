@@ -13,6 +13,7 @@ use crate::model::{Correction, Position, RichText, Site, When};
 use crate::render::context::{CorrectionCtx, Group, LinkCtx, WhenCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::Env;
+use crate::render::paginate::{self, CountLinkCtx};
 use crate::url;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -72,6 +73,9 @@ pub struct Event {
     pub corrections: Vec<Correction>,
     /// Its place in content order (the CSV export's order).
     pub position: usize,
+    /// Its page of the timeline, where it is shown with its id and where
+    /// every link to it leads (`render::paginate::timeline`).
+    pub page: url::Part,
 }
 
 /// An entry of an event's `reply_due`: the actor, and where the entry was
@@ -148,7 +152,7 @@ impl Kind for Event {
             "reply_due": site.keys(e.reply_due.iter().map(|d| d.actor)),
             "missing_replies": site.keys(missing),
             "corrections": crate::model::correction::data(&e.corrections),
-            "path": url::event("", &e.id),
+            "path": url::event("", e.page, &e.id),
         })
     }
 }
@@ -288,6 +292,7 @@ impl Event {
                     reply_due,
                     corrections,
                     position: order,
+                    page: url::Part::Whole,
                 },
                 order,
             ));
@@ -295,7 +300,18 @@ impl Event {
         out.sort_by(|(a, ai), (b, bi)| {
             a.when.start.key().cmp(&b.when.start.key()).then(ai.cmp(bi))
         });
-        out.into_iter().map(|(e, _)| e).collect()
+        let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
+        let dates: Vec<(u16, Option<u8>)> = events
+            .iter()
+            .map(|e| (e.when.start.year, e.when.start.month))
+            .collect();
+        for (e, page) in events
+            .iter_mut()
+            .zip(crate::render::paginate::timeline(&dates))
+        {
+            e.page = page;
+        }
+        events
     }
 }
 
@@ -346,7 +362,8 @@ const INDEX_PAGE: PageKind = PageKind::new("timeline", "timeline.html", "timelin
 pub struct EventItem {
     pub id: String,
     pub title: String,
-    /// Link to the event on the timeline: `…/timeline/#<id>`.
+    /// Link to the event on its page of the timeline: `…/timeline/#<id>`,
+    /// `…/timeline/2021/#<id>`.
     pub href: String,
     pub when: WhenCtx,
     pub status: &'static str,
@@ -409,7 +426,7 @@ impl Event {
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
-            href: url::event(root, &e.id),
+            href: url::event(root, e.page, &e.id),
             when: WhenCtx::of(&e.when),
             status: e.status.as_str(),
             status_label: e.status.label(),
@@ -471,28 +488,123 @@ impl KindPages for Event {
         env.event_value(i, root)
     }
 
-    /// Every event in date order, grouped by year.
-    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+    /// Its anchor on its page of the timeline.
+    fn href(&self, root: &str) -> String {
+        url::event(root, self.page, &self.id)
+    }
+
+    /// The overview, then the years and months the timeline is split into
+    /// (`render::paginate::timeline`), or the one page.
+    fn index_parts(events: &[Self]) -> Vec<url::Part> {
+        let parts: Vec<url::Part> = events.iter().map(|e| e.page).collect();
+        paginate::timeline_pages(&parts)
+    }
+
+    /// The events on page `part`, in date order, grouped by year; on a
+    /// timeline split by year, the years (and the months of a year split by
+    /// month) with their counts, and on its first page the overview.
+    fn index_context(
+        env: &Env,
+        ctx: &mut Context,
+        root: &str,
+        part: url::Part,
+    ) -> (String, String) {
         let site = env.site;
         let mut years: Vec<Group<EventItem>> = Vec::new();
-        for e in site.events.ixs() {
+        for e in site.events.ixs().filter(|&e| site.events[e].page == part) {
             let year = site.events[e].when.start.year.to_string();
             if years.last().is_none_or(|g| g.key != year) {
                 years.push(Group {
                     key: year.clone(),
                     label: year,
                     items: Vec::new(),
+                    total: 0,
                 });
             }
             if let Some(g) = years.last_mut() {
                 g.items.push(Event::item(env, e, root));
+                g.total += 1;
             }
         }
         ctx.insert("years", &years);
-        ctx.insert("overview", &crate::render::overview::overview(env, root));
-        (
-            Self::INDEX.title.into(),
-            format!("Every event of {} in date order", site.config.title),
-        )
+        let split = site
+            .events
+            .first()
+            .is_some_and(|e| e.page != url::Part::Whole);
+        let (year_links, month_links) = if split {
+            timeline_links(site, root, part)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        ctx.insert("timeline_years", &year_links);
+        ctx.insert("timeline_months", &month_links);
+        let overview = if part == url::Part::Whole {
+            crate::render::overview::overview(env, root)
+        } else {
+            None
+        };
+        ctx.insert("overview", &overview);
+        let title = crate::render::pages::paged::<Event>(env, ctx, root, part, Self::INDEX.title);
+        let description = match paginate::label(part) {
+            Some(l) => format!("The events of {l} in {}, in date order", site.config.title),
+            None => format!("Every event of {} in date order", site.config.title),
+        };
+        (title, description)
     }
+}
+
+/// The years of a timeline split by year, and the months of the year
+/// `part` is in when that year is split by month, each with its count of
+/// events and a link to its page, the one `part` is in marked current.
+fn timeline_links(
+    site: &Site,
+    root: &str,
+    part: url::Part,
+) -> (Vec<CountLinkCtx>, Vec<CountLinkCtx>) {
+    let current_year = match part {
+        url::Part::Year(y, _) | url::Part::Month(y, _, _) => Some(y),
+        _ => None,
+    };
+    let mut years: Vec<CountLinkCtx> = Vec::new();
+    let mut months: Vec<CountLinkCtx> = Vec::new();
+    let mut last: Option<(u16, Option<u8>)> = None;
+    for e in site.events.iter() {
+        let y = e.when.start.year;
+        if last.is_none_or(|(ly, _)| ly != y) {
+            years.push(CountLinkCtx {
+                label: y.to_string(),
+                href: url::timeline_year(root, y, true),
+                count: 0,
+                current: current_year == Some(y),
+                current_page: part == url::Part::Year(y, 1),
+            });
+        }
+        if let Some(l) = years.last_mut() {
+            l.count += 1;
+        }
+        if let (Some(cy), url::Part::Month(_, m, _)) = (current_year, e.page) {
+            if cy == y {
+                if last != Some((y, Some(m))) {
+                    months.push(CountLinkCtx {
+                        label: crate::model::date::month_name(m).to_owned(),
+                        href: url::list_part(root, "timeline/", url::Part::Month(y, m, 1)),
+                        count: 0,
+                        current: matches!(part, url::Part::Month(_, pm, _) if pm == m),
+                        current_page: part == url::Part::Month(y, m, 1),
+                    });
+                }
+                if let Some(l) = months.last_mut() {
+                    l.count += 1;
+                }
+            }
+        }
+        last = Some((
+            y,
+            match e.page {
+                url::Part::Month(_, m, _) => Some(m),
+                _ => None,
+            },
+        ));
+    }
+    (years, months)
 }

@@ -12,9 +12,10 @@ use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, texts};
 use crate::model::{Correction, RichText, Site};
-use crate::render::context::CorrectionCtx;
+use crate::render::context::{CorrectionCtx, Group};
 use crate::render::page::{KindPages, PageKind};
-use crate::render::pages::{Env, by_choice, with_events};
+use crate::render::pages::{Env, by_choice, groups_slice, with_events};
+use crate::render::paginate;
 use crate::url;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -259,7 +260,7 @@ impl Source {
             corrections: env.corrections(s, root),
         };
         let events = graph.cited_by::<Source, Event>(i);
-        with_events(&base, events.map(|e| env.event_value(e, root)).collect())
+        with_events(&base, env, events, root)
     }
 }
 
@@ -279,18 +280,44 @@ impl KindPages for Source {
         site.sources[i].name.clone()
     }
 
-    /// The sources grouped by kind, each group by name.
-    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+    /// Pages of [`paginate::CARDS_PER_PAGE`] cards.
+    fn index_parts(records: &[Self]) -> Vec<url::Part> {
+        paginate::numbered(records.len(), paginate::CARDS_PER_PAGE)
+    }
+
+    /// The sources on page `part`, grouped by kind, each group by name.
+    fn index_context(
+        env: &Env,
+        ctx: &mut Context,
+        root: &str,
+        part: url::Part,
+    ) -> (String, String) {
         let site = env.site;
-        let groups = by_choice(
-            &site.sources,
-            |s| s.kind,
-            |s| &s.name,
-            |i| Source::card(env, i, root),
-        );
+        // The cards of the page only: grouped by kind and name first, as
+        // positions, then cut and made.
+        let groups = by_choice(&site.sources, |s| s.kind, |s| &s.name, |i| i);
+        let from = match part {
+            url::Part::Page(n) => (n as usize - 1) * paginate::CARDS_PER_PAGE,
+            _ => 0,
+        };
+        let groups: Vec<Group<SourceCard>> =
+            groups_slice(groups, from, from + paginate::CARDS_PER_PAGE)
+                .into_iter()
+                .map(|g| Group {
+                    items: g
+                        .items
+                        .into_iter()
+                        .map(|i| Source::card(env, i, root))
+                        .collect(),
+                    key: g.key,
+                    label: g.label,
+                    total: g.total,
+                })
+                .collect();
         ctx.insert("groups", &groups);
+        let title = crate::render::pages::paged::<Source>(env, ctx, root, part, Self::INDEX.title);
         (
-            Self::INDEX.title.into(),
+            title,
             format!("Who reported and published what in {}", site.config.title),
         )
     }

@@ -19,6 +19,7 @@ use crate::model::{Correction, Date, RichText, Site};
 use crate::render::context::{CorrectionCtx, DateCtx, Group, LinkCtx};
 use crate::render::page::{KindPages, PageKind};
 use crate::render::pages::Env;
+use crate::render::paginate;
 use crate::url;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -96,6 +97,9 @@ pub struct Statement {
     pub corrections: Vec<Correction>,
     /// Its place in content order (the CSV export's order).
     pub position: usize,
+    /// Its page of `statements/`, where it is shown with its id and where
+    /// every link to it leads (`render::paginate::numbered_part`).
+    pub page: url::Part,
 }
 
 impl super::Written for Statement {
@@ -201,7 +205,7 @@ impl Kind for Statement {
             "question": s.question.as_ref().map(RichText::plain),
             "tags": s.tags,
             "corrections": crate::model::correction::data(&s.corrections),
-            "path": url::statement("", &s.id),
+            "path": url::statement("", s.page, &s.id),
         })
     }
 }
@@ -351,12 +355,20 @@ impl Statement {
                     tags,
                     corrections,
                     position: order,
+                    page: url::Part::Whole,
                 },
                 order,
             ));
         }
         out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
-        out.into_iter().map(|(s, _)| s).collect()
+        let per_page = crate::render::paginate::STATEMENTS_PER_PAGE;
+        out.into_iter()
+            .enumerate()
+            .map(|(i, (mut s, _))| {
+                s.page = crate::render::paginate::numbered_part(i, per_page);
+                s
+            })
+            .collect()
     }
 }
 
@@ -471,7 +483,7 @@ impl Statement {
             });
         StatementItem {
             id: s.id.clone(),
-            href: url::statement(root, &s.id),
+            href: url::statement(root, s.page, &s.id),
             kind: s.kind.as_str(),
             kind_label: s.kind.label(),
             by: Actor::link(env, s.by, root),
@@ -489,7 +501,7 @@ impl Statement {
                 .iter()
                 .map(|&e| LinkCtx {
                     text: site.events[e].title.clone(),
-                    href: url::event(root, &site.events[e].id),
+                    href: url::event(root, site.events[e].page, &site.events[e].id),
                 })
                 .collect(),
             actors: s
@@ -546,26 +558,49 @@ impl KindPages for Statement {
         tera::Value::from_serializable(&Statement::item(env, i, root))
     }
 
-    /// Every statement, newest first, grouped by year.
-    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+    /// Its anchor on its page of `statements/`.
+    fn href(&self, root: &str) -> String {
+        url::statement(root, self.page, &self.id)
+    }
+
+    /// Pages of [`paginate::STATEMENTS_PER_PAGE`] statements.
+    fn index_parts(statements: &[Self]) -> Vec<url::Part> {
+        paginate::numbered(statements.len(), paginate::STATEMENTS_PER_PAGE)
+    }
+
+    /// The statements on page `part`, newest first, grouped by year.
+    fn index_context(
+        env: &Env,
+        ctx: &mut Context,
+        root: &str,
+        part: url::Part,
+    ) -> (String, String) {
         let site = env.site;
         let mut years: Vec<Group<StatementItem>> = Vec::new();
-        for s in site.statements.ixs() {
+        for s in site
+            .statements
+            .ixs()
+            .filter(|&s| site.statements[s].page == part)
+        {
             let year = site.statements[s].date.year.to_string();
             if years.last().is_none_or(|g| g.key != year) {
                 years.push(Group {
                     key: year.clone(),
                     label: year,
                     items: Vec::new(),
+                    total: 0,
                 });
             }
             if let Some(g) = years.last_mut() {
                 g.items.push(Statement::item(env, s, root));
+                g.total += 1;
             }
         }
         ctx.insert("years", &years);
+        let title =
+            crate::render::pages::paged::<Statement>(env, ctx, root, part, Self::INDEX.title);
         (
-            Self::INDEX.title.into(),
+            title,
             format!(
                 "Who said what in {}: statements, denials and replies, newest first",
                 site.config.title

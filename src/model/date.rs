@@ -26,6 +26,15 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The English name of month `m` (1 to 12), "" outside them.
+pub fn month_name(m: u8) -> &'static str {
+    usize::from(m)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
     pub fn parse(s: &str) -> Result<Date, String> {

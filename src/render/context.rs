@@ -119,6 +119,9 @@ pub struct Group<T> {
     pub key: String,
     pub label: String,
     pub items: Vec<T>,
+    /// How many items the group has in all, on every page of a list split
+    /// into pages (`items` are those on this page).
+    pub total: usize,
 }
 
 impl DateCtx {

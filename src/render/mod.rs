@@ -24,7 +24,6 @@ use std::path::Path;
 use tera::{ErrorKind, Tera};
 
 pub use page::{PageKind, PageSpec, Shows};
-pub use paginate::Paginator;
 
 /// The theme, compiled: templates parsed once, static files ready to copy.
 pub struct Renderer {

@@ -79,6 +79,8 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
     if events.is_empty() {
         return None;
     }
+    // On a timeline split by year, the bars lead to the years' pages.
+    let split = events.iter().any(|e| e.page != crate::url::Part::Whole);
     let spans: Vec<(i64, i64, bool)> = events.iter().map(|e| span(&e.when)).collect();
     let first_year = events.iter().map(|e| e.when.start.year).min()?;
     let last_year = spans
@@ -200,7 +202,7 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
                 if count == 1 { "" } else { "s" }
             )
         };
-        svg.link(&url::timeline_year(root, first), &name, "ov-link");
+        svg.link(&url::timeline_year(root, first, split), &name, "ov-link");
         svg.rect("ov-hit", x0, BARS_TOP, x1 - x0, BARS_H, 0);
         svg.rect(
             "ov-bar",
@@ -268,7 +270,7 @@ fn draw(svg: &mut Svg, env: &Env, root: &str, m: &Mark, y: i32) {
         [] => return,
     };
     let approx = if m.approximate { " ov-approx" } else { "" };
-    svg.link(&url::event(root, &first.id), &name, "ov-link");
+    svg.link(&url::event(root, first.page, &first.id), &name, "ov-link");
     if m.ranged {
         svg.rect("ov-hit", m.x0, y - TARGET / 2, m.x1 - m.x0, TARGET, 0);
         svg.rect(

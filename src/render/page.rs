@@ -3,9 +3,9 @@
 //! there by the renderer, the sitemap and the preview server.
 
 use super::pages::Env;
-use crate::kinds::{Actor, Article, Event, Ix, KINDS, Kind, Ref, Source, Statement};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, Ref, Source, Statement};
 use crate::model::{Records, Site, Tags};
-use crate::url::{self, Root};
+use crate::url::{self, Part, Root};
 use tera::Context;
 
 /// What every page of one kind shares.
@@ -90,6 +90,14 @@ pub trait KindPages: Kind + crate::model::Stored {
     /// The index page's folder, from `crate::url`.
     fn index_dir() -> String;
 
+    /// The pages the index is split into (content format 1.1, "The built
+    /// site": the page budget), in reading order, given the kind's records
+    /// in display order: by default one page, [`Part::Whole`]. Decided by
+    /// `render::paginate` from counts and dates alone.
+    fn index_parts(_records: &[Self]) -> Vec<Part> {
+        vec![Part::Whole]
+    }
+
     /// A record page's folder, from `crate::url` (kinds with `RECORD`).
     fn record_dir(&self) -> String {
         String::new()
@@ -101,7 +109,8 @@ pub trait KindPages: Kind + crate::model::Stored {
 
     /// The record's URL relative to `root`: its own page, or for kinds
     /// without record pages its anchor on their index page
-    /// (`timeline/#<id>`). Where id links (`event:<id>`) lead.
+    /// (`timeline/#<id>`; kinds whose index is split give the page the
+    /// record is on). Where id links (`event:<id>`) lead.
     fn href(&self, root: &str) -> String {
         match Self::RECORD {
             Some(_) => format!("{root}{}", self.record_dir()),
@@ -125,9 +134,10 @@ pub trait KindPages: Kind + crate::model::Stored {
         None
     }
 
-    /// Fills the index page's context; returns its title and meta
+    /// Fills the context of the index page showing `part` (one of
+    /// [`KindPages::index_parts`]); returns its title and meta
     /// description.
-    fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String);
+    fn index_context(env: &Env, ctx: &mut Context, root: &str, part: Part) -> (String, String);
 
     /// Fills a record page's context; returns its title and meta
     /// description (kinds with `RECORD`).
@@ -163,17 +173,20 @@ impl NavItem {
 
 /// What a page shows: the home page, a kind's index (by its position in
 /// the list of kinds), one record, every correction, the tag index, one
-/// tag (its position in `Site::tags`), the search page or the page not
-/// found.
+/// tag, the search page or the page not found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Shows {
     Home,
-    Index(usize),
+    /// A kind's index (by its position in the list of kinds), or the part
+    /// of it the page shows when the index is split into pages.
+    Index(usize, Part),
     Record(Ref),
     Search,
     Corrections,
     Tags,
-    Tag(usize),
+    /// A tag (its position in `Site::tags`), or the part of its list the
+    /// page shows when the list is split into pages.
+    Tag(usize, Part),
     NotFound,
 }
 
@@ -263,6 +276,13 @@ macro_rules! page_dispatch {
             None
         }
 
+        /// The kind of record `r`.
+        pub(crate) fn kind_info(r: Ref) -> crate::kinds::KindInfo {
+            match r {
+                $(Ref::$t(_) => <$t as Kind>::INFO,)*
+            }
+        }
+
         /// Record `r` as lists of several kinds show it (see
         /// [`KindPages::listed`]), with its kind.
         pub(crate) fn listed(env: &Env, r: Ref, root: &str) -> (crate::kinds::KindInfo, tera::Value) {
@@ -285,7 +305,12 @@ macro_rules! page_dispatch {
             /// added by `PageSpec::all` when `search` is on.)
             fn all(records: &Records<'_>, tags: &Tags) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
-                all.extend((0..KINDS.len()).map(Shows::Index));
+                let mut k = 0;
+                $(
+                    all.extend(<$t as KindPages>::index_parts(records.$p).into_iter().map(|part| Shows::Index(k, part)));
+                    k += 1;
+                )*
+                let _ = k;
                 all.push(Shows::Corrections);
                 all.push(Shows::Tags);
                 all.push(Shows::NotFound);
@@ -294,7 +319,10 @@ macro_rules! page_dispatch {
                         all.extend((0..records.$p.len()).map(|i| Shows::Record(Ref::$t(Ix::new(i)))));
                     }
                 )*
-                all.extend((0..tags.len()).map(Shows::Tag));
+                for t in 0..tags.len() {
+                    let parts = super::paginate::numbered(tags[t].records.len(), super::paginate::TAG_ITEMS_PER_PAGE);
+                    all.extend(parts.into_iter().map(|part| Shows::Tag(t, part)));
+                }
                 all
             }
 
@@ -306,12 +334,13 @@ macro_rules! page_dispatch {
                     Shows::Corrections => (&PageKind::CORRECTIONS, url::corrections(""), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
                     Shows::Tags => (&PageKind::TAGS, url::tags(""), None),
-                    Shows::Tag(t) => (&PageKind::TAG, url::tag("", &tags[t].slug), None),
-                    Shows::Index(n) => {
+                    Shows::Tag(t, part) => (&PageKind::TAG, url::list_part("", &url::tag("", &tags[t].slug), part), None),
+                    Shows::Index(n, part) => {
                         let mut k = 0;
                         $(
                             if n == k {
-                                return (<$t as KindPages>::INDEX, <$t as KindPages>::index_dir(), None);
+                                let dir = url::list_part("", &<$t as KindPages>::index_dir(), part);
+                                return (<$t as KindPages>::INDEX, dir, None);
                             }
                             k += 1;
                         )*
@@ -340,12 +369,12 @@ macro_rules! page_dispatch {
                     Shows::Corrections => env.corrections_context(ctx, root),
                     Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
                     Shows::Tags => super::tags::index_context(env, ctx, root),
-                    Shows::Tag(t) => super::tags::tag_context(env, t, ctx, root),
-                    Shows::Index(n) => {
+                    Shows::Tag(t, part) => super::tags::tag_context(env, t, part, ctx, root),
+                    Shows::Index(n, part) => {
                         let mut k = 0;
                         $(
                             if n == k {
-                                return <$t as KindPages>::index_context(env, ctx, root);
+                                return <$t as KindPages>::index_context(env, ctx, root, part);
                             }
                             k += 1;
                         )*

@@ -67,13 +67,91 @@ impl<T: Clone> PerDepth<T> {
     }
 }
 
-/// `base` as a template value, with `events` as its list of events.
-pub(crate) fn with_events<T: serde::Serialize>(base: &T, events: Vec<Value>) -> Value {
+/// Fills what every index page split by the page budget shares, for page
+/// `part` of kind `K`'s index: `pagination` (see
+/// [`super::paginate::pagination`]) and `part_label` ("Page 2", "2021",
+/// none on the first page). Returns the index's `title` with the part's
+/// label after it ("Articles: Page 2"), as the page's title.
+pub(crate) fn paged<K: super::page::KindPages>(
+    env: &Env,
+    ctx: &mut Context,
+    root: &str,
+    part: url::Part,
+    title: &str,
+) -> String {
+    let parts = K::index_parts(<K as crate::model::Stored>::table(env.site));
+    let pagination = super::paginate::pagination(root, &K::index_dir(), &parts, part);
+    ctx.insert("pagination", &pagination);
+    let label = super::paginate::label(part);
+    ctx.insert("part_label", &label);
+    match label {
+        Some(l) => format!("{title}: {l}"),
+        None => title.to_owned(),
+    }
+}
+
+/// Items `from..to` of the groups (counted across groups, in order),
+/// with their groups: a page of an index grouped by kind. Each group keeps
+/// `total`, its size before the cut.
+pub(crate) fn groups_slice<T>(groups: Vec<Group<T>>, from: usize, to: usize) -> Vec<Group<T>> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for mut g in groups {
+        let n = g.items.len();
+        let (start, end) = (from.max(at) - at, to.min(at + n).saturating_sub(at));
+        at += n;
+        if start < end {
+            g.total = n;
+            g.items = g.items.drain(start..end).collect();
+            out.push(g);
+        }
+    }
+    out
+}
+
+/// `base` as a template value, with its events (in date order): the first
+/// [`super::paginate::EVENTS_SHOWN_WHOLE`] as `events`, whole as the
+/// timeline shows them, the rest as `more_events`, each a line (its date
+/// and a link to it on its page of the timeline), and `events_total`. So a
+/// record cited by thousands of events keeps a page within the budget
+/// (content format 1.1, "The built site"), while every event stays one
+/// click away.
+pub(crate) fn with_events<T: serde::Serialize>(
+    base: &T,
+    env: &Env,
+    events: impl Iterator<Item = EventIx>,
+    root: &str,
+) -> Value {
     let mut map = Value::from_serializable(base)
         .into_map()
         .unwrap_or_default();
-    map.insert("events".into(), Value::from(events));
+    let (mut whole, mut more, mut total) = (Vec::new(), Vec::new(), 0usize);
+    for e in events {
+        if total < super::paginate::EVENTS_SHOWN_WHOLE {
+            whole.push(env.event_value(e, root));
+        } else {
+            let ev = &env.site.events[e];
+            more.push(EventLineCtx {
+                text: ev.title.clone(),
+                href: url::event(root, ev.page, &ev.id),
+                when: WhenCtx::of(&ev.when),
+            });
+        }
+        total += 1;
+    }
+    map.insert("events".into(), Value::from(whole));
+    map.insert("more_events".into(), Value::from_serializable(&more));
+    map.insert("events_total".into(), Value::from(total));
     Value::from(map)
+}
+
+/// An event as one line of a long list (`more_events`): its title, its
+/// link, its date.
+#[derive(serde::Serialize)]
+pub struct EventLineCtx {
+    pub text: String,
+    pub href: String,
+    pub when: WhenCtx,
 }
 
 impl<'a> Env<'a> {
@@ -160,6 +238,9 @@ impl<'a> Env<'a> {
             },
         );
         ctx.insert("root", r);
+        // Set by the pages of a list split into pages; read by the frame
+        // (`<link rel="prev">`) on every page.
+        ctx.insert("pagination", &None::<()>);
         let (title, description) = page.shows.context(self, &mut ctx, r);
         let structured_data = self.structured_data(page, &title);
         ctx.insert(
@@ -219,17 +300,19 @@ impl<'a> Env<'a> {
                 "@type": "WebPage",
                 "name": title,
             }),
-            Shows::Index(n) => {
+            Shows::Index(n, _) => {
                 let (kind, whole) = index_kind(n)?;
                 if !whole {
                     return None;
                 }
+                // The corrections of the records on this page of the list.
                 let shown: Vec<serde_json::Value> = crate::model::correction::all(site)
                     .into_iter()
                     .filter(|c| c.kind == kind)
-                    .map(|c| {
+                    .filter_map(|c| {
                         let at = record_link(site, c.record, "").href;
-                        comment(c.correction, url::canonical(base, &at))
+                        let on_page = at.split('#').next() == Some(page.dir.as_str());
+                        on_page.then(|| comment(c.correction, url::canonical(base, &at)))
                     })
                     .collect();
                 if shown.is_empty() {
@@ -447,15 +530,20 @@ pub(crate) fn by_choice<T, C: Choice, Card>(
 ) -> Vec<Group<Card>> {
     C::ALL
         .iter()
-        .map(|&k| Group {
-            key: k.as_str().into(),
-            label: k.plural().into(),
-            items: sorted_by_name(table.ixs().filter(|&i| choice(&table[i]) == k), |i| {
-                name(&table[i])
-            })
-            .into_iter()
-            .map(&card)
-            .collect(),
+        .map(|&k| {
+            let items: Vec<Card> =
+                sorted_by_name(table.ixs().filter(|&i| choice(&table[i]) == k), |i| {
+                    name(&table[i])
+                })
+                .into_iter()
+                .map(&card)
+                .collect();
+            Group {
+                key: k.as_str().into(),
+                label: k.plural().into(),
+                total: items.len(),
+                items,
+            }
         })
         .filter(|g| !g.items.is_empty())
         .collect()

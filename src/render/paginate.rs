@@ -1,124 +1,321 @@
-//! Long lists split into pages, so that no HTML page grows past what a
-//! browser (and a reader) handles well: the articles list, the timeline
-//! and the indexes of a large investigation. Not used by any page yet:
-//! every list is still one page.
+//! The page budget (content format 1.1, "The built site"): no HTML page
+//! larger than 256 KiB on an investigation of 10,000 articles, 2,000
+//! actors and 20,000 events. Lists that would be larger are split into
+//! pages that link to each other, and this module alone decides how:
+//! from the model's counts and dates, never from rendered bytes, so the
+//! split is deterministic, cheap, and known to `check`, the sitemap and
+//! the list of a site's files without rendering anything.
+//!
+//! The thresholds are item counts measured against the built-in theme at
+//! benchmark scale (see `docs/decisions.md`, "The page budget"): a full
+//! event card is about 1 KiB of minified HTML, an article or actor card
+//! about 0.5 KiB, so the caps below keep a page near 200 KiB at most,
+//! with room for the page's frame. A small investigation, under the caps,
+//! keeps its single pages and the URLs it has always had.
 
-use crate::url;
+use crate::url::{self, Part};
 
-/// A list cut into pages of at most `per_page` items, numbered from 1.
-///
-/// URLs: page 1 is the list's own folder (`articles/`), page `n` ≥ 2 is
-/// `articles/page/<n>/` ([`url::list_page`]), so a list that fits on one
-/// page keeps the URL it has today. Page `n` ≥ 2 sits two folders below
-/// its list: `articles/page/2/` is three down, so its root is
-/// `"../../../"` ([`url::Root::of_dir`] of [`Paginator::dir`]).
-pub struct Paginator<'a, T> {
-    items: &'a [T],
-    per_page: usize,
-    /// The list's folder URL relative to the site root (`"articles/"`).
-    list: &'a str,
+/// Most events on one page of the timeline. Over it, the timeline is
+/// split by year (and a year over it by month).
+pub const EVENTS_PER_PAGE: usize = 200;
+/// Most statements on one page of `statements/`.
+pub const STATEMENTS_PER_PAGE: usize = 200;
+/// Most article cards on one page of `articles/`.
+pub const ARTICLES_PER_PAGE: usize = 200;
+/// Most actor or source cards on one page of their index.
+pub const CARDS_PER_PAGE: usize = 300;
+/// How many of a record's events its page shows whole (an article's,
+/// actor's or source's); the rest are listed a line each.
+pub const EVENTS_SHOWN_WHOLE: usize = 30;
+/// Most records on one page of a tag's list (events and statements at
+/// their full size among them).
+pub const TAG_ITEMS_PER_PAGE: usize = 150;
+
+/// The parts of a list of `count` items paged by number with at most
+/// `per_page` on a page: [`Part::Whole`] (the list's own folder, page 1),
+/// then [`Part::Page`] 2, 3… A list that fits keeps its one page.
+pub fn numbered(count: usize, per_page: usize) -> Vec<Part> {
+    let pages = count.div_ceil(per_page.max(1)).max(1);
+    std::iter::once(Part::Whole)
+        .chain((2..=pages).map(|n| Part::Page(n as u32)))
+        .collect()
 }
 
-impl<'a, T> Paginator<'a, T> {
-    /// `items` in pages of `per_page` (0 is taken as 1), for the list at
-    /// folder URL `list` (relative to the site root, ending in `/`).
-    pub fn new(items: &'a [T], per_page: usize, list: &'a str) -> Self {
-        Paginator {
-            items,
-            per_page: per_page.max(1),
-            list,
+/// The part item `i` (from 0) of such a list is on.
+pub fn numbered_part(i: usize, per_page: usize) -> Part {
+    match i / per_page.max(1) + 1 {
+        1 => Part::Whole,
+        n => Part::Page(n as u32),
+    }
+}
+
+/// The page of the timeline each event is on, given the events' dates as
+/// `(year, month)` in date order (a year-precision date has no month), as
+/// content format 1.1 asks:
+/// * up to [`EVENTS_PER_PAGE`] events: all on `timeline/` ([`Part::Whole`]);
+/// * more: `timeline/` becomes the overview (the graphic and the years),
+///   and each year has its page `timeline/<year>/`;
+/// * a year with more than [`EVENTS_PER_PAGE`] events is split by month
+///   (`timeline/<year>/<mm>/`); its events known only to the year stay on
+///   the year's page, above the list of its months;
+/// * a year's or month's own list still too long is paged by number
+///   (`timeline/<year>/<mm>/page/2/`), as a list would be.
+pub fn timeline(dates: &[(u16, Option<u8>)]) -> Vec<Part> {
+    if dates.len() <= EVENTS_PER_PAGE {
+        return vec![Part::Whole; dates.len()];
+    }
+    let mut parts = Vec::with_capacity(dates.len());
+    for year in runs(dates, |d| d.0) {
+        let y = year[0].0;
+        if year.len() <= EVENTS_PER_PAGE {
+            parts.extend(std::iter::repeat_n(Part::Year(y, 1), year.len()));
+            continue;
+        }
+        // Dates sort a year alone before its months (`Date::key`), so the
+        // year's own events come first and each month is one run.
+        for month in runs(year, |d| d.1) {
+            for i in 0..month.len() {
+                let page = (i / EVENTS_PER_PAGE + 1) as u32;
+                parts.push(match month[0].1 {
+                    None => Part::Year(y, page),
+                    Some(m) => Part::Month(y, m, page),
+                });
+            }
         }
     }
+    parts
+}
 
-    /// How many pages there are: at least 1, as an empty list still has
-    /// its page.
-    pub fn page_count(&self) -> usize {
-        self.items.len().div_ceil(self.per_page).max(1)
+/// Every page of the timeline, in reading order, given where each event
+/// is ([`timeline`]): `timeline/`, then each year's page, each followed by
+/// its later pages and its months'. A year split by month has its page
+/// even when no event is known only to the year: it lists the months.
+pub fn timeline_pages(parts: &[Part]) -> Vec<Part> {
+    let mut pages = vec![Part::Whole];
+    for &p in parts {
+        if pages.last() == Some(&p) {
+            continue;
+        }
+        if let Part::Month(y, _, _) = p {
+            if !pages.contains(&Part::Year(y, 1)) {
+                pages.push(Part::Year(y, 1));
+            }
+        }
+        if p != Part::Whole {
+            pages.push(p);
+        }
     }
+    pages
+}
 
-    /// The page numbers, `1..=page_count()`.
-    pub fn numbers(&self) -> std::ops::RangeInclusive<usize> {
-        1..=self.page_count()
+/// `items` cut into runs of equal `key`, in order.
+fn runs<T, K: PartialEq>(items: &[T], key: impl Fn(&T) -> K) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=items.len() {
+        if i == items.len() || key(&items[i]) != key(&items[start]) {
+            out.push(&items[start..i]);
+            start = i;
+        }
     }
+    out
+}
 
-    /// The items on page `number`, in list order; empty for a number
-    /// outside `numbers()`.
-    pub fn items(&self, number: usize) -> &'a [T] {
-        let Some(start) = number.checked_sub(1).map(|n| n * self.per_page) else {
-            return &[];
-        };
-        let start = start.min(self.items.len());
-        let end = (start + self.per_page).min(self.items.len());
-        &self.items[start..end]
+/// How a part is named in the page's title and in the links that lead to
+/// it: "Page 2", "2021", "March 2021, page 2". `None` for the first page.
+pub fn label(part: Part) -> Option<String> {
+    let page = |n: u32| {
+        if n > 1 {
+            format!(", page {n}")
+        } else {
+            String::new()
+        }
+    };
+    match part {
+        Part::Whole => None,
+        Part::Page(n) => Some(format!("Page {n}")),
+        Part::Year(y, n) => Some(format!("{y}{}", page(n))),
+        Part::Month(y, m, n) => Some(format!(
+            "{} {y}{}",
+            crate::model::date::month_name(m),
+            page(n)
+        )),
     }
+}
 
-    /// Page `number`'s folder URL relative to the site root.
-    pub fn dir(&self, number: usize) -> String {
-        url::list_page("", self.list, number)
+/// The pagination of the page showing `part` of the list at folder `list`
+/// whose pages are `pages` (in reading order): its neighbours, for
+/// `rel="prev"` and `rel="next"`, and its sibling pages by number. `None`
+/// when the list has one page.
+pub fn pagination(root: &str, list: &str, pages: &[Part], part: Part) -> Option<PaginationCtx> {
+    if pages.len() < 2 {
+        return None;
     }
+    let at = pages.iter().position(|&p| p == part)?;
+    let link = |p: Part| PageLinkCtx {
+        href: url::list_part(root, list, p),
+        label: label(p).unwrap_or_else(|| first_label(list)),
+        number: number(p),
+        current: p == part,
+    };
+    // The pages numbered alongside this one: of a list paged by number,
+    // every page; of a year or a month, its own pages.
+    let siblings: Vec<PageLinkCtx> = pages
+        .iter()
+        .copied()
+        .filter(|&p| same_run(p, part))
+        .map(link)
+        .collect();
+    Some(PaginationCtx {
+        prev: at.checked_sub(1).map(|i| link(pages[i])),
+        next: pages.get(at + 1).map(|&p| link(p)),
+        pages: if siblings.len() > 1 {
+            siblings
+        } else {
+            Vec::new()
+        },
+    })
+}
 
-    /// Page `number`'s URL, relative to `root` (see [`crate::url`]).
-    pub fn url(&self, root: &str, number: usize) -> String {
-        url::list_page(root, self.list, number)
+/// Whether `a` and `b` are pages of one run numbered together.
+fn same_run(a: Part, b: Part) -> bool {
+    match (a, b) {
+        (Part::Whole | Part::Page(_), Part::Whole | Part::Page(_)) => true,
+        (Part::Year(y, _), Part::Year(z, _)) => y == z,
+        (Part::Month(y, m, _), Part::Month(z, n, _)) => (y, m) == (z, n),
+        _ => false,
     }
+}
 
-    /// The URL of the page before `number`, none on the first.
-    pub fn prev(&self, root: &str, number: usize) -> Option<String> {
-        (number > 1 && number <= self.page_count()).then(|| self.url(root, number - 1))
+fn number(p: Part) -> u32 {
+    match p {
+        Part::Whole => 1,
+        Part::Page(n) | Part::Year(_, n) | Part::Month(_, _, n) => n,
     }
+}
 
-    /// The URL of the page after `number`, none on the last.
-    pub fn next(&self, root: &str, number: usize) -> Option<String> {
-        (number >= 1 && number < self.page_count()).then(|| self.url(root, number + 1))
+/// The name of a list's first page in its pagination: the timeline's is
+/// its overview, others' page 1.
+fn first_label(list: &str) -> String {
+    if list == url::timeline("") {
+        "Overview".into()
+    } else {
+        "Page 1".into()
     }
+}
+
+/// `pagination` in templates: how to walk a list split into pages.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PaginationCtx {
+    /// The page before, if any (`rel="prev"`).
+    pub prev: Option<PageLinkCtx>,
+    /// The page after, if any (`rel="next"`).
+    pub next: Option<PageLinkCtx>,
+    /// The pages numbered with this one, this one marked `current`;
+    /// empty when it has no siblings (a year on a page of its own).
+    pub pages: Vec<PageLinkCtx>,
+}
+
+/// A link to one page of a list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageLinkCtx {
+    pub href: String,
+    /// "Page 2", "2021", "March 2021", "Overview".
+    pub label: String,
+    /// Its number among its siblings, from 1.
+    pub number: u32,
+    /// Whether it is the page being shown (`aria-current="page"`).
+    pub current: bool,
+}
+
+/// A link to a part of a split list with how many items it holds: a year
+/// of the timeline (`timeline_years`), a month (`timeline_months`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CountLinkCtx {
+    /// "2021", "March".
+    pub label: String,
+    pub href: String,
+    /// How many items it holds (on all its pages).
+    pub count: usize,
+    /// Whether the page shown is in it: a year while one of its months is
+    /// shown (`aria-current="true"`).
+    pub current: bool,
+    /// Whether the page shown is its own first page (`aria-current="page"`).
+    pub current_page: bool,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::url::Root;
 
     #[test]
-    fn pages_of_a_list() {
-        let items: Vec<u32> = (1..=7).collect();
-        let p = Paginator::new(&items, 3, "articles/");
-        assert_eq!(p.page_count(), 3);
-        assert_eq!(p.numbers().collect::<Vec<_>>(), [1, 2, 3]);
-        assert_eq!(p.items(1), [1, 2, 3]);
-        assert_eq!(p.items(2), [4, 5, 6]);
-        assert_eq!(p.items(3), [7]);
-        assert!(p.items(0).is_empty());
-        assert!(p.items(4).is_empty());
-        let all: Vec<u32> = p.numbers().flat_map(|n| p.items(n).to_vec()).collect();
-        assert_eq!(all, items);
+    fn numbered_lists() {
+        assert_eq!(numbered(0, 200), [Part::Whole]);
+        assert_eq!(numbered(200, 200), [Part::Whole]);
+        assert_eq!(numbered(201, 200), [Part::Whole, Part::Page(2)]);
+        assert_eq!(numbered_part(199, 200), Part::Whole);
+        assert_eq!(numbered_part(200, 200), Part::Page(2));
     }
 
     #[test]
-    fn urls_of_pages() {
-        let items = [(); 7];
-        let p = Paginator::new(&items, 3, "articles/");
-        assert_eq!(p.dir(1), "articles/");
-        assert_eq!(p.dir(2), "articles/page/2/");
-        assert_eq!(p.url("../../../", 3), "../../../articles/page/3/");
-        assert_eq!(Root::of_dir(&p.dir(2)).as_str(), "../../../");
-        assert_eq!(p.prev("", 1), None);
-        assert_eq!(p.next("", 1).as_deref(), Some("articles/page/2/"));
-        assert_eq!(p.prev("../", 2).as_deref(), Some("../articles/"));
-        assert_eq!(p.next("", 3), None);
-        assert_eq!(p.prev("", 9), None);
+    fn a_short_timeline_keeps_one_page() {
+        let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE];
+        assert!(timeline(&dates).iter().all(|&p| p == Part::Whole));
+        assert_eq!(timeline_pages(&timeline(&dates)), [Part::Whole]);
     }
 
     #[test]
-    fn short_and_empty_lists_keep_one_page() {
-        let none: [u8; 0] = [];
-        let p = Paginator::new(&none, 50, "timeline/");
-        assert_eq!(p.page_count(), 1);
-        assert!(p.items(1).is_empty());
-        assert_eq!((p.prev("", 1), p.next("", 1)), (None, None));
-        let few = [1, 2];
-        let p = Paginator::new(&few, 50, "timeline/");
-        assert_eq!((p.page_count(), p.items(1)), (1, &few[..]));
-        let p = Paginator::new(&few, 0, "timeline/");
-        assert_eq!(p.page_count(), 2);
+    fn a_long_timeline_splits_by_year_then_month() {
+        let mut dates = vec![(2019, Some(5)); 10];
+        dates.extend(vec![(2020, None); 3]);
+        dates.extend(vec![(2020, Some(1)); 5]);
+        dates.extend(vec![(2020, Some(3)); EVENTS_PER_PAGE + 1]);
+        let parts = timeline(&dates);
+        assert_eq!(parts[0], Part::Year(2019, 1));
+        assert_eq!(parts[10], Part::Year(2020, 1), "known only to the year");
+        assert_eq!(parts[13], Part::Month(2020, 1, 1));
+        assert_eq!(parts[18], Part::Month(2020, 3, 1));
+        assert_eq!(*parts.last().unwrap(), Part::Month(2020, 3, 2));
+        assert_eq!(
+            timeline_pages(&parts),
+            [
+                Part::Whole,
+                Part::Year(2019, 1),
+                Part::Year(2020, 1),
+                Part::Month(2020, 1, 1),
+                Part::Month(2020, 3, 1),
+                Part::Month(2020, 3, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_year_has_its_page_without_events_of_its_own() {
+        let dates = vec![(2020, Some(1)); EVENTS_PER_PAGE + 1];
+        let pages = timeline_pages(&timeline(&dates));
+        assert_eq!(
+            pages[..3],
+            [Part::Whole, Part::Year(2020, 1), Part::Month(2020, 1, 1)]
+        );
+    }
+
+    #[test]
+    fn pagination_links_neighbours_and_siblings() {
+        let pages = numbered(450, 200);
+        assert!(pagination("", "articles/", &[Part::Whole], Part::Whole).is_none());
+        let p = pagination("../../../", "articles/", &pages, Part::Page(2)).unwrap();
+        assert_eq!(p.prev.unwrap().href, "../../../articles/");
+        assert_eq!(p.next.unwrap().href, "../../../articles/page/3/");
+        let current: Vec<u32> = p
+            .pages
+            .iter()
+            .filter(|l| l.current)
+            .map(|l| l.number)
+            .collect();
+        assert_eq!((p.pages.len(), current), (3, vec![2]));
+        assert_eq!(
+            label(Part::Month(2021, 3, 2)).unwrap(),
+            "March 2021, page 2"
+        );
     }
 }

@@ -43,8 +43,11 @@ pub struct TagSection {
     /// Its heading: "Articles", "Events".
     pub label: String,
     /// Each record as lists show it: an article's card, an event as the
-    /// timeline shows it, for other kinds `{text, href}`.
+    /// timeline shows it, for other kinds `{text, href}`; on a tag's list
+    /// split into pages, those on this page.
     pub items: Vec<Value>,
+    /// How many records of the kind carry the tag, on every page.
+    pub total: usize,
 }
 
 /// `tag` on `tag.html`.
@@ -102,20 +105,45 @@ pub(crate) fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String
 }
 
 /// One tag's page: its records, kind by kind.
-pub(crate) fn tag_context(env: &Env, t: usize, ctx: &mut Context, root: &str) -> (String, String) {
+pub(crate) fn tag_context(
+    env: &Env,
+    t: usize,
+    part: url::Part,
+    ctx: &mut Context,
+    root: &str,
+) -> (String, String) {
+    use super::paginate::{self, TAG_ITEMS_PER_PAGE};
     let tag = &env.site.tags[t];
     let mut sections: Vec<TagSection> = Vec::new();
-    for &r in &tag.records {
-        let (info, value) = listed(env, r, root);
-        match sections.last_mut() {
-            Some(s) if s.kind == info.plural => s.items.push(value),
-            _ => sections.push(TagSection {
+    for (n, &r) in tag.records.iter().enumerate() {
+        let (info, value) = if paginate::numbered_part(n, TAG_ITEMS_PER_PAGE) == part {
+            let (info, value) = listed(env, r, root);
+            (info, Some(value))
+        } else {
+            (super::page::kind_info(r), None)
+        };
+        if sections.last().is_none_or(|s| s.kind != info.plural) {
+            sections.push(TagSection {
                 kind: info.plural,
                 label: capitalised(info.plural),
-                items: vec![value],
-            }),
+                items: Vec::new(),
+                total: 0,
+            });
+        }
+        if let Some(s) = sections.last_mut() {
+            s.total += 1;
+            s.items.extend(value);
         }
     }
+    sections.retain(|s| !s.items.is_empty());
+    let parts = paginate::numbered(tag.records.len(), TAG_ITEMS_PER_PAGE);
+    let list = url::tag("", &tag.slug);
+    ctx.insert(
+        "pagination",
+        &paginate::pagination(root, &list, &parts, part),
+    );
+    let label = paginate::label(part);
+    ctx.insert("part_label", &label);
     let full = TagFull {
         card: card(tag, root),
         sections,
@@ -128,7 +156,11 @@ pub(crate) fn tag_context(env: &Env, t: usize, ctx: &mut Context, root: &str) ->
         env.site.config.title
     );
     ctx.insert("tag", &full);
-    (tag.name.clone(), description)
+    let title = match label {
+        Some(l) => format!("{}: {l}", tag.name),
+        None => tag.name.clone(),
+    };
+    (title, description)
 }
 
 /// A record's tags as links to their pages (what record pages show).

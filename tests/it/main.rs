@@ -21,6 +21,8 @@
 //!   the feed, unique ids on a page, the tag pages.
 //! - `load_cache`: loading through the parse cache equals loading afresh.
 //! - `mentions`: the mention rules of the content format on real-copy cases.
+//! - `pagination`: the page budget: long lists split into pages, each
+//!   event and statement on one page, links landing on it.
 //! - `pictures`: the connection diagrams and the timeline's overview.
 //! - `search`: the offline search: its page, index and header field.
 //! - `serve`: `dossier serve`, the real binary on a real port.
@@ -50,6 +52,7 @@ mod link_cache;
 mod links;
 mod load_cache;
 mod mentions;
+mod pagination;
 mod pictures;
 mod search;
 mod serve;
