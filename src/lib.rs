@@ -172,18 +172,20 @@ pub(crate) fn validate(
     });
     // Warnings about the whole validated site (not one record's) belong
     // here, added to `site.warnings`: every command passes this way.
-    let site = site.map(|mut s| {
-        // The right of reply needs every event and statement (content
-        // format 1.1, "Statements").
-        let missing = kinds::statement::missing_replies(&s);
-        s.warnings
-            .extend(missing.into_iter().map(Diagnostic::warning));
-        // Names in the copy that belong to no record yet: one warning with
-        // their count; `dossier suggest` lists them.
-        if let Some(d) = possible_actors_warning(&s) {
-            s.warnings.push(d);
-        }
-        s
+    let site = timings.time("warnings", || {
+        site.map(|mut s| {
+            // The right of reply needs every event and statement (content
+            // format 1.1, "Statements").
+            let missing = kinds::statement::missing_replies(&s);
+            s.warnings
+                .extend(missing.into_iter().map(Diagnostic::warning));
+            // Names in the copy that belong to no record yet: one warning with
+            // their count; `dossier suggest` lists them.
+            if let Some(d) = possible_actors_warning(&s) {
+                s.warnings.push(d);
+            }
+            s
+        })
     });
     match (site, renderer) {
         (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
