@@ -83,8 +83,8 @@ pub struct Indexing {
 /// Begins the search index of the site whose pages are in `out` (as
 /// rendered, before minifying: every end tag is still there). Each
 /// record's part of its page is cut out here, in parallel; Pagefind then
-/// indexes them, in parts ([`shards`]) on rayon's threads, started from a
-/// thread of its own, so that the caller can minify the pages meanwhile.
+/// indexes them, in parts ([`shards`]) on threads of their own
+/// ([`index_all`]), so that the caller can minify the pages meanwhile.
 ///
 /// Pagefind's interface is async: each part has a runtime of its own (the
 /// preview server calls this from within its runtime, where another one
@@ -94,12 +94,7 @@ pub fn start(site: &Site, out: &Output) -> Indexing {
     let lang = site.config.language.clone();
     let indexer = std::thread::Builder::new()
         .name("dossier-search".into())
-        .spawn(move || {
-            shards(docs)
-                .into_par_iter()
-                .map(|docs| index(docs, lang.clone()))
-                .collect()
-        });
+        .spawn(move || index_all(shards(docs), &lang));
     Indexing {
         indexer: indexer.unwrap_or_else(|e| {
             let e = e.to_string();
@@ -235,6 +230,44 @@ fn shards(docs: Vec<Document>) -> Vec<Vec<Document>> {
         shards.push(Vec::new());
     }
     shards
+}
+
+/// Runs Pagefind over each part, at most as many at once as rayon has
+/// threads, and gives each part's files in the parts' order.
+///
+/// The parts run on threads of their own, not rayon's: each blocks on a
+/// runtime of its own while Pagefind uses rayon inside it, and a rayon
+/// thread waiting for that work could take up another part meanwhile and
+/// start a runtime within a runtime, which tokio refuses.
+fn index_all(
+    shards: Vec<Vec<Document>>,
+    lang: &str,
+) -> Result<Vec<Vec<pagefind::api::SyntheticFile>>, String> {
+    type Files = Result<Vec<pagefind::api::SyntheticFile>, String>;
+    let count = shards.len();
+    let queue = std::sync::Mutex::new(shards.into_iter().enumerate());
+    let done: std::sync::Mutex<Vec<Option<Files>>> =
+        std::sync::Mutex::new((0..count).map(|_| None).collect());
+    let workers = rayon::current_num_threads().clamp(1, count.max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().map(|mut q| q.next()).unwrap_or(None);
+                    let Some((n, docs)) = next else { break };
+                    let files = index(docs, lang.to_owned());
+                    if let Ok(mut done) = done.lock() {
+                        done[n] = Some(files);
+                    }
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .map_err(|_| "an indexer stopped unexpectedly".to_owned())?
+        .into_iter()
+        .map(|files| files.unwrap_or_else(|| Err("an indexer stopped unexpectedly".into())))
+        .collect()
 }
 
 /// Runs Pagefind over `docs`, in their order.
