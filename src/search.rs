@@ -11,6 +11,15 @@
 //! Each is given to Pagefind as a small page of its own, with its kind as
 //! Pagefind metadata (`kind`), so that a result says what it is and links
 //! to the record itself.
+//!
+//! The records are indexed in parts ([`shards`]): each kind apart, and a
+//! kind with much text cut into parts of about [`SHARD_BYTES`], each its own
+//! Pagefind index, made in parallel on all cores (Pagefind indexes the pages
+//! given to one index one after the other, and compresses its files one
+//! after the other). The first part is Pagefind's whole bundle, in
+//! `search/pagefind/`; each other part is only its index, in
+//! `search/pagefind/<n>/`, listed in `search/pagefind/shards.json`, which
+//! the search page merges with Pagefind's `mergeIndex`.
 
 use crate::diag::Diagnostic;
 use crate::model::Site;
@@ -40,6 +49,19 @@ const UNUSED: &[&str] = &[
 /// Pagefind's WebAssembly for text in a language it has no stemmer for.
 const UNKNOWN_LANGUAGE: &str = "wasm.unknown.pagefind";
 
+/// How much text (bytes of the records' HTML) one part of the index holds
+/// at most, unless a single record is bigger: enough parts for the cores to
+/// share the work and for each part's working memory to be small (at most
+/// as many parts are indexed at once as there are cores), few enough that
+/// the browser fetches few files per search (one word-index file per part
+/// and word). At 10,000 articles that is 12 parts (7 of articles, 3 of
+/// events, 1 of actors, 1 of sources).
+const SHARD_BYTES: usize = 8 << 20;
+
+/// The list of the parts of the index after the first, as paths relative
+/// to the bundle (`["1/", "2/"]`), read by the theme's `search.js`.
+const SHARDS_FILE: &str = "shards.json";
+
 /// One record as Pagefind reads it: a small HTML page holding what the
 /// site shows of the record.
 struct Document {
@@ -47,17 +69,19 @@ struct Document {
     /// before it.
     url: String,
     html: String,
+    /// The record's kind as shown (`Article`): records of one kind are
+    /// indexed together.
+    kind: String,
 }
 
 /// The search index being made: begun by [`start`], its files given by
 /// [`Indexing::finish`].
 pub struct Indexing {
-    indexer: std::thread::JoinHandle<Result<Vec<pagefind::api::SyntheticFile>, String>>,
+    indexer: std::thread::JoinHandle<Result<Vec<Vec<pagefind::api::SyntheticFile>>, String>>,
 }
 
 /// Begins the search index of the site whose pages are in `out` (as
-/// rendered, before minifying: every end tag is still there); see
-/// [`Finder`] and [`start_with`].
+/// rendered); see [`Finder`] and [`start_with`].
 pub fn start(site: &Site, out: &Output) -> Indexing {
     let finder = Finder::new(site);
     let docs = out
@@ -71,9 +95,10 @@ pub fn start(site: &Site, out: &Output) -> Indexing {
 /// Begins the search index from the documents [`Finder::documents_of`]
 /// cut out of the site's pages, in any order: they are indexed in the
 /// order of [`findable`], so the same site gives the same index. Pagefind
-/// indexes them on a thread of its own.
+/// indexes them in parts ([`shards`]) on threads of their own
+/// ([`index_all`]).
 ///
-/// Pagefind's interface is async: the thread has a runtime of its own (the
+/// Pagefind's interface is async: each part has a runtime of its own (the
 /// preview server calls this from within its runtime, where another one
 /// may not be started).
 pub fn start_with(site: &Site, mut docs: Vec<Found>) -> Indexing {
@@ -82,7 +107,7 @@ pub fn start_with(site: &Site, mut docs: Vec<Found>) -> Indexing {
     let lang = site.config.language.clone();
     let indexer = std::thread::Builder::new()
         .name("dossier-search".into())
-        .spawn(move || index(docs, lang));
+        .spawn(move || index_all(shards(docs), &lang));
     Indexing {
         indexer: indexer.unwrap_or_else(|e| {
             let e = e.to_string();
@@ -145,6 +170,7 @@ impl Finder {
                     Document {
                         url: f.url.clone(),
                         html: page_for(&self.lang, &f.kind, &part.title, &content),
+                        kind: f.kind.clone(),
                     },
                 ))
             })
@@ -181,30 +207,142 @@ pub fn bundle(site: &Site, out: &Output) -> Result<Vec<(String, Vec<u8>)>, Diagn
     start(site, out).finish()
 }
 
-/// Pagefind's files as files of the site, under `search/pagefind/`, less
-/// those the search page does not use.
-fn bundle_files(files: Vec<pagefind::api::SyntheticFile>) -> Vec<(String, Vec<u8>)> {
+/// Pagefind's files as files of the site: the first part's whole bundle
+/// under `search/pagefind/`, less the files the search page does not use;
+/// each other part's index files under `search/pagefind/<n>/` (the search
+/// page runs them with the first part's script and WebAssembly); and the
+/// list of the other parts ([`SHARDS_FILE`]). A part without a word to find
+/// (its records are empty) has no index and is left out.
+fn bundle_files(shards: Vec<Vec<pagefind::api::SyntheticFile>>) -> Vec<(String, Vec<u8>)> {
     let bundle = url::search_bundle("");
-    let names: Vec<String> = files
-        .iter()
-        .map(|f| f.filename.to_string_lossy().replace('\\', "/"))
-        .collect();
-    // The language-neutral WebAssembly is loaded only for a language
-    // Pagefind has none of its own for.
-    let has_language = names
-        .iter()
-        .any(|n| n.starts_with("wasm.") && n != UNKNOWN_LANGUAGE);
-    let mut kept: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .zip(names)
-        .filter(|(_, name)| {
-            let unknown_unused = has_language && name == UNKNOWN_LANGUAGE;
-            !UNUSED.contains(&name.as_str()) && !unknown_unused
-        })
-        .map(|(f, name)| (format!("{bundle}{name}"), f.contents))
-        .collect();
+    let mut kept: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut merged: Vec<String> = Vec::new();
+    for (n, files) in shards.into_iter().enumerate() {
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.filename.to_string_lossy().replace('\\', "/"))
+            .collect();
+        let dir = if n == 0 {
+            bundle.clone()
+        } else {
+            if !names.iter().any(|name| name.ends_with(".pf_meta")) {
+                continue;
+            }
+            let dir = format!("{}/", merged.len() + 1);
+            merged.push(dir.clone());
+            format!("{bundle}{dir}")
+        };
+        // The language-neutral WebAssembly is loaded only for a language
+        // Pagefind has none of its own for.
+        let has_language = names
+            .iter()
+            .any(|n| n.starts_with("wasm.") && n != UNKNOWN_LANGUAGE);
+        kept.extend(
+            files
+                .into_iter()
+                .zip(names)
+                .filter(|(_, name)| {
+                    if n > 0 {
+                        return is_index_file(name);
+                    }
+                    let unknown_unused = has_language && name == UNKNOWN_LANGUAGE;
+                    !UNUSED.contains(&name.as_str()) && !unknown_unused
+                })
+                .map(|(f, name)| (format!("{dir}{name}"), f.contents)),
+        );
+    }
+    let list = serde_json::to_vec(&merged).unwrap_or_else(|_| b"[]".to_vec());
+    kept.push((format!("{bundle}{SHARDS_FILE}"), list));
     kept.sort_by(|a, b| a.0.cmp(&b.0));
     kept
+}
+
+/// Whether a file of Pagefind's bundle belongs to its index (what a merged
+/// index is read from), not to its script or WebAssembly.
+fn is_index_file(name: &str) -> bool {
+    name == "pagefind-entry.json"
+        || name.ends_with(".pf_meta")
+        || ["index/", "fragment/", "filter/"]
+            .iter()
+            .any(|dir| name.starts_with(dir))
+}
+
+/// The records cut into the parts of the index, each indexed apart: each
+/// kind apart (in their order), and a kind whose text is more than
+/// [`SHARD_BYTES`] cut into that many parts of about equal text, its
+/// records in their order. The parts depend on the records only, never on
+/// the number of threads, so that every build writes the same files.
+fn shards(docs: Vec<Document>) -> Vec<Vec<Document>> {
+    let mut kinds: Vec<Vec<Document>> = Vec::new();
+    for doc in docs {
+        match kinds.last_mut() {
+            Some(kind) if kind[0].kind == doc.kind => kind.push(doc),
+            _ => kinds.push(vec![doc]),
+        }
+    }
+    let mut shards = Vec::new();
+    for kind in kinds {
+        let bytes: usize = kind.iter().map(|d| d.html.len()).sum();
+        let parts = bytes.div_ceil(SHARD_BYTES).max(1);
+        let per_part = bytes.div_ceil(parts);
+        let mut part = Vec::new();
+        let mut size = 0;
+        for doc in kind {
+            size += doc.html.len();
+            part.push(doc);
+            if size >= per_part {
+                shards.push(std::mem::take(&mut part));
+                size = 0;
+            }
+        }
+        if !part.is_empty() {
+            shards.push(part);
+        }
+    }
+    if shards.is_empty() {
+        // No record at all: still one (empty) index, the bundle the search
+        // page loads.
+        shards.push(Vec::new());
+    }
+    shards
+}
+
+/// Runs Pagefind over each part, at most as many at once as rayon has
+/// threads, and gives each part's files in the parts' order.
+///
+/// The parts run on threads of their own, not rayon's: each blocks on a
+/// runtime of its own while Pagefind uses rayon inside it, and a rayon
+/// thread waiting for that work could take up another part meanwhile and
+/// start a runtime within a runtime, which tokio refuses.
+fn index_all(
+    shards: Vec<Vec<Document>>,
+    lang: &str,
+) -> Result<Vec<Vec<pagefind::api::SyntheticFile>>, String> {
+    type Files = Result<Vec<pagefind::api::SyntheticFile>, String>;
+    let count = shards.len();
+    let queue = std::sync::Mutex::new(shards.into_iter().enumerate());
+    let done: std::sync::Mutex<Vec<Option<Files>>> =
+        std::sync::Mutex::new((0..count).map(|_| None).collect());
+    let workers = rayon::current_num_threads().clamp(1, count.max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().map(|mut q| q.next()).unwrap_or(None);
+                    let Some((n, docs)) = next else { break };
+                    let files = index(docs, lang.to_owned());
+                    if let Ok(mut done) = done.lock() {
+                        done[n] = Some(files);
+                    }
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .map_err(|_| "an indexer stopped unexpectedly".to_owned())?
+        .into_iter()
+        .map(|files| files.unwrap_or_else(|| Err("an indexer stopped unexpectedly".into())))
+        .collect()
 }
 
 /// Runs Pagefind over `docs`, in their order.
@@ -515,6 +653,53 @@ mod tests {
             anchor: anchor.map(str::to_owned),
             kind: "Event".into(),
         }
+    }
+
+    fn doc(kind: &str, url: &str, bytes: usize) -> Document {
+        Document {
+            url: url.into(),
+            html: "x".repeat(bytes),
+            kind: kind.into(),
+        }
+    }
+
+    #[test]
+    fn kinds_are_indexed_apart_and_much_text_in_parts_of_about_equal_size() {
+        let urls = |shards: &[Vec<Document>]| -> Vec<Vec<String>> {
+            shards
+                .iter()
+                .map(|s| s.iter().map(|d| d.url.clone()).collect())
+                .collect()
+        };
+        let small = shards(vec![
+            doc("Article", "a1", 10),
+            doc("Article", "a2", 10),
+            doc("Event", "e1", 10),
+            doc("Source", "s1", 10),
+        ]);
+        assert_eq!(urls(&small), [vec!["a1", "a2"], vec!["e1"], vec!["s1"]]);
+
+        // 2.5 times the size of a part: three parts, in the records' order.
+        let quarter = SHARD_BYTES / 4;
+        let mut docs: Vec<Document> = (0..10)
+            .map(|i| doc("Article", &format!("a{i}"), quarter))
+            .collect();
+        docs.push(doc("Event", "e", 1));
+        let big = shards(docs);
+        assert_eq!(
+            urls(&big),
+            [
+                vec!["a0", "a1", "a2", "a3"],
+                vec!["a4", "a5", "a6", "a7"],
+                vec!["a8", "a9"],
+                vec!["e"],
+            ]
+        );
+        // A record bigger than a part is a part of its own.
+        let huge = shards(vec![doc("Article", "h", 3 * SHARD_BYTES)]);
+        assert_eq!(urls(&huge), [vec!["h"]]);
+        // No record: one empty index still.
+        assert_eq!(shards(Vec::new()).len(), 1);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //  - a name written only in one article's body and in one event's summary
 //    (tests/fixtures/search) is typed into the header's search field: both
 //    records come up, each saying what it is, and both links lead there;
+//  - the two come from two parts of the index (search/pagefind/ and one
+//    merged from search/pagefind/shards.json);
 //  - no request goes anywhere but that server, and nothing is logged as an
 //    error (a Content-Security-Policy violation would be);
 //  - with JavaScript off, the search page says search needs it and links
@@ -111,6 +113,11 @@ try {
     const foreign = requests.filter((u) => !u.startsWith(site) && !u.startsWith('data:'));
     check(foreign.length === 0, `no request leaves the site's folder on its server: ${foreign.join(', ')}`);
     check(requests.some((u) => u.includes('/search/pagefind/')), 'the index is fetched from the site');
+    // The article and the event are in different parts of the index (each
+    // kind is one): both came from the parts they are in, the bundle's own
+    // and one merged from shards.json.
+    check(requests.some((u) => u.startsWith(`${site}search/pagefind/fragment/`)), 'a result is read from the first part of the index');
+    check(requests.some((u) => /\/search\/pagefind\/\d+\/fragment\//.test(u)), `a result is read from a merged part of the index: ${requests.filter((u) => u.includes('fragment')).join(', ')}`);
     check(errors.length === 0, `no errors in the console: ${errors.join(' | ')}`);
     await context.close();
   }

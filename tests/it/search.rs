@@ -9,32 +9,46 @@ use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;
 
-/// Every record in the index: its URL to its kind, title and text, read
-/// from Pagefind's fragment files as the browser reads them (gzip, after
-/// Pagefind's "pagefind_dcd" signature).
-fn indexed(public: &Path) -> BTreeMap<String, (String, String, String)> {
+/// The parts of the index: the bundle's own folder, then each folder
+/// listed in its `shards.json` (what the search page merges).
+fn shards(public: &Path) -> Vec<std::path::PathBuf> {
+    let bundle = public.join("search/pagefind");
+    let list: Vec<String> = serde_json::from_str(&read(&bundle.join("shards.json"))).unwrap();
+    std::iter::once(bundle.clone())
+        .chain(list.iter().map(|dir| bundle.join(dir)))
+        .collect()
+}
+
+/// Every record in the index: its URL to its kind, title, text and the
+/// part of the index holding it (0 for the bundle's own, then in the order
+/// of `shards.json`), read from Pagefind's fragment files as the browser
+/// reads them (gzip, after Pagefind's "pagefind_dcd" signature).
+fn indexed(public: &Path) -> BTreeMap<String, (String, String, String, usize)> {
     let mut out = BTreeMap::new();
-    let dir = public.join("search/pagefind/fragment");
-    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut text)
-            .unwrap();
-        let json = text
-            .strip_prefix("pagefind_dcd")
-            .expect("Pagefind's signature");
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
-        let previous = out.insert(
-            s(&v["url"]),
-            (
-                s(&v["meta"]["kind"]),
-                s(&v["meta"]["title"]),
-                s(&v["content"]),
-            ),
-        );
-        assert!(previous.is_none(), "{} indexed twice", v["url"]);
+    for (shard, dir) in shards(public).into_iter().enumerate() {
+        let dir = dir.join("fragment");
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut text)
+                .unwrap();
+            let json = text
+                .strip_prefix("pagefind_dcd")
+                .expect("Pagefind's signature");
+            let v: serde_json::Value = serde_json::from_str(json).unwrap();
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            let previous = out.insert(
+                s(&v["url"]),
+                (
+                    s(&v["meta"]["kind"]),
+                    s(&v["meta"]["title"]),
+                    s(&v["content"]),
+                    shard,
+                ),
+            );
+            assert!(previous.is_none(), "{} indexed twice", v["url"]);
+        }
     }
     out
 }
@@ -55,6 +69,7 @@ fn search_page_index_and_header_field_are_built_by_default() {
         "search/pagefind/pagefind-worker.js",
         "search/pagefind/pagefind-entry.json",
         "search/pagefind/wasm.en.pagefind",
+        "search/pagefind/shards.json",
         "search.js",
     ] {
         assert!(public.join(file).is_file(), "no {file}");
@@ -150,7 +165,7 @@ fn the_index_holds_every_record_once_saying_what_it_is() {
     }
     assert_eq!(index.len(), expected.len(), "{:#?}", index.keys());
     for (path, label) in &expected {
-        let (kind, title, _) = index
+        let (kind, title, _, _) = index
             .get(path)
             .unwrap_or_else(|| panic!("{path} is not indexed: {:#?}", index.keys()));
         assert_eq!(kind, label, "{path}");
@@ -169,7 +184,7 @@ fn the_index_holds_every_record_once_saying_what_it_is() {
     // page lists: the name is in one article and one event only.
     let with_name: Vec<&String> = index
         .iter()
-        .filter(|(_, (_, _, text))| text.contains("Quillfeather"))
+        .filter(|(_, (_, _, text, _))| text.contains("Quillfeather"))
         .map(|(url, _)| url)
         .collect();
     assert_eq!(
@@ -177,7 +192,7 @@ fn the_index_holds_every_record_once_saying_what_it_is() {
         ["articles/quay-ledger/", "timeline/#consultant-paid"]
     );
     // Words separated by markup stay separate words.
-    let (_, _, acme) = &index["actors/acme-shipping/"];
+    let (_, _, acme, _) = &index["actors/acme-shipping/"];
     assert!(acme.contains("Utopia"), "{acme}");
     assert!(!acme.contains("CountryUtopia"), "{acme}");
 }
@@ -207,5 +222,36 @@ fn two_builds_are_byte_identical_index_and_pictures_included() {
     for ((pa, a), (pb, b)) in one.iter().zip(&four) {
         assert_eq!(pa, pb);
         assert!(a == b, "{} differs between builds", pa.display());
+    }
+}
+
+#[test]
+fn each_kind_is_a_part_of_the_index_merged_by_the_search_page() {
+    let dir = investigation(Some("search"));
+    let public = build_ok(dir.path());
+    let parts = shards(&public);
+    let index = indexed(&public);
+    // Records of one kind are in one part, each kind in its own.
+    let mut part_of_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for (url, (kind, _, _, part)) in &index {
+        let first = *part_of_kind.entry(kind).or_insert(*part);
+        assert_eq!(first, *part, "{url} is not with the other {kind}s");
+    }
+    assert_eq!(part_of_kind.len(), parts.len(), "{part_of_kind:?}");
+    assert_ne!(
+        index["articles/quay-ledger/"].3,
+        index["timeline/#consultant-paid"].3
+    );
+    // The other parts are only indexes: the first part's script and
+    // WebAssembly run them all.
+    for part in &parts[1..] {
+        assert!(
+            part.join("pagefind-entry.json").is_file(),
+            "{}: no entry",
+            part.display()
+        );
+        for file in ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"] {
+            assert!(!part.join(file).exists(), "{}: {file}", part.display());
+        }
     }
 }

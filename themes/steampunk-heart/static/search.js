@@ -97,11 +97,24 @@ async function search(query, { immediate = false } = {}) {
   await showMore(run);
 }
 
+// The index is in parts (dossier indexes them in parallel): the first is
+// Pagefind's own bundle, the others are listed in shards.json and merged
+// into it, so that one search asks all of them.
+async function loadShards() {
+  const response = await fetch(new URL("shards.json", bundle));
+  if (!response.ok) throw new Error(`shards.json: ${response.status}`);
+  const dirs = await response.json();
+  return dirs.map((dir) => new URL(dir, bundle).pathname);
+}
+
 async function start() {
   try {
+    const shards = loadShards();
     pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+    const options = { baseUrl: siteRoot.pathname, excerptLength: 24 };
+    await pagefind.options(options);
     await pagefind.init();
+    await Promise.all((await shards).map((path) => pagefind.mergeIndex(path, options)));
   } catch (e) {
     fallback.querySelector(".search-needs-js").textContent =
       "The search index of this site could not be loaded. Every record can still be found from the indexes:";
