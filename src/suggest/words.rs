@@ -258,8 +258,13 @@ pub(super) fn is_org_head(lower: &str) -> bool {
 }
 
 pub(super) fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(w)
+    // Asked about every lower-case word: most are longer than any
+    // particle, and are answered without hashing.
+    w.len() <= MAX_PARTICLE && PARTICLES.contains(w)
 }
+
+/// The length in bytes of the longest of [`PARTICLES`] ("della").
+const MAX_PARTICLE: usize = 5;
 
 pub(super) fn is_joined_particle(w: &str) -> bool {
     JOINED_PARTICLES.contains(w)
@@ -267,4 +272,18 @@ pub(super) fn is_joined_particle(w: &str) -> bool {
 
 pub(super) fn is_company_suffix(lower: &str) -> bool {
     COMPANY_SUFFIXES.contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_particle_is_within_the_length_asked_about() {
+        for p in PARTICLES.iter() {
+            assert!(p.len() <= MAX_PARTICLE, "{p}");
+            assert!(is_particle(p), "{p}");
+        }
+        assert!(!is_particle("delle-x"));
+    }
 }
