@@ -100,6 +100,8 @@ pub fn prepare(
 pub struct Cache {
     pub load: load::Cache,
     pub link: link::Cache,
+    /// What each article yielded for the possible-actors warning.
+    pub suggest: suggest::Cache,
 }
 
 /// [`prepare`] for `dossier serve`: only the files that changed since the
@@ -113,7 +115,13 @@ pub fn prepare_with(
     cache: &mut Cache,
 ) -> Result<Investigation, Diagnostics> {
     let loaded = timings.time("load", || load::load_with(root, &mut cache.load))?;
-    let prepared = prepare_loaded(root, &loaded, options, timings, Some(&mut cache.link));
+    let prepared = prepare_loaded(
+        root,
+        &loaded,
+        options,
+        timings,
+        Some((&mut cache.link, &mut cache.suggest)),
+    );
     let static_files = loaded.static_files.clone();
     cache.load.give_back(loaded);
     let (site, graph, renderer) = prepared?;
@@ -131,9 +139,10 @@ fn prepare_loaded(
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
-    link_cache: Option<&mut link::Cache>,
+    caches: Option<(&mut link::Cache, &mut suggest::Cache)>,
 ) -> Result<(Site, Graph, Renderer), Diagnostics> {
-    let (site, renderer) = validate(root, loaded, options, timings)?;
+    let (link_cache, suggest_cache) = caches.unzip();
+    let (site, renderer) = validate(root, loaded, options, timings, suggest_cache)?;
     let graph = timings.time("link", || match link_cache {
         Some(cache) => link::link_with(&site, cache),
         None => link::link(&site),
@@ -143,12 +152,14 @@ fn prepare_loaded(
 
 /// Validates what was loaded and compiles the theme: every error that
 /// does not need a page rendered to be found, and the warnings about the
-/// whole site.
+/// whole site. `dossier serve` passes the `suggest_cache` it keeps from one
+/// rebuild to the next.
 pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
+    suggest_cache: Option<&mut suggest::Cache>,
 ) -> Result<(Site, Renderer), Diagnostics> {
     // The model names the theme; the built-in one is render's to know.
     let theme_name =
@@ -181,7 +192,7 @@ pub(crate) fn validate(
                 .extend(missing.into_iter().map(Diagnostic::warning));
             // Names in the copy that belong to no record yet: one warning with
             // their count; `dossier suggest` lists them.
-            if let Some(d) = possible_actors_warning(&s) {
+            if let Some(d) = possible_actors_warning(&s, suggest_cache) {
                 s.warnings.push(d);
             }
             s
@@ -207,8 +218,12 @@ pub(crate) fn validate(
 /// `check`'s one warning for the possible actors of `dossier suggest`
 /// (content format 1.1, Command line): how many there are, at the
 /// articles folder, or none when there are none.
-fn possible_actors_warning(site: &Site) -> Option<Diagnostic> {
-    let n = suggest::possible_actors(site, suggest::DEFAULT_MIN).len();
+fn possible_actors_warning(site: &Site, cache: Option<&mut suggest::Cache>) -> Option<Diagnostic> {
+    let n = match cache {
+        Some(cache) => suggest::possible_actors_with(site, suggest::DEFAULT_MIN, cache),
+        None => suggest::possible_actors(site, suggest::DEFAULT_MIN),
+    }
+    .len();
     let message = match n {
         0 => return None,
         1 => "1 name in the articles looks like an actor's and is no actor's, source's or alias"

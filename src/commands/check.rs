@@ -64,7 +64,7 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut timings = Timings::default();
     let loaded = timings.time("load", || load::load(root))?;
     // With the built-in templates the site is not rendered.
-    let (site, renderer) = validate(root, &loaded, options, &mut timings)?;
+    let (site, renderer) = validate(root, &loaded, options, &mut timings, None)?;
     let graph = if renderer.is_built_in() {
         None
     } else {

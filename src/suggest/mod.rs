@@ -22,6 +22,7 @@ use crate::model::{ActorIx, ArticleIx, Site};
 use rayon::prelude::*;
 use scan::{Full, Occurrence, Place};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// A name that may deserve an actor record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,21 +113,73 @@ pub fn possible_actors(site: &Site, min: usize) -> Vec<PossibleActor> {
     suggest(site, min).actors
 }
 
+/// [`possible_actors`] for `dossier serve`: only the articles whose text
+/// changed since the last call with the same `cache` are read again, as
+/// long as no actor's or source's name changed. The same list as
+/// [`possible_actors`] gives.
+pub fn possible_actors_with(site: &Site, min: usize, cache: &mut Cache) -> Vec<PossibleActor> {
+    suggest_inner(site, min, Some(cache)).actors
+}
+
+/// What `dossier serve` keeps from one reading of the articles to the
+/// next: what each article's text yielded, and the names it was read
+/// against.
+#[derive(Default)]
+pub struct Cache {
+    names: Vec<(ActorIx, String)>,
+    shields: Vec<String>,
+    /// By article file: its text and what it yielded.
+    articles: HashMap<String, (crate::model::RichText, Arc<scan::Found>)>,
+}
+
 /// The possible actors and possible aliases of the site's articles (the
 /// published ones, and drafts when the site was built with them), each
 /// written at least `min` times (`min` 0 is taken as 1).
 pub fn suggest(site: &Site, min: usize) -> Suggestions {
+    suggest_inner(site, min, None)
+}
+
+fn suggest_inner(site: &Site, min: usize, mut cache: Option<&mut Cache>) -> Suggestions {
     let min = min.max(1);
-    let shields = site
-        .sources
-        .iter()
-        .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str)));
-    let matcher = Matcher::new(site.actor_names(), shields);
-    let found: Vec<scan::Found> = site
+    let shields = || {
+        site.sources.iter().flat_map(|s| {
+            std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str))
+        })
+    };
+    let matcher = Matcher::new(site.actor_names(), shields());
+    if let Some(cache) = cache.as_deref_mut() {
+        let names: Vec<(ActorIx, String)> =
+            site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
+        let shields: Vec<String> = shields().map(str::to_owned).collect();
+        // Another name changes what every text yields.
+        if cache.names != names || cache.shields != shields {
+            cache.names = names;
+            cache.shields = shields;
+            cache.articles.clear();
+        }
+    }
+    let known = cache.as_deref().map(|c| &c.articles);
+    let found: Vec<Arc<scan::Found>> = site
         .articles
         .par_iter()
-        .map(|a| scan::article(&matcher, &a.body))
+        .map(|a| {
+            let cached = known
+                .and_then(|k| k.get(&a.path))
+                .filter(|(body, _)| *body == a.body);
+            match cached {
+                Some((_, f)) => f.clone(),
+                None => Arc::new(scan::article(&matcher, &a.body)),
+            }
+        })
         .collect();
+    if let Some(cache) = cache {
+        cache.articles = site
+            .articles
+            .iter()
+            .zip(&found)
+            .map(|(a, f)| (a.path.clone(), (a.body.clone(), f.clone())))
+            .collect();
+    }
 
     // Every full name each short form was written after, in any article.
     let mut owners: FastMap<&str, Vec<&Full>> = FastMap::default();

@@ -412,3 +412,49 @@ fn check_and_build_count_the_possible_actors_in_one_warning() {
     let o = dossier_in(inv.path(), &["check", "--deny-warnings"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
+
+/// The possible-actors count of the warning `dossier serve` shows, after
+/// each edit, as a fresh `check` would give it: the preview reads again
+/// only the articles that changed, and every article when a name did.
+#[test]
+fn the_preview_counts_possible_actors_as_a_fresh_check_after_each_edit() {
+    let inv = fixture();
+    let root = inv.path();
+    let options = dossier::BuildOptions::default();
+    let mut cache = dossier::Cache::default();
+    let count = |inv: &dossier::Investigation| -> Vec<String> {
+        inv.warnings()
+            .iter()
+            .map(|d| d.message.clone())
+            .filter(|m| m.contains("look like"))
+            .collect()
+    };
+    let mut kept = |root: &Path| {
+        let mut t = dossier::Timings::default();
+        count(&dossier::prepare_with(root, &options, &mut t, &mut cache).expect("valid"))
+    };
+    let fresh = |root: &Path| {
+        let mut t = dossier::Timings::default();
+        count(&dossier::prepare(root, &options, &mut t).expect("valid"))
+    };
+    let first = kept(root);
+    assert_eq!(first, fresh(root));
+    assert!(first[0].starts_with("10 names"), "{first:?}");
+    // A new article names a new person three times.
+    std::fs::write(
+        root.join("content/articles/new.md"),
+        "---\ntitle: A new name\ndate: 2023-05-01\n---\nIngrid Solberg signed it. Ingrid Solberg said so, and Ingrid Solberg left.\n",
+    )
+    .unwrap();
+    let edited = kept(root);
+    assert_eq!(edited, fresh(root));
+    assert!(edited[0].starts_with("11 names"), "{edited:?}");
+    // She gets a record: every article is read again against the new name.
+    let actors = root.join("content/actors.yaml");
+    let mut yaml = std::fs::read_to_string(&actors).unwrap();
+    yaml.push_str("- id: ingrid-solberg\n  name: Ingrid Solberg\n  kind: person\n");
+    std::fs::write(&actors, yaml).unwrap();
+    let named = kept(root);
+    assert_eq!(named, fresh(root));
+    assert!(named[0].starts_with("10 names"), "{named:?}");
+}
