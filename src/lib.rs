@@ -342,15 +342,15 @@ impl Investigation {
                         put(&page.output_path, html)
                     })
                 },
-                || render::plan_assets(site, graph, renderer, &plan),
+                // The exports and the theme's files, each written as it is
+                // made, beside the pages.
+                || render::each_asset(site, graph, renderer, &plan, put),
             )
         });
         pages.map_err(io)??;
+        assets.map_err(io)?;
         timings
-            .time("assets", || -> std::io::Result<()> {
-                for (path, bytes) in &assets.files {
-                    put(path, bytes)?;
-                }
+            .time("static", || -> std::io::Result<()> {
                 for (path, bytes) in &self.static_files {
                     sink.put(path, bytes)?;
                 }

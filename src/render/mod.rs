@@ -303,6 +303,30 @@ pub fn plan_assets(site: &Site, graph: &Graph, renderer: &Renderer, plan: &Plan)
     assets(site, graph, renderer, &plan.pages, Some(&plan.bodies))
 }
 
+/// Hands every export (feed, sitemap, open data), then the theme's static
+/// files, to `put` as each is made, none kept: the theme's files win over
+/// an export of the same path, which is then not made at all.
+pub fn each_asset<E: Send>(
+    site: &Site,
+    graph: &Graph,
+    renderer: &Renderer,
+    plan: &Plan,
+    put: impl Fn(&str, &[u8]) -> Result<(), E> + Sync,
+) -> Result<(), E> {
+    let ctx = ExportCtx {
+        site,
+        graph,
+        pages: &plan.pages,
+        bodies: Some(&plan.bodies),
+    };
+    let theme = &renderer.theme.static_files;
+    export::each_file(&ctx, |path, bytes| match theme.contains_key(&path) {
+        true => Ok(()),
+        false => put(&path, &bytes),
+    })?;
+    theme.iter().try_for_each(|(path, bytes)| put(path, bytes))
+}
+
 /// Renders every page, feed and data file of the site into memory.
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     let plan = Plan::new(site, graph);

@@ -10,7 +10,7 @@ use crate::link::{Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, Choice, Counts, EventIx, RichText, Site};
 use crate::url::{self, Root};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 use tera::{Context, Value};
 
 /// What every page's context is built from.
@@ -31,14 +31,8 @@ pub struct Env<'a> {
     /// depth, made on first use.
     description_html: PerDepth<Option<String>>,
     /// The root of every record's page (`../../`), the only one whose
-    /// events and article bodies are kept.
+    /// article bodies are kept.
     record_root: Root,
-    /// Events as template values for the records' pages (articles,
-    /// actors, sources), built once each on first use: an event shows on
-    /// its articles', actors' and sources' pages. (Cards are cheaper to
-    /// build afresh than to share: shared values render slower, from memory
-    /// that is no longer in cache.)
-    deep_events: Vec<OnceLock<Value>>,
 }
 
 /// A value per page depth, made on first use at that depth. Any depth
@@ -189,7 +183,6 @@ impl<'a> Env<'a> {
             site_description,
             description_html: PerDepth::new(),
             record_root: Root::up(url::RECORD_DEPTH),
-            deep_events: site.events.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -489,16 +482,11 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// An event as a template value: shared between the record pages
-    /// (each is built once, on first use), made afresh elsewhere.
+    /// An event as a template value, made afresh for each page: keeping
+    /// one per event for the record pages cost 180 MB at 50,000 articles
+    /// and saved no measurable time (issue 18).
     pub(crate) fn event_value(&self, i: EventIx, root: &str) -> Value {
-        if root == self.record_root.as_str() {
-            self.deep_events[i.get()]
-                .get_or_init(|| Value::from_serializable(&Event::item(self, i, root)))
-                .clone()
-        } else {
-            Value::from_serializable(&Event::item(self, i, root))
-        }
+        Value::from_serializable(&Event::item(self, i, root))
     }
 }
 
