@@ -11,7 +11,7 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +41,26 @@ function investigation(name, overlay) {
     cpSync(join(repo, 'tests/fixtures/base'), root, { recursive: true });
     if (overlay) cpSync(join(repo, 'tests/fixtures', overlay), root, { recursive: true });
   }
+  if (name === 'paged') writePaged(root);
   execFileSync(bin, ['build', '--root', root], { stdio: ['ignore', 'ignore', 'inherit'] });
   return join(root, 'public');
+}
+// An investigation over the page budget's caps (content format 1.1, "Page
+// budget"): 450 events (2020 alone over 200, so split by month) and 210
+// articles, so that year, month and numbered pages are checked too.
+function writePaged(root) {
+  let events = '';
+  for (let i = 0; i < 450; i++) {
+    const year = i < 250 ? 2020 : 2021;
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const day = String((i % 27) + 1).padStart(2, '0');
+    events += `- id: paged-${i}\n  date: ${year}-${month}-${day}\n  title: Paged event ${i}\n  summary: The Port Authority meets about item ${i}.\n  actors: [port-authority]\n  status: reported\n  tags: [paged]\n`;
+  }
+  writeFileSync(join(root, 'content/events/paged.yaml'), events);
+  for (let i = 0; i < 210; i++) {
+    writeFileSync(join(root, `content/articles/paged-${i}.md`),
+      `---\ntitle: Paged story ${i}\ndate: 2021-01-${String((i % 27) + 1).padStart(2, '0')}\ntags: [paged]\n---\nThe Port Authority said nothing about item ${i}.\n`);
+  }
 }
 const sites = {
   example: investigation('example'),
@@ -54,6 +72,7 @@ const sites = {
   // tags (content format 1.1); footnote and heading ids (case 10).
   links: investigation('links', 'links'),
   footnotes: investigation('cases/10-footnote-heading-ids'),
+  paged: investigation('paged'),
 };
 
 // --- Nu Html Checker on every page ---------------------------------------------
@@ -103,7 +122,9 @@ const pageTypes = (site) => {
   // The statements fixture adds the pages with corrections and replies.
   const more = site === 'statements'
     ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
-    : {};
+    : site === 'paged'
+      ? { 'timeline-year': 'timeline/2021/', 'timeline-month': 'timeline/2020/03/', 'articles-page': 'articles/page/2/', 'tag-page': 'tags/paged/page/2/' }
+      : {};
   // The first tag on the tag index, if any.
   const tagIndex = join(sites[site], 'tags/index.html');
   const tag = existsSync(tagIndex) ? /class="?tag-name"? href="?([^ >"]+)/.exec(readFileSync(tagIndex, 'utf8'))?.[1] : undefined;
@@ -126,7 +147,7 @@ const browser = await chromium.launch({
 const deadline = setTimeout(() => { console.error('site-checks: timed out'); process.exit(1); }, 600_000);
 
 try {
-  for (const site of ['example', 'hostile', 'links', 'statements']) {
+  for (const site of ['example', 'hostile', 'links', 'statements', 'paged']) {
     const server = await serve(sites[site]);
     const origin = `http://127.0.0.1:${server.address().port}`;
     for (const [type, path] of Object.entries(pageTypes(site))) {
