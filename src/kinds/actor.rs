@@ -64,39 +64,17 @@ crate::record_fields!(
 /// optional (content format, "Data files").
 impl Cell for Vec<Field<LinkFields>> {
     fn read(cell: &str, span: Span) -> Result<Self, String> {
-        let text = |s: &str| Field {
-            value: s.to_owned(),
-            span,
-        };
-        Ok(list_items(cell)
-            .map(|item| {
-                let (url, label) = item
-                    .split_once(char::is_whitespace)
-                    .map_or((item, ""), |(u, l)| (u, l.trim()));
-                Field {
-                    value: LinkFields {
-                        url: Some(text(url)),
-                        label: (!label.is_empty()).then(|| text(label)),
-                        unknown: Vec::new(),
-                    },
-                    span,
-                }
-            })
-            .collect())
+        let split: fn(&str) -> Option<(&str, &str)> = |item| item.split_once(char::is_whitespace);
+        Ok(read_pairs(cell, span, split, |url, label| LinkFields {
+            url,
+            label,
+            unknown: Vec::new(),
+        }))
     }
 
     fn write(&self, out: &mut String) {
-        write_list(
-            out,
-            self.iter().map(|l| {
-                let (url, label) = (trimmed(&l.value.url), trimmed(&l.value.label));
-                if label.is_empty() {
-                    Cow::Borrowed(url)
-                } else {
-                    Cow::Owned(format!("{url} {label}"))
-                }
-            }),
-        );
+        let pairs = self.iter().map(|l| (&l.value.url, &l.value.label));
+        write_pairs(out, pairs, " ");
     }
 }
 
@@ -104,40 +82,66 @@ impl Cell for Vec<Field<LinkFields>> {
 /// (a pair without a label is the actor id alone).
 impl Cell for Vec<Field<RelationFields>> {
     fn read(cell: &str, span: Span) -> Result<Self, String> {
-        let text = |s: &str| Field {
-            value: s.to_owned(),
-            span,
-        };
-        Ok(list_items(cell)
-            .map(|item| {
-                let (actor, label) = item
-                    .split_once(':')
-                    .map_or((item, ""), |(a, l)| (a.trim(), l.trim()));
-                Field {
-                    value: RelationFields {
-                        actor: Some(text(actor)),
-                        label: (!label.is_empty()).then(|| text(label)),
-                        unknown: Vec::new(),
-                    },
-                    span,
-                }
-            })
-            .collect())
+        let split: fn(&str) -> Option<(&str, &str)> = |item| item.split_once(':');
+        Ok(read_pairs(cell, span, split, |actor, label| {
+            RelationFields {
+                actor,
+                label,
+                unknown: Vec::new(),
+            }
+        }))
     }
 
     fn write(&self, out: &mut String) {
-        write_list(
-            out,
-            self.iter().map(|r| {
-                let (actor, label) = (trimmed(&r.value.actor), trimmed(&r.value.label));
-                if label.is_empty() {
-                    Cow::Borrowed(actor)
-                } else {
-                    Cow::Owned(format!("{actor}: {label}"))
-                }
-            }),
-        );
+        let pairs = self.iter().map(|r| (&r.value.actor, &r.value.label));
+        write_pairs(out, pairs, ": ");
     }
+}
+
+/// The items of a list cell of pairs (`links`, `relations`), each cut in
+/// two by `split` (no label when it finds nothing to cut at), both halves
+/// trimmed and made into a record by `make`, every value at the cell's
+/// `span`.
+fn read_pairs<T>(
+    cell: &str,
+    span: Span,
+    split: fn(&str) -> Option<(&str, &str)>,
+    make: impl Fn(Option<Text>, Option<Text>) -> T,
+) -> Vec<Field<T>> {
+    let text = |s: &str| Field {
+        value: s.to_owned(),
+        span,
+    };
+    list_items(cell)
+        .map(|item| {
+            let (head, label) = split(item).map_or((item, ""), |(h, l)| (h.trim(), l.trim()));
+            let label = (!label.is_empty()).then(|| text(label));
+            Field {
+                value: make(Some(text(head)), label),
+                span,
+            }
+        })
+        .collect()
+}
+
+/// Writes pairs as [`read_pairs`] reads them: `head` and `label` joined by
+/// `sep`, the head alone when there is no label.
+fn write_pairs<'a>(
+    out: &mut String,
+    pairs: impl Iterator<Item = (&'a Option<Text>, &'a Option<Text>)>,
+    sep: &str,
+) {
+    write_list(
+        out,
+        pairs.map(|(head, label)| {
+            let (head, label) = (trimmed(head), trimmed(label));
+            if label.is_empty() {
+                Cow::Borrowed(head)
+            } else {
+                Cow::Owned(format!("{head}{sep}{label}"))
+            }
+        }),
+    );
 }
 
 crate::choices!(
