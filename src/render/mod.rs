@@ -288,6 +288,10 @@ pub fn each_page<E: Send>(
             let ctx = env.context(page);
             buf.clear();
             match renderer.render_page(page.template(), &ctx, &mut *buf) {
+                // A theme's static file of the same path wins (as over an
+                // export): the page is rendered for its errors only, so
+                // that which file is written never depends on timing.
+                Ok(()) if renderer.theme.static_files.contains_key(&page.output_path) => Ok(None),
                 Ok(()) => each(page, buf).map(|()| None),
                 Err(d) => Ok(Some(d)),
             }
@@ -295,12 +299,6 @@ pub fn each_page<E: Send>(
         .collect();
     let diags: Diagnostics = done?.into_iter().flatten().collect();
     Ok(if diags.is_empty() { Ok(()) } else { Err(diags) })
-}
-
-/// Every export (feed, sitemap, open data) and the theme's static files,
-/// for the site of `plan`.
-pub fn plan_assets(site: &Site, graph: &Graph, renderer: &Renderer, plan: &Plan) -> Output {
-    assets(site, graph, renderer, &plan.pages, Some(&plan.bodies))
 }
 
 /// Hands every export (feed, sitemap, open data), then the theme's static
@@ -319,8 +317,17 @@ pub fn each_asset<E: Send>(
         pages: &plan.pages,
         bodies: Some(&plan.bodies),
     };
+    put_assets(&ctx, renderer, put)
+}
+
+/// [`each_asset`] for the exports of `ctx`.
+fn put_assets<E: Send>(
+    ctx: &ExportCtx,
+    renderer: &Renderer,
+    put: impl Fn(&str, &[u8]) -> Result<(), E> + Sync,
+) -> Result<(), E> {
     let theme = &renderer.theme.static_files;
-    export::each_file(&ctx, |path, bytes| match theme.contains_key(&path) {
+    export::each_file(ctx, |path, bytes| match theme.contains_key(&path) {
         true => Ok(()),
         false => put(&path, &bytes),
     })?;
@@ -331,19 +338,20 @@ pub fn each_asset<E: Send>(
 pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output, Diagnostics> {
     let plan = Plan::new(site, graph);
     let sink = crate::write::InMemory::default();
+    let put = |path: &str, bytes: &[u8]| crate::write::Sink::put(&sink, path, bytes);
     let (pages, assets) = rayon::join(
         || {
             each_page(site, graph, renderer, &plan, |page, html| {
-                crate::write::Sink::put(&sink, &page.output_path, html)
+                put(&page.output_path, html)
             })
         },
-        || plan_assets(site, graph, renderer, &plan),
+        || each_asset(site, graph, renderer, &plan, put),
     );
-    // Memory does not fail.
+    // Memory does not fail (`InMemory::put` is always `Ok`): only
+    // template errors come back.
+    let _ = assets;
     pages.unwrap_or(Ok(()))?;
-    let mut out = sink.into_output();
-    out.files.extend(assets.files);
-    Ok(out)
+    Ok(sink.into_output())
 }
 
 /// The path of every file [`render`] makes (pages, exports, the theme's
@@ -398,14 +406,12 @@ fn assets(
         pages,
         bodies,
     };
-    let mut out = Output::default();
-    for (path, bytes) in export::files(&ctx) {
-        out.insert(path, bytes);
-    }
-    for (path, bytes) in &renderer.theme.static_files {
-        out.insert(path.clone(), bytes.clone());
-    }
-    out
+    let sink = crate::write::InMemory::default();
+    // Memory does not fail.
+    let _ = put_assets(&ctx, renderer, |path, bytes| {
+        crate::write::Sink::put(&sink, path, bytes)
+    });
+    sink.into_output()
 }
 
 /// Every file that `build` would write for a site of `records` and
