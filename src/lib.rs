@@ -84,13 +84,19 @@ pub fn prepare(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<Investigation, Diagnostics> {
-    let loaded = timings.time("load", || load::load(root))?;
-    let (site, graph, renderer) = prepare_loaded(root, &loaded, options, timings, None)?;
+    let mut loaded = timings.time("load", || load::load(root))?;
+    let (site, renderer) = validate(root, &loaded, options, timings, None)?;
+    // The model owns what it needs: the files' texts go before linking
+    // and rendering, so that they and the pages are never in memory
+    // together.
+    let static_files = std::mem::take(&mut loaded.static_files);
+    drop(loaded);
+    let graph = timings.time("link", || link::link(&site));
     Ok(Investigation {
         site,
         graph,
         renderer,
-        static_files: loaded.static_files,
+        static_files,
     })
 }
 

@@ -238,9 +238,10 @@ impl Article {
             .articles
             .par_iter()
             .map(|raw| {
-                let ArticleBody::Markdown { text, .. } = &raw.body else {
+                let ArticleBody::Markdown { start, .. } = raw.body else {
                     return None;
                 };
+                let text = &loaded.files[raw.file].text[start..];
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
                 let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
@@ -262,7 +263,8 @@ impl Article {
             // Body first: Markdown links are checked even in drafts.
             let mut parts = WireParts::default();
             let (body, wire, text_summary) = match &raw.body {
-                ArticleBody::Markdown { text, first_line } => {
+                ArticleBody::Markdown { start, first_line } => {
+                    let text = &loaded.files[raw.file].text[*start..];
                     let (mut rich, bad, summary, repeats) =
                         parsed[order].take().unwrap_or_else(|| {
                             let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);

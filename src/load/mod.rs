@@ -46,7 +46,13 @@ pub struct SourceFile {
 
 #[derive(Debug)]
 pub enum ArticleBody {
-    Markdown { text: String, first_line: usize },
+    /// The Markdown after the front matter: it starts at byte `start` of
+    /// its file's text (`Loaded::files`), which is not copied, and at line
+    /// `first_line` of the file.
+    Markdown {
+        start: usize,
+        first_line: usize,
+    },
     Wire(WireCopy),
 }
 
@@ -858,7 +864,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                 }
                 Ok(Some(fm)) => {
                     let body = ArticleBody::Markdown {
-                        text: fm.body.to_owned(),
+                        start: fm.body.as_ptr() as usize - file.text.as_ptr() as usize,
                         first_line: fm.body_line,
                     };
                     // The file's text moves into the record kept for messages, not copied.

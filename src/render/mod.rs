@@ -242,27 +242,23 @@ pub(crate) fn absolute_links(body: &str, base_url: &str) -> String {
 }
 
 /// What every page is rendered from, made once before the pages: the
-/// list of pages (read by the pages, the sitemap and the search) and the
-/// article bodies (read by the article pages and the feed).
+/// list of pages (read by the pages, the sitemap and the search).
+///
+/// Article bodies are not rendered beforehand: each is rendered for its
+/// own page and dropped with it, and again only for the few newest that
+/// the feed holds. Keeping them all for the feed held the whole text of
+/// the investigation as HTML through the pages (about 300 MB at 50,000
+/// articles; issue 18).
 pub struct Plan {
     pub pages: Vec<PageSpec>,
-    bodies: Vec<String>,
 }
 
 impl Plan {
-    /// Renders the article bodies (the bulk of the Markdown) and makes the
-    /// list of pages, side by side.
-    pub fn new(site: &Site, graph: &Graph) -> Plan {
-        let (bodies, pages) = rayon::join(
-            || {
-                (0..site.articles.len())
-                    .into_par_iter()
-                    .map(|i| article_body(site, graph, crate::kinds::Ix::new(i)))
-                    .collect::<Vec<String>>()
-            },
-            || PageSpec::all(site),
-        );
-        Plan { pages, bodies }
+    /// Makes the list of pages.
+    pub fn new(site: &Site, _graph: &Graph) -> Plan {
+        Plan {
+            pages: PageSpec::all(site),
+        }
     }
 }
 
@@ -277,7 +273,7 @@ pub fn each_page<E: Send>(
     plan: &Plan,
     each: impl Fn(&PageSpec, &[u8]) -> Result<(), E> + Sync,
 ) -> Result<Result<(), Diagnostics>, E> {
-    let env = pages::Env::new(site, graph).with_bodies(&plan.bodies);
+    let env = pages::Env::new(site, graph);
     // Largest pages first would balance better, but their sizes are not
     // known before rendering: the list's order (indexes, then records) puts
     // the big index pages early.
@@ -315,7 +311,6 @@ pub fn each_asset<E: Send>(
         site,
         graph,
         pages: &plan.pages,
-        bodies: Some(&plan.bodies),
     };
     put_assets(&ctx, renderer, put)
 }
@@ -388,24 +383,13 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
 /// Everything but the pages: every export (feed, sitemap, open data) and
 /// the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
-    assets(site, graph, renderer, &PageSpec::all(site), None)
+    assets(site, graph, renderer, &PageSpec::all(site))
 }
 
 /// The exports of [`export::ALL`], then the theme's static files (which
 /// win over an export of the same path).
-fn assets(
-    site: &Site,
-    graph: &Graph,
-    renderer: &Renderer,
-    pages: &[PageSpec],
-    bodies: Option<&[String]>,
-) -> Output {
-    let ctx = ExportCtx {
-        site,
-        graph,
-        pages,
-        bodies,
-    };
+fn assets(site: &Site, graph: &Graph, renderer: &Renderer, pages: &[PageSpec]) -> Output {
+    let ctx = ExportCtx { site, graph, pages };
     let sink = crate::write::InMemory::default();
     // Memory does not fail.
     let _ = put_assets(&ctx, renderer, |path, bytes| {

@@ -22,17 +22,11 @@ pub struct Env<'a> {
     nav: Vec<super::page::NavItem>,
     data_files: Vec<DataFileCtx>,
     none: Mentions,
-    /// Article bodies already rendered for their own pages (each at the
-    /// root of a record's page, [`Env::record_root`]).
-    bodies: Option<&'a [String]>,
     /// The site's meta description, the same on every page.
     site_description: String,
     /// The site description as HTML (its links differ by root), per page
     /// depth, made on first use.
     description_html: PerDepth<Option<String>>,
-    /// The root of every record's page (`../../`), the only one whose
-    /// article bodies are kept.
-    record_root: Root,
 }
 
 /// A value per page depth, made on first use at that depth. Any depth
@@ -179,18 +173,9 @@ impl<'a> Env<'a> {
             nav: super::page::nav(site),
             data_files,
             none: Mentions::default(),
-            bodies: None,
             site_description,
             description_html: PerDepth::new(),
-            record_root: Root::up(url::RECORD_DEPTH),
         }
-    }
-
-    /// Uses article bodies rendered beforehand (index by article, each at
-    /// the root of a record's page: see `render::article_body`).
-    pub fn with_bodies(mut self, bodies: &'a [String]) -> Self {
-        self.bodies = Some(bodies);
-        self
     }
 
     /// The site description as HTML, its links relative to `root`.
@@ -464,22 +449,16 @@ impl<'a> Env<'a> {
         })
     }
 
-    /// An article's body as HTML: the one rendered beforehand when the page
-    /// is a record's page, else rendered for `root`.
+    /// An article's body as HTML, its links relative to `root`.
     pub(crate) fn article_body(&self, i: ArticleIx, root: &str) -> String {
-        match self.bodies.and_then(|b| b.get(i.get())) {
-            Some(body) if root == self.record_root.as_str() => body.clone(),
-            _ => {
-                let a = &self.site.articles[i];
-                to_html(
-                    self.site,
-                    &a.body,
-                    &self.graph.mentions.articles[i],
-                    root,
-                    None,
-                )
-            }
-        }
+        let a = &self.site.articles[i];
+        to_html(
+            self.site,
+            &a.body,
+            &self.graph.mentions.articles[i],
+            root,
+            None,
+        )
     }
 
     /// An event as a template value, made afresh for each page: keeping
