@@ -14,8 +14,8 @@ use std::fmt::Write as _;
 pub struct CorrectionsFeed;
 
 impl Export for CorrectionsFeed {
-    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-        vec![(url::corrections_feed(""), feed(ctx).into_bytes())]
+    fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
+        put(url::corrections_feed(""), feed(ctx).into_bytes());
     }
 
     fn paths(&self) -> Vec<String> {

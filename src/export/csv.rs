@@ -17,10 +17,10 @@ pub struct Csv;
 macro_rules! csv_files {
     (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
         impl Export for Csv {
-            fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-                vec![$(
-                    (url::data_csv("", <$dt as Kind>::INFO.plural), table::<$dt>(ctx.site)),
-                )*]
+            fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
+                $(
+                    put(url::data_csv("", <$dt as Kind>::INFO.plural), table::<$dt>(ctx.site));
+                )*
             }
 
             fn paths(&self) -> Vec<String> {

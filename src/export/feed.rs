@@ -1,4 +1,5 @@
-//! `feed.xml`: the articles as an Atom feed, each with its whole body.
+//! `feed.xml`: the newest articles as an Atom feed, each with its whole
+//! body.
 
 use super::{Export, ExportCtx};
 use crate::model::{Article, Date};
@@ -7,12 +8,20 @@ use crate::url;
 use rayon::prelude::*;
 use std::fmt::Write as _;
 
-/// The Atom feed of every article.
+/// The Atom feed of the newest articles.
 pub struct Feed;
 
+/// How many articles the feed holds, newest first (content format 1.1,
+/// `feed.xml`, is silent on a limit). A feed reader polls for what is new,
+/// and a feed of every article, each with its whole body, would be as
+/// large as the investigation (about 300 MB at 50,000 articles); the
+/// whole list is `articles/` and `data/articles.json`. See
+/// docs/decisions.md.
+pub const FEED_ARTICLES: usize = 50;
+
 impl Export for Feed {
-    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-        vec![(url::feed(""), feed(ctx).into_bytes())]
+    fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
+        put(url::feed(""), feed(ctx).into_bytes());
     }
 
     fn paths(&self) -> Vec<String> {
@@ -29,7 +38,7 @@ pub(super) fn stamp(d: &Date) -> String {
 /// Atom. `updated` is the newest article's date, never the build time, so
 /// identical input gives identical bytes.
 fn feed(ctx: &ExportCtx) -> String {
-    let (site, graph, bodies) = (ctx.site, ctx.graph, ctx.bodies);
+    let (site, graph) = (ctx.site, ctx.graph);
     let base = &site.config.base_url;
     let updated = site
         .articles
@@ -64,33 +73,22 @@ fn feed(ctx: &ExportCtx) -> String {
         escape_markup(&author)
     );
     let _ = writeln!(s, "<generator>dossier</generator>");
-    // Entries are written in parallel, a run of articles at a time, then
-    // joined in order.
-    let runs: Vec<String> = site
-        .articles
-        .par_chunks(64)
-        .enumerate()
-        .map(|(run, articles)| {
+    // The articles are kept newest first. Entries are written in
+    // parallel, then joined in order.
+    let held = site.articles.len().min(FEED_ARTICLES);
+    let newest: Vec<(usize, &Article)> = site.articles.iter().take(held).enumerate().collect();
+    let entries: Vec<String> = newest
+        .into_par_iter()
+        .map(|(i, a)| {
+            let body = article_body(site, graph, crate::kinds::Ix::new(i));
             let mut s = String::new();
-            for (k, a) in articles.iter().enumerate() {
-                let i = run * 64 + k;
-                let rendered;
-                let body = match bodies.and_then(|b| b.get(i)) {
-                    Some(b) => b.as_str(),
-                    None => {
-                        rendered = article_body(site, graph, crate::kinds::Ix::new(i));
-                        rendered.as_str()
-                    }
-                };
-                // Links into the site absolute (content format 1.1).
-                entry(&mut s, base, a, &absolute_links(body, base));
-            }
+            // Links into the site absolute (content format 1.1).
+            entry(&mut s, base, a, &absolute_links(&body, base));
             s
         })
         .collect();
-    s.reserve(runs.iter().map(String::len).sum::<usize>() + 16);
-    for run in &runs {
-        s.push_str(run);
+    for e in &entries {
+        s.push_str(e);
     }
     s.push_str("</feed>\n");
     s

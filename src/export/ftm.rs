@@ -33,8 +33,8 @@ use std::collections::{BTreeMap, HashSet};
 pub struct Ftm;
 
 impl Export for Ftm {
-    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-        vec![(url::entities(""), entities(ctx).into_bytes())]
+    fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
+        put(url::entities(""), entities(ctx).into_bytes());
     }
 
     fn paths(&self) -> Vec<String> {

@@ -15,14 +15,14 @@ pub struct Json;
 macro_rules! data_files {
     (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
         impl Export for Json {
-            fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
+            fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
                 let (site, graph) = (ctx.site, ctx.graph);
-                vec![$(
-                    (
+                $(
+                    put(
                         url::data("", <$t as Kind>::INFO.plural),
                         pretty_array(&site.$p, |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i))),
-                    ),
-                )*]
+                    );
+                )*
             }
 
             fn paths(&self) -> Vec<String> {
@@ -39,28 +39,53 @@ crate::with_kinds!(data_files);
 /// so an item printed alone is the item printed in the array, less one level
 /// of indentation.
 fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync) -> Vec<u8> {
-    let printed: Vec<Vec<u8>> = items
-        .par_iter()
-        .enumerate()
-        .map(|(i, item)| serde_json::to_vec_pretty(&value(i, item)).unwrap_or_default())
-        .collect();
-    if printed.is_empty() {
-        return b"[]\n".to_vec();
+    let mut out = Vec::new();
+    pretty_array_into(&mut out, 0, items, value);
+    out.push(b'\n');
+    out
+}
+
+/// Appends the array of `items` to `out` as `serde_json::to_vec_pretty`
+/// prints it nested `depth` levels deep (two spaces a level), the items
+/// built and printed in parallel, a run at a time, so that only one run of
+/// printed items is held beside `out`.
+pub(super) fn pretty_array_into<T: Sync>(
+    out: &mut Vec<u8>,
+    depth: usize,
+    items: &[T],
+    value: impl Fn(usize, &T) -> Value + Sync,
+) {
+    if items.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
     }
-    let len: usize = printed.iter().map(|p| p.len() + p.len() / 8 + 4).sum();
-    let mut out = Vec::with_capacity(len + 4);
+    const RUN: usize = 4096;
+    let indent = "  ".repeat(depth + 1);
+    let first = format!("\n{indent}");
+    let next = format!(",\n{indent}");
     out.push(b'[');
-    for (i, p) in printed.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
-        for (j, line) in p.split(|&b| b == b'\n').enumerate() {
-            if j > 0 {
-                out.extend_from_slice(b"\n  ");
+    for (r, run) in items.chunks(RUN).enumerate() {
+        let printed: Vec<Vec<u8>> = run
+            .par_iter()
+            .enumerate()
+            .map(|(k, item)| {
+                serde_json::to_vec_pretty(&value(r * RUN + k, item)).unwrap_or_default()
+            })
+            .collect();
+        for (k, p) in printed.iter().enumerate() {
+            let lead = if r == 0 && k == 0 { &first } else { &next };
+            out.extend_from_slice(lead.as_bytes());
+            for (j, line) in p.split(|&b| b == b'\n').enumerate() {
+                if j > 0 {
+                    out.extend_from_slice(first.as_bytes());
+                }
+                out.extend_from_slice(line);
             }
-            out.extend_from_slice(line);
         }
     }
-    out.extend_from_slice(b"\n]\n");
-    out
+    out.push(b'\n');
+    out.extend_from_slice("  ".repeat(depth).as_bytes());
+    out.push(b']');
 }
 
 #[cfg(test)]

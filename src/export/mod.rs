@@ -16,7 +16,6 @@ mod timeline;
 use crate::link::Graph;
 use crate::model::Site;
 use crate::render::PageSpec;
-use rayon::prelude::*;
 
 /// What an export is made from.
 pub struct ExportCtx<'a> {
@@ -24,22 +23,18 @@ pub struct ExportCtx<'a> {
     pub graph: &'a Graph,
     /// Every page of the site, in the order `PageSpec::all` gives them.
     pub pages: &'a [PageSpec],
-    /// The articles' bodies as HTML (by article index), when the pages
-    /// were rendered too: each is rendered once, at the root of its
-    /// article's page, for the page and the feed alike. `None` when only
-    /// the exports are made (the preview); `crate::render::article_body`
-    /// renders one then.
-    pub bodies: Option<&'a [String]>,
 }
 
 /// One export: a fixed set of files made from the whole site. Exports
 /// cannot fail: the model they read is already valid.
 pub trait Export: Sync {
-    /// The files, each as its path relative to the output folder (from
-    /// `crate::url`) and its bytes.
-    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)>;
+    /// Makes the files one after another, handing each to `put` as its
+    /// path relative to the output folder (from `crate::url`) and its
+    /// bytes as soon as it is made, so that no file waits for the next:
+    /// at 50,000 articles one data file is up to 100 MB.
+    fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>));
 
-    /// The paths of [`Export::files`], known without making the files or
+    /// The paths of [`Export::make`]'s files, known without making the files or
     /// the site: what a relative reference in content may name (checked
     /// with the rest of the content, also by `check`).
     fn paths(&self) -> Vec<String>;
@@ -61,21 +56,35 @@ pub const ALL: &[&dyn Export] = &[
     &timeline::Timeline,
 ];
 
-/// The files of every export in [`ALL`], the exports made side by side.
+/// The files of every export in [`ALL`], in order.
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-    ALL.par_iter().flat_map_iter(|e| e.files(ctx)).collect()
+    let mut all = Vec::new();
+    for e in ALL {
+        e.make(ctx, &mut |path, bytes| all.push((path, bytes)));
+    }
+    all
 }
 
-/// Hands the files of every export in [`ALL`] to `put` as each export is
-/// made (side by side), so that no export is kept after it is written:
-/// at 50,000 articles they are hundreds of megabytes. Stops at `put`'s
-/// first error.
-pub fn each_file<E: Send>(
+/// Hands the files of every export in [`ALL`] to `put` as each is made,
+/// so that no file is kept after it is written. The exports are made one
+/// after another (each is parallel inside, and the pages are rendered
+/// beside them): made side by side, their files and what they are made
+/// from were in memory together, over 400 MB at 50,000 articles (issue
+/// 18). Stops at `put`'s first error.
+pub fn each_file<E>(
     ctx: &ExportCtx,
-    put: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync,
+    put: impl Fn(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
-    ALL.par_iter()
-        .try_for_each(|e| e.files(ctx).into_iter().try_for_each(|(p, b)| put(p, b)))
+    for e in ALL {
+        let mut outcome = Ok(());
+        e.make(ctx, &mut |path, bytes| {
+            if outcome.is_ok() {
+                outcome = put(path, bytes);
+            }
+        });
+        outcome?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -95,7 +104,6 @@ mod tests {
             site: &site,
             graph: &graph,
             pages: &pages,
-            bodies: None,
         };
         let made: Vec<String> = files(&ctx).into_iter().map(|(p, _)| p).collect();
         assert_eq!(made, paths());

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 pub struct Sitemap;
 
 impl Export for Sitemap {
-    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-        vec![(url::sitemap(""), sitemap(ctx).into_bytes())]
+    fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
+        put(url::sitemap(""), sitemap(ctx).into_bytes());
     }
 
     fn paths(&self) -> Vec<String> {

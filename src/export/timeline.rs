@@ -18,10 +18,8 @@ use serde_json::{Map, Value, json};
 pub struct Timeline;
 
 impl Export for Timeline {
-    fn files(&self, ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-        let mut bytes = serde_json::to_vec_pretty(&timeline(ctx)).unwrap_or_default();
-        bytes.push(b'\n');
-        vec![(url::timeline_json(""), bytes)]
+    fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
+        put(url::timeline_json(""), timeline(ctx));
     }
 
     fn paths(&self) -> Vec<String> {
@@ -43,10 +41,13 @@ fn date(d: &Date) -> Value {
     Value::Object(m)
 }
 
-fn timeline(ctx: &ExportCtx) -> Value {
-    let (site, graph) = (ctx.site, ctx.graph);
+/// The file, printed as `serde_json::to_vec_pretty` prints the whole
+/// object (keys in order), but with the slides made and printed a run at
+/// a time: the whole object as one value was several times the file's
+/// size in memory.
+fn timeline(ctx: &ExportCtx) -> Vec<u8> {
+    let site = ctx.site;
     let base = site.config.base_url.as_str();
-    let absolute = base.starts_with("http://") || base.starts_with("https://");
     let intro = match (&site.config.description, &site.config.subtitle) {
         (Some(d), _) => note_html(
             site,
@@ -58,44 +59,60 @@ fn timeline(ctx: &ExportCtx) -> Value {
         (None, Some(s)) => format!("<p>{}</p>", escape_markup(s)),
         (None, None) => String::new(),
     };
-    let events: Vec<Value> = site
-        .events
-        .enumerate()
-        .map(|(i, e)| {
-            let mut text = e
-                .summary
-                .as_ref()
-                .map(|s| {
-                    let scope = format!("event-{}", e.id);
-                    note_html(site, s, &graph.mentions.events[i], base, Some(&scope))
-                })
-                .unwrap_or_default();
-            text.push_str(&format!("<p><em>{}</em>", e.status.label()));
-            if absolute {
-                text.push_str(&format!(
-                    " · <a href=\"{}\">{}</a>",
-                    escape_markup(&url::event(base, e.page, &e.id)),
-                    escape_markup(&site.config.title)
-                ));
-            }
-            text.push_str("</p>");
-            let mut slide = json!({
-                "unique_id": e.id,
-                "start_date": date(&e.when.start),
-                "display_date": e.when.display(),
-                "text": {"headline": escape_markup(&e.title), "text": text},
-            });
-            if let Some(end) = &e.when.end {
-                slide["end_date"] = date(end);
-            }
-            if let Some(tag) = e.tags.first() {
-                slide["group"] = json!(tag);
-            }
-            slide
+    let title = json!({"text": {"headline": escape_markup(&site.config.title), "text": intro}});
+    let mut out = b"{\n  \"events\": ".to_vec();
+    super::json::pretty_array_into(&mut out, 1, &site.events, |i, e| {
+        slide(ctx, crate::kinds::Ix::new(i), e)
+    });
+    out.extend_from_slice(b",\n  \"title\": ");
+    let printed = serde_json::to_vec_pretty(&title).unwrap_or_default();
+    for (j, line) in printed.split(|&b| b == b'\n').enumerate() {
+        if j > 0 {
+            out.extend_from_slice(b"\n  ");
+        }
+        out.extend_from_slice(line);
+    }
+    out.extend_from_slice(b"\n}\n");
+    out
+}
+
+/// One event's slide.
+fn slide(
+    ctx: &ExportCtx,
+    i: crate::kinds::Ix<crate::model::Event>,
+    e: &crate::model::Event,
+) -> Value {
+    let (site, graph) = (ctx.site, ctx.graph);
+    let base = site.config.base_url.as_str();
+    let absolute = base.starts_with("http://") || base.starts_with("https://");
+    let mut text = e
+        .summary
+        .as_ref()
+        .map(|s| {
+            let scope = format!("event-{}", e.id);
+            note_html(site, s, &graph.mentions.events[i], base, Some(&scope))
         })
-        .collect();
-    json!({
-        "title": {"text": {"headline": escape_markup(&site.config.title), "text": intro}},
-        "events": events,
-    })
+        .unwrap_or_default();
+    text.push_str(&format!("<p><em>{}</em>", e.status.label()));
+    if absolute {
+        text.push_str(&format!(
+            " · <a href=\"{}\">{}</a>",
+            escape_markup(&url::event(base, e.page, &e.id)),
+            escape_markup(&site.config.title)
+        ));
+    }
+    text.push_str("</p>");
+    let mut slide = json!({
+        "unique_id": e.id,
+        "start_date": date(&e.when.start),
+        "display_date": e.when.display(),
+        "text": {"headline": escape_markup(&e.title), "text": text},
+    });
+    if let Some(end) = &e.when.end {
+        slide["end_date"] = date(end);
+    }
+    if let Some(tag) = e.tags.first() {
+        slide["group"] = json!(tag);
+    }
+    slide
 }

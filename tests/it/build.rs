@@ -750,3 +750,38 @@ fn base_fixture_links_all_resolve() {
     let out = build_ok(inv.path());
     assert!(assert_links_resolve(&out) > 50);
 }
+
+/// The feed holds the 50 newest articles, newest first, each whole: a feed
+/// of every article would be as large as the investigation (decisions,
+/// "Feeds"); the rest are on `articles/` and in `data/articles.json`.
+#[test]
+fn the_feed_holds_the_newest_fifty_articles() {
+    let inv = investigation(None);
+    let articles = inv.path().join("content/articles");
+    for day in 1..=60 {
+        std::fs::write(
+            articles.join(format!("day-{day:02}.md")),
+            format!(
+                "---\ntitle: Day {day} of the inquiry\ndate: 2021-01-{:02}\n---\nWhat day {day} brought.\n",
+                (day - 1) % 28 + 1
+            )
+            .replace("2021-01-", &format!("2021-{:02}-", (day - 1) / 28 + 1)),
+        )
+        .unwrap();
+    }
+    let out = build_ok(inv.path());
+    let feed = read(&out.join("feed.xml"));
+    assert_eq!(feed.matches("<entry>").count(), 50, "{feed}");
+    // Days 11 to 60 are the newest; days 1 to 10, and every older story,
+    // are left out.
+    assert!(feed.contains("articles/day-60/"), "the newest is in");
+    assert!(feed.contains("articles/day-11/"), "the fiftieth is in");
+    assert!(!feed.contains("articles/day-10/"), "the fifty-first is not");
+    assert!(!feed.contains("articles/first-story/"));
+    assert!(feed.find("articles/day-60/") < feed.find("articles/day-59/"));
+    assert!(feed.contains("What day 60 brought."), "each entry is whole");
+    // Every article is still listed in the open data.
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/articles.json"))).unwrap();
+    assert!(data.as_array().unwrap().len() > 60);
+}
