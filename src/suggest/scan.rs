@@ -447,6 +447,21 @@ fn tokens(
             i = k.end;
             continue;
         }
+        let b = h.as_bytes();
+        // Spaces, punctuation and plain lower-case words are most of any
+        // text: they are read byte by byte, without decoding characters.
+        if b[i].is_ascii() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if let Some((mut token, next)) = plain_word(h, i) {
+            if blocked(token.start, next) {
+                token.class = Class::Other;
+            }
+            out.push(token);
+            i = next;
+            continue;
+        }
         let Some(c) = h[i..].chars().next() else {
             break;
         };
@@ -462,6 +477,45 @@ fn tokens(
         i = next;
     }
     out
+}
+
+/// [`word`] for a plain lower-case ASCII word at `i` (letters and digits,
+/// with nothing joined on and no other letter after it), read without
+/// decoding characters: most words of any text are such. `None` for
+/// anything else.
+fn plain_word(h: &str, i: usize) -> Option<(Token, usize)> {
+    let b = h.as_bytes();
+    if !b.get(i)?.is_ascii_lowercase() {
+        return None;
+    }
+    let mut j = i + 1;
+    while b
+        .get(j)
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        j += 1;
+    }
+    let plain = b
+        .get(j)
+        .is_none_or(|&c| c.is_ascii() && !c.is_ascii_alphanumeric() && !matches!(c, b'-' | b'\''));
+    if !plain {
+        return None;
+    }
+    let w = &h[i..j];
+    let class = if words::is_particle(w) {
+        Class::Particle
+    } else if words::is_connector(w) {
+        Class::Connector
+    } else {
+        Class::Other
+    };
+    let token = Token {
+        start: i,
+        end: j,
+        class,
+        closes: false,
+    };
+    Some((token, j))
 }
 
 /// The word starting at `i` (a letter or digit), and where reading goes on.
@@ -1179,6 +1233,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The fast path reads a plain word as `word` does.
+        #[test]
+        fn plain_words_read_as_any_word(text in "[a-zA-Z0-9 .,'\\-éß]{0,40}") {
+            for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if let Some(fast) = plain_word(&text, i) {
+                    proptest::prop_assert_eq!(fast, word(&text, i));
+                }
+            }
+        }
+
         /// Whatever the text, reading it never panics, and every place
         /// read is a piece of its block that a sentence can be quoted from.
         #[test]
