@@ -8,9 +8,11 @@ use dossier::commands::{
 };
 use std::process::ExitCode;
 
-// Minifying allocates and frees a tree per page, and the C library's malloc
-// was nearly half of that stage's time; mimalloc takes about a quarter off
-// the whole build (bench/README.md).
+// mimalloc was chosen when minifying (a tree allocated and freed per
+// page) spent nearly half its time in the C library's malloc
+// (bench/README.md). Pages are no longer minified; the parsers and
+// templates still allocate per value, and the allocator has not been
+// measured again since.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
