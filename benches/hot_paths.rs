@@ -274,8 +274,14 @@ fn pages(c: &mut Criterion) {
     let (site, graph, renderer) = (&inv.site, &inv.graph, &inv.renderer);
     let mut g = c.benchmark_group("render");
     for (name, page) in [
-        ("article_page", Shows::Record(Ref::Article(Ix::new(0)))),
-        ("actor_page", Shows::Record(Ref::Actor(Ix::new(0)))),
+        (
+            "article_page",
+            Shows::Record(Ref::Article(Ix::new(0)), dossier::url::Part::Whole),
+        ),
+        (
+            "actor_page",
+            Shows::Record(Ref::Actor(Ix::new(0)), dossier::url::Part::Whole),
+        ),
         ("timeline_page", Shows::Index(2, dossier::url::Part::Whole)),
     ] {
         let page = PageSpec::new(site, page);

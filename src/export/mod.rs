@@ -99,7 +99,7 @@ mod tests {
         let site = crate::model::build(&loaded, &crate::model::validate::BuildOptions::default())
             .expect("the base fixture is valid");
         let graph = crate::link::link(&site);
-        let pages = PageSpec::all(&site);
+        let pages = PageSpec::all(&site, &graph);
         let ctx = ExportCtx {
             site: &site,
             graph: &graph,

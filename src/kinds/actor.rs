@@ -16,10 +16,12 @@ use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, text};
 use crate::model::{Correction, RichText, Site};
-use crate::render::context::{CorrectionCtx, Group, LinkCtx};
+use crate::render::context::{CorrectionCtx, Group, LinkCtx, RangeCtx};
 use crate::render::diagram;
-use crate::render::page::{KindPages, PageKind};
-use crate::render::pages::{Env, by_choice, groups_slice, initials, tone, with_events};
+use crate::render::page::{KindPages, PageKind, RecordPart};
+use crate::render::pages::{
+    Env, by_choice, events_bytes, groups_slice, initials, tone, with_events,
+};
 use crate::render::paginate;
 use crate::url;
 use serde::Serialize;
@@ -456,13 +458,22 @@ pub struct ActorFull {
     pub links: Vec<ExternalLinkCtx>,
     pub relations: Vec<RelationCtx>,
     pub events: Vec<EventItem>,
+    /// The articles naming the actor: this page's share of them (all of
+    /// them unless the record's lists are split into pages).
     pub articles: Vec<ActorArticle>,
+    /// Which of the articles this page shows, of how many.
+    pub articles_range: RangeCtx,
+    /// The sources behind its articles and events: this page's share.
     pub sources: Vec<SourceCard>,
-    /// "On the record": statements the actor made or spoke, newest first.
+    pub sources_range: RangeCtx,
+    /// "On the record": statements the actor made or spoke, newest first
+    /// (this page's share).
     pub statements: Vec<StatementItem>,
+    pub statements_range: RangeCtx,
     /// "Said about them": statements that name or mention the actor,
-    /// made by others, newest first.
+    /// made by others, newest first (this page's share).
     pub statements_about: Vec<StatementItem>,
+    pub statements_about_range: RangeCtx,
     pub corrections: Vec<CorrectionCtx>,
     /// The picture of the actor's connections (inline SVG), when it has any.
     pub diagram: Option<String>,
@@ -523,20 +534,48 @@ impl Actor {
         }
     }
 
-    /// An [`ActorFull`] as a template value, its events shared.
-    fn full(env: &Env, i: Ix<Actor>, root: &str) -> tera::Value {
+    /// The statements the actor made or spoke, and those made by others
+    /// that concern it, each newest first.
+    fn statements(
+        site: &Site,
+        graph: &Graph,
+        i: Ix<Actor>,
+    ) -> (Vec<Ix<Statement>>, Vec<Ix<Statement>>) {
+        graph
+            .cited_by::<Actor, Statement>(i)
+            .partition(|&s| site.statements[s].speaks_for(i))
+    }
+
+    /// Page `at` of the actor's page as a template value: on the first
+    /// page the whole record; on later ones (its lists split into pages)
+    /// its name and kind, and the next share of each long list.
+    fn full(env: &Env, i: Ix<Actor>, root: &str, at: RecordPart) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let a = &site.actors[i];
         let links = &graph.actors[i];
-        let shared = diagram::shared_events(env, i);
+        let first = at.is_first();
+        let shared = if first {
+            diagram::shared_events(env, i)
+        } else {
+            Vec::new()
+        };
+        let (by, about) = Actor::statements(site, graph, i);
+        let (articles, sources) = (
+            at.slice(links.articles.len()),
+            at.slice(links.sources.len()),
+        );
+        let (by_shown, about_shown) = (at.slice(by.len()), at.slice(about.len()));
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root),
+            summary_html: first
+                .then(|| env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root))
+                .flatten(),
             aliases: a.aliases.clone(),
             links: a
                 .links
                 .iter()
+                .filter(|_| first)
                 .map(|l| ExternalLinkCtx {
                     url: env.href(&l.url, root),
                     label: l.label.clone(),
@@ -545,6 +584,7 @@ impl Actor {
             relations: links
                 .relations
                 .iter()
+                .filter(|_| first)
                 .map(|r| RelationCtx {
                     label: r.label.clone(),
                     direction: match r.direction {
@@ -555,8 +595,8 @@ impl Actor {
                 })
                 .collect(),
             events: Vec::new(),
-            articles: links
-                .articles
+            articles_range: RangeCtx::of(articles.clone(), links.articles.len()),
+            articles: links.articles[articles]
                 .iter()
                 .map(|x| ActorArticle {
                     article: Article::card(env, x.article, root),
@@ -564,12 +604,16 @@ impl Actor {
                     mentions: x.mentions,
                 })
                 .collect(),
-            sources: links
-                .sources
+            sources_range: RangeCtx::of(sources.clone(), links.sources.len()),
+            sources: links.sources[sources]
                 .iter()
                 .map(|&s| Source::card(env, s, root))
                 .collect(),
-            diagram: diagram::actor_diagram(env, i, root, &shared),
+            diagram: if first {
+                diagram::actor_diagram(env, i, root, &shared)
+            } else {
+                None
+            },
             shared: shared
                 .iter()
                 .map(|&(a, events)| SharedCtx {
@@ -577,21 +621,24 @@ impl Actor {
                     events,
                 })
                 .collect(),
-            statements: Vec::new(),
-            statements_about: Vec::new(),
-            corrections: env.corrections(a, root),
-        };
-        let mut base = base;
-        for s in graph.cited_by::<Actor, Statement>(i) {
-            let item = Statement::item(env, s, root);
-            if site.statements[s].speaks_for(i) {
-                base.statements.push(item);
+            statements_range: RangeCtx::of(by_shown.clone(), by.len()),
+            statements: by[by_shown]
+                .iter()
+                .map(|&s| Statement::item(env, s, root))
+                .collect(),
+            statements_about_range: RangeCtx::of(about_shown.clone(), about.len()),
+            statements_about: about[about_shown]
+                .iter()
+                .map(|&s| Statement::item(env, s, root))
+                .collect(),
+            corrections: if first {
+                env.corrections(a, root)
             } else {
-                base.statements_about.push(item);
-            }
-        }
-        let events = graph.cited_by::<Actor, Event>(i);
-        with_events(&base, env, events, root)
+                Vec::new()
+            },
+        };
+        let events: Vec<Ix<Event>> = graph.cited_by::<Actor, Event>(i).collect();
+        with_events(&base, env, &events, root, at)
     }
 }
 
@@ -673,9 +720,32 @@ impl KindPages for Actor {
         )
     }
 
-    fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
+    /// Its events, articles, statements (its own and about it) and the
+    /// sources behind them, weighed as its pages show them.
+    fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
+        use paginate::bytes;
+        let links = &graph.actors[i];
+        let (fixed, events) = events_bytes(graph.cited_by::<Actor, Event>(i).count());
+        let statements: usize = graph
+            .cited_by::<Actor, Statement>(i)
+            .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
+            .sum();
+        let sliced = events
+            + links.articles.len() * bytes::MENTION
+            + links.sources.len() * bytes::SOURCE
+            + statements;
+        paginate::record_pages(fixed, sliced)
+    }
+
+    fn record_context(
+        env: &Env,
+        i: Ix<Self>,
+        ctx: &mut Context,
+        root: &str,
+        at: RecordPart,
+    ) -> (String, String) {
         let site = env.site;
-        let full = Actor::full(env, i, root);
+        let full = Actor::full(env, i, root, at);
         let a = &site.actors[i];
         let d = a
             .role

@@ -19,9 +19,9 @@ use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
 use crate::model::wire::{self, Boilerplate, FoundDateline};
 use crate::model::{BoilerplateCount, Site};
 use crate::model::{Correction, Date, RichText};
-use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx};
-use crate::render::page::{KindPages, PageKind};
-use crate::render::pages::{Env, with_events};
+use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx, RangeCtx};
+use crate::render::page::{KindPages, PageKind, RecordPart};
+use crate::render::pages::{Env, events_bytes, with_events};
 use crate::render::paginate;
 use crate::url;
 use rayon::prelude::*;
@@ -758,8 +758,11 @@ pub struct ArticleFull {
     pub events: Vec<EventItem>,
     /// When it was last changed, if the metadata says.
     pub updated: Option<DateCtx>,
-    /// Statements the article reports, newest first.
+    /// Statements the article reports, newest first: this page's share of
+    /// them (all of them unless the record's lists are split into pages).
     pub statements: Vec<StatementItem>,
+    /// Which of the statements this page shows, of how many.
+    pub statements_range: RangeCtx,
     pub corrections: Vec<CorrectionCtx>,
 }
 
@@ -792,11 +795,21 @@ impl Article {
             && first.chars().count() >= DROP_CAP_CHARS
     }
 
-    /// An [`ArticleFull`] as a template value, its events shared.
-    fn full(env: &Env, i: Ix<Article>, root: &str) -> tera::Value {
+    /// Page `at` of the article's page as a template value: on the first
+    /// page the whole article; on later ones (its lists split into pages)
+    /// its headline and the next share of the events and statements
+    /// citing it.
+    fn full(env: &Env, i: Ix<Article>, root: &str, at: RecordPart) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let a = &site.articles[i];
-        let body_html = env.article_body(i, root);
+        let first = at.is_first();
+        let body_html = if first {
+            env.article_body(i, root)
+        } else {
+            String::new()
+        };
+        let statements: Vec<Ix<Statement>> = graph.cited_by::<Article, Statement>(i).collect();
+        let shown = at.slice(statements.len());
         let base = ArticleFull {
             card: Article::card(env, i, root),
             url: a.url.as_deref().map(|u| env.href(u, root)),
@@ -827,22 +840,29 @@ impl Article {
             sources: a
                 .sources
                 .iter()
+                .filter(|_| first)
                 .map(|&s| Source::card(env, s, root))
                 .collect(),
             actors: graph
                 .refs::<Article, Actor>(i)
+                .filter(|_| first)
                 .map(|x| Actor::card(env, x, root))
                 .collect(),
             events: Vec::new(),
             updated: a.updated.as_ref().map(DateCtx::of),
-            statements: graph
-                .cited_by::<Article, Statement>(i)
-                .map(|s| Statement::item(env, s, root))
+            statements_range: RangeCtx::of(shown.clone(), statements.len()),
+            statements: statements[shown]
+                .iter()
+                .map(|&s| Statement::item(env, s, root))
                 .collect(),
-            corrections: env.corrections(a, root),
+            corrections: if first {
+                env.corrections(a, root)
+            } else {
+                Vec::new()
+            },
         };
-        let events = graph.cited_by::<Article, Event>(i);
-        with_events(&base, env, events, root)
+        let events: Vec<Ix<Event>> = graph.cited_by::<Article, Event>(i).collect();
+        with_events(&base, env, &events, root, at)
     }
 }
 
@@ -939,8 +959,29 @@ impl KindPages for Article {
         (title, format!("All articles of {}", site.config.title))
     }
 
-    fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
-        ctx.insert_value("article", Article::full(env, i, root));
+    /// The events and statements citing it, weighed as its pages show
+    /// them; its actors and sources, on its first page alone, with its
+    /// text (which is never split: it is the article).
+    fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
+        use paginate::bytes;
+        let (whole, events) = events_bytes(graph.cited_by::<Article, Event>(i).count());
+        let cards = graph.refs::<Article, Actor>(i).count() * bytes::CARD
+            + site.articles[i].sources.len() * bytes::SOURCE;
+        let statements: usize = graph
+            .cited_by::<Article, Statement>(i)
+            .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
+            .sum();
+        paginate::record_pages(whole + cards, events + statements)
+    }
+
+    fn record_context(
+        env: &Env,
+        i: Ix<Self>,
+        ctx: &mut Context,
+        root: &str,
+        at: RecordPart,
+    ) -> (String, String) {
+        ctx.insert_value("article", Article::full(env, i, root, at));
         let a = &env.site.articles[i];
         // Without a summary, the headline describes the page.
         let description = a.summary.clone().unwrap_or_else(|| a.title.clone());

@@ -301,17 +301,30 @@ impl Event {
             a.when.start.key().cmp(&b.when.start.key()).then(ai.cmp(bi))
         });
         let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
+        Event::place_on_timeline(&mut events, &[]);
+        events
+    }
+
+    /// Sets each event's page of the timeline (`render::paginate::timeline`),
+    /// `events` in date order, weighing each by its replies among
+    /// `statements` (those `about` it), which its card there lists. The
+    /// model calls it once more when the statements are built, as events
+    /// are built before them.
+    pub(crate) fn place_on_timeline(events: &mut [Event], statements: &[Statement]) {
+        let mut replies = vec![0usize; events.len()];
+        for s in statements {
+            for &e in &s.about {
+                replies[e.get()] += 1;
+            }
+        }
         let dates: Vec<(u16, Option<u8>)> = events
             .iter()
             .map(|e| (e.when.start.year, e.when.start.month))
             .collect();
-        for (e, page) in events
-            .iter_mut()
-            .zip(crate::render::paginate::timeline(&dates))
-        {
+        let weights: Vec<usize> = replies.into_iter().map(paginate::event_bytes).collect();
+        for (e, page) in events.iter_mut().zip(paginate::timeline(&dates, &weights)) {
             e.page = page;
         }
-        events
     }
 }
 
@@ -375,13 +388,32 @@ pub struct EventItem {
     pub articles: Vec<LinkCtx>,
     /// Its tags, each a link to the tag's page.
     pub tags: Vec<LinkCtx>,
-    /// Its replies: the statements about it, in date order.
+    /// Its replies shown whole: on the timeline, the first
+    /// [`paginate::REPLIES_SHOWN_WHOLE`] of the statements about it, in
+    /// date order; elsewhere none (`replies_total` says how many there
+    /// are, under the event on the timeline).
     pub replies: Vec<StatementItem>,
+    /// On the timeline, its other replies, a line each, linking to their
+    /// entries; elsewhere none.
+    pub more_replies: Vec<ReplyLineCtx>,
+    /// How many replies it has in all.
+    pub replies_total: usize,
     /// Every actor whose reply it requires, and whether one is recorded.
     pub reply_due: Vec<ReplyDueCtx>,
     /// Whether a reply it requires is missing (a mark on the event).
     pub reply_missing: bool,
     pub corrections: Vec<CorrectionCtx>,
+}
+
+/// A reply as one line under its event: who, what kind, when, and a link
+/// to its entry on `statements/`.
+#[derive(Serialize, Clone)]
+pub struct ReplyLineCtx {
+    pub by: String,
+    /// The kind as a reader reads it ("Denial").
+    pub kind_label: &'static str,
+    pub date: crate::render::context::DateCtx,
+    pub href: String,
 }
 
 /// An actor whose reply an event requires.
@@ -417,12 +449,33 @@ impl Event {
             .collect()
     }
 
-    /// The event as the timeline shows it, links relative to `root`.
+    /// The event as pages other than its own page of the timeline show
+    /// it (a record's page, a tag's, the home page), links relative to
+    /// `root`: its replies counted, not shown (see [`EventItem::replies`]).
     pub(crate) fn item(env: &Env, i: Ix<Event>, root: &str) -> EventItem {
+        Event::card(env, i, root, false)
+    }
+
+    /// The event as its own page of the timeline shows it, its replies
+    /// under it.
+    pub(crate) fn entry(env: &Env, i: Ix<Event>, root: &str) -> EventItem {
+        Event::card(env, i, root, true)
+    }
+
+    /// The event as a card: `home`, on its page of the timeline, with its
+    /// replies; elsewhere with their count alone, so that a page listing
+    /// many events stays within the page budget whatever their replies.
+    fn card(env: &Env, i: Ix<Event>, root: &str, home: bool) -> EventItem {
         let (site, graph) = (env.site, env.graph);
         let e = &site.events[i];
         let replies = Event::replies(site, graph, i);
         let missing = Event::missing_replies(site, e, &replies);
+        let whole = if home {
+            replies.len().min(paginate::REPLIES_SHOWN_WHOLE)
+        } else {
+            0
+        };
+        let lines = if home { &replies[whole..] } else { &[][..] };
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
@@ -453,10 +506,23 @@ impl Event {
                 })
                 .collect(),
             tags: env.tag_links(&e.tags, root),
-            replies: replies
+            replies: replies[..whole]
                 .iter()
                 .map(|&s| Statement::item(env, s, root))
                 .collect(),
+            more_replies: lines
+                .iter()
+                .map(|&x| {
+                    let s = &site.statements[x];
+                    ReplyLineCtx {
+                        by: site.actors[s.by].name.clone(),
+                        kind_label: s.kind.label(),
+                        date: crate::render::context::DateCtx::of(&s.date),
+                        href: url::statement(root, s.page, &s.id),
+                    }
+                })
+                .collect(),
+            replies_total: replies.len(),
             reply_due: e
                 .reply_due
                 .iter()
@@ -522,7 +588,7 @@ impl KindPages for Event {
                 });
             }
             if let Some(g) = years.last_mut() {
-                g.items.push(Event::item(env, e, root));
+                g.items.push(Event::entry(env, e, root));
                 g.total += 1;
             }
         }

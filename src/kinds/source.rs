@@ -12,9 +12,9 @@ use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
 use crate::model::validate::{Ctx, Unique, texts};
 use crate::model::{Correction, RichText, Site};
-use crate::render::context::{CorrectionCtx, Group};
-use crate::render::page::{KindPages, PageKind};
-use crate::render::pages::{Env, by_choice, groups_slice, with_events};
+use crate::render::context::{CorrectionCtx, Group, RangeCtx};
+use crate::render::page::{KindPages, PageKind, RecordPart};
+use crate::render::pages::{Env, by_choice, events_bytes, groups_slice, with_events};
 use crate::render::paginate;
 use crate::url;
 use serde::Serialize;
@@ -216,10 +216,15 @@ pub struct SourceFull {
     pub archive_url_href: Option<String>,
     pub aliases: Vec<String>,
     pub description_html: Option<String>,
+    /// The articles citing it: this page's share of them (all of them
+    /// unless the record's lists are split into pages).
     pub articles: Vec<ArticleCard>,
+    /// Which of the articles this page shows, of how many.
+    pub articles_range: RangeCtx,
     pub events: Vec<EventItem>,
-    /// Statements made or reported here, newest first.
+    /// Statements made or reported here, newest first (this page's share).
     pub statements: Vec<StatementItem>,
+    pub statements_range: RangeCtx,
     pub corrections: Vec<CorrectionCtx>,
 }
 
@@ -238,29 +243,43 @@ impl Source {
         }
     }
 
-    /// A [`SourceFull`] as a template value, its events shared.
-    fn full(env: &Env, i: Ix<Source>, root: &str) -> tera::Value {
+    /// Page `at` of the source's page as a template value: on the first
+    /// page the whole record; on later ones (its lists split into pages)
+    /// its name and kind, and the next share of each long list.
+    fn full(env: &Env, i: Ix<Source>, root: &str, at: RecordPart) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let s = &site.sources[i];
+        let first = at.is_first();
+        let articles: Vec<Ix<Article>> = graph.cited_by::<Source, Article>(i).collect();
+        let statements: Vec<Ix<Statement>> = graph.cited_by::<Source, Statement>(i).collect();
+        let (a_shown, s_shown) = (at.slice(articles.len()), at.slice(statements.len()));
         let base = SourceFull {
             card: Source::card(env, i, root),
             archive_url: s.archive_url.clone(),
             archive_url_href: s.archive_url.as_deref().map(|u| env.href(u, root)),
             aliases: s.aliases.clone(),
-            description_html: env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root),
-            articles: graph
-                .cited_by::<Source, Article>(i)
-                .map(|a| Article::card(env, a, root))
+            description_html: first
+                .then(|| env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root))
+                .flatten(),
+            articles_range: RangeCtx::of(a_shown.clone(), articles.len()),
+            articles: articles[a_shown]
+                .iter()
+                .map(|&a| Article::card(env, a, root))
                 .collect(),
             events: Vec::new(),
-            statements: graph
-                .cited_by::<Source, Statement>(i)
-                .map(|x| Statement::item(env, x, root))
+            statements_range: RangeCtx::of(s_shown.clone(), statements.len()),
+            statements: statements[s_shown]
+                .iter()
+                .map(|&x| Statement::item(env, x, root))
                 .collect(),
-            corrections: env.corrections(s, root),
+            corrections: if first {
+                env.corrections(s, root)
+            } else {
+                Vec::new()
+            },
         };
-        let events = graph.cited_by::<Source, Event>(i);
-        with_events(&base, env, events, root)
+        let events: Vec<Ix<Event>> = graph.cited_by::<Source, Event>(i).collect();
+        with_events(&base, env, &events, root, at)
     }
 }
 
@@ -322,9 +341,28 @@ impl KindPages for Source {
         )
     }
 
-    fn record_context(env: &Env, i: Ix<Self>, ctx: &mut Context, root: &str) -> (String, String) {
+    /// The articles, events and statements citing it, weighed as its
+    /// pages show them.
+    fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
+        let (fixed, events) = events_bytes(graph.cited_by::<Source, Event>(i).count());
+        let articles = graph.cited_by::<Source, Article>(i).count();
+        let statements: usize = graph
+            .cited_by::<Source, Statement>(i)
+            .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
+            .sum();
+        let sliced = events + articles * paginate::bytes::CARD + statements;
+        paginate::record_pages(fixed, sliced)
+    }
+
+    fn record_context(
+        env: &Env,
+        i: Ix<Self>,
+        ctx: &mut Context,
+        root: &str,
+        at: RecordPart,
+    ) -> (String, String) {
         let site = env.site;
-        let full = Source::full(env, i, root);
+        let full = Source::full(env, i, root, at);
         let s = &site.sources[i];
         let d = s
             .description

@@ -98,7 +98,7 @@ pub struct Statement {
     /// Its place in content order (the CSV export's order).
     pub position: usize,
     /// Its page of `statements/`, where it is shown with its id and where
-    /// every link to it leads (`render::paginate::numbered_part`).
+    /// every link to it leads (`render::paginate::numbered_by_bytes`).
     pub page: url::Part,
 }
 
@@ -361,11 +361,17 @@ impl Statement {
             ));
         }
         out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
-        let per_page = crate::render::paginate::STATEMENTS_PER_PAGE;
+        // Each weighs on its page with every event it is about, which its
+        // entry lists (the page budget).
+        let weights: Vec<usize> = out
+            .iter()
+            .map(|(s, _)| paginate::statement_bytes(s.about.len(), true))
+            .collect();
+        let page = paginate::STATEMENTS_PER_PAGE * paginate::bytes::STATEMENT;
         out.into_iter()
-            .enumerate()
-            .map(|(i, (mut s, _))| {
-                s.page = crate::render::paginate::numbered_part(i, per_page);
+            .zip(paginate::numbered_by_bytes(&weights, page))
+            .map(|((mut s, _), part)| {
+                s.page = part;
                 s
             })
             .collect()
@@ -454,8 +460,12 @@ pub struct StatementItem {
     /// original publications.
     pub cite: Option<String>,
     pub medium: Option<String>,
-    /// The events it is about.
+    /// The events it is about: on its entry every one, elsewhere the
+    /// first [`paginate::ABOUT_SHOWN`].
     pub about: Vec<LinkCtx>,
+    /// How many events it is about that `about` leaves out (then `href`,
+    /// its entry, lists them all).
+    pub about_more: usize,
     /// Other actors it concerns (named, or mentioned in its words).
     pub actors: Vec<LinkCtx>,
     pub sources: Vec<LinkCtx>,
@@ -466,8 +476,20 @@ pub struct StatementItem {
 }
 
 impl Statement {
-    /// The statement as its entry shows it, links relative to `root`.
+    /// The statement as pages other than its entry show it (under an
+    /// event, on a record's page, a tag's), links relative to `root`: the
+    /// events it is about cut to [`paginate::ABOUT_SHOWN`].
     pub(crate) fn item(env: &Env, i: Ix<Statement>, root: &str) -> StatementItem {
+        Statement::card(env, i, root, false)
+    }
+
+    /// The statement as its entry on `statements/` shows it, with every
+    /// event it is about.
+    pub(crate) fn entry(env: &Env, i: Ix<Statement>, root: &str) -> StatementItem {
+        Statement::card(env, i, root, true)
+    }
+
+    fn card(env: &Env, i: Ix<Statement>, root: &str, home: bool) -> StatementItem {
         let (site, graph) = (env.site, env.graph);
         let s = &site.statements[i];
         let text_len = s.summary.as_ref().map_or(0, |t| t.events.len());
@@ -496,9 +518,19 @@ impl Statement {
             summary_html: env.rich(s, s.summary.as_ref(), &summary_mentions, root),
             cite,
             medium: s.medium.clone(),
+            about_more: if home {
+                0
+            } else {
+                s.about.len().saturating_sub(paginate::ABOUT_SHOWN)
+            },
             about: s
                 .about
                 .iter()
+                .take(if home {
+                    usize::MAX
+                } else {
+                    paginate::ABOUT_SHOWN
+                })
                 .map(|&e| LinkCtx {
                     text: site.events[e].title.clone(),
                     href: url::event(root, site.events[e].page, &site.events[e].id),
@@ -563,9 +595,11 @@ impl KindPages for Statement {
         url::statement(root, self.page, &self.id)
     }
 
-    /// Pages of [`paginate::STATEMENTS_PER_PAGE`] statements.
+    /// The pages the statements are on: [`paginate::STATEMENTS_PER_PAGE`]
+    /// statements a page, fewer where they are about many events.
     fn index_parts(statements: &[Self]) -> Vec<url::Part> {
-        paginate::numbered(statements.len(), paginate::STATEMENTS_PER_PAGE)
+        let parts: Vec<url::Part> = statements.iter().map(|s| s.page).collect();
+        paginate::pages_of(&parts)
     }
 
     /// The statements on page `part`, newest first, grouped by year.
@@ -592,7 +626,7 @@ impl KindPages for Statement {
                 });
             }
             if let Some(g) = years.last_mut() {
-                g.items.push(Statement::item(env, s, root));
+                g.items.push(Statement::entry(env, s, root));
                 g.total += 1;
             }
         }

@@ -554,9 +554,11 @@ fn build_inner(
         Article::build_all(&mut ctx, options, &ids, &sources);
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
-    let events = Event::build_all(&mut ctx, &ids);
+    let mut events = Event::build_all(&mut ctx, &ids);
     ids.events = IdIndex::of(&events);
     let statements = Statement::build_all(&mut ctx, &ids);
+    // An event's replies weigh on its page of the timeline (the page budget).
+    Event::place_on_timeline(&mut events, &statements);
     // Tags and links into the site, once every record is known: a text
     // may link to a record of any kind, defined in any file.
     let records = Records {

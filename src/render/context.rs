@@ -84,6 +84,36 @@ pub struct WhenCtx {
     pub year: u16,
 }
 
+/// Which items of a long list on a record's page the page shows, counted
+/// from 1 in the whole list: `first` to `last` of `total` (content format
+/// 1.1, the page budget: a record's long lists are split across its
+/// pages). `first` and `last` are 0 when the page shows none of it.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeCtx {
+    pub first: usize,
+    pub last: usize,
+    pub total: usize,
+}
+
+impl RangeCtx {
+    /// The items `shown` (from 0) of a list of `total`.
+    pub fn of(shown: std::ops::Range<usize>, total: usize) -> RangeCtx {
+        if shown.is_empty() {
+            RangeCtx {
+                first: 0,
+                last: 0,
+                total,
+            }
+        } else {
+            RangeCtx {
+                first: shown.start + 1,
+                last: shown.end,
+                total,
+            }
+        }
+    }
+}
+
 /// A correction of a record, as its page or entry shows it.
 #[derive(Serialize, Clone)]
 pub struct CorrectionCtx {

@@ -255,9 +255,9 @@ pub struct Plan {
 
 impl Plan {
     /// Makes the list of pages.
-    pub fn new(site: &Site, _graph: &Graph) -> Plan {
+    pub fn new(site: &Site, graph: &Graph) -> Plan {
         Plan {
-            pages: PageSpec::all(site),
+            pages: PageSpec::all(site, graph),
         }
     }
 }
@@ -350,9 +350,11 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
 }
 
 /// The path of every file [`render`] makes (pages, exports, the theme's
-/// static files), none of them made.
+/// static files), none of them made, that is known before linking: the
+/// later pages of a record whose lists are split are not among them (see
+/// `PageSpec::before_linking`).
 pub fn output_paths(site: &Site, renderer: &Renderer) -> Vec<String> {
-    let mut paths: Vec<String> = PageSpec::all(site)
+    let mut paths: Vec<String> = PageSpec::before_linking(site)
         .into_iter()
         .map(|p| p.output_path)
         .collect();
@@ -365,7 +367,7 @@ pub fn output_paths(site: &Site, renderer: &Renderer) -> Vec<String> {
 /// needs (exports cannot fail, so they are not built).
 pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<(), Diagnostics> {
     let env = pages::Env::new(site, graph);
-    let diags: Vec<Diagnostic> = PageSpec::all(site)
+    let diags: Vec<Diagnostic> = PageSpec::all(site, graph)
         .par_iter()
         .filter_map(|page| {
             renderer
@@ -383,7 +385,7 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
 /// Everything but the pages: every export (feed, sitemap, open data) and
 /// the theme's static files.
 pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output {
-    assets(site, graph, renderer, &PageSpec::all(site))
+    assets(site, graph, renderer, &PageSpec::all(site, graph))
 }
 
 /// The exports of [`export::ALL`], then the theme's static files (which

@@ -4,6 +4,7 @@
 
 use super::pages::Env;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Ref, Source, Statement};
+use crate::link::Graph;
 use crate::model::{Records, Site, Tags};
 use crate::url::{self, Part, Root};
 use tera::Context;
@@ -139,15 +140,51 @@ pub trait KindPages: Kind + crate::model::Stored {
     /// description.
     fn index_context(env: &Env, ctx: &mut Context, root: &str, part: Part) -> (String, String);
 
-    /// Fills a record page's context; returns its title and meta
-    /// description (kinds with `RECORD`).
+    /// How many pages the record's page is split into (content format
+    /// 1.1, "The built site": the page budget, for the long lists on a
+    /// record's page): by default one. Decided by
+    /// `render::paginate::record_pages` from the counts of the record's
+    /// lists, some of which only linking knows (the articles naming an
+    /// actor): so the list of a site's files made before linking has each
+    /// record's first page only.
+    fn record_pages(_site: &Site, _graph: &Graph, _ix: Ix<Self>) -> usize {
+        1
+    }
+
+    /// Fills the context of page `part` of a record's page split into
+    /// `pages` ([`KindPages::record_pages`]); returns the record's title
+    /// and meta description (kinds with `RECORD`). The first page
+    /// ([`Part::Whole`]) is the record's own; later pages show the same
+    /// lists further on.
     fn record_context(
         _env: &Env,
         _ix: Ix<Self>,
         _ctx: &mut Context,
         _root: &str,
+        _at: RecordPart,
     ) -> (String, String) {
         (String::new(), String::new())
+    }
+}
+
+/// Which page of a record's page is being made: `part` of `pages`
+/// ([`Part::Whole`] for the first, then [`Part::Page`] 2, 3…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordPart {
+    pub part: Part,
+    pub pages: usize,
+}
+
+impl RecordPart {
+    /// Whether this is the record's first page, the one with its header.
+    pub fn is_first(self) -> bool {
+        self.part == Part::Whole
+    }
+
+    /// The items of a long list of `len` shown on this page
+    /// (`render::paginate::record_slice`).
+    pub fn slice(self, len: usize) -> std::ops::Range<usize> {
+        super::paginate::record_slice(len, self.pages, self.part)
     }
 }
 
@@ -180,10 +217,15 @@ pub enum Shows {
     /// A kind's index (by its position in the list of kinds), or the part
     /// of it the page shows when the index is split into pages.
     Index(usize, Part),
-    Record(Ref),
+    /// A record's page, or the part of it the page shows when the
+    /// record's lists are split into pages.
+    Record(Ref, Part),
     Search,
-    Corrections,
-    Tags,
+    /// Every correction, or the part of the list the page shows when it
+    /// is split into pages.
+    Corrections(Part),
+    /// The tag index, or the part of it the page shows.
+    Tags(Part),
     /// A tag (its position in `Site::tags`), or the part of its list the
     /// page shows when the list is split into pages.
     Tag(usize, Part),
@@ -291,6 +333,14 @@ macro_rules! page_dispatch {
             }
         }
 
+        /// How many pages record `r`'s page is split into (see
+        /// [`KindPages::record_pages`]).
+        pub(crate) fn record_pages(site: &Site, graph: &Graph, r: Ref) -> usize {
+            match r {
+                $(Ref::$t(i) => <$t as KindPages>::record_pages(site, graph, i),)*
+            }
+        }
+
         /// The URL of record `r` relative to `root` (see [`KindPages::href`]).
         pub(crate) fn href(site: &Site, r: Ref, root: &str) -> String {
             match r {
@@ -302,7 +352,7 @@ macro_rules! page_dispatch {
             /// Every page: home, each kind's index, the corrections, the
             /// tag index, the page not found, then each record that has a
             /// page, kind by kind, then each tag. (The search page is
-            /// added by `PageSpec::all` when `search` is on.)
+            /// added by `PageSpec::before_linking` when `search` is on.)
             fn all(records: &Records<'_>, tags: &Tags) -> Vec<Shows> {
                 let mut all = vec![Shows::Home];
                 let mut k = 0;
@@ -311,12 +361,16 @@ macro_rules! page_dispatch {
                     k += 1;
                 )*
                 let _ = k;
-                all.push(Shows::Corrections);
-                all.push(Shows::Tags);
+                let mut corrections = 0;
+                $(corrections += records.$p.iter().map(|r| r.corrections().len()).sum::<usize>();)*
+                let parts = super::paginate::numbered(corrections, super::paginate::CORRECTIONS_PER_PAGE);
+                all.extend(parts.into_iter().map(Shows::Corrections));
+                let parts = super::paginate::numbered(tags.len(), super::paginate::TAGS_PER_PAGE);
+                all.extend(parts.into_iter().map(Shows::Tags));
                 all.push(Shows::NotFound);
                 $(
                     if <$t as KindPages>::RECORD.is_some() {
-                        all.extend((0..records.$p.len()).map(|i| Shows::Record(Ref::$t(Ix::new(i)))));
+                        all.extend((0..records.$p.len()).map(|i| Shows::Record(Ref::$t(Ix::new(i)), Part::Whole)));
                     }
                 )*
                 for t in 0..tags.len() {
@@ -331,9 +385,9 @@ macro_rules! page_dispatch {
                 match self {
                     Shows::Home => (&PageKind::HOME, url::home(""), None),
                     Shows::Search => (&PageKind::SEARCH, url::search(""), None),
-                    Shows::Corrections => (&PageKind::CORRECTIONS, url::corrections(""), None),
+                    Shows::Corrections(part) => (&PageKind::CORRECTIONS, url::list_part("", &url::corrections(""), part), None),
                     Shows::NotFound => (&PageKind::NOT_FOUND, String::new(), None),
-                    Shows::Tags => (&PageKind::TAGS, url::tags(""), None),
+                    Shows::Tags(part) => (&PageKind::TAGS, url::list_part("", &url::tags(""), part), None),
                     Shows::Tag(t, part) => (&PageKind::TAG, url::list_part("", &url::tag("", &tags[t].slug), part), None),
                     Shows::Index(n, part) => {
                         let mut k = 0;
@@ -347,11 +401,14 @@ macro_rules! page_dispatch {
                         let _ = k;
                         (&PageKind::NOT_FOUND, String::new(), None)
                     }
-                    Shows::Record(r) => match r {
+                    Shows::Record(r, part) => match r {
                         $(Ref::$t(i) => {
                             let record = &records.$p[i.get()];
                             let kind = <$t as KindPages>::RECORD.unwrap_or(<$t as KindPages>::INDEX);
-                            (kind, record.record_dir(), record.lastmod())
+                            let dir = url::list_part("", &record.record_dir(), part);
+                            // Later pages change with the lists, not with the record.
+                            let lastmod = (part == Part::Whole).then(|| record.lastmod()).flatten();
+                            (kind, dir, lastmod)
                         })*
                     },
                 }
@@ -366,9 +423,9 @@ macro_rules! page_dispatch {
                         PageKind::SEARCH.title.into(),
                         format!("Search everything in {}", env.site.config.title),
                     ),
-                    Shows::Corrections => env.corrections_context(ctx, root),
+                    Shows::Corrections(part) => env.corrections_context(ctx, root, part),
                     Shows::NotFound => (PageKind::NOT_FOUND.title.into(), "This page does not exist.".into()),
-                    Shows::Tags => super::tags::index_context(env, ctx, root),
+                    Shows::Tags(part) => super::tags::index_context(env, ctx, root, part),
                     Shows::Tag(t, part) => super::tags::tag_context(env, t, part, ctx, root),
                     Shows::Index(n, part) => {
                         let mut k = 0;
@@ -381,9 +438,23 @@ macro_rules! page_dispatch {
                         let _ = k;
                         (String::new(), String::new())
                     }
-                    Shows::Record(r) => match r {
-                        $(Ref::$t(i) => <$t as KindPages>::record_context(env, i, ctx, root),)*
-                    },
+                    Shows::Record(r, part) => {
+                        let pages = record_pages(env.site, env.graph, r);
+                        let at = RecordPart { part, pages };
+                        let (title, description) = match r {
+                            $(Ref::$t(i) => <$t as KindPages>::record_context(env, i, ctx, root, at),)*
+                        };
+                        // Like a list's pages: linked in order, each named.
+                        let dir = href(env.site, r, "");
+                        let parts = super::paginate::numbered(pages, 1);
+                        ctx.insert("pagination", &super::paginate::pagination(root, &dir, &parts, part));
+                        let label = super::paginate::label(part);
+                        ctx.insert("part_label", &label);
+                        match label {
+                            Some(l) => (format!("{title}: {l}"), format!("{description} ({l})")),
+                            None => (title, description),
+                        }
+                    }
                 }
             }
         }
@@ -466,9 +537,29 @@ impl PageSpec {
 
     /// Every page of the site: the home page, the indexes (the tag index
     /// last), the search page when `search` is on, the page not found,
-    /// then each record's page, then each tag's. (This order is the
-    /// sitemap's, and that of the errors.)
-    pub fn all(site: &Site) -> Vec<PageSpec> {
+    /// then each record's page (each followed by its later pages, when its
+    /// lists are split: [`KindPages::record_pages`], which `graph` tells),
+    /// then each tag's. (This order is the sitemap's, and that of the
+    /// errors.)
+    pub fn all(site: &Site, graph: &Graph) -> Vec<PageSpec> {
+        let mut all = Vec::new();
+        for page in PageSpec::before_linking(site) {
+            let Shows::Record(r, Part::Whole) = page.shows else {
+                all.push(page);
+                continue;
+            };
+            let pages = record_pages(site, graph, r);
+            all.push(page);
+            let later = super::paginate::numbered(pages, 1).into_iter().skip(1);
+            all.extend(later.map(|part| PageSpec::new(site, Shows::Record(r, part))));
+        }
+        all
+    }
+
+    /// Every page of the site that is known before linking: all of
+    /// [`PageSpec::all`] but the later pages of records whose lists are
+    /// split (each record has its first page).
+    pub fn before_linking(site: &Site) -> Vec<PageSpec> {
         let mut all = PageSpec::all_of(&site.records(), &site.tags, &site.config.base_url);
         if site.config.search {
             // After the indexes, before the page not found.
@@ -481,8 +572,9 @@ impl PageSpec {
         all
     }
 
-    /// Every page a site of `records` and `tags` has ([`PageSpec::all`]),
-    /// known before the site is: what relative references may name.
+    /// Every page a site of `records` and `tags` has that is known before
+    /// the site is ([`PageSpec::before_linking`]): what relative
+    /// references may name.
     pub fn all_of(records: &Records<'_>, tags: &Tags, base_url: &str) -> Vec<PageSpec> {
         Shows::all(records, tags)
             .into_iter()

@@ -68,8 +68,23 @@ pub(crate) fn paged<K: super::page::KindPages>(
     title: &str,
 ) -> String {
     let parts = K::index_parts(<K as crate::model::Stored>::table(env.site));
-    let pagination = super::paginate::pagination(root, &K::index_dir(), &parts, part);
-    ctx.insert("pagination", &pagination);
+    paged_list(ctx, root, &K::index_dir(), &parts, part, title)
+}
+
+/// Fills `pagination` and `part_label` for page `part` of the list at
+/// `list` (a folder from the site root) whose pages are `parts`, as
+/// `pages::paged` does for a kind's index; returns `title` with the
+/// part's label after it.
+pub(crate) fn paged_list(
+    ctx: &mut Context,
+    root: &str,
+    list: &str,
+    parts: &[url::Part],
+    part: url::Part,
+    title: &str,
+) -> String {
+    let paginate = super::paginate::pagination(root, list, parts, part);
+    ctx.insert("pagination", &paginate);
     let label = super::paginate::label(part);
     ctx.insert("part_label", &label);
     match label {
@@ -97,40 +112,64 @@ pub(crate) fn groups_slice<T>(groups: Vec<Group<T>>, from: usize, to: usize) -> 
     out
 }
 
-/// `base` as a template value, with its events (in date order): the first
+/// `base` as a template value, with its events (in date order), as page
+/// `at` of the record's page shows them: on the first page the first
 /// [`super::paginate::EVENTS_SHOWN_WHOLE`] as `events`, whole as the
-/// timeline shows them, the rest as `more_events`, each a line (its date
-/// and a link to it on its page of the timeline), and `events_total`. So a
-/// record cited by thousands of events keeps a page within the budget
-/// (content format 1.1, "The built site"), while every event stays one
-/// click away.
+/// timeline shows them (their replies counted); the rest as
+/// `more_events`, each a line (its date and a link to it on its page of
+/// the timeline), cut into equal shares across the record's pages
+/// (`events_range` says which: see [`RangeCtx`]); and `events_total`. So
+/// a record cited by thousands of events keeps its pages within the
+/// budget (content format 1.1, "The built site"), while every event stays
+/// one click away.
 pub(crate) fn with_events<T: serde::Serialize>(
     base: &T,
     env: &Env,
-    events: impl Iterator<Item = EventIx>,
+    events: &[EventIx],
     root: &str,
+    at: super::page::RecordPart,
 ) -> Value {
     let mut map = Value::from_serializable(base)
         .into_map()
         .unwrap_or_default();
-    let (mut whole, mut more, mut total) = (Vec::new(), Vec::new(), 0usize);
-    for e in events {
-        if total < super::paginate::EVENTS_SHOWN_WHOLE {
-            whole.push(env.event_value(e, root));
-        } else {
+    let (whole, lines) = events.split_at(events.len().min(super::paginate::EVENTS_SHOWN_WHOLE));
+    let shown_whole: Vec<Value> = match at.is_first() {
+        true => whole.iter().map(|&e| env.event_value(e, root)).collect(),
+        false => Vec::new(),
+    };
+    let slice = at.slice(lines.len());
+    let more: Vec<EventLineCtx> = lines[slice.clone()]
+        .iter()
+        .map(|&e| {
             let ev = &env.site.events[e];
-            more.push(EventLineCtx {
+            EventLineCtx {
                 text: ev.title.clone(),
                 href: url::event(root, ev.page, &ev.id),
                 when: WhenCtx::of(&ev.when),
-            });
-        }
-        total += 1;
-    }
-    map.insert("events".into(), Value::from(whole));
+            }
+        })
+        .collect();
+    let offset = whole.len();
+    let range = RangeCtx::of(slice.start + offset..slice.end + offset, events.len());
+    map.insert("events".into(), Value::from(shown_whole));
     map.insert("more_events".into(), Value::from_serializable(&more));
-    map.insert("events_total".into(), Value::from(total));
+    map.insert("events_range".into(), Value::from_serializable(&range));
+    map.insert("events_total".into(), Value::from(events.len()));
     Value::from(map)
+}
+
+/// What the events of a record weigh on its pages, for
+/// `paginate::record_pages`: those shown whole on its first page alone
+/// (`fixed`), and those listed a line each, cut across its pages
+/// (`sliced`).
+pub(crate) fn events_bytes(events: usize) -> (usize, usize) {
+    use super::paginate::{EVENTS_SHOWN_WHOLE, bytes};
+    let whole = events.min(EVENTS_SHOWN_WHOLE);
+    // A card away from the timeline says how many replies it has.
+    (
+        whole * (bytes::EVENT + bytes::LINE),
+        (events - whole) * bytes::LINE,
+    )
 }
 
 /// An event as one line of a long list (`more_events`): its title, its
@@ -236,7 +275,8 @@ impl<'a> Env<'a> {
     }
 
     /// The page's schema.org data (see [`PageCtx::structured_data`]): an
-    /// article's page is an `Article`; a record's page with corrections,
+    /// article's page is an `Article`; a record's page with corrections
+    /// (its first page: later ones, with its lists split, have none),
     /// and the timeline or statements page when their entries have some,
     /// a `WebPage`. Each correction is a `CorrectionComment` with its date
     /// and its note as text (and, on a list, the URL of what it corrects).
@@ -260,7 +300,7 @@ impl<'a> Env<'a> {
             v
         };
         let mut data = match page.shows {
-            Shows::Record(crate::kinds::Ref::Article(i)) => {
+            Shows::Record(crate::kinds::Ref::Article(i), url::Part::Whole) => {
                 let a = &site.articles[i];
                 let mut v = json!({
                     "@context": "https://schema.org",
@@ -273,7 +313,7 @@ impl<'a> Env<'a> {
                 }
                 v
             }
-            Shows::Record(r) if !corrections_of(site, r).is_empty() => json!({
+            Shows::Record(r, url::Part::Whole) if !corrections_of(site, r).is_empty() => json!({
                 "@context": "https://schema.org",
                 "@type": "WebPage",
                 "name": title,
@@ -305,7 +345,7 @@ impl<'a> Env<'a> {
             }
             _ => return None,
         };
-        if let Shows::Record(r) = page.shows {
+        if let Shows::Record(r, _) = page.shows {
             let corrections = corrections_of(site, r);
             if !corrections.is_empty() {
                 data["correction"] = corrections.iter().map(|c| comment(c, None)).collect();
@@ -354,12 +394,24 @@ impl<'a> Env<'a> {
     }
 
     /// `corrections/`: every correction, newest first, each with the
-    /// record it corrects.
-    pub(crate) fn corrections_context(&self, ctx: &mut Context, r: &str) -> (String, String) {
+    /// record it corrects; on a list split into pages
+    /// ([`super::paginate::CORRECTIONS_PER_PAGE`] a page), those of page
+    /// `part`.
+    pub(crate) fn corrections_context(
+        &self,
+        ctx: &mut Context,
+        r: &str,
+        part: url::Part,
+    ) -> (String, String) {
+        use super::paginate::{self, CORRECTIONS_PER_PAGE};
         let site = self.site;
-        let entries: Vec<CorrectionEntry> = crate::model::correction::all(site)
+        let all = crate::model::correction::all(site);
+        let parts = paginate::numbered(all.len(), CORRECTIONS_PER_PAGE);
+        let entries: Vec<CorrectionEntry> = all
             .into_iter()
-            .map(|c| CorrectionEntry {
+            .enumerate()
+            .filter(|&(n, _)| paginate::numbered_part(n, CORRECTIONS_PER_PAGE) == part)
+            .map(|(_, c)| CorrectionEntry {
                 note_html: to_html(site, &c.correction.note, &self.none, r, Some(&c.anchor)),
                 id: c.anchor,
                 date: DateCtx::of(&c.correction.date),
@@ -368,8 +420,16 @@ impl<'a> Env<'a> {
             })
             .collect();
         ctx.insert("corrections", &entries);
+        let title = paged_list(
+            ctx,
+            r,
+            &url::corrections(""),
+            &parts,
+            part,
+            super::page::PageKind::CORRECTIONS.title,
+        );
         (
-            super::page::PageKind::CORRECTIONS.title.into(),
+            title,
             format!(
                 "Every correction made to {}, newest first",
                 site.config.title

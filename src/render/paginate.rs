@@ -10,26 +10,91 @@
 //! benchmark scale (see `docs/decisions.md`, "The page budget"): a full
 //! event card is about 1 KiB of minified HTML, an article or actor card
 //! about 0.5 KiB, so the caps below keep a page near 200 KiB at most,
-//! with room for the page's frame. A small investigation, under the caps,
-//! keeps its single pages and the URLs it has always had.
+//! with room for the page's frame. Where the items of one list differ in
+//! size by what they hold (an event with its replies, a statement with
+//! the events it is about, a record's page with several long lists), the
+//! split weighs them with the estimates of [`bytes`], still from counts.
+//! A small investigation, under the caps, keeps its single pages and the
+//! URLs it has always had.
 
 use crate::url::{self, Part};
+use std::ops::Range;
 
-/// Most events on one page of the timeline. Over it, the timeline is
-/// split by year (and a year over it by month).
+/// Most events on one page of the timeline, when none has replies (an
+/// event's replies make it weigh more: [`event_bytes`]). Over it, the
+/// timeline is split by year (and a year over it by month).
 pub const EVENTS_PER_PAGE: usize = 200;
-/// Most statements on one page of `statements/`.
+/// Most statements on one page of `statements/`, when each is about one
+/// event at most ([`statement_bytes`]).
 pub const STATEMENTS_PER_PAGE: usize = 200;
 /// Most article cards on one page of `articles/`.
 pub const ARTICLES_PER_PAGE: usize = 200;
 /// Most actor or source cards on one page of their index.
 pub const CARDS_PER_PAGE: usize = 300;
 /// How many of a record's events its page shows whole (an article's,
-/// actor's or source's); the rest are listed a line each.
+/// actor's or source's), on its first page; the rest are listed a line
+/// each.
 pub const EVENTS_SHOWN_WHOLE: usize = 30;
 /// Most records on one page of a tag's list (events and statements at
 /// their full size among them).
 pub const TAG_ITEMS_PER_PAGE: usize = 150;
+/// Most corrections on one page of `corrections/`.
+pub const CORRECTIONS_PER_PAGE: usize = 300;
+/// Most tags on one page of `tags/`.
+pub const TAGS_PER_PAGE: usize = 1000;
+/// How many of an event's replies its card on the timeline shows whole;
+/// the rest are listed a line each, linking to their entries. Elsewhere
+/// (a record's page, a tag's) the card shows none whole: it says how many
+/// there are and links to them under the event.
+pub const REPLIES_SHOWN_WHOLE: usize = 5;
+/// How many of the events a statement is about its card lists away from
+/// its entry on `statements/` (which lists them all); it then says how
+/// many more there are and links to the entry.
+pub const ABOUT_SHOWN: usize = 5;
+/// What a record's page (an actor's, a source's, an article's) may hold
+/// in its lists, in bytes of HTML as [`bytes`] estimates them, before it
+/// is split into pages: the page's frame and the record's own header
+/// (its summary, relations, diagram) fit in what the budget leaves.
+pub const RECORD_PAGE_BYTES: usize = 180 * 1024;
+
+/// What the items of lists weigh, in bytes of the built-in theme's HTML,
+/// measured on generated investigations with short texts and rounded up
+/// (see `docs/decisions.md`, "The page budget"). Estimates, used only to
+/// compare lists of different items; a page's real size follows the
+/// length of its texts.
+pub mod bytes {
+    /// An event shown whole, without its replies.
+    pub const EVENT: usize = 1_100;
+    /// A reply shown whole under its event.
+    pub const REPLY: usize = 700;
+    /// A statement shown whole, with the one event it is about.
+    pub const STATEMENT: usize = 900;
+    /// One more event in a statement's "about" list.
+    pub const LINK: usize = 120;
+    /// A record as one line of a long list (an event, a reply).
+    pub const LINE: usize = 160;
+    /// An article's or an actor's card.
+    pub const CARD: usize = 550;
+    /// An article's card on an actor's page, with the sentence of the
+    /// actor's first mention.
+    pub const MENTION: usize = 850;
+    /// A source as an item of a list.
+    pub const SOURCE: usize = 200;
+}
+
+/// What an event with `replies` weighs on the timeline, its home:
+/// [`REPLIES_SHOWN_WHOLE`] of them whole, the rest a line each.
+pub fn event_bytes(replies: usize) -> usize {
+    let whole = replies.min(REPLIES_SHOWN_WHOLE);
+    bytes::EVENT + whole * bytes::REPLY + (replies - whole) * bytes::LINE
+}
+
+/// What a statement about `about` events weighs: on its entry (`home`)
+/// with every one of them, elsewhere with [`ABOUT_SHOWN`] at most.
+pub fn statement_bytes(about: usize, home: bool) -> usize {
+    let shown = if home { about } else { about.min(ABOUT_SHOWN) };
+    bytes::STATEMENT + shown.saturating_sub(1) * bytes::LINK
+}
 
 /// The parts of a list of `count` items paged by number with at most
 /// `per_page` on a page: [`Part::Whole`] (the list's own folder, page 1),
@@ -49,36 +114,83 @@ pub fn numbered_part(i: usize, per_page: usize) -> Part {
     }
 }
 
+/// The part each item of a list paged by number is on, given what each
+/// weighs (`bytes`, in reading order) and what a page holds (`page`):
+/// items fill a page in order until the next would overflow it. An item
+/// heavier than a page has a page of its own.
+pub fn numbered_by_bytes(bytes: &[usize], page: usize) -> Vec<Part> {
+    fill(bytes, page)
+        .into_iter()
+        .map(|n| match n {
+            1 => Part::Whole,
+            n => Part::Page(n),
+        })
+        .collect()
+}
+
+/// The page number (from 1) of each of `bytes`, filling pages of `page`
+/// bytes in order.
+fn fill(bytes: &[usize], page: usize) -> Vec<u32> {
+    let (mut n, mut used) = (1u32, 0usize);
+    bytes
+        .iter()
+        .map(|&b| {
+            if used > 0 && used + b > page {
+                n += 1;
+                used = 0;
+            }
+            used += b;
+            n
+        })
+        .collect()
+}
+
+/// The distinct parts of `parts` (each item's, in reading order, as
+/// [`numbered_by_bytes`] gives them): the pages of the list.
+pub fn pages_of(parts: &[Part]) -> Vec<Part> {
+    let mut pages = vec![Part::Whole];
+    for &p in parts {
+        if pages.last() != Some(&p) {
+            pages.push(p);
+        }
+    }
+    pages
+}
+
 /// The page of the timeline each event is on, given the events' dates as
-/// `(year, month)` in date order (a year-precision date has no month), as
-/// content format 1.1 asks:
-/// * up to [`EVENTS_PER_PAGE`] events: all on `timeline/` ([`Part::Whole`]);
+/// `(year, month)` in date order (a year-precision date has no month) and
+/// what each weighs there ([`event_bytes`]), as content format 1.1 asks,
+/// a page holding [`EVENTS_PER_PAGE`] events without replies:
+/// * a timeline that fits: all on `timeline/` ([`Part::Whole`]);
 /// * more: `timeline/` becomes the overview (the graphic and the years),
 ///   and each year has its page `timeline/<year>/`;
-/// * a year with more than [`EVENTS_PER_PAGE`] events is split by month
+/// * a year too large for a page is split by month
 ///   (`timeline/<year>/<mm>/`); its events known only to the year stay on
 ///   the year's page, above the list of its months;
 /// * a year's or month's own list still too long is paged by number
 ///   (`timeline/<year>/<mm>/page/2/`), as a list would be.
-pub fn timeline(dates: &[(u16, Option<u8>)]) -> Vec<Part> {
-    if dates.len() <= EVENTS_PER_PAGE {
+pub fn timeline(dates: &[(u16, Option<u8>)], weights: &[usize]) -> Vec<Part> {
+    let page = EVENTS_PER_PAGE * bytes::EVENT;
+    let weight = |from: usize, n: usize| -> usize { weights[from..from + n].iter().sum() };
+    if weight(0, dates.len()) <= page {
         return vec![Part::Whole; dates.len()];
     }
     let mut parts = Vec::with_capacity(dates.len());
     for year in runs(dates, |d| d.0) {
         let y = year[0].0;
-        if year.len() <= EVENTS_PER_PAGE {
+        let at = parts.len();
+        if weight(at, year.len()) <= page {
             parts.extend(std::iter::repeat_n(Part::Year(y, 1), year.len()));
             continue;
         }
         // Dates sort a year alone before its months (`Date::key`), so the
         // year's own events come first and each month is one run.
         for month in runs(year, |d| d.1) {
-            for i in 0..month.len() {
-                let page = (i / EVENTS_PER_PAGE + 1) as u32;
+            let from = parts.len();
+            for n in fill(&weights[from..from + month.len()], page) {
                 parts.push(match month[0].1 {
-                    None => Part::Year(y, page),
-                    Some(m) => Part::Month(y, m, page),
+                    None => Part::Year(y, n),
+                    Some(m) => Part::Month(y, m, n),
                 });
             }
         }
@@ -106,6 +218,32 @@ pub fn timeline_pages(parts: &[Part]) -> Vec<Part> {
         }
     }
     pages
+}
+
+/// How many pages a record's page is split into: `fixed` bytes shown on
+/// its first page alone (its events shown whole) and `sliced` bytes of
+/// long lists cut across its pages, as [`bytes`] weighs them. One page
+/// while the two fit in [`RECORD_PAGE_BYTES`]; more, each holding an
+/// equal share of every list ([`record_slice`]), so that the first page,
+/// with its fixed part, fits too.
+pub fn record_pages(fixed: usize, sliced: usize) -> usize {
+    if fixed + sliced <= RECORD_PAGE_BYTES {
+        return 1;
+    }
+    // Never less than half a page of room, however much is fixed.
+    let room = RECORD_PAGE_BYTES
+        .saturating_sub(fixed)
+        .max(RECORD_PAGE_BYTES / 2);
+    sliced.div_ceil(room).max(1)
+}
+
+/// The items of a long list of `len` items shown on page `part` of a
+/// record's page split into `pages`: an equal share of the list, in
+/// order; the last pages may show none.
+pub fn record_slice(len: usize, pages: usize, part: Part) -> Range<usize> {
+    let per = len.div_ceil(pages.max(1)).max(1);
+    let start = ((number(part) as usize - 1) * per).min(len);
+    start..(start + per).min(len)
 }
 
 /// `items` cut into runs of equal `key`, in order.
@@ -257,11 +395,75 @@ mod tests {
         assert_eq!(numbered_part(200, 200), Part::Page(2));
     }
 
+    /// Events without replies.
+    fn plain(dates: &[(u16, Option<u8>)]) -> Vec<Part> {
+        timeline(dates, &vec![event_bytes(0); dates.len()])
+    }
+
     #[test]
     fn a_short_timeline_keeps_one_page() {
         let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE];
-        assert!(timeline(&dates).iter().all(|&p| p == Part::Whole));
-        assert_eq!(timeline_pages(&timeline(&dates)), [Part::Whole]);
+        assert!(plain(&dates).iter().all(|&p| p == Part::Whole));
+        assert_eq!(timeline_pages(&plain(&dates)), [Part::Whole]);
+    }
+
+    #[test]
+    fn replies_make_an_event_weigh_more_on_the_timeline() {
+        // Half a page of events, each answered ten times: two pages'
+        // worth, so the one year is split, its month paged by number.
+        let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE / 2];
+        let parts = timeline(&dates, &vec![event_bytes(10); dates.len()]);
+        assert_eq!(parts[0], Part::Month(2020, 3, 1));
+        assert!(parts.contains(&Part::Month(2020, 3, 2)));
+        // One event answered thousands of times has a page of its own.
+        let mut weights = vec![event_bytes(0); EVENTS_PER_PAGE];
+        weights[1] = event_bytes(3000);
+        let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE];
+        let parts = timeline(&dates, &weights);
+        assert_eq!(
+            parts[..3],
+            [
+                Part::Month(2020, 3, 1),
+                Part::Month(2020, 3, 2),
+                Part::Month(2020, 3, 3)
+            ]
+        );
+        assert!(event_bytes(6) - event_bytes(5) == bytes::LINE);
+    }
+
+    #[test]
+    fn statements_about_many_events_fill_a_page_sooner() {
+        let page = STATEMENTS_PER_PAGE * bytes::STATEMENT;
+        let light = vec![statement_bytes(1, true); STATEMENTS_PER_PAGE];
+        assert_eq!(pages_of(&numbered_by_bytes(&light, page)), [Part::Whole]);
+        let mut heavy = light.clone();
+        heavy[0] = statement_bytes(400, true);
+        let parts = numbered_by_bytes(&heavy, page);
+        let on_first = parts.iter().filter(|&&p| p == Part::Whole).count();
+        assert_eq!(on_first, 1 + (page - heavy[0]) / bytes::STATEMENT);
+        assert_eq!(pages_of(&parts), [Part::Whole, Part::Page(2)]);
+        assert_eq!(
+            statement_bytes(400, false),
+            statement_bytes(ABOUT_SHOWN, true)
+        );
+    }
+
+    #[test]
+    fn a_record_page_is_split_only_past_its_budget() {
+        assert_eq!(record_pages(30 * bytes::EVENT, 100 * bytes::LINE), 1);
+        let fixed = 30 * bytes::EVENT;
+        let sliced = RECORD_PAGE_BYTES * 3;
+        let pages = record_pages(fixed, sliced);
+        assert!(pages >= 4, "{pages}");
+        // Each page's share of every list leaves room for what is fixed.
+        assert!(fixed + sliced / pages <= RECORD_PAGE_BYTES);
+        // Equal shares, in order, every item once.
+        let shown: Vec<Range<usize>> = (1..=3u32)
+            .map(|n| record_slice(10, 3, if n == 1 { Part::Whole } else { Part::Page(n) }))
+            .collect();
+        assert_eq!(shown, [0..4, 4..8, 8..10]);
+        assert_eq!(record_slice(2, 3, Part::Page(3)), 2..2);
+        assert_eq!(record_slice(0, 1, Part::Whole), 0..0);
     }
 
     #[test]
@@ -270,7 +472,7 @@ mod tests {
         dates.extend(vec![(2020, None); 3]);
         dates.extend(vec![(2020, Some(1)); 5]);
         dates.extend(vec![(2020, Some(3)); EVENTS_PER_PAGE + 1]);
-        let parts = timeline(&dates);
+        let parts = plain(&dates);
         assert_eq!(parts[0], Part::Year(2019, 1));
         assert_eq!(parts[10], Part::Year(2020, 1), "known only to the year");
         assert_eq!(parts[13], Part::Month(2020, 1, 1));
@@ -292,7 +494,7 @@ mod tests {
     #[test]
     fn a_split_year_has_its_page_without_events_of_its_own() {
         let dates = vec![(2020, Some(1)); EVENTS_PER_PAGE + 1];
-        let pages = timeline_pages(&timeline(&dates));
+        let pages = timeline_pages(&plain(&dates));
         assert_eq!(
             pages[..3],
             [Part::Whole, Part::Year(2020, 1), Part::Month(2020, 1, 1)]

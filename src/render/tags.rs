@@ -93,13 +93,33 @@ fn card(tag: &Tag, root: &str) -> TagCard {
     }
 }
 
-/// The tag index: every tag, by name, with its counts.
-pub(crate) fn index_context(env: &Env, ctx: &mut Context, root: &str) -> (String, String) {
+/// The tag index: every tag, by name, with its counts; on an index
+/// split into pages ([`super::paginate::TAGS_PER_PAGE`] a page), the tags
+/// of page `part`.
+pub(crate) fn index_context(
+    env: &Env,
+    ctx: &mut Context,
+    root: &str,
+    part: url::Part,
+) -> (String, String) {
+    use super::paginate::{self, TAGS_PER_PAGE};
     let site = env.site;
-    let tags: Vec<TagCard> = site.tags.iter().map(|t| card(t, root)).collect();
+    let tags: Vec<TagCard> = (site.tags.iter().enumerate())
+        .filter(|&(n, _)| paginate::numbered_part(n, TAGS_PER_PAGE) == part)
+        .map(|(_, t)| card(t, root))
+        .collect();
     ctx.insert("tags", &tags);
+    let parts = paginate::numbered(site.tags.len(), TAGS_PER_PAGE);
+    let title = super::pages::paged_list(
+        ctx,
+        root,
+        &url::tags(""),
+        &parts,
+        part,
+        super::page::PageKind::TAGS.title,
+    );
     (
-        super::page::PageKind::TAGS.title.into(),
+        title,
         format!("The themes followed across {}", site.config.title),
     )
 }

@@ -25,7 +25,7 @@ pub struct OnDemandSite {
 
 impl OnDemandSite {
     pub fn new(inv: Investigation) -> Self {
-        let pages = PageSpec::all(&inv.site)
+        let pages = PageSpec::all(&inv.site, &inv.graph)
             .into_iter()
             .map(|p| (p.output_path.clone(), p))
             .collect();

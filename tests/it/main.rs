@@ -26,6 +26,8 @@
 //! - `pictures`: the connection diagrams and the timeline's overview.
 //! - `search`: the offline search: its page, index and header field.
 //! - `serve`: `dossier serve`, the real binary on a real port.
+//! - `shapes`: the page budget on investigations of other shapes (one
+//!   record cited by everything, one event answered hundreds of times).
 //! - `statements`: statements, the right of reply and corrections: their
 //!   errors, every page they appear on, open data, feed, structured data.
 //! - `suggest`: `dossier suggest`, possible actors in an invented
@@ -56,6 +58,7 @@ mod pagination;
 mod pictures;
 mod search;
 mod serve;
+mod shapes;
 mod statements;
 mod suggest;
 mod timelinejs;

@@ -10,9 +10,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The budget itself: no HTML page larger than this.
-const BUDGET: u64 = 256 * 1024;
+pub(crate) const BUDGET: u64 = 256 * 1024;
 
-fn sel(s: &str) -> Selector {
+pub(crate) fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
@@ -93,7 +93,7 @@ fn mid_size(root: &Path) -> (Vec<String>, Vec<String>) {
 }
 
 /// Every built HTML page by its path from `out` (`timeline/2020/index.html`).
-fn html_pages(out: &Path) -> BTreeMap<String, PathBuf> {
+pub(crate) fn html_pages(out: &Path) -> BTreeMap<String, PathBuf> {
     walkdir::WalkDir::new(out)
         .sort_by_file_name()
         .into_iter()
@@ -108,7 +108,7 @@ fn html_pages(out: &Path) -> BTreeMap<String, PathBuf> {
 
 /// The file a link from the page at `from` (`timeline/2020/index.html`)
 /// leads to, relative to the output folder, and its fragment.
-fn resolve(from: &str, href: &str) -> (String, Option<String>) {
+pub(crate) fn resolve(from: &str, href: &str) -> (String, Option<String>) {
     let (path, fragment) = match href.split_once('#') {
         Some((p, f)) => (p, Some(f.to_owned())),
         None => (href, None),
@@ -140,7 +140,7 @@ fn resolve(from: &str, href: &str) -> (String, Option<String>) {
 }
 
 /// The ids of every element of `doc`.
-fn ids(doc: &Html) -> BTreeSet<String> {
+pub(crate) fn ids(doc: &Html) -> BTreeSet<String> {
     doc.select(&sel("[id]"))
         .filter_map(|e| e.value().attr("id").map(str::to_owned))
         .collect()
@@ -148,7 +148,7 @@ fn ids(doc: &Html) -> BTreeSet<String> {
 
 /// Walks a list's pages from `start` along `rel="next"`, checking that
 /// each page's `rel="prev"` leads back; returns the pages in order.
-fn walk(out: &Path, start: &str, docs: &BTreeMap<String, Html>) -> Vec<String> {
+pub(crate) fn walk(out: &Path, start: &str, docs: &BTreeMap<String, Html>) -> Vec<String> {
     let mut pages = vec![start.to_owned()];
     loop {
         let at = pages.last().unwrap().clone();
@@ -358,6 +358,7 @@ fn a_mid_size_investigation_is_split_into_pages_within_the_budget() {
 fn a_small_investigation_keeps_its_single_pages() {
     let dir = example();
     let out = build_ok(dir.path());
+    // No list, and no actor's, source's or article's page, is split.
     let paged: Vec<_> = walkdir::WalkDir::new(&out)
         .into_iter()
         .map(|e| e.unwrap())
