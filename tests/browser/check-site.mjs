@@ -47,7 +47,8 @@ function investigation(name, overlay) {
 }
 // An investigation over the page budget's caps (content format 1.1, "Page
 // budget"): 450 events (2020 alone over 200, so split by month) and 210
-// articles, so that year, month and numbered pages are checked too.
+// articles, so that year, month and numbered pages are checked too, and
+// an actor in all of them, whose page is split.
 function writePaged(root) {
   let events = '';
   for (let i = 0; i < 450; i++) {
@@ -123,7 +124,7 @@ const pageTypes = (site) => {
   const more = site === 'statements'
     ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
     : site === 'paged'
-      ? { 'timeline-year': 'timeline/2021/', 'timeline-month': 'timeline/2020/03/', 'articles-page': 'articles/page/2/', 'tag-page': 'tags/paged/page/2/' }
+      ? { 'timeline-year': 'timeline/2021/', 'timeline-month': 'timeline/2020/03/', 'articles-page': 'articles/page/2/', 'tag-page': 'tags/paged/page/2/', 'split-actor': 'actors/port-authority/', 'split-actor-page': 'actors/port-authority/page/2/' }
       : {};
   // The first tag on the tag index, if any.
   const tagIndex = join(sites[site], 'tags/index.html');
