@@ -35,14 +35,17 @@ pub(super) fn stamp(d: &Date) -> String {
     format!("{}T00:00:00Z", d.first_day_iso())
 }
 
-/// Atom. `updated` is the newest article's date, never the build time, so
-/// identical input gives identical bytes.
+/// Atom. `updated` is the newest date of an entry the feed holds (its
+/// publication or update), never the build time, so identical input gives
+/// identical bytes.
 fn feed(ctx: &ExportCtx) -> String {
     let (site, graph) = (ctx.site, ctx.graph);
     let base = &site.config.base_url;
+    let held = site.articles.len().min(FEED_ARTICLES);
     let updated = site
         .articles
         .iter()
+        .take(held)
         .map(|a| a.updated.unwrap_or(a.date))
         .max_by_key(|d| d.key())
         .map(|d| stamp(&d))
@@ -75,7 +78,6 @@ fn feed(ctx: &ExportCtx) -> String {
     let _ = writeln!(s, "<generator>dossier</generator>");
     // The articles are kept newest first. Entries are written in
     // parallel, then joined in order.
-    let held = site.articles.len().min(FEED_ARTICLES);
     let newest: Vec<(usize, &Article)> = site.articles.iter().take(held).enumerate().collect();
     let entries: Vec<String> = newest
         .into_par_iter()

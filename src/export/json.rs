@@ -103,6 +103,22 @@ mod tests {
         let mut expected = serde_json::to_vec_pretty(&Value::Array(items.to_vec())).unwrap();
         expected.push(b'\n');
         assert_eq!(pretty_array(&items, |_, v| v.clone()), expected);
+        // Nested, across a run of printed items, and empty.
+        let many: Vec<Value> = (0..4097).map(|i| json!({"n": i, "l": [i]})).collect();
+        for items in [&many[..], &many[..1], &[]] {
+            let whole = json!({"events": items, "title": {"text": {"t": "x"}}});
+            let mut expected = serde_json::to_vec_pretty(&whole).unwrap();
+            expected.push(b'\n');
+            let mut out = b"{\n  \"events\": ".to_vec();
+            pretty_array_into(&mut out, 1, items, |_, v| v.clone());
+            out.extend_from_slice(
+                b",\n  \"title\": {\n    \"text\": {\n      \"t\": \"x\"\n    }\n  }\n}\n",
+            );
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(expected).unwrap()
+            );
+        }
         let none: [Value; 0] = [];
         let mut expected = serde_json::to_vec_pretty(&Value::Array(Vec::new())).unwrap();
         expected.push(b'\n');

@@ -227,8 +227,7 @@ pub(crate) fn note_html(
 /// writes is an `href` or `src` attribute that starts with the page's root
 /// (`../../`), and nothing else can: paths in content that go above the
 /// site root are refused, and text is escaped (`"` as `&quot;`), so
-/// replacing that start is exact, and much cheaper than rendering each
-/// body again.
+/// replacing that start is exact.
 pub(crate) fn absolute_links(body: &str, base_url: &str) -> String {
     let root = Root::up(url::RECORD_DEPTH);
     let mut out = body.to_owned();

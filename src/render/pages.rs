@@ -27,6 +27,9 @@ pub struct Env<'a> {
     /// The site description as HTML (its links differ by root), per page
     /// depth, made on first use.
     description_html: PerDepth<Option<String>>,
+    /// Every correction, newest first, made on first use: each page of
+    /// `corrections/` takes its slice, instead of listing them all again.
+    corrections: std::sync::OnceLock<Vec<crate::model::correction::Corrected<'a>>>,
 }
 
 /// A value per page depth, made on first use at that depth. Any depth
@@ -214,6 +217,7 @@ impl<'a> Env<'a> {
             none: Mentions::default(),
             site_description,
             description_html: PerDepth::new(),
+            corrections: std::sync::OnceLock::new(),
         }
     }
 
@@ -405,15 +409,21 @@ impl<'a> Env<'a> {
     ) -> (String, String) {
         use super::paginate::{self, CORRECTIONS_PER_PAGE};
         let site = self.site;
-        let all = crate::model::correction::all(site);
+        let all = self
+            .corrections
+            .get_or_init(|| crate::model::correction::all(site));
         let parts = paginate::numbered(all.len(), CORRECTIONS_PER_PAGE);
-        let entries: Vec<CorrectionEntry> = all
-            .into_iter()
-            .enumerate()
-            .filter(|&(n, _)| paginate::numbered_part(n, CORRECTIONS_PER_PAGE) == part)
-            .map(|(_, c)| CorrectionEntry {
+        let page = match part {
+            url::Part::Page(n) => n.max(1) as usize,
+            _ => 1,
+        };
+        let from = ((page - 1) * CORRECTIONS_PER_PAGE).min(all.len());
+        let to = (from + CORRECTIONS_PER_PAGE).min(all.len());
+        let entries: Vec<CorrectionEntry> = all[from..to]
+            .iter()
+            .map(|c| CorrectionEntry {
                 note_html: to_html(site, &c.correction.note, &self.none, r, Some(&c.anchor)),
-                id: c.anchor,
+                id: c.anchor.clone(),
                 date: DateCtx::of(&c.correction.date),
                 kind: c.kind.name,
                 record: super::page::record_link(site, c.record, r),

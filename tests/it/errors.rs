@@ -589,3 +589,31 @@ fn each_limit_names_itself_with_a_hint_that_fits() {
     );
     assert!(hint_of(root, "content/sources/big.csv:").starts_with("split it into several files"));
 }
+
+/// An article saved with a byte order mark and Windows line ends: a bad
+/// link in its body is reported at its own line and column, and, fixed,
+/// the body is on the page whole (the body is read in place from the
+/// file's text, after the front matter).
+#[test]
+fn an_article_with_a_byte_order_mark_and_crlf_is_read_in_place() {
+    let inv = investigation(None);
+    let root = inv.path();
+    let text = "\u{feff}---\r\ntitle: Windows story\r\ndate: 2020-02-02\r\n---\r\nFirst line of the body.\r\n\r\nSecond paragraph with [a bad link](javascript:alert(1)).\r\n";
+    write(root, "content/articles/windows.md", text);
+    let errs = errors(root);
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("content/articles/windows.md:7:")),
+        "{errs:?}"
+    );
+    write(
+        root,
+        "content/articles/windows.md",
+        text.replace("javascript:alert(1)", "https://example.org/"),
+    );
+    let out = build_ok(root);
+    let html = read(&out.join("articles/windows/index.html"));
+    assert!(html.contains("First line of the body."), "{html}");
+    assert!(html.contains("href=\"https://example.org/\">a bad link</a>"));
+    assert!(!html.contains('\u{feff}'));
+}
