@@ -753,8 +753,13 @@ pub struct ArticleFull {
     pub credit: Option<CreditCtx>,
     /// Its tags, each a link to the tag's page.
     pub tags: Vec<LinkCtx>,
+    /// Its sources and the actors in it: this page's share of each (all
+    /// of them unless the record's lists are split into pages: an article
+    /// naming hundreds of officials would not fit one page).
     pub sources: Vec<SourceCard>,
+    pub sources_range: RangeCtx,
     pub actors: Vec<ActorCard>,
+    pub actors_range: RangeCtx,
     pub events: Vec<EventItem>,
     /// When it was last changed, if the metadata says.
     pub updated: Option<DateCtx>,
@@ -810,6 +815,9 @@ impl Article {
         };
         let statements: Vec<Ix<Statement>> = graph.cited_by::<Article, Statement>(i).collect();
         let shown = at.slice(statements.len());
+        let actors: Vec<Ix<Actor>> = graph.refs::<Article, Actor>(i).collect();
+        let actors_shown = at.slice(actors.len());
+        let sources_shown = at.slice(a.sources.len());
         let base = ArticleFull {
             card: Article::card(env, i, root),
             url: a.url.as_deref().map(|u| env.href(u, root)),
@@ -837,17 +845,16 @@ impl Article {
                     .collect(),
             }),
             tags: env.tag_links(&a.tags, root),
-            sources: a
-                .sources
+            sources: a.sources[sources_shown.clone()]
                 .iter()
-                .filter(|_| first)
                 .map(|&s| Source::card(env, s, root))
                 .collect(),
-            actors: graph
-                .refs::<Article, Actor>(i)
-                .filter(|_| first)
-                .map(|x| Actor::card(env, x, root))
+            sources_range: RangeCtx::of(sources_shown, a.sources.len()),
+            actors: actors[actors_shown.clone()]
+                .iter()
+                .map(|&x| Actor::card(env, x, root))
                 .collect(),
+            actors_range: RangeCtx::of(actors_shown, actors.len()),
             events: Vec::new(),
             updated: a.updated.as_ref().map(DateCtx::of),
             statements_range: RangeCtx::of(shown.clone(), statements.len()),
@@ -959,9 +966,10 @@ impl KindPages for Article {
         (title, format!("All articles of {}", site.config.title))
     }
 
-    /// The events and statements citing it, weighed as its pages show
-    /// them; its actors and sources, on its first page alone, with its
-    /// text (which is never split: it is the article).
+    /// The events and statements citing it, its actors and its sources,
+    /// weighed as its pages show them, all cut across its pages; its
+    /// text is on its first page alone (it is never split: it is the
+    /// article).
     fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
         use paginate::bytes;
         let (whole, events) = events_bytes(graph.cited_by::<Article, Event>(i).count());
@@ -971,7 +979,7 @@ impl KindPages for Article {
             .cited_by::<Article, Statement>(i)
             .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
             .sum();
-        paginate::record_pages(whole + cards, events + statements)
+        paginate::record_pages(whole, events + statements + cards)
     }
 
     fn record_context(

@@ -145,7 +145,25 @@ fn everything_cites_one() -> (tempfile::TempDir, Vec<String>) {
         )
         .unwrap();
     }
+    // A leak story naming 900 officials in its metadata, and nothing else
+    // citing it.
+    let mut cast = Vec::new();
+    for i in 0..900 {
+        writeln!(
+            actors,
+            "- id: o{i:03}\n  name: Official Number{i:03}\n  kind: person\n  role: Deputy director of the harbour board, in charge of the transfers"
+        )
+        .unwrap();
+        cast.push(format!("o{i:03}"));
+    }
     files.push(("actors.yaml".into(), actors));
+    files.push((
+        "articles/the-cast.md".into(),
+        format!(
+            "---\ntitle: Everyone on the list\ndate: 2022-01-01\nactors: [{}]\n---\nThe list names every official of the harbour board.\n",
+            cast.join(", ")
+        ),
+    ));
     for i in 0..420 {
         files.push((
             format!("articles/story-{i:04}.md"),
@@ -218,6 +236,14 @@ fn records_cited_by_everything_are_split_into_pages_within_the_budget() {
             .collect();
         assert_eq!(linked.len(), 2000, "{first}: events linked");
     }
+    // An article naming 900 actors lists them across its pages.
+    let cast = record_pages(&out, "articles/the-cast/", &docs);
+    assert!(cast.len() > 1, "the article naming 900 actors is not split");
+    let named: BTreeSet<String> = cast
+        .iter()
+        .flat_map(|p| hrefs(&docs, p, "main .chip-list a"))
+        .collect();
+    assert_eq!(named.len(), 900, "every actor of the article is linked");
     let hub = record_pages(&out, "actors/hub/", &docs);
     let articles: BTreeSet<String> = hub
         .iter()
