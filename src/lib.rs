@@ -108,6 +108,8 @@ pub struct Cache {
     pub link: link::Cache,
     /// What each article yielded for the possible-actors warning.
     pub suggest: suggest::Cache,
+    /// Each Markdown article's parse.
+    pub bodies: kinds::article::BodyParses,
 }
 
 /// [`prepare`] for `dossier serve`: only the files that changed since the
@@ -121,16 +123,20 @@ pub fn prepare_with(
     cache: &mut Cache,
 ) -> Result<Investigation, Diagnostics> {
     let loaded = timings.time("load", || load::load_with(root, &mut cache.load))?;
-    let prepared = prepare_loaded(
+    let validated = validate(
         root,
         &loaded,
         options,
         timings,
-        Some((&mut cache.link, &mut cache.suggest)),
+        Some(Kept {
+            suggest: &mut cache.suggest,
+            bodies: &cache.bodies,
+        }),
     );
     let static_files = loaded.static_files.clone();
     cache.load.give_back(loaded);
-    let (site, graph, renderer) = prepared?;
+    let (site, renderer) = validated?;
+    let graph = timings.time("link", || link::link_with(&site, &mut cache.link));
     Ok(Investigation {
         site,
         graph,
@@ -139,34 +145,28 @@ pub fn prepare_with(
     })
 }
 
-/// Validates and links what was loaded, and compiles the theme.
-fn prepare_loaded(
-    root: &Path,
-    loaded: &load::Loaded,
-    options: &BuildOptions,
-    timings: &mut Timings,
-    caches: Option<(&mut link::Cache, &mut suggest::Cache)>,
-) -> Result<(Site, Graph, Renderer), Diagnostics> {
-    let (link_cache, suggest_cache) = caches.unzip();
-    let (site, renderer) = validate(root, loaded, options, timings, suggest_cache)?;
-    let graph = timings.time("link", || match link_cache {
-        Some(cache) => link::link_with(&site, cache),
-        None => link::link(&site),
-    });
-    Ok((site, graph, renderer))
+/// What `dossier serve` keeps from one validation to the next (see
+/// [`Cache`]).
+pub(crate) struct Kept<'c> {
+    pub suggest: &'c mut suggest::Cache,
+    pub bodies: &'c kinds::article::BodyParses,
 }
 
 /// Validates what was loaded and compiles the theme: every error that
 /// does not need a page rendered to be found, and the warnings about the
-/// whole site. `dossier serve` passes the `suggest_cache` it keeps from one
+/// whole site. `dossier serve` passes what it keeps from one
 /// rebuild to the next.
 pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
     options: &BuildOptions,
     timings: &mut Timings,
-    suggest_cache: Option<&mut suggest::Cache>,
+    kept: Option<Kept<'_>>,
 ) -> Result<(Site, Renderer), Diagnostics> {
+    let (suggest_cache, bodies) = match kept {
+        Some(k) => (Some(k.suggest), Some(k.bodies)),
+        None => (None, None),
+    };
     // The model names the theme; the built-in one is render's to know.
     let theme_name =
         model::theme_name(loaded).unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned());
@@ -183,7 +183,7 @@ pub(crate) fn validate(
             let files = |records: &model::Records<'_>, tags: &model::Tags| {
                 render::site_files(records, tags, r, &loaded.static_files)
             };
-            model::build_with_files(loaded, options, keep, &files)
+            model::build_with_files(loaded, options, keep, &files, bodies)
         }
         Err(_) => model::build_keeping(loaded, options, keep),
     });

@@ -198,6 +198,74 @@ type ParsedBody = (RichText, Vec<BadLink>, Option<Option<String>>, Vec<Repeat>);
 /// line in the body, and the earlier one's.
 type Repeat = (usize, usize);
 
+/// What `dossier serve` keeps of each Markdown article's parse from one
+/// rebuild to the next: parsing every body again was most of a rebuild
+/// after a one-article edit (issue 18). An entry holds while its file's
+/// whole text (front matter too: whether it gives a summary changes what
+/// is drawn from the body) and `unsafe_html` are as they were; entries of
+/// files no longer loaded are dropped after each rebuild.
+#[derive(Default)]
+pub struct BodyParses(
+    std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<KeptParse>>>,
+);
+
+struct KeptParse {
+    file_text: String,
+    unsafe_html: bool,
+    keep: crate::model::Keep,
+    parsed: ParsedBody,
+}
+
+impl BodyParses {
+    /// The kept parse of the file at `path`, if it was made from this
+    /// very text with these settings.
+    fn get(
+        &self,
+        path: &str,
+        file_text: &str,
+        unsafe_html: bool,
+        keep: crate::model::Keep,
+    ) -> Option<ParsedBody> {
+        let kept = self
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()?;
+        // Compared outside the lock: articles are parsed in parallel.
+        (kept.unsafe_html == unsafe_html && kept.keep == keep && kept.file_text == file_text)
+            .then(|| kept.parsed.clone())
+    }
+
+    fn put(
+        &self,
+        path: &str,
+        file_text: &str,
+        unsafe_html: bool,
+        keep: crate::model::Keep,
+        parsed: &ParsedBody,
+    ) {
+        let kept = std::sync::Arc::new(KeptParse {
+            file_text: file_text.to_owned(),
+            unsafe_html,
+            keep,
+            parsed: parsed.clone(),
+        });
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_owned(), kept);
+    }
+
+    /// Drops the entries of files that are not in `paths`.
+    fn keep_only(&self, paths: &std::collections::HashSet<&str>) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|p, _| paths.contains(p.as_str()));
+    }
+}
+
 /// What wire copy gave an article besides its text.
 #[derive(Default)]
 struct WireParts {
@@ -232,7 +300,7 @@ impl Article {
         let mut counts: Vec<BoilerplateCount> = Vec::new();
         // Parsing the Markdown of every article is most of this stage: done
         // for all of them at once, in parallel, before the checks in order.
-        let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        let (unsafe_html, keep, parses) = (ctx.unsafe_html, ctx.keep, ctx.parses);
         // The summary drawn from the text, when the metadata gives none, too.
         let mut parsed: Vec<Option<ParsedBody>> = loaded
             .articles
@@ -241,13 +309,32 @@ impl Article {
                 let ArticleBody::Markdown { start, .. } = raw.body else {
                     return None;
                 };
-                let text = &loaded.files[raw.file].text[start..];
+                let file = &loaded.files[raw.file];
+                if let Some(kept) =
+                    parses.and_then(|p| p.get(&file.path, &file.text, unsafe_html, keep))
+                {
+                    return Some(kept);
+                }
+                let text = &file.text[start..];
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
                 let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
-                Some((rich, bad, summary, repeated_blocks(text)))
+                let made = (rich, bad, summary, repeated_blocks(text));
+                if let Some(p) = parses {
+                    p.put(&file.path, &file.text, unsafe_html, keep, &made);
+                }
+                Some(made)
             })
             .collect();
+        if let Some(p) = parses {
+            p.keep_only(
+                &loaded
+                    .articles
+                    .iter()
+                    .map(|raw| loaded.files[raw.file].path.as_str())
+                    .collect(),
+            );
+        }
         let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();

@@ -35,6 +35,8 @@ pub(crate) struct Ctx<'a> {
     /// The links into the site found so far, resolved once every record
     /// is known (`links::resolve`).
     written: Vec<super::links::Written>,
+    /// The article parses `dossier serve` keeps between rebuilds.
+    pub(crate) parses: Option<&'a crate::kinds::article::BodyParses>,
 }
 
 impl Ctx<'_> {
@@ -502,7 +504,7 @@ pub fn build_keeping(
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, None)
+    build_inner(loaded, options, keep, None, None)
 }
 
 /// The files of the built site, by path from the output folder, for the
@@ -513,20 +515,25 @@ pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeS
 /// names is one of `files` (content format 1.1, relative references).
 /// Without it ([`build`], [`build_keeping`]) such paths are resolved but
 /// not looked for.
+///
+/// `parses`: the article parses `dossier serve` keeps from one rebuild to
+/// the next (`None` for a build or a check, which parse once).
 pub fn build_with_files(
     loaded: &Loaded,
     options: &BuildOptions,
     keep: Keep,
     files: &SiteFiles<'_>,
+    parses: Option<&crate::kinds::article::BodyParses>,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, Some(files))
+    build_inner(loaded, options, keep, Some(files), parses)
 }
 
-fn build_inner(
-    loaded: &Loaded,
+fn build_inner<'a>(
+    loaded: &'a Loaded,
     options: &BuildOptions,
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
+    parses: Option<&'a crate::kinds::article::BodyParses>,
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
@@ -537,6 +544,7 @@ fn build_inner(
         unsafe_html: false,
         keep,
         written: Vec::new(),
+        parses,
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS

@@ -159,7 +159,8 @@ fn suggest_inner(site: &Site, min: usize, mut cache: Option<&mut Cache>) -> Sugg
         }
     }
     let known = cache.as_deref().map(|c| &c.articles);
-    let found: Vec<Arc<scan::Found>> = site
+    // Each article's reading, and whether it was read afresh.
+    let read: Vec<(Arc<scan::Found>, bool)> = site
         .articles
         .par_iter()
         .map(|a| {
@@ -167,19 +168,29 @@ fn suggest_inner(site: &Site, min: usize, mut cache: Option<&mut Cache>) -> Sugg
                 .and_then(|k| k.get(&a.path))
                 .filter(|(body, _)| *body == a.body);
             match cached {
-                Some((_, f)) => f.clone(),
-                None => Arc::new(scan::article(&matcher, &a.body)),
+                Some((_, f)) => (f.clone(), false),
+                None => (Arc::new(scan::article(&matcher, &a.body)), true),
             }
         })
         .collect();
     if let Some(cache) = cache {
+        // An entry still good is moved over, not copied: copying every
+        // article's text on every rebuild was a good part of one.
+        let mut old = std::mem::take(&mut cache.articles);
         cache.articles = site
             .articles
             .iter()
-            .zip(&found)
-            .map(|(a, f)| (a.path.clone(), (a.body.clone(), f.clone())))
+            .zip(&read)
+            .map(|(a, (f, fresh))| {
+                let entry = (!fresh)
+                    .then(|| old.remove(&a.path))
+                    .flatten()
+                    .unwrap_or_else(|| (a.body.clone(), f.clone()));
+                (a.path.clone(), entry)
+            })
             .collect();
     }
+    let found: Vec<Arc<scan::Found>> = read.into_iter().map(|(f, _)| f).collect();
 
     // Every full name each short form was written after, in any article.
     let mut owners: FastMap<&str, Vec<&Full>> = FastMap::default();

@@ -890,3 +890,81 @@ fn warnings_show_on_every_page_without_hiding_it() {
         (r.status == 200 && !r.body.contains("dossier-warnings")).then_some(())
     });
 }
+
+/// `serve` keeps each Markdown article's parse between rebuilds, and lets
+/// it go when what it was made from changes: the file (its front matter
+/// too, which says whether the summary is drawn from the text) or the
+/// site's `unsafe_html`.
+#[test]
+fn a_kept_parse_follows_its_file_and_the_raw_html_setting() {
+    let dir = investigation(None);
+    let content = dir.path().join("content");
+    let kept = "---\ntitle: Kept story\ndate: 2019-06-01\n---\nThe harbour master, who has run the port for twenty years, said the ships came in at night. Before <b>bold</b> after.\n";
+    std::fs::write(content.join("articles/kept.md"), kept).unwrap();
+    age(dir.path());
+    let server = Server::start(dir.path());
+    let page = server.get("/articles/kept/");
+    assert!(
+        page.body.contains("Before &lt;b&gt;bold&lt;/b&gt; after"),
+        "{}",
+        page.body
+    );
+
+    // Only the site's setting changes: the unchanged article is parsed again.
+    let site = std::fs::read_to_string(content.join("site.yaml")).unwrap();
+    std::fs::write(
+        content.join("site.yaml"),
+        format!("{site}unsafe_html: true\n"),
+    )
+    .unwrap();
+    eventually("raw HTML kept", &server, || {
+        server
+            .get("/articles/kept/")
+            .body
+            .contains("Before <b>bold</b> after")
+            .then_some(())
+    });
+    // Another file changes: the kept parse serves the article as it is.
+    age(dir.path());
+    let first = content.join("articles/first-story.md");
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(
+        &first,
+        text.replace("declined to comment", "declined to say more"),
+    )
+    .unwrap();
+    eventually("the other edit", &server, || {
+        server
+            .get("/articles/first-story/")
+            .body
+            .contains("declined to say more")
+            .then_some(())
+    });
+    assert!(
+        server
+            .get("/articles/kept/")
+            .body
+            .contains("Before <b>bold</b> after")
+    );
+    // Its front matter changes, its text does not: a summary given now
+    // replaces the one drawn from the text.
+    let list = server.get("/articles/");
+    assert!(
+        list.body.contains("ships came in at night"),
+        "{}",
+        list.body
+    );
+    std::fs::write(
+        content.join("articles/kept.md"),
+        kept.replace(
+            "date: 2019-06-01\n",
+            "date: 2019-06-01\nsummary: A summary given.\n",
+        ),
+    )
+    .unwrap();
+    eventually("the given summary", &server, || {
+        let list = server.get("/articles/").body;
+        (list.contains("A summary given.") && !list.contains("ships came in at night"))
+            .then_some(())
+    });
+}
