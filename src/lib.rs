@@ -257,7 +257,13 @@ fn static_in_the_way(
     if loaded.static_files.is_empty() {
         return None;
     }
-    let made = render::output_paths(site, renderer);
+    // A record's later pages (`actors/<id>/page/2/`) are known only after
+    // linking, which is done here only when a static file lies where one
+    // could be.
+    let graph = (loaded.static_files.iter())
+        .any(|(p, _)| p.contains("/page"))
+        .then(|| link::link(site));
+    let made = render::output_paths(site, renderer, graph.as_ref());
     let placed: Vec<&str> = loaded
         .static_files
         .iter()

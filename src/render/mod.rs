@@ -352,11 +352,15 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
 /// static files), none of them made, that is known before linking: the
 /// later pages of a record whose lists are split are not among them (see
 /// `PageSpec::before_linking`).
-pub fn output_paths(site: &Site, renderer: &Renderer) -> Vec<String> {
-    let mut paths: Vec<String> = PageSpec::before_linking(site)
-        .into_iter()
-        .map(|p| p.output_path)
-        .collect();
+///
+/// Without `graph`, the pages known before linking: every page but a
+/// record's later pages (which linking decides).
+pub fn output_paths(site: &Site, renderer: &Renderer, graph: Option<&Graph>) -> Vec<String> {
+    let pages = match graph {
+        Some(graph) => PageSpec::all(site, graph),
+        None => PageSpec::before_linking(site),
+    };
+    let mut paths: Vec<String> = pages.into_iter().map(|p| p.output_path).collect();
     paths.extend(export::paths());
     paths.extend(renderer.static_paths().map(str::to_owned));
     paths

@@ -417,6 +417,44 @@ fn static_files_in_the_way_of_the_site() {
     );
 }
 
+/// A record's later pages are the site's too: a static file where one
+/// of them goes is reported by `check` and `build` alike, at the file,
+/// although those pages are known only after linking.
+#[test]
+fn static_files_in_the_way_of_a_records_later_pages() {
+    let inv = investigation(None);
+    let root = inv.path();
+    // An article naming 900 actors is split into pages.
+    let mut actors = std::fs::read_to_string(root.join("content/actors.yaml")).unwrap();
+    let mut cast = Vec::new();
+    for i in 0..900 {
+        actors.push_str(&format!(
+            "- id: o{i:03}\n  name: Official Number{i:03}\n  kind: person\n  role: Deputy director of the harbour board\n"
+        ));
+        cast.push(format!("o{i:03}"));
+    }
+    write(root, "content/actors.yaml", actors);
+    write(
+        root,
+        "content/articles/the-cast.md",
+        format!(
+            "---\ntitle: Everyone on the list\ndate: 2022-01-01\nactors: [{}]\n---\nThe list names every official.\n",
+            cast.join(", ")
+        ),
+    );
+    write(root, "content/static/articles/the-cast/page", "in the way");
+    let out = root.join("public");
+    std::fs::create_dir_all(&out).unwrap();
+    let before = snapshot(&out);
+    assert_eq!(
+        errors(root),
+        [
+            "content/static/articles/the-cast/page: error: the site has a folder `articles/the-cast/page/` (with `articles/the-cast/page/2/index.html`): this file cannot be written there"
+        ]
+    );
+    assert_eq!(snapshot(&out), before, "nothing written");
+}
+
 // ---- The base URL (case 09)
 
 #[test]
