@@ -20,7 +20,7 @@ use crate::render::context::{CorrectionCtx, Group, LinkCtx, RangeCtx};
 use crate::render::diagram;
 use crate::render::page::{KindPages, PageKind, RecordPart};
 use crate::render::pages::{
-    Env, by_choice, events_bytes, groups_slice, initials, tone, with_events,
+    Env, by_choice, events_bytes, groups_slice, initials, statements_bytes, tone, with_events,
 };
 use crate::render::paginate;
 use crate::url;
@@ -560,11 +560,15 @@ impl Actor {
             Vec::new()
         };
         let (by, about) = Actor::statements(site, graph, i);
-        let (articles, sources) = (
-            at.slice(links.articles.len()),
-            at.slice(links.sources.len()),
-        );
-        let (by_shown, about_shown) = (at.slice(by.len()), at.slice(about.len()));
+        let (articles, articles_range) = at.share(&links.articles, |x| ActorArticle {
+            article: Article::card(env, x.article, root),
+            sentence: x.sentence.clone(),
+            mentions: x.mentions,
+        });
+        let (sources, sources_range) = at.share(&links.sources, |&s| Source::card(env, s, root));
+        let (statements, statements_range) = at.share(&by, |&s| Statement::item(env, s, root));
+        let (statements_about, statements_about_range) =
+            at.share(&about, |&s| Statement::item(env, s, root));
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
@@ -595,20 +599,10 @@ impl Actor {
                 })
                 .collect(),
             events: Vec::new(),
-            articles_range: RangeCtx::of(articles.clone(), links.articles.len()),
-            articles: links.articles[articles]
-                .iter()
-                .map(|x| ActorArticle {
-                    article: Article::card(env, x.article, root),
-                    sentence: x.sentence.clone(),
-                    mentions: x.mentions,
-                })
-                .collect(),
-            sources_range: RangeCtx::of(sources.clone(), links.sources.len()),
-            sources: links.sources[sources]
-                .iter()
-                .map(|&s| Source::card(env, s, root))
-                .collect(),
+            articles_range,
+            articles,
+            sources_range,
+            sources,
             diagram: if first {
                 diagram::actor_diagram(env, i, root, &shared)
             } else {
@@ -621,16 +615,10 @@ impl Actor {
                     events,
                 })
                 .collect(),
-            statements_range: RangeCtx::of(by_shown.clone(), by.len()),
-            statements: by[by_shown]
-                .iter()
-                .map(|&s| Statement::item(env, s, root))
-                .collect(),
-            statements_about_range: RangeCtx::of(about_shown.clone(), about.len()),
-            statements_about: about[about_shown]
-                .iter()
-                .map(|&s| Statement::item(env, s, root))
-                .collect(),
+            statements_range,
+            statements,
+            statements_about_range,
+            statements_about,
             corrections: if first {
                 env.corrections(a, root)
             } else {
@@ -726,10 +714,7 @@ impl KindPages for Actor {
         use paginate::bytes;
         let links = &graph.actors[i];
         let (fixed, events) = events_bytes(graph.cited_by::<Actor, Event>(i).count());
-        let statements: usize = graph
-            .cited_by::<Actor, Statement>(i)
-            .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
-            .sum();
+        let statements: usize = statements_bytes(site, graph.cited_by::<Actor, Statement>(i));
         let sliced = events
             + links.articles.len() * bytes::MENTION
             + links.sources.len() * bytes::SOURCE

@@ -21,7 +21,7 @@ use crate::model::{BoilerplateCount, Site};
 use crate::model::{Correction, Date, RichText};
 use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx, RangeCtx};
 use crate::render::page::{KindPages, PageKind, RecordPart};
-use crate::render::pages::{Env, events_bytes, with_events};
+use crate::render::pages::{Env, events_bytes, statements_bytes, with_events};
 use crate::render::paginate;
 use crate::url;
 use rayon::prelude::*;
@@ -901,10 +901,11 @@ impl Article {
             String::new()
         };
         let statements: Vec<Ix<Statement>> = graph.cited_by::<Article, Statement>(i).collect();
-        let shown = at.slice(statements.len());
+        let (statements, statements_range) =
+            at.share(&statements, |&s| Statement::item(env, s, root));
         let actors: Vec<Ix<Actor>> = graph.refs::<Article, Actor>(i).collect();
-        let actors_shown = at.slice(actors.len());
-        let sources_shown = at.slice(a.sources.len());
+        let (actors, actors_range) = at.share(&actors, |&x| Actor::card(env, x, root));
+        let (sources, sources_range) = at.share(&a.sources, |&s| Source::card(env, s, root));
         let base = ArticleFull {
             card: Article::card(env, i, root),
             url: a.url.as_deref().map(|u| env.href(u, root)),
@@ -932,23 +933,14 @@ impl Article {
                     .collect(),
             }),
             tags: env.tag_links(&a.tags, root),
-            sources: a.sources[sources_shown.clone()]
-                .iter()
-                .map(|&s| Source::card(env, s, root))
-                .collect(),
-            sources_range: RangeCtx::of(sources_shown, a.sources.len()),
-            actors: actors[actors_shown.clone()]
-                .iter()
-                .map(|&x| Actor::card(env, x, root))
-                .collect(),
-            actors_range: RangeCtx::of(actors_shown, actors.len()),
+            sources,
+            sources_range,
+            actors,
+            actors_range,
             events: Vec::new(),
             updated: a.updated.as_ref().map(DateCtx::of),
-            statements_range: RangeCtx::of(shown.clone(), statements.len()),
-            statements: statements[shown]
-                .iter()
-                .map(|&s| Statement::item(env, s, root))
-                .collect(),
+            statements_range,
+            statements,
             corrections: if first {
                 env.corrections(a, root)
             } else {
@@ -1062,10 +1054,7 @@ impl KindPages for Article {
         let (whole, events) = events_bytes(graph.cited_by::<Article, Event>(i).count());
         let cards = graph.refs::<Article, Actor>(i).count() * bytes::CARD
             + site.articles[i].sources.len() * bytes::SOURCE;
-        let statements: usize = graph
-            .cited_by::<Article, Statement>(i)
-            .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
-            .sum();
+        let statements: usize = statements_bytes(site, graph.cited_by::<Article, Statement>(i));
         paginate::record_pages(whole, events + statements + cards)
     }
 

@@ -14,7 +14,9 @@ use crate::model::validate::{Ctx, Unique, texts};
 use crate::model::{Correction, RichText, Site};
 use crate::render::context::{CorrectionCtx, Group, RangeCtx};
 use crate::render::page::{KindPages, PageKind, RecordPart};
-use crate::render::pages::{Env, by_choice, events_bytes, groups_slice, with_events};
+use crate::render::pages::{
+    Env, by_choice, events_bytes, groups_slice, statements_bytes, with_events,
+};
 use crate::render::paginate;
 use crate::url;
 use serde::Serialize;
@@ -252,7 +254,9 @@ impl Source {
         let first = at.is_first();
         let articles: Vec<Ix<Article>> = graph.cited_by::<Source, Article>(i).collect();
         let statements: Vec<Ix<Statement>> = graph.cited_by::<Source, Statement>(i).collect();
-        let (a_shown, s_shown) = (at.slice(articles.len()), at.slice(statements.len()));
+        let (articles, articles_range) = at.share(&articles, |&a| Article::card(env, a, root));
+        let (statements, statements_range) =
+            at.share(&statements, |&x| Statement::item(env, x, root));
         let base = SourceFull {
             card: Source::card(env, i, root),
             archive_url: s.archive_url.clone(),
@@ -261,17 +265,11 @@ impl Source {
             description_html: first
                 .then(|| env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root))
                 .flatten(),
-            articles_range: RangeCtx::of(a_shown.clone(), articles.len()),
-            articles: articles[a_shown]
-                .iter()
-                .map(|&a| Article::card(env, a, root))
-                .collect(),
+            articles_range,
+            articles,
             events: Vec::new(),
-            statements_range: RangeCtx::of(s_shown.clone(), statements.len()),
-            statements: statements[s_shown]
-                .iter()
-                .map(|&x| Statement::item(env, x, root))
-                .collect(),
+            statements_range,
+            statements,
             corrections: if first {
                 env.corrections(s, root)
             } else {
@@ -346,10 +344,7 @@ impl KindPages for Source {
     fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
         let (fixed, events) = events_bytes(graph.cited_by::<Source, Event>(i).count());
         let articles = graph.cited_by::<Source, Article>(i).count();
-        let statements: usize = graph
-            .cited_by::<Source, Statement>(i)
-            .map(|s| paginate::statement_bytes(site.statements[s].about.len(), false))
-            .sum();
+        let statements: usize = statements_bytes(site, graph.cited_by::<Source, Statement>(i));
         let sliced = events + articles * paginate::bytes::CARD + statements;
         paginate::record_pages(fixed, sliced)
     }

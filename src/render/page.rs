@@ -186,6 +186,19 @@ impl RecordPart {
     pub fn slice(self, len: usize) -> std::ops::Range<usize> {
         super::paginate::record_slice(len, self.pages, self.part)
     }
+
+    /// This page's share of a long list of `items`, each made into a
+    /// template value by `make`, and which of the list it is
+    /// (`<list>_range` beside the list in a record's context).
+    pub fn share<T, V>(
+        self,
+        items: &[T],
+        make: impl FnMut(&T) -> V,
+    ) -> (Vec<V>, super::context::RangeCtx) {
+        let shown = self.slice(items.len());
+        let range = super::context::RangeCtx::of(shown.clone(), items.len());
+        (items[shown].iter().map(make).collect(), range)
+    }
 }
 
 /// A link of the site's navigation (`site.nav`).

@@ -175,6 +175,18 @@ pub(crate) fn events_bytes(events: usize) -> (usize, usize) {
     )
 }
 
+/// What the `statements` listed on a record's pages weigh, each with the
+/// events it is about shown as away from its entry, for
+/// `paginate::record_pages`.
+pub(crate) fn statements_bytes(
+    site: &Site,
+    statements: impl Iterator<Item = Ix<crate::kinds::Statement>>,
+) -> usize {
+    statements
+        .map(|s| super::paginate::statement_bytes(site.statements[s].about.len(), false))
+        .sum()
+}
+
 /// An event as one line of a long list (`more_events`): its title, its
 /// link, its date.
 #[derive(serde::Serialize)]
