@@ -75,17 +75,25 @@ pub(super) fn pretty_array_into<T: Sync>(
         for (k, p) in printed.iter().enumerate() {
             let lead = if r == 0 && k == 0 { &first } else { &next };
             out.extend_from_slice(lead.as_bytes());
-            for (j, line) in p.split(|&b| b == b'\n').enumerate() {
-                if j > 0 {
-                    out.extend_from_slice(first.as_bytes());
-                }
-                out.extend_from_slice(line);
-            }
+            push_nested(out, p, first.as_bytes());
         }
     }
     out.push(b'\n');
     out.extend_from_slice("  ".repeat(depth).as_bytes());
     out.push(b']');
+}
+
+/// Appends `printed`, a value as `serde_json::to_vec_pretty` prints it,
+/// nested one level deeper: each of its line breaks becomes `newline`
+/// (a line break and the deeper indentation). Pretty JSON has line breaks
+/// only between tokens, never inside strings, so this is exact.
+pub(super) fn push_nested(out: &mut Vec<u8>, printed: &[u8], newline: &[u8]) {
+    for (j, line) in printed.split(|&b| b == b'\n').enumerate() {
+        if j > 0 {
+            out.extend_from_slice(newline);
+        }
+        out.extend_from_slice(line);
+    }
 }
 
 #[cfg(test)]

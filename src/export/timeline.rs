@@ -66,12 +66,7 @@ fn timeline(ctx: &ExportCtx) -> Vec<u8> {
     });
     out.extend_from_slice(b",\n  \"title\": ");
     let printed = serde_json::to_vec_pretty(&title).unwrap_or_default();
-    for (j, line) in printed.split(|&b| b == b'\n').enumerate() {
-        if j > 0 {
-            out.extend_from_slice(b"\n  ");
-        }
-        out.extend_from_slice(line);
-    }
+    super::json::push_nested(&mut out, &printed, b"\n  ");
     out.extend_from_slice(b"\n}\n");
     out
 }
