@@ -22,6 +22,7 @@ pub mod url;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
+mod kept;
 mod quotes;
 pub mod scaffold;
 pub mod serve;
@@ -130,7 +131,7 @@ pub fn prepare_with(
         timings,
         Some(Kept {
             suggest: &mut cache.suggest,
-            bodies: &cache.bodies,
+            bodies: &mut cache.bodies,
         }),
     );
     let static_files = loaded.static_files.clone();
@@ -149,7 +150,7 @@ pub fn prepare_with(
 /// [`Cache`]).
 pub(crate) struct Kept<'c> {
     pub suggest: &'c mut suggest::Cache,
-    pub bodies: &'c kinds::article::BodyParses,
+    pub bodies: &'c mut kinds::article::BodyParses,
 }
 
 /// Validates what was loaded and compiles the theme: every error that

@@ -202,69 +202,10 @@ type Repeat = (usize, usize);
 /// rebuild to the next: parsing every body again was most of a rebuild
 /// after a one-article edit (issue 18). An entry holds while its file's
 /// whole text (front matter too: whether it gives a summary changes what
-/// is drawn from the body) and `unsafe_html` are as they were; entries of
-/// files no longer loaded are dropped after each rebuild.
+/// is drawn from the body), `unsafe_html` and how much is kept are as
+/// they were.
 #[derive(Default)]
-pub struct BodyParses(
-    std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<KeptParse>>>,
-);
-
-struct KeptParse {
-    file_text: String,
-    unsafe_html: bool,
-    keep: crate::model::Keep,
-    parsed: ParsedBody,
-}
-
-impl BodyParses {
-    /// The kept parse of the file at `path`, if it was made from this
-    /// very text with these settings.
-    fn get(
-        &self,
-        path: &str,
-        file_text: &str,
-        unsafe_html: bool,
-        keep: crate::model::Keep,
-    ) -> Option<ParsedBody> {
-        let kept = self
-            .0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-            .cloned()?;
-        // Compared outside the lock: articles are parsed in parallel.
-        (kept.unsafe_html == unsafe_html && kept.keep == keep && kept.file_text == file_text)
-            .then(|| kept.parsed.clone())
-    }
-
-    fn put(
-        &self,
-        path: &str,
-        file_text: &str,
-        unsafe_html: bool,
-        keep: crate::model::Keep,
-        parsed: &ParsedBody,
-    ) {
-        let kept = std::sync::Arc::new(KeptParse {
-            file_text: file_text.to_owned(),
-            unsafe_html,
-            keep,
-            parsed: parsed.clone(),
-        });
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_owned(), kept);
-    }
-
-    /// Drops the entries of files that are not in `paths`.
-    fn keep_only(&self, paths: &std::collections::HashSet<&str>) {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|p, _| paths.contains(p.as_str()));
-    }
-}
+pub struct BodyParses(crate::kept::PerArticle<(String, bool, crate::model::Keep), ParsedBody>);
 
 /// What wire copy gave an article besides its text.
 #[derive(Default)]
@@ -300,9 +241,11 @@ impl Article {
         let mut counts: Vec<BoilerplateCount> = Vec::new();
         // Parsing the Markdown of every article is most of this stage: done
         // for all of them at once, in parallel, before the checks in order.
-        let (unsafe_html, keep, parses) = (ctx.unsafe_html, ctx.keep, ctx.parses);
-        // The summary drawn from the text, when the metadata gives none, too.
-        let mut parsed: Vec<Option<ParsedBody>> = loaded
+        let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        let kept = ctx.parses.as_deref().map(|p| &p.0);
+        // The summary drawn from the text, when the metadata gives none,
+        // too; and whether it was parsed afresh.
+        let made: Vec<Option<(ParsedBody, bool)>> = loaded
             .articles
             .par_iter()
             .map(|raw| {
@@ -310,31 +253,39 @@ impl Article {
                     return None;
                 };
                 let file = &loaded.files[raw.file];
-                if let Some(kept) =
-                    parses.and_then(|p| p.get(&file.path, &file.text, unsafe_html, keep))
-                {
-                    return Some(kept);
+                let holds = |(text, unsafe_h, k): &(String, bool, _)| {
+                    *unsafe_h == unsafe_html && *k == keep && *text == file.text
+                };
+                if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
+                    return Some((parse.clone(), false));
                 }
                 let text = &file.text[start..];
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
                 let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
-                let made = (rich, bad, summary, repeated_blocks(text));
-                if let Some(p) = parses {
-                    p.put(&file.path, &file.text, unsafe_html, keep, &made);
-                }
-                Some(made)
+                Some(((rich, bad, summary, repeated_blocks(text)), true))
             })
             .collect();
-        if let Some(p) = parses {
-            p.keep_only(
-                &loaded
-                    .articles
-                    .iter()
-                    .map(|raw| loaded.files[raw.file].path.as_str())
-                    .collect(),
+        if let Some(parses) = ctx.parses.as_deref_mut() {
+            let file = |raw: &crate::load::RawArticle| &loaded.files[raw.file];
+            let fresh = (loaded.articles.iter().zip(&made)).filter_map(|(raw, m)| match m {
+                Some((parse, true)) => {
+                    let f = file(raw);
+                    Some((
+                        f.path.clone(),
+                        (f.text.clone(), unsafe_html, keep),
+                        parse.clone(),
+                    ))
+                }
+                _ => None,
+            });
+            parses.0.update(
+                loaded.articles.iter().map(|raw| file(raw).path.as_str()),
+                fresh,
             );
         }
+        let mut parsed: Vec<Option<ParsedBody>> =
+            made.into_iter().map(|m| m.map(|(p, _)| p)).collect();
         let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();

@@ -559,17 +559,11 @@ pub struct Cache {
     shields: Vec<String>,
     /// Which mentions were made links (`mention_links` in site.yaml).
     links: Option<MentionLinks>,
-    /// By article file: its text, its mentions, and their summary.
-    articles: HashMap<String, Found>,
+    /// By article file, made from its text: its mentions, and their summary.
+    articles: crate::kept::PerArticle<RichText, (Mentions, Summary)>,
 }
 
 type Summary = HashMap<ActorIx, (usize, String)>;
-
-struct Found {
-    body: RichText,
-    mentions: Mentions,
-    summary: Summary,
-}
 
 impl Cache {
     pub fn new() -> Self {
@@ -618,11 +612,9 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
         .articles
         .par_iter()
         .map(|a| {
-            let cached = known
-                .and_then(|k| k.get(&a.path))
-                .filter(|f| f.body == a.body);
+            let cached = known.and_then(|k| k.get(&a.path, |body| *body == a.body));
             match cached {
-                Some(f) => (f.mentions.clone(), f.summary.clone(), false),
+                Some((mentions, summary)) => (mentions.clone(), summary.clone(), false),
                 None => {
                     let mentions =
                         find_mentions(&matcher, &a.body, None, site.config.mention_links);
@@ -633,20 +625,15 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
         })
         .collect();
     if let Some(cache) = cache {
-        let paths: HashSet<&str> = site.articles.iter().map(|a| a.path.as_str()).collect();
+        let fresh = (site.articles.iter().zip(&found))
+            .filter(|(_, (_, _, new))| *new)
+            .map(|(a, (mentions, summary, _))| {
+                let kept = (mentions.clone(), summary.clone());
+                (a.path.clone(), a.body.clone(), kept)
+            });
         cache
             .articles
-            .retain(|path, _| paths.contains(path.as_str()));
-        for (a, (mentions, summary, new)) in site.articles.iter().zip(&found) {
-            if *new {
-                let f = Found {
-                    body: a.body.clone(),
-                    mentions: mentions.clone(),
-                    summary: summary.clone(),
-                };
-                cache.articles.insert(a.path.clone(), f);
-            }
-        }
+            .update(site.articles.iter().map(|a| a.path.as_str()), fresh);
     }
     let (article_body, mut summaries): (Vec<Mentions>, Vec<Summary>) =
         found.into_iter().map(|(m, s, _)| (m, s)).unzip();

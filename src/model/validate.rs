@@ -36,7 +36,7 @@ pub(crate) struct Ctx<'a> {
     /// is known (`links::resolve`).
     written: Vec<super::links::Written>,
     /// The article parses `dossier serve` keeps between rebuilds.
-    pub(crate) parses: Option<&'a crate::kinds::article::BodyParses>,
+    pub(crate) parses: Option<&'a mut crate::kinds::article::BodyParses>,
 }
 
 impl Ctx<'_> {
@@ -523,7 +523,7 @@ pub fn build_with_files(
     options: &BuildOptions,
     keep: Keep,
     files: &SiteFiles<'_>,
-    parses: Option<&crate::kinds::article::BodyParses>,
+    parses: Option<&mut crate::kinds::article::BodyParses>,
 ) -> Result<Site, Diagnostics> {
     build_inner(loaded, options, keep, Some(files), parses)
 }
@@ -533,7 +533,7 @@ fn build_inner<'a>(
     options: &BuildOptions,
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
-    parses: Option<&'a crate::kinds::article::BodyParses>,
+    parses: Option<&'a mut crate::kinds::article::BodyParses>,
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,

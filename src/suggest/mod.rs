@@ -128,8 +128,8 @@ pub fn possible_actors_with(site: &Site, min: usize, cache: &mut Cache) -> Vec<P
 pub struct Cache {
     names: Vec<(ActorIx, String)>,
     shields: Vec<String>,
-    /// By article file: its text and what it yielded.
-    articles: HashMap<String, (crate::model::RichText, Arc<scan::Found>)>,
+    /// By article file, made from its text: what it yielded.
+    articles: crate::kept::PerArticle<crate::model::RichText, Arc<scan::Found>>,
 }
 
 /// The possible actors and possible aliases of the site's articles (the
@@ -163,32 +163,20 @@ fn suggest_inner(site: &Site, min: usize, mut cache: Option<&mut Cache>) -> Sugg
     let read: Vec<(Arc<scan::Found>, bool)> = site
         .articles
         .par_iter()
-        .map(|a| {
-            let cached = known
-                .and_then(|k| k.get(&a.path))
-                .filter(|(body, _)| *body == a.body);
-            match cached {
-                Some((_, f)) => (f.clone(), false),
+        .map(
+            |a| match known.and_then(|k| k.get(&a.path, |body| *body == a.body)) {
+                Some(f) => (f.clone(), false),
                 None => (Arc::new(scan::article(&matcher, &a.body)), true),
-            }
-        })
+            },
+        )
         .collect();
     if let Some(cache) = cache {
-        // An entry still good is moved over, not copied: copying every
-        // article's text on every rebuild was a good part of one.
-        let mut old = std::mem::take(&mut cache.articles);
-        cache.articles = site
+        let fresh = (site.articles.iter().zip(&read))
+            .filter(|(_, (_, fresh))| *fresh)
+            .map(|(a, (f, _))| (a.path.clone(), a.body.clone(), f.clone()));
+        cache
             .articles
-            .iter()
-            .zip(&read)
-            .map(|(a, (f, fresh))| {
-                let entry = (!fresh)
-                    .then(|| old.remove(&a.path))
-                    .flatten()
-                    .unwrap_or_else(|| (a.body.clone(), f.clone()));
-                (a.path.clone(), entry)
-            })
-            .collect();
+            .update(site.articles.iter().map(|a| a.path.as_str()), fresh);
     }
     let found: Vec<Arc<scan::Found>> = read.into_iter().map(|(f, _)| f).collect();
 
