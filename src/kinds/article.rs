@@ -13,6 +13,7 @@ use crate::load::ArticleBody;
 use crate::load::article::{CreditLine, ParagraphMode, WireCopy, fold_headline};
 use crate::load::fields::{DateInput, Field, Span, Text};
 use crate::model::correction::CorrectionFields;
+use crate::model::date::{Order, sort_by_date};
 use crate::model::summary::summary_of;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs};
 use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
@@ -588,9 +589,8 @@ impl Article {
             site_patterns.iter().map(|b| count(loaded, b)).collect();
         all_counts.extend(counts);
         // Newest first; ties keep content order.
-        out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
         (
-            out.into_iter().map(|(a, _)| a).collect(),
+            sort_by_date(out, |a| &a.date, Order::NewestFirst),
             drafts,
             all_counts,
         )

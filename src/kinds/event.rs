@@ -7,6 +7,7 @@ use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source, Statement};
 use crate::link::Graph;
 use crate::load::fields::{DateInput, Field, Text, written, written_list};
 use crate::model::correction::CorrectionFields;
+use crate::model::date::{Order, sort_by_date};
 use crate::model::text::{BadLink, parse_markdown};
 use crate::model::validate::{Ctx, Ids, Unique, text};
 use crate::model::{Correction, Position, RichText, Site, When};
@@ -297,10 +298,7 @@ impl Event {
                 order,
             ));
         }
-        out.sort_by(|(a, ai), (b, bi)| {
-            a.when.start.key().cmp(&b.when.start.key()).then(ai.cmp(bi))
-        });
-        let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
+        let mut events = sort_by_date(out, |e| &e.when.start, Order::OldestFirst);
         Event::place_on_timeline(&mut events, &[]);
         events
     }

@@ -345,7 +345,7 @@ fn linked_actors<'s>(
     text: Option<&'s RichText>,
 ) -> impl Iterator<Item = ActorIx> + 's {
     text.into_iter()
-        .flat_map(|t| &t.events)
+        .flat_map(|t| t.events.iter())
         .filter_map(move |e| match e {
             Md::Start(Tag::Link { dest_url, .. }) => match site.links.target(dest_url) {
                 Some(crate::model::Target::Record(Ref::Actor(a))) => Some(*a),

@@ -523,7 +523,7 @@ mod tests {
             let html = parts.concat();
             let md = to_markdown(&html);
             let (text, _) = crate::model::text::parse_markdown(&md, true);
-            for e in &text.events {
+            for e in text.events.iter() {
                 prop_assert!(!matches!(e, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)), "{:?} from {:?}", md, html);
             }
             let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();

@@ -86,8 +86,7 @@ impl Ctx<'_> {
                 out.push((Correction { date, note }, order));
             }
         }
-        out.sort_by(|(a, ai), (b, bi)| b.date.key().cmp(&a.date.key()).then(ai.cmp(bi)));
-        out.into_iter().map(|(c, _)| c).collect()
+        super::date::sort_by_date(out, |c| &c.date, super::date::Order::NewestFirst)
     }
 }
 

@@ -215,9 +215,65 @@ impl Serialize for Date {
     }
 }
 
+/// Which way records run by date: the timeline's events oldest first,
+/// articles, statements and corrections newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    OldestFirst,
+    NewestFirst,
+}
+
+/// `records`, each with its place in content, sorted by `date` in `order`,
+/// ties kept in content order; the places are dropped.
+///
+/// The records are moved once, to their place: sorting the records
+/// themselves (an event is several hundred bytes) moved each of them many
+/// times over, a tenth of a `serve` rebuild at 20,000 events (issue 18).
+pub fn sort_by_date<T>(
+    records: Vec<(T, usize)>,
+    date: impl Fn(&T) -> &Date,
+    order: Order,
+) -> Vec<T> {
+    let mut keys: Vec<((u16, u8, u8), usize, usize)> = (records.iter().enumerate())
+        .map(|(i, (r, place))| (date(r).key(), *place, i))
+        .collect();
+    // A record's place in content is unique, so an unstable sort gives one
+    // order.
+    keys.sort_unstable_by(|(a, ap, _), (b, bp, _)| {
+        let by_date = match order {
+            Order::OldestFirst => a.cmp(b),
+            Order::NewestFirst => b.cmp(a),
+        };
+        by_date.then(ap.cmp(bp))
+    });
+    let mut slots: Vec<Option<T>> = records.into_iter().map(|(r, _)| Some(r)).collect();
+    keys.into_iter()
+        .filter_map(|(_, _, i)| slots[i].take())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn records_sorted_by_date_keep_content_order_on_a_tie() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        // Written out of order, with two on one day and a year alone
+        // (which sorts before any day of it).
+        let written = vec![
+            (("b", d("2021-07-18")), 0),
+            (("a", d("2021-07-19")), 1),
+            (("c", d("2021-07-18")), 2),
+            (("y", d("2021")), 3),
+        ];
+        let names =
+            |v: Vec<(&'static str, Date)>| v.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        let oldest = sort_by_date(written.clone(), |(_, d)| d, Order::OldestFirst);
+        assert_eq!(names(oldest), ["y", "b", "c", "a"]);
+        let newest = sort_by_date(written, |(_, d)| d, Order::NewestFirst);
+        assert_eq!(names(newest), ["a", "b", "c", "y"]);
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

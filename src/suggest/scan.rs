@@ -34,7 +34,7 @@ pub(super) fn blocks(text: &RichText) -> Vec<Block> {
     // its alt text is not read, but the paragraph goes on.
     let mut hidden = 0usize;
     let mut image = 0usize;
-    for e in &text.events {
+    for e in text.events.iter() {
         match e {
             Md::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
                 flush(&mut out, &mut cur);
