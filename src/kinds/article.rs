@@ -230,7 +230,7 @@ impl Article {
         let loaded = ctx.loaded;
         let mut out: Vec<(Article, usize)> = Vec::new();
         let mut drafts = Vec::new();
-        let mut seen = Unique::default();
+        let mut seen: Unique<String> = Unique::default();
         let mut site_patterns: Vec<Boilerplate> = loaded
             .site
             .as_ref()

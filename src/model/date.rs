@@ -246,10 +246,23 @@ pub fn sort_by_date<T>(
         };
         by_date.then(ap.cmp(bp))
     });
-    let mut slots: Vec<Option<T>> = records.into_iter().map(|(r, _)| Some(r)).collect();
-    keys.into_iter()
-        .filter_map(|(_, _, i)| slots[i].take())
-        .collect()
+    // Place k takes the record at keys[k].2: each cycle of that
+    // permutation is walked once, each record swapped into its place.
+    let mut records = records;
+    let mut placed = vec![false; records.len()];
+    for start in 0..records.len() {
+        let mut k = start;
+        while !placed[k] {
+            placed[k] = true;
+            let from = keys[k].2;
+            if from == start {
+                break;
+            }
+            records.swap(k, from);
+            k = from;
+        }
+    }
+    records.into_iter().map(|(r, _)| r).collect()
 }
 
 #[cfg(test)]
@@ -273,6 +286,29 @@ mod tests {
         assert_eq!(names(oldest), ["y", "b", "c", "a"]);
         let newest = sort_by_date(written, |(_, d)| d, Order::NewestFirst);
         assert_eq!(names(newest), ["a", "b", "c", "y"]);
+    }
+
+    #[test]
+    fn sorting_by_date_agrees_with_a_stable_sort() {
+        // Many records, many ties, every kind of cycle in the permutation.
+        let mut x = 7u32;
+        let records: Vec<((usize, Date), usize)> = (0..1000)
+            .map(|i| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let day = 1 + (x >> 16) % 28;
+                ((i, Date::parse(&format!("2021-02-{day:02}")).unwrap()), i)
+            })
+            .collect();
+        for order in [Order::OldestFirst, Order::NewestFirst] {
+            let mut expected: Vec<(usize, Date)> = records.iter().map(|(r, _)| r.clone()).collect();
+            expected.sort_by(|(_, a), (_, b)| match order {
+                Order::OldestFirst => a.key().cmp(&b.key()),
+                Order::NewestFirst => b.key().cmp(&a.key()),
+            });
+            let got = sort_by_date(records.clone(), |(_, d)| d, order);
+            let ids = |v: &[(usize, Date)]| v.iter().map(|(i, _)| *i).collect::<Vec<_>>();
+            assert_eq!(ids(&got), ids(&expected));
+        }
     }
 
     fn d(s: &str) -> Date {
