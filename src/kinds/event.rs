@@ -392,8 +392,18 @@ pub struct EventItem {
     /// are, under the event on the timeline).
     pub replies: Vec<StatementItem>,
     /// On the timeline, its other replies, a line each, linking to their
-    /// entries; elsewhere none.
+    /// entries, up to [`paginate::REPLY_LINES_SHOWN`] of them; elsewhere
+    /// none.
     pub more_replies: Vec<ReplyLineCtx>,
+    /// On the timeline, how many replies there are besides those shown
+    /// whole (listed in `more_replies` or not); elsewhere 0.
+    pub more_replies_count: usize,
+    /// On the timeline, how many replies neither `replies` nor
+    /// `more_replies` holds: past the lines listed, the card says how
+    /// many are left and links to `statements_href`; elsewhere 0.
+    pub more_replies_unlisted: usize,
+    /// The statements pages, where every reply has its entry.
+    pub statements_href: String,
     /// How many replies it has in all.
     pub replies_total: usize,
     /// Every actor whose reply it requires, and whether one is recorded.
@@ -473,7 +483,8 @@ impl Event {
         } else {
             0
         };
-        let lines = if home { &replies[whole..] } else { &[][..] };
+        let rest = if home { &replies[whole..] } else { &[][..] };
+        let lines = &rest[..rest.len().min(paginate::REPLY_LINES_SHOWN)];
         EventItem {
             id: e.id.clone(),
             title: e.title.clone(),
@@ -520,6 +531,9 @@ impl Event {
                     }
                 })
                 .collect(),
+            more_replies_count: rest.len(),
+            more_replies_unlisted: rest.len() - lines.len(),
+            statements_href: url::statements(root),
             replies_total: replies.len(),
             reply_due: e
                 .reply_due

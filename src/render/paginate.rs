@@ -47,6 +47,12 @@ pub const TAGS_PER_PAGE: usize = 1000;
 /// (a record's page, a tag's) the card shows none whole: it says how many
 /// there are and links to them under the event.
 pub const REPLIES_SHOWN_WHOLE: usize = 5;
+/// How many more of an event's replies its card on the timeline lists a
+/// line each; past them it says how many are left and links to the
+/// statements pages, where each has its entry. An event answered
+/// thousands of times would otherwise fill its page past the budget by
+/// itself: a page holds at least one event.
+pub const REPLY_LINES_SHOWN: usize = 1000;
 /// How many of the events a statement is about its card lists away from
 /// its entry on `statements/` (which lists them all); it then says how
 /// many more there are and links to the entry.
@@ -83,10 +89,12 @@ pub mod bytes {
 }
 
 /// What an event with `replies` weighs on the timeline, its home:
-/// [`REPLIES_SHOWN_WHOLE`] of them whole, the rest a line each.
+/// [`REPLIES_SHOWN_WHOLE`] of them whole, up to [`REPLY_LINES_SHOWN`]
+/// more a line each.
 pub fn event_bytes(replies: usize) -> usize {
     let whole = replies.min(REPLIES_SHOWN_WHOLE);
-    bytes::EVENT + whole * bytes::REPLY + (replies - whole) * bytes::LINE
+    let lines = (replies - whole).min(REPLY_LINES_SHOWN);
+    bytes::EVENT + whole * bytes::REPLY + lines * bytes::LINE
 }
 
 /// What a statement about `about` events weighs: on its entry (`home`)

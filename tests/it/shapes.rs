@@ -437,3 +437,72 @@ fn an_event_with_hundreds_of_replies_keeps_its_pages_within_the_budget() {
     let unique: BTreeSet<&String> = entries.iter().collect();
     assert_eq!((entries.len(), unique.len()), (800, 800));
 }
+
+/// An event answered 2,200 times, and nothing else: more replies than its
+/// card on the timeline lists.
+fn an_event_answered_a_thousand_times() -> (tempfile::TempDir, Vec<String>) {
+    let mut files = vec![site_yaml()];
+    let mut actors = String::new();
+    for i in 0..20 {
+        writeln!(
+            actors,
+            "- id: p{i:02}\n  name: Person Number{i:02}\n  kind: person"
+        )
+        .unwrap();
+    }
+    files.push(("actors.yaml".into(), actors));
+    files.push((
+        "events.yaml".into(),
+        "- id: e000\n  date: 2021-01-05\n  title: The harbour meeting\n  actors: [p00]\n".into(),
+    ));
+    let mut statements = String::new();
+    let mut records = vec!["e000".to_owned()];
+    for i in 0..2200 {
+        writeln!(
+            statements,
+            "- id: r{i:04}\n  by: p{:02}\n  date: 2021-{:02}-{:02}\n  kind: denial\n  quote: The meeting never happened, says reply {i}.\n  about: [e000]",
+            i % 20,
+            i % 11 + 2,
+            i % 28 + 1
+        )
+        .unwrap();
+        records.push(format!("r{i:04}"));
+    }
+    files.push(("statements.yaml".into(), statements));
+    (investigation_of(&files), records)
+}
+
+#[test]
+fn an_event_with_more_replies_than_its_card_lists_says_how_many_are_left() {
+    let (dir, records) = an_event_answered_a_thousand_times();
+    let out = build_ok(dir.path());
+    // Within the budget, and every reply has its one entry.
+    let docs = checked_site(&out, &records);
+    let card = docs
+        .values()
+        .find_map(|d| d.select(&sel("article.event[id=e000]")).next())
+        .expect("e000 is on the timeline");
+    let linked = card.select(&sel(".replies a[href*='#r']")).count();
+    assert_eq!(linked, 5 + 1000, "5 replies whole, 1,000 a line each");
+    let said: Vec<String> = card
+        .select(&sel(".replies-more"))
+        .map(|p| p.text().collect::<String>())
+        .collect();
+    assert!(
+        said.iter().any(|s| s.starts_with("2195 more replies")),
+        "{said:?}"
+    );
+    let left = card
+        .select(&sel(".replies-more a[href$='statements/']"))
+        .next()
+        .expect("a link to the list of statements");
+    let p: String = left.text().collect();
+    assert!(p.contains("the list of statements"), "{p}");
+    let whole: String = card
+        .select(&sel(".replies-more"))
+        .last()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(whole.starts_with("And 1195 more"), "{whole}");
+}
