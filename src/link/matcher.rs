@@ -214,7 +214,7 @@ impl Folded {
 /// Whether folding would change `text` (cheap: one look at each character).
 fn needs_folding(text: &str) -> bool {
     // Most prose is ASCII with single spaces: told in a pass that the
-    // compiler vectorises (no byte outside printable ASCII, no double
+    // compiler vectorises (every byte from the space to DEL, no double
     // space); reading it a character at a time was a tenth of `check`.
     let b = text.as_bytes();
     let unusual = b.chunks(64).any(|chunk| {

@@ -216,7 +216,7 @@ impl Serialize for Date {
 }
 
 /// Which way records run by date: the timeline's events oldest first,
-/// articles, statements and corrections newest first.
+/// articles and corrections newest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
     OldestFirst,

@@ -423,20 +423,24 @@ mod tests {
         let parts = timeline(&dates, &vec![event_bytes(10); dates.len()]);
         assert_eq!(parts[0], Part::Month(2020, 3, 1));
         assert!(parts.contains(&Part::Month(2020, 3, 2)));
-        // One event answered thousands of times has a page of its own.
+        // One event answered thousands of times pages a full month; it
+        // shares its page, as its card lists a thousand replies at most.
         let mut weights = vec![event_bytes(0); EVENTS_PER_PAGE];
         weights[1] = event_bytes(3000);
         let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE];
         let parts = timeline(&dates, &weights);
         assert_eq!(
-            parts[..3],
-            [
-                Part::Month(2020, 3, 1),
-                Part::Month(2020, 3, 2),
-                Part::Month(2020, 3, 3)
-            ]
+            parts[..2],
+            [Part::Month(2020, 3, 1), Part::Month(2020, 3, 1)]
         );
+        assert!(parts.contains(&Part::Month(2020, 3, 2)));
         assert!(event_bytes(6) - event_bytes(5) == bytes::LINE);
+        // Past the lines a card lists, more replies weigh nothing more:
+        // any event fits on a page.
+        let listed = REPLIES_SHOWN_WHOLE + REPLY_LINES_SHOWN;
+        assert_eq!(event_bytes(listed + 4000), event_bytes(listed));
+        assert!(event_bytes(listed) - event_bytes(listed - 1) == bytes::LINE);
+        assert!(event_bytes(usize::MAX / 2) < EVENTS_PER_PAGE * bytes::EVENT);
     }
 
     #[test]

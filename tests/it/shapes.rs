@@ -406,6 +406,18 @@ fn an_event_with_hundreds_of_replies_keeps_its_pages_within_the_budget() {
         })
         .collect();
     assert_eq!(replies.len(), 500, "every reply linked from the event");
+    // All of them are listed: no word of replies left unlisted.
+    assert_eq!(
+        card.select(&sel(".replies-more a[href$='statements/']"))
+            .count(),
+        0
+    );
+    let said: Vec<String> = card
+        .select(&sel(".replies-more"))
+        .map(|p| p.text().collect::<String>())
+        .collect();
+    // (500 replies, and 12 sweeping denials about every event.)
+    assert_eq!(said, ["507 more replies:"]);
     let missing: Vec<String> = card
         .select(&sel(".reply-missing"))
         .map(|m| m.text().collect())
@@ -489,7 +501,8 @@ fn an_event_with_more_replies_than_its_card_lists_says_how_many_are_left() {
         .map(|p| p.text().collect::<String>())
         .collect();
     assert!(
-        said.iter().any(|s| s.starts_with("2195 more replies")),
+        said.iter()
+            .any(|s| s == "2195 more replies, the first 1000 listed:"),
         "{said:?}"
     );
     let left = card
