@@ -36,6 +36,28 @@ fn site_yaml() -> (String, String) {
     )
 }
 
+/// The actors `p00` to `p19`, Person Number00 to Person Number19, as
+/// lines of `actors.yaml`.
+fn people() -> String {
+    let mut actors = String::new();
+    for i in 0..20 {
+        writeln!(
+            actors,
+            "- id: p{i:02}\n  name: Person Number{i:02}\n  kind: person"
+        )
+        .unwrap();
+    }
+    actors
+}
+
+/// What an event's card says of its replies beyond those shown whole
+/// (its `.replies-more` paragraphs), in order.
+fn replies_more(card: &scraper::ElementRef<'_>) -> Vec<String> {
+    card.select(&sel(".replies-more"))
+        .map(|p| p.text().collect::<String>())
+        .collect()
+}
+
 /// Every HTML page of the build in `out`, parsed, after checking the
 /// rules every shape is held to: each page within the budget, each
 /// relative link leading to a file of the site, and each link to an
@@ -138,13 +160,7 @@ fn everything_cites_one() -> (tempfile::TempDir, Vec<String>) {
     }
     files.push(("sources.yaml".into(), sources));
     let mut actors = String::from("- id: hub\n  name: Hub Holdings\n  kind: company\n");
-    for i in 0..20 {
-        writeln!(
-            actors,
-            "- id: p{i:02}\n  name: Person Number{i:02}\n  kind: person"
-        )
-        .unwrap();
-    }
+    actors.push_str(&people());
     // A leak story naming 900 officials in its metadata, and nothing else
     // citing it.
     let mut cast = Vec::new();
@@ -323,13 +339,7 @@ fn an_event_answered_hundreds_of_times() -> (tempfile::TempDir, Vec<String>) {
         "- id: gazette\n  name: The Gazette\n  kind: outlet\n".into(),
     ));
     let mut actors = String::from("- id: mute\n  name: Silent Partner\n  kind: company\n");
-    for i in 0..20 {
-        writeln!(
-            actors,
-            "- id: p{i:02}\n  name: Person Number{i:02}\n  kind: person"
-        )
-        .unwrap();
-    }
+    actors.push_str(&people());
     files.push(("actors.yaml".into(), actors));
     let mut events = String::new();
     let mut records = Vec::new();
@@ -412,10 +422,7 @@ fn an_event_with_hundreds_of_replies_keeps_its_pages_within_the_budget() {
             .count(),
         0
     );
-    let said: Vec<String> = card
-        .select(&sel(".replies-more"))
-        .map(|p| p.text().collect::<String>())
-        .collect();
+    let said = replies_more(&card);
     // (500 replies, and 12 sweeping denials about every event.)
     assert_eq!(said, ["507 more replies:"]);
     let missing: Vec<String> = card
@@ -454,14 +461,7 @@ fn an_event_with_hundreds_of_replies_keeps_its_pages_within_the_budget() {
 /// card on the timeline lists.
 fn an_event_answered_a_thousand_times() -> (tempfile::TempDir, Vec<String>) {
     let mut files = vec![site_yaml()];
-    let mut actors = String::new();
-    for i in 0..20 {
-        writeln!(
-            actors,
-            "- id: p{i:02}\n  name: Person Number{i:02}\n  kind: person"
-        )
-        .unwrap();
-    }
+    let actors = people();
     files.push(("actors.yaml".into(), actors));
     files.push((
         "events.yaml".into(),
@@ -496,10 +496,7 @@ fn an_event_with_more_replies_than_its_card_lists_says_how_many_are_left() {
         .expect("e000 is on the timeline");
     let linked = card.select(&sel(".replies a[href*='#r']")).count();
     assert_eq!(linked, 5 + 1000, "5 replies whole, 1,000 a line each");
-    let said: Vec<String> = card
-        .select(&sel(".replies-more"))
-        .map(|p| p.text().collect::<String>())
-        .collect();
+    let said = replies_more(&card);
     assert!(
         said.iter()
             .any(|s| s == "2195 more replies, the first 1000 listed:"),
