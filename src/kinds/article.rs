@@ -985,11 +985,8 @@ impl KindPages for Article {
     ) -> (String, String) {
         let site = env.site;
         let per = paginate::ARTICLES_PER_PAGE;
-        let cards: Vec<ArticleCard> = site
-            .articles
-            .ixs()
-            .filter(|i| paginate::numbered_part(i.get(), per) == part)
-            .map(|i| Article::card(env, i, root))
+        let cards: Vec<ArticleCard> = paginate::numbered_slice(site.articles.len(), per, part)
+            .map(|i| Article::card(env, Ix::new(i), root))
             .collect();
         ctx.insert("articles", &cards);
         let title = crate::render::pages::paged::<Article>(env, ctx, root, part, Self::INDEX.title);

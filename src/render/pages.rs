@@ -425,13 +425,8 @@ impl<'a> Env<'a> {
             .corrections
             .get_or_init(|| crate::model::correction::all(site));
         let parts = paginate::numbered(all.len(), CORRECTIONS_PER_PAGE);
-        let page = match part {
-            url::Part::Page(n) => n.max(1) as usize,
-            _ => 1,
-        };
-        let from = ((page - 1) * CORRECTIONS_PER_PAGE).min(all.len());
-        let to = (from + CORRECTIONS_PER_PAGE).min(all.len());
-        let entries: Vec<CorrectionEntry> = all[from..to]
+        let shown = paginate::numbered_slice(all.len(), CORRECTIONS_PER_PAGE, part);
+        let entries: Vec<CorrectionEntry> = all[shown]
             .iter()
             .map(|c| CorrectionEntry {
                 note_html: to_html(site, &c.correction.note, &self.none, r, Some(&c.anchor)),

@@ -122,6 +122,19 @@ pub fn numbered_part(i: usize, per_page: usize) -> Part {
     }
 }
 
+/// The items (from 0) of a list of `len` items paged by number that part
+/// `part` shows: the inverse of [`numbered_part`]. A part the list does
+/// not have shows none.
+pub fn numbered_slice(len: usize, per_page: usize, part: Part) -> Range<usize> {
+    let page = match part {
+        Part::Page(n) => (n as usize).max(1),
+        _ => 1,
+    };
+    let per_page = per_page.max(1);
+    let from = ((page - 1) * per_page).min(len);
+    from..(from + per_page).min(len)
+}
+
 /// The part each item of a list paged by number is on, given what each
 /// weighs (`bytes`, in reading order) and what a page holds (`page`):
 /// items fill a page in order until the next would overflow it. An item
@@ -401,6 +414,15 @@ mod tests {
         assert_eq!(numbered(201, 200), [Part::Whole, Part::Page(2)]);
         assert_eq!(numbered_part(199, 200), Part::Whole);
         assert_eq!(numbered_part(200, 200), Part::Page(2));
+        // Each part shows the items numbered_part puts on it.
+        for part in numbered(450, 200) {
+            let shown: Vec<usize> = (0..450)
+                .filter(|&i| numbered_part(i, 200) == part)
+                .collect();
+            let slice: Vec<usize> = numbered_slice(450, 200, part).collect();
+            assert_eq!(shown, slice, "{part:?}");
+        }
+        assert!(numbered_slice(450, 200, Part::Page(4)).is_empty());
     }
 
     /// Events without replies.

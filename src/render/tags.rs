@@ -104,9 +104,10 @@ pub(crate) fn index_context(
 ) -> (String, String) {
     use super::paginate::{self, TAGS_PER_PAGE};
     let site = env.site;
-    let tags: Vec<TagCard> = (site.tags.iter().enumerate())
-        .filter(|&(n, _)| paginate::numbered_part(n, TAGS_PER_PAGE) == part)
-        .map(|(_, t)| card(t, root))
+    let shown = paginate::numbered_slice(site.tags.len(), TAGS_PER_PAGE, part);
+    let tags: Vec<TagCard> = (site.tags.iter().skip(shown.start))
+        .take(shown.len())
+        .map(|t| card(t, root))
         .collect();
     ctx.insert("tags", &tags);
     let parts = paginate::numbered(site.tags.len(), TAGS_PER_PAGE);
