@@ -553,12 +553,7 @@ impl Actor {
         let (site, graph) = (env.site, env.graph);
         let a = &site.actors[i];
         let links = &graph.actors[i];
-        let first = at.is_first();
-        let shared = if first {
-            diagram::shared_events(env, i)
-        } else {
-            Vec::new()
-        };
+        let shared = at.first_only(|| diagram::shared_events(env, i));
         let (by, about) = Actor::statements(site, graph, i);
         let (articles, articles_range) = at.share(&links.articles, |x| ActorArticle {
             article: Article::card(env, x.article, root),
@@ -572,42 +567,35 @@ impl Actor {
         let base = ActorFull {
             card: Actor::card(env, i, root),
             country: a.country.clone(),
-            summary_html: first
-                .then(|| env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root))
-                .flatten(),
+            summary_html: at
+                .first_only(|| env.rich(a, a.summary.as_ref(), &graph.mentions.actors[i], root)),
             aliases: a.aliases.clone(),
-            links: a
-                .links
-                .iter()
-                .filter(|_| first)
-                .map(|l| ExternalLinkCtx {
-                    url: env.href(&l.url, root),
-                    label: l.label.clone(),
-                })
-                .collect(),
-            relations: links
-                .relations
-                .iter()
-                .filter(|_| first)
-                .map(|r| RelationCtx {
-                    label: r.label.clone(),
-                    direction: match r.direction {
-                        Direction::Outgoing => "outgoing",
-                        Direction::Incoming => "incoming",
-                    },
-                    actor: Actor::card(env, r.other, root),
-                })
-                .collect(),
+            links: at.first_only(|| {
+                (a.links.iter())
+                    .map(|l| ExternalLinkCtx {
+                        url: env.href(&l.url, root),
+                        label: l.label.clone(),
+                    })
+                    .collect()
+            }),
+            relations: at.first_only(|| {
+                (links.relations.iter())
+                    .map(|r| RelationCtx {
+                        label: r.label.clone(),
+                        direction: match r.direction {
+                            Direction::Outgoing => "outgoing",
+                            Direction::Incoming => "incoming",
+                        },
+                        actor: Actor::card(env, r.other, root),
+                    })
+                    .collect()
+            }),
             events: Vec::new(),
             articles_range,
             articles,
             sources_range,
             sources,
-            diagram: if first {
-                diagram::actor_diagram(env, i, root, &shared)
-            } else {
-                None
-            },
+            diagram: at.first_only(|| diagram::actor_diagram(env, i, root, &shared)),
             shared: shared
                 .iter()
                 .map(|&(a, events)| SharedCtx {
@@ -619,11 +607,7 @@ impl Actor {
             statements,
             statements_about_range,
             statements_about,
-            corrections: if first {
-                env.corrections(a, root)
-            } else {
-                Vec::new()
-            },
+            corrections: at.first_only(|| env.corrections(a, root)),
         };
         let events: Vec<Ix<Event>> = graph.cited_by::<Actor, Event>(i).collect();
         with_events(&base, env, &events, root, at)

@@ -845,12 +845,7 @@ impl Article {
     fn full(env: &Env, i: Ix<Article>, root: &str, at: RecordPart) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let a = &site.articles[i];
-        let first = at.is_first();
-        let body_html = if first {
-            env.article_body(i, root)
-        } else {
-            String::new()
-        };
+        let body_html = at.first_only(|| env.article_body(i, root));
         let statements: Vec<Ix<Statement>> = graph.cited_by::<Article, Statement>(i).collect();
         let (statements, statements_range) =
             at.share(&statements, |&s| Statement::item(env, s, root));
@@ -892,11 +887,7 @@ impl Article {
             updated: a.updated.as_ref().map(DateCtx::of),
             statements_range,
             statements,
-            corrections: if first {
-                env.corrections(a, root)
-            } else {
-                Vec::new()
-            },
+            corrections: at.first_only(|| env.corrections(a, root)),
         };
         let events: Vec<Ix<Event>> = graph.cited_by::<Article, Event>(i).collect();
         with_events(&base, env, &events, root, at)

@@ -251,7 +251,6 @@ impl Source {
     fn full(env: &Env, i: Ix<Source>, root: &str, at: RecordPart) -> tera::Value {
         let (site, graph) = (env.site, env.graph);
         let s = &site.sources[i];
-        let first = at.is_first();
         let articles: Vec<Ix<Article>> = graph.cited_by::<Source, Article>(i).collect();
         let statements: Vec<Ix<Statement>> = graph.cited_by::<Source, Statement>(i).collect();
         let (articles, articles_range) = at.share(&articles, |&a| Article::card(env, a, root));
@@ -262,19 +261,15 @@ impl Source {
             archive_url: s.archive_url.clone(),
             archive_url_href: s.archive_url.as_deref().map(|u| env.href(u, root)),
             aliases: s.aliases.clone(),
-            description_html: first
-                .then(|| env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root))
-                .flatten(),
+            description_html: at.first_only(|| {
+                env.rich(s, s.description.as_ref(), &graph.mentions.sources[i], root)
+            }),
             articles_range,
             articles,
             events: Vec::new(),
             statements_range,
             statements,
-            corrections: if first {
-                env.corrections(s, root)
-            } else {
-                Vec::new()
-            },
+            corrections: at.first_only(|| env.corrections(s, root)),
         };
         let events: Vec<Ix<Event>> = graph.cited_by::<Source, Event>(i).collect();
         with_events(&base, env, &events, root, at)

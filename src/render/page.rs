@@ -181,6 +181,18 @@ impl RecordPart {
         self.part == Part::Whole
     }
 
+    /// What `make` gives on the record's first page, which holds the
+    /// record itself (its text, summary, links, diagram, corrections);
+    /// nothing (`T::default()`: none, empty) on a later page, which holds
+    /// only the next share of its long lists.
+    pub fn first_only<T: Default>(self, make: impl FnOnce() -> T) -> T {
+        if self.is_first() {
+            make()
+        } else {
+            T::default()
+        }
+    }
+
     /// The items of a long list of `len` shown on this page
     /// (`render::paginate::record_slice`).
     pub fn slice(self, len: usize) -> std::ops::Range<usize> {

@@ -136,10 +136,8 @@ pub(crate) fn with_events<T: serde::Serialize>(
         .into_map()
         .unwrap_or_default();
     let (whole, lines) = events.split_at(events.len().min(super::paginate::EVENTS_SHOWN_WHOLE));
-    let shown_whole: Vec<Value> = match at.is_first() {
-        true => whole.iter().map(|&e| env.event_value(e, root)).collect(),
-        false => Vec::new(),
-    };
+    let shown_whole: Vec<Value> =
+        at.first_only(|| whole.iter().map(|&e| env.event_value(e, root)).collect());
     let slice = at.slice(lines.len());
     let more: Vec<EventLineCtx> = lines[slice.clone()]
         .iter()
