@@ -300,7 +300,23 @@ impl Diagnostics {
 
 /// "1 warning", "2 warnings".
 pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    format!("{} {word}{}", grouped(n), if n == 1 { "" } else { "s" })
+}
+
+/// A count as an English reader writes it: digits in groups of three
+/// from 1,000 on, with commas ("12,418"; "999" as it is). dossier's
+/// messages and the built-in theme's words are English; a count on a
+/// page goes through the theme's `count` filter, which is this.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 impl IntoIterator for Diagnostics {
@@ -428,6 +444,28 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_threes_from_a_thousand() {
+        let shown: Vec<String> = [0, 7, 999, 1000, 1195, 12418, 100000, 1234567]
+            .into_iter()
+            .map(grouped)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "0",
+                "7",
+                "999",
+                "1,000",
+                "1,195",
+                "12,418",
+                "100,000",
+                "1,234,567"
+            ]
+        );
+        assert_eq!(plural(12418, "page"), "12,418 pages");
+    }
 
     #[test]
     fn headline_has_path_line_column() {

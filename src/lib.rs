@@ -236,7 +236,8 @@ fn possible_actors_warning(site: &Site, cache: Option<&mut suggest::Cache>) -> O
         1 => "1 name in the articles looks like an actor's and is no actor's, source's or alias"
             .to_owned(),
         n => format!(
-            "{n} names in the articles look like actors' and are no actor's, source's or alias"
+            "{} names in the articles look like actors' and are no actor's, source's or alias",
+            diag::grouped(n)
         ),
     };
     Some(

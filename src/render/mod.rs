@@ -42,6 +42,21 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.set_escape_fn(escape_html);
+        // `{{ n | count }}`: a count as the built-in theme's English words
+        // want it, "1,195" (docs/templates.md). Anything that is not a
+        // count (a negative or fractional number, a text) is written as it
+        // is: the filter cannot fail, so `check` need not render the
+        // built-in theme's pages (`is_built_in`).
+        tera.register_filter(
+            "count",
+            |v: tera::Value, _: tera::Kwargs, _: &tera::State| match v
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+            {
+                Some(n) => tera::Value::from(crate::diag::grouped(n)),
+                None => v,
+            },
+        );
         // One batch: every add re-checks all templates, and parents must be present.
         let all = theme
             .templates
@@ -69,7 +84,7 @@ impl Renderer {
     /// that passed validation: the context of every page has a fixed shape
     /// (the types in `context.rs` and each kind's file), and they only read fields of that shape,
     /// read optional ones behind an `if`, and use filters that accept every
-    /// value of it (`safe`, `length`, `join`). `tests/it/builtin_theme.rs`
+    /// value of it (`safe`, `length`, `join`, and our `count`). `tests/it/builtin_theme.rs`
     /// holds them to that, so `check` need not render their pages.
     pub fn is_built_in(&self) -> bool {
         self.theme.templates.values().all(|t| t.built_in)

@@ -14,6 +14,7 @@
 
 use super::pages::Env;
 use super::svg::{Svg, fit};
+use crate::diag::grouped;
 use crate::kinds::Ix;
 use crate::model::{Date, When};
 use crate::url;
@@ -105,7 +106,8 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
 
     let n = events.len();
     let desc = format!(
-        "{n} event{} from {first_year} to {last_year}. Bars show how many events each {} has and lead to {}; under the years, each event, or run of events close together, is a mark that leads to it: dots for a month or a day, bars for a range; hollow, dashed marks are approximate dates.",
+        "{} event{} from {first_year} to {last_year}. Bars show how many events each {} has and lead to {}; under the years, each event, or run of events close together, is a mark that leads to it: dots for a month or a day, bars for a range; hollow, dashed marks are approximate dates.",
+        grouped(n),
         if n == 1 { "" } else { "s" },
         if bar_years == 1 {
             "year".to_owned()
@@ -194,11 +196,16 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
         let x1 = x(i64::from(y + bar_years as u16) * YEAR).min(W - PAD);
         let bh = (count * BARS_H as usize / most).max(3) as i32;
         let name = if bar_years == 1 {
-            format!("{y}: {count} event{}", if count == 1 { "" } else { "s" })
+            format!(
+                "{y}: {} event{}",
+                grouped(count),
+                if count == 1 { "" } else { "s" }
+            )
         } else {
             format!(
-                "{y}–{}: {count} event{}",
+                "{y}–{}: {} event{}",
                 y + bar_years as u16 - 1,
+                grouped(count),
                 if count == 1 { "" } else { "s" }
             )
         };
@@ -263,7 +270,7 @@ fn draw(svg: &mut Svg, env: &Env, root: &str, m: &Mark, y: i32) {
             };
             format!(
                 "{} events, {dates}, from “{}”",
-                m.events.len(),
+                grouped(m.events.len()),
                 fit(&first.title, 80)
             )
         }

@@ -81,7 +81,11 @@ fn card(tag: &Tag, root: &str) -> TagCard {
         .map(|(k, n)| TagCount {
             kind: k.plural,
             count: n,
-            label: format!("{n} {}", if n == 1 { k.name } else { k.plural }),
+            label: format!(
+                "{} {}",
+                crate::diag::grouped(n),
+                if n == 1 { k.name } else { k.plural }
+            ),
         })
         .collect();
     TagCard {

@@ -615,11 +615,13 @@ fn template_code() -> Vec<(String, String)> {
 #[test]
 fn built_in_templates_use_only_operations_that_cannot_fail() {
     // Filters that accept every value the contexts give them: `safe` a
-    // string, `length` a list, `join` a list of strings. A filter that can
+    // string, `length` a list, `join` a list of strings, dossier's `count`
+    // any value (it groups the digits of a count and writes anything else
+    // as it is). A filter that can
     // fail on some values (`int`, `date`, `nth`, …), arithmetic (a division
     // by zero) or a function call would let a page fail on its data, and
     // `check` would no longer find every error `build` finds.
-    const FILTERS: &[&str] = &["safe", "length", "join"];
+    const FILTERS: &[&str] = &["safe", "length", "join", "count"];
     let code = template_code();
     assert!(code.len() > 100, "found the templates' tags");
     for (name, tag) in &code {
@@ -668,5 +670,25 @@ fn check_still_renders_the_pages_of_a_template_of_ones_own() {
         stderr(&o).contains("templates/actor.html:1:"),
         "{}",
         stderr(&o)
+    );
+}
+
+#[test]
+fn the_count_filter_groups_counts_and_writes_anything_else_as_it_is() {
+    // A theme of one's own may hand `count` a text or a negative number:
+    // written as it is, never a failed page.
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "templates/index.html",
+        "{% extends \"base.html\" %}{% block content %}\
+         <p id=\"n\">{{ 1234567 | count }} {{ 999 | count }} {{ -1200 | count }} \
+         {{ site.title | count }}</p>{% endblock content %}",
+    );
+    let out = build_ok(dir.path());
+    let home = read(&out.join("index.html"));
+    assert!(
+        home.contains("<p id=\"n\">1,234,567 999 -1200 The Harbour Files</p>"),
+        "{home}"
     );
 }

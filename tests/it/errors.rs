@@ -592,7 +592,7 @@ fn a_spreadsheet_export_of_100000_events_loads() {
     write(root, "content/events/typed.yaml", yaml);
     let o = dossier_in(root, &["check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("136000 events"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("136,000 events"), "{}", stdout(&o));
 }
 
 /// The guards stay, and each names the limit it is: nesting 200 deep,

@@ -499,7 +499,7 @@ fn an_event_with_more_replies_than_its_card_lists_says_how_many_are_left() {
     let said = replies_more(&card);
     assert!(
         said.iter()
-            .any(|s| s == "2195 more replies, the first 1000 listed:"),
+            .any(|s| s == "2,195 more replies, the first 1,000 listed:"),
         "{said:?}"
     );
     let left = card
@@ -514,5 +514,5 @@ fn an_event_with_more_replies_than_its_card_lists_says_how_many_are_left() {
         .unwrap()
         .text()
         .collect();
-    assert!(whole.starts_with("And 1195 more"), "{whole}");
+    assert!(whole.starts_with("And 1,195 more"), "{whole}");
 }
