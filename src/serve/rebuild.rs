@@ -38,20 +38,14 @@ impl Rebuilder {
 
     /// The first build, as the server's first snapshot.
     pub(super) fn first(&mut self) -> Snapshot {
-        self.next_snapshot(&[], None, "built")
+        let build = self.builder.build_safely(&[]);
+        self.snapshot(build, None, "built")
     }
 
-    /// Runs one build and turns its outcome into the next snapshot, reporting
-    /// it on the terminal.
-    fn next_snapshot(
-        &mut self,
-        changed: &[PathBuf],
-        previous: Option<&Snapshot>,
-        verb: &str,
-    ) -> Snapshot {
-        let started = Instant::now();
-        let result = self.builder.build_safely(changed);
-        let ms = started.elapsed().as_millis();
+    /// Turns a build's outcome into the next snapshot, reporting it on the
+    /// terminal.
+    fn snapshot(&mut self, build: Build, previous: Option<&Snapshot>, verb: &str) -> Snapshot {
+        let Build { result, ms } = build;
         let version = self.versions.next();
         match result {
             Ok(output) => {
@@ -81,32 +75,69 @@ impl Rebuilder {
 
     /// Rebuilds after every change the watcher reports, publishing each
     /// outcome on `snapshots`, until the watcher stops.
+    ///
+    /// A build is shown only if nothing changed while it ran: a file saved
+    /// meanwhile may have been read half written, so the site is built
+    /// again with it first (at most [`REBUILDS_UNSHOWN`] times in a row,
+    /// so that a file written without pause cannot hold the preview back
+    /// for ever). That is what lets the watcher start a rebuild
+    /// [`GATHER`](super::watcher) after a save instead of waiting for a
+    /// quiet spell.
     pub(super) fn run(
         mut self,
         mut watcher: Watcher,
         snapshots: Arc<watch::Sender<Arc<Snapshot>>>,
     ) {
         verify_in_background(&snapshots);
-        while let Some(changed) = watcher.next_changes() {
+        while let Some(mut changed) = watcher.next_changes() {
+            let mut build = self.builder.build_safely(&changed);
+            for _ in 0..REBUILDS_UNSHOWN {
+                let meanwhile = watcher.changes_meanwhile();
+                if meanwhile.is_empty() {
+                    break;
+                }
+                for path in meanwhile {
+                    if !changed.contains(&path) {
+                        changed.push(path);
+                    }
+                }
+                free_aside(build);
+                build = self.builder.build_safely(&changed);
+            }
             let what = match changed.as_slice() {
                 [one] => format!("{} changed; rebuilt", one.display()),
                 many => format!("{} files changed; rebuilt", many.len()),
             };
             let previous = snapshots.borrow().clone();
-            let next = self.next_snapshot(&changed, Some(&previous), &what);
+            let next = self.snapshot(build, Some(&previous), &what);
             let replaced = snapshots.send_replace(Arc::new(next));
             verify_in_background(&snapshots);
-            // Freeing the last site (every record and parse of it) took a
-            // twentieth of a rebuild at 10,000 articles; the browser asks
-            // for the new page meanwhile, so it is done aside.
-            let _ = std::thread::Builder::new()
-                .name("dossier-free".into())
-                .spawn(move || {
-                    lower_priority();
-                    drop((previous, replaced));
-                });
+            free_aside((previous, replaced));
         }
     }
+}
+
+/// How many builds in a row may go unshown because files changed while
+/// each ran (see [`Rebuilder::run`]).
+const REBUILDS_UNSHOWN: usize = 3;
+
+/// Frees `x` on a low-priority thread of its own. Freeing a site (every
+/// record and parse of it) took a twentieth of a rebuild at 10,000
+/// articles; the browser asks for the new page meanwhile, or the next
+/// build runs.
+fn free_aside<T: Send + 'static>(x: T) {
+    let _ = std::thread::Builder::new()
+        .name("dossier-free".into())
+        .spawn(move || {
+            lower_priority();
+            drop(x);
+        });
+}
+
+/// One build's outcome and how long it took, in milliseconds.
+struct Build {
+    result: Result<OnDemandSite, Diagnostics>,
+    ms: u128,
 }
 
 /// Builds the site: load, validate and link; pages are rendered when asked
@@ -134,7 +165,16 @@ impl Builder {
     }
 
     /// A build that cannot take the server down: a panic becomes an error.
-    fn build_safely(&mut self, changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
+    fn build_safely(&mut self, changed: &[PathBuf]) -> Build {
+        let started = Instant::now();
+        let result = self.build_or_error(changed);
+        Build {
+            result,
+            ms: started.elapsed().as_millis(),
+        }
+    }
+
+    fn build_or_error(&mut self, changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build(changed))) {
             Ok(result) => result,
             Err(panic) => {
