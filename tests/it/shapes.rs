@@ -260,6 +260,13 @@ fn records_cited_by_everything_are_split_into_pages_within_the_budget() {
         .flat_map(|p| hrefs(&docs, p, "main .chip-list a"))
         .collect();
     assert_eq!(named.len(), 900, "every actor of the article is linked");
+    // Its later pages hold the list of actors alone: that panel takes the
+    // whole row rather than half of it beside an empty column.
+    let panels: Vec<String> = docs[&format!("{}index.html", cast[1])]
+        .select(&sel(".story-apparatus > section"))
+        .map(|s| s.value().attr("class").unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(panels, ["panel panel-wide"], "{}", cast[1]);
     let hub = record_pages(&out, "actors/hub/", &docs);
     let articles: BTreeSet<String> = hub
         .iter()
