@@ -419,7 +419,10 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
     let mut best: Option<(f64, &str)> = None;
     for candidate in known {
         let score = strsim::jaro_winkler(word, candidate);
-        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
+        // Equal scores go to the first in byte order, not to the first
+        // met: the candidates may come from a hash map, whose order
+        // changes from run to run, and a message must not.
+        if score > 0.8 && best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
             best = Some((score, candidate));
         }
     }
@@ -444,6 +447,14 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn did_you_mean_breaks_ties_the_same_way_in_any_order() {
+        let one = did_you_mean("anna-adlr", ["anna-adlerx", "anna-adlery"]);
+        let other = did_you_mean("anna-adlr", ["anna-adlery", "anna-adlerx"]);
+        assert_eq!(one.as_deref(), Some("did you mean `anna-adlerx`?"));
+        assert_eq!(one, other);
+    }
 
     #[test]
     fn counts_are_grouped_in_threes_from_a_thousand() {

@@ -52,7 +52,7 @@ pub fn run(args: BuildArgs) -> Result<(), Failure> {
         "built {} ({}, {} KiB) into {}{}",
         plural(b.pages, "page"),
         plural(b.files, "file"),
-        b.bytes / 1024,
+        crate::diag::grouped(b.bytes / 1024),
         b.out.display(),
         b.warnings.count_suffix()
     );
