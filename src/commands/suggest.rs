@@ -100,7 +100,9 @@ fn actor(out: &mut String, site: &Site, a: &PossibleActor) {
     heading(out, site, &a.name, a.count, &a.articles);
     first(out, site, &a.sentence, a.sentence_in);
     if a.forms.len() > 1 {
-        let forms: Vec<String> = a.forms.iter().map(|(f, n)| format!("{f} ({n})")).collect();
+        let forms: Vec<String> = (a.forms.iter())
+            .map(|(f, n)| format!("{f} ({})", crate::diag::grouped(*n)))
+            .collect();
         comment(out, &format!("Forms: {}", forms.join(", ")));
     }
     if let Some(n) = &a.nearest {
@@ -148,7 +150,7 @@ fn heading(
     let slugs: Vec<&str> = site.keys(articles.iter().take(ARTICLES_SHOWN).copied());
     let more = articles.len().saturating_sub(ARTICLES_SHOWN);
     let more = if more > 0 {
-        format!(" and {more} more")
+        format!(" and {} more", crate::diag::grouped(more))
     } else {
         String::new()
     };

@@ -15,6 +15,7 @@
 
 use super::pages::{Env, initials, tone};
 use super::svg::{Svg, fit, on_circle, towards, wrap};
+use crate::diag::grouped;
 use crate::kinds::{Actor, Event};
 use crate::link::Direction;
 use crate::model::{ActorIx, EventIx};
@@ -74,7 +75,7 @@ impl Neighbour {
         if self.shared > 0 {
             parts.push(format!(
                 "{} shared event{}",
-                self.shared,
+                grouped(self.shared),
                 if self.shared == 1 { "" } else { "s" }
             ));
         }
@@ -153,8 +154,9 @@ pub(crate) fn actor_diagram(
     );
     if drawn < neighbours.len() {
         desc.push_str(&format!(
-            " {drawn} of {} connections are drawn; the list names every one.",
-            neighbours.len()
+            " {} of {} connections are drawn; the list names every one.",
+            grouped(drawn),
+            grouped(neighbours.len())
         ));
     }
     let mut svg = Svg::new("diagram diagram-actor", "cx", W, h, &title, &desc);
@@ -443,8 +445,9 @@ pub(crate) fn network(env: &Env, root: &str) -> Option<(String, Vec<NetworkNode>
         svg.link(
             &url::actor(root, &actor.id),
             &format!(
-                "{} ({degree} connection{})",
+                "{} ({} connection{})",
                 actor.name,
+                grouped(degree),
                 if degree == 1 { "" } else { "s" }
             ),
             "dg-node",

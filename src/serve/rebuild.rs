@@ -4,9 +4,10 @@
 
 use super::overlay::error_page;
 use super::preview::OnDemandSite;
-use super::watcher::Watcher;
+use super::watcher::{Changes, Watcher};
 use super::{ErrorPage, Snapshot};
 use crate::commands::color;
+use crate::diag::plural;
 use crate::{BuildOptions, Diagnostics, Timings};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -74,15 +75,8 @@ impl Rebuilder {
     }
 
     /// Rebuilds after every change the watcher reports, publishing each
-    /// outcome on `snapshots`, until the watcher stops.
-    ///
-    /// A build is shown only if nothing changed while it ran: a file saved
-    /// meanwhile may have been read half written, so the site is built
-    /// again with it first (at most [`REBUILDS_UNSHOWN`] times in a row,
-    /// so that a file written without pause cannot hold the preview back
-    /// for ever). That is what lets the watcher start a rebuild
-    /// [`GATHER`](super::watcher) after a save instead of waiting for a
-    /// quiet spell.
+    /// outcome on `snapshots`, until the watcher stops. Each is built
+    /// until settled ([`build_until_settled`]).
     pub(super) fn run(
         mut self,
         mut watcher: Watcher,
@@ -90,23 +84,15 @@ impl Rebuilder {
     ) {
         verify_in_background(&snapshots);
         while let Some(mut changed) = watcher.next_changes() {
-            let mut build = self.builder.build_safely(&changed);
-            for _ in 0..REBUILDS_UNSHOWN {
-                let meanwhile = watcher.changes_meanwhile();
-                if meanwhile.is_empty() {
-                    break;
-                }
-                for path in meanwhile {
-                    if !changed.contains(&path) {
-                        changed.push(path);
-                    }
-                }
-                free_aside(build);
-                build = self.builder.build_safely(&changed);
-            }
-            let what = match changed.as_slice() {
+            let build = build_until_settled(
+                &mut changed,
+                |paths| self.builder.build_safely(paths),
+                || watcher.changes_meanwhile(),
+                free_aside,
+            );
+            let what = match changed.paths() {
                 [one] => format!("{} changed; rebuilt", one.display()),
-                many => format!("{} files changed; rebuilt", many.len()),
+                many => format!("{} changed; rebuilt", plural(many.len(), "file")),
             };
             let previous = snapshots.borrow().clone();
             let next = self.snapshot(build, Some(&previous), &what);
@@ -115,6 +101,34 @@ impl Rebuilder {
             free_aside((previous, replaced));
         }
     }
+}
+
+/// Builds with the `changed` paths, and again, with what `meanwhile`
+/// reports, for as long as something changed while the last build ran: a
+/// file saved meanwhile may have been read half written, so that build is
+/// handed to `unseen` and never shown. At most [`REBUILDS_UNSHOWN`] builds
+/// in a row are dropped, so that a file written without pause cannot hold
+/// the preview back for ever; what changes after the last check waits for
+/// the next rebuild. `changed` ends holding every path built with. This is
+/// what lets the watcher start a rebuild 10 ms after a save instead of
+/// waiting for the files to fall quiet.
+fn build_until_settled<B>(
+    changed: &mut Changes,
+    mut build: impl FnMut(&[PathBuf]) -> B,
+    mut meanwhile: impl FnMut() -> Changes,
+    mut unseen: impl FnMut(B),
+) -> B {
+    let mut last = build(changed.paths());
+    for _ in 0..REBUILDS_UNSHOWN {
+        let more = meanwhile();
+        if more.is_empty() {
+            break;
+        }
+        changed.merge(more);
+        unseen(last);
+        last = build(changed.paths());
+    }
+    last
 }
 
 /// How many builds in a row may go unshown because files changed while
@@ -301,4 +315,72 @@ fn verify_in_background(snapshots: &Arc<watch::Sender<Arc<Snapshot>>>) {
                 true
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changes(paths: &[&str]) -> Changes {
+        let mut c = Changes::default();
+        for p in paths {
+            c.add(PathBuf::from(p));
+        }
+        c
+    }
+
+    /// Runs [`build_until_settled`] with `reports[i]` as what changed
+    /// while build `i` ran; returns the paths each build was given, which
+    /// builds were dropped unseen, and which one was returned.
+    fn settle(first: &[&str], reports: &[&[&str]]) -> (Vec<Vec<String>>, Vec<usize>, usize) {
+        let mut changed = changes(first);
+        let mut built: Vec<Vec<String>> = Vec::new();
+        let mut dropped = Vec::new();
+        let mut asked = 0;
+        let shown = build_until_settled(
+            &mut changed,
+            |paths| {
+                built.push(paths.iter().map(|p| p.display().to_string()).collect());
+                built.len() - 1
+            },
+            || {
+                asked += 1;
+                changes(reports.get(asked - 1).copied().unwrap_or_default())
+            },
+            |b| dropped.push(b),
+        );
+        (built, dropped, shown)
+    }
+
+    #[test]
+    fn a_build_with_nothing_changed_meanwhile_is_shown() {
+        let (built, dropped, shown) = settle(&["content/a.md"], &[]);
+        assert_eq!(built, [["content/a.md"]]);
+        assert!(dropped.is_empty());
+        assert_eq!(shown, 0);
+    }
+
+    #[test]
+    fn a_change_while_building_is_built_before_anything_is_shown() {
+        // The article is saved again while the first build reads it, and
+        // a second file is saved too.
+        let (built, dropped, shown) =
+            settle(&["content/a.md"], &[&["content/a.md", "content/b.md"], &[]]);
+        assert_eq!(
+            built,
+            [vec!["content/a.md"], vec!["content/a.md", "content/b.md"]]
+        );
+        assert_eq!(dropped, [0]);
+        assert_eq!(shown, 1);
+    }
+
+    #[test]
+    fn a_file_written_without_pause_cannot_hold_the_preview_back() {
+        let log: &[&str] = &["content/log.md"];
+        let busy = [log; 10];
+        let (built, dropped, shown) = settle(&["content/log.md"], &busy);
+        assert_eq!(built.len(), 1 + REBUILDS_UNSHOWN);
+        assert_eq!(dropped, (0..REBUILDS_UNSHOWN).collect::<Vec<_>>());
+        assert_eq!(shown, REBUILDS_UNSHOWN);
+    }
 }

@@ -8,21 +8,62 @@ use notify::{
     EventKind, RecommendedWatcher, RecursiveMode, Watcher as _,
     event::{AccessKind, AccessMode},
 };
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The folders below the root whose changes trigger a rebuild.
 const WATCHED: [&str; 3] = ["content", "themes", "templates"];
-/// How long the watcher gathers the events of one save (an editor writing
-/// a temporary file and renaming it, or truncating, writing and closing
-/// the file) before the rebuild starts. It adds to the time from a save to
-/// the reload, so it is short: a change that comes later, while the
-/// rebuild runs, makes the rebuilder build again before it shows anything
-/// ([`Watcher::changes_meanwhile`]), which is what makes a short wait safe.
-/// (A debouncer that waited for 50 ms of quiet, then 60 ms more, was a
-/// third of the time from a save to the reload at 10,000 articles.)
+/// How long the watcher waits for more events of one save (an editor
+/// writing a temporary file and renaming it, or truncating, writing and
+/// closing the file) before the rebuild starts: gathering ends after this
+/// long without an event, or [`GATHER_AT_MOST`] after the first. It adds
+/// to the time from a save to the reload, so it is short: a change that
+/// comes later, while the rebuild runs, makes the rebuilder build again
+/// before it shows anything ([`Watcher::changes_meanwhile`]), which is what
+/// makes a short wait safe. (A debouncer that waited for 50 ms of quiet,
+/// then 60 ms more, was a third of the time from a save to the reload at
+/// 10,000 articles.)
 const GATHER: Duration = Duration::from_millis(10);
+/// Gathering ends this long after the first event even if events keep
+/// coming, so that a file written without pause still gets rebuilt.
+const GATHER_AT_MOST: Duration = Duration::from_millis(100);
+
+/// Changed paths, relative to the root, each once, in the order first
+/// reported. A `git checkout` reports tens of thousands of events, several
+/// for each file: each is looked up in a set, not in the list.
+#[derive(Debug, Default)]
+pub(super) struct Changes {
+    list: Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Changes {
+    /// Adds `path` unless it is there already.
+    pub(super) fn add(&mut self, path: PathBuf) {
+        if !self.seen.contains(&path) {
+            self.seen.insert(path.clone());
+            self.list.push(path);
+        }
+    }
+
+    /// Adds every path of `other` that is not there already.
+    pub(super) fn merge(&mut self, other: Changes) {
+        for path in other.list {
+            self.add(path);
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The paths, in the order first reported.
+    pub(super) fn paths(&self) -> &[PathBuf] {
+        &self.list
+    }
+}
 
 /// The file watcher: `content/`, `themes/` and `templates/` recursively,
 /// and the root itself (not recursively) to notice when one of them is
@@ -69,15 +110,23 @@ impl Watcher {
         Ok(watcher)
     }
 
-    /// Waits for the next changes that call for a rebuild: the changed
-    /// paths, relative to the root, each once, gathered for [`GATHER`]
-    /// after the first. `None` once the watcher has stopped.
-    pub(super) fn next_changes(&mut self) -> Option<Vec<PathBuf>> {
+    /// Waits for the next changes that call for a rebuild, gathered for
+    /// [`GATHER`] after the last event (at most [`GATHER_AT_MOST`] after
+    /// the first). `None` once the watcher has stopped.
+    pub(super) fn next_changes(&mut self) -> Option<Changes> {
         loop {
             let first = self.events.recv().ok()?;
+            let until = Instant::now() + GATHER_AT_MOST;
             let mut batch = vec![first];
-            while let Ok(more) = self.events.recv_timeout(GATHER) {
-                batch.push(more);
+            loop {
+                let left = until.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                match self.events.recv_timeout(GATHER.min(left)) {
+                    Ok(more) => batch.push(more),
+                    Err(_) => break,
+                }
             }
             let changed = self.changes_in(batch);
             if !changed.is_empty() {
@@ -90,20 +139,25 @@ impl Watcher {
     /// (of this or [`next_changes`](Self::next_changes)), without waiting.
     /// The rebuilder asks before it shows a build: a file that changed
     /// while it was read may have been read half written.
-    pub(super) fn changes_meanwhile(&mut self) -> Vec<PathBuf> {
+    pub(super) fn changes_meanwhile(&mut self) -> Changes {
         let batch: Vec<_> = self.events.try_iter().collect();
         self.changes_in(batch)
     }
 
-    /// The paths in `batch` that call for a rebuild, relative to the root,
-    /// each once; the watched folders are watched again when one of them
-    /// was created, removed or replaced.
-    fn changes_in(&mut self, batch: Vec<notify::Result<notify::Event>>) -> Vec<PathBuf> {
-        let mut changed: Vec<PathBuf> = Vec::new();
+    /// The paths in `batch` that call for a rebuild; the watched folders
+    /// are watched again when one of them was created, removed or
+    /// replaced. When the system dropped events (its queue overflowed in
+    /// a large checkout), `content` stands for what was lost: every
+    /// rebuild walks the whole of it anyway.
+    fn changes_in(&mut self, batch: Vec<notify::Result<notify::Event>>) -> Changes {
+        let mut changed = Changes::default();
         let mut touched: Vec<&str> = Vec::new();
         for result in batch {
             match result {
                 Ok(event) => {
+                    if event.need_rescan() {
+                        changed.add(PathBuf::from(WATCHED[0]));
+                    }
                     for path in &event.paths {
                         let Ok(rel) = path.strip_prefix(&self.root) else {
                             continue;
@@ -118,9 +172,7 @@ impl Watcher {
                         } else if is_scratch(rel) {
                             continue;
                         }
-                        if !changed.iter().any(|c| c == rel) {
-                            changed.push(rel.to_path_buf());
-                        }
+                        changed.add(rel.to_path_buf());
                     }
                 }
                 Err(e) => eprintln!("watching files: {e}"),
@@ -186,22 +238,26 @@ fn is_scratch(rel: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Instant;
 
-    /// The changes reported within `within`, gathered as the rebuilder
-    /// does after a build.
-    fn meanwhile(w: &mut Watcher, within: Duration) -> Vec<PathBuf> {
-        let until = Instant::now() + within;
-        let mut all = Vec::new();
-        while Instant::now() < until {
-            std::thread::sleep(Duration::from_millis(20));
-            for p in w.changes_meanwhile() {
-                if !all.contains(&p) {
-                    all.push(p);
-                }
-            }
+    /// Every change reported until `marker` (a file below the root that
+    /// the caller has just written) is: events come in order, so whatever
+    /// was done before writing it has been reported by then. Waits as long
+    /// as that takes (up to a guard of 20 s), never a fixed time.
+    fn changes_until(w: &mut Watcher, marker: &str) -> Vec<String> {
+        let mut all = Changes::default();
+        while !all.paths().iter().any(|p| p == Path::new(marker)) {
+            // A guard against hanging, not a measure: the marker comes
+            // within milliseconds.
+            let event = w.events.recv_timeout(Duration::from_secs(20));
+            let batch = vec![event.expect("the marker is reported")];
+            all.merge(w.changes_in(batch));
         }
-        all
+        all.paths()
+            .iter()
+            .map(|p| p.display().to_string())
+            // A marker's own later events (its close) may come after.
+            .filter(|p| !p.starts_with("content/marker-"))
+            .collect()
     }
 
     #[test]
@@ -212,30 +268,58 @@ mod tests {
         std::fs::write(root.join("content/articles/a.md"), "# A\n").unwrap();
         std::fs::write(root.join("notes.txt"), "not watched\n").unwrap();
         let mut w = Watcher::new(&root).unwrap();
+        let mut marker = 0;
+        let mut mark = |root: &Path| {
+            marker += 1;
+            let m = format!("content/marker-{marker}.md");
+            std::fs::write(root.join(&m), "m").unwrap();
+            m
+        };
         // A build reads every file: no change.
         let _ = std::fs::read_to_string(root.join("content/articles/a.md")).unwrap();
-        assert_eq!(
-            meanwhile(&mut w, Duration::from_millis(200)),
-            Vec::<PathBuf>::new()
-        );
+        let m = mark(&root);
+        assert_eq!(changes_until(&mut w, &m), Vec::<String>::new());
         // An editor's scratch file and a file outside the watched folders:
         // no change.
         std::fs::write(root.join("content/articles/.a.md.swp"), "x").unwrap();
         std::fs::write(root.join("notes.txt"), "still not watched\n").unwrap();
-        assert_eq!(
-            meanwhile(&mut w, Duration::from_millis(200)),
-            Vec::<PathBuf>::new()
-        );
-        // A save, and a new file: each once, relative to the root.
+        let m = mark(&root);
+        assert_eq!(changes_until(&mut w, &m), Vec::<String>::new());
+        // A save, a new file, and a file saved twice: each once, relative
+        // to the root, in the order first saved.
         std::fs::write(root.join("content/articles/a.md"), "# A, again\n").unwrap();
         std::fs::write(root.join("content/articles/b.md"), "# B\n").unwrap();
-        let mut seen = meanwhile(&mut w, Duration::from_millis(300));
-        seen.sort();
+        std::fs::write(root.join("content/articles/a.md"), "# A, once more\n").unwrap();
+        let m = mark(&root);
         assert_eq!(
-            seen,
+            changes_until(&mut w, &m),
+            ["content/articles/a.md", "content/articles/b.md"]
+        );
+    }
+
+    #[test]
+    fn changes_are_listed_once_each_in_the_order_first_reported() {
+        let mut c = Changes::default();
+        for p in [
+            "content/b.md",
+            "content/a.md",
+            "content/b.md",
+            "themes/x/y.css",
+        ] {
+            c.add(PathBuf::from(p));
+        }
+        let mut more = Changes::default();
+        more.add(PathBuf::from("content/a.md"));
+        more.add(PathBuf::from("content/c.md"));
+        c.merge(more);
+        let shown: Vec<String> = c.paths().iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            shown,
             [
-                PathBuf::from("content/articles/a.md"),
-                PathBuf::from("content/articles/b.md")
+                "content/b.md",
+                "content/a.md",
+                "themes/x/y.css",
+                "content/c.md"
             ]
         );
     }
