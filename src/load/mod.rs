@@ -142,7 +142,14 @@ macro_rules! loaded_storage {
                 match self {
                     $(DataRecords::$dt(mut v) => {
                         v.place(file, 0);
-                        loaded.$dp.append(&mut v);
+                        // One file often holds every record of its kind
+                        // (20,000 events of about 1 KB each): its list is
+                        // moved in whole rather than copied.
+                        if loaded.$dp.is_empty() {
+                            loaded.$dp = v;
+                        } else {
+                            loaded.$dp.append(&mut v);
+                        }
                     })*
                 }
             }
@@ -204,7 +211,14 @@ macro_rules! loaded_storage {
             fn take(&mut self, kind: DataKind, n: usize) -> Option<DataRecords> {
                 match kind {
                     $(DataKind::$dt => {
-                        let v: Vec<_> = self.$dp.by_ref().take(n).collect();
+                        // The last file's records (often all of them) keep
+                        // the list they are in: collecting a whole
+                        // `IntoIter` reuses its buffer instead of copying.
+                        let v: Vec<_> = if self.$dp.len() == n {
+                            std::mem::replace(&mut self.$dp, Vec::new().into_iter()).collect()
+                        } else {
+                            self.$dp.by_ref().take(n).collect()
+                        };
                         (v.len() == n).then_some(DataRecords::$dt(v))
                     })*
                 }
