@@ -298,9 +298,16 @@ impl Diagnostics {
     }
 }
 
-/// "1 warning", "2 warnings".
+/// "1 warning", "2 warnings", "1,195 warnings": [`counted`] for a word
+/// whose plural takes an `s`.
 pub fn plural(n: usize, word: &str) -> String {
-    format!("{} {word}{}", grouped(n), if n == 1 { "" } else { "s" })
+    counted(n, word, &format!("{word}s"))
+}
+
+/// `n` things, `one` or `many` of them: "1 person", "12,418 people". The
+/// count is [`grouped`].
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
 /// A count as an English reader writes it: digits in groups of three

@@ -42,10 +42,7 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
     }
     // One count per record kind, in the list's order: "ok: 1 article, 19 actors, …".
     let counts: Vec<String> = (c.counts.each().into_iter())
-        .map(|(kind, n)| {
-            let word = if n == 1 { kind.name } else { kind.plural };
-            format!("{} {word}", crate::diag::grouped(n))
-        })
+        .map(|(kind, n)| kind.counted(n))
         .collect();
     println!("ok: {}{}", counts.join(", "), c.warnings.count_suffix());
     if timings_wanted(args.timings) {

@@ -37,6 +37,14 @@ pub struct KindInfo {
     pub one: &'static str,
 }
 
+impl KindInfo {
+    /// `n` records of this kind, as a page or a message counts them:
+    /// "1 actor", "2,000 actors".
+    pub fn counted(self, n: usize) -> String {
+        crate::diag::counted(n, self.name, self.plural)
+    }
+}
+
 /// A record kind. Implemented once per kind, in the kind's file.
 pub trait Kind: Sized + Send + Sync + 'static {
     /// Names and file roles (see [`KindInfo`]).

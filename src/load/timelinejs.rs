@@ -348,15 +348,12 @@ fn note(rows: &mut Rows<'_>, layout: &Layout, ignored: &[bool], eras: usize, tit
         parts.push(format!("the {plural} {list}"));
     }
     if eras > 0 {
-        parts.push(format!(
-            "{eras} era row{}",
-            if eras == 1 { "" } else { "s" }
-        ));
+        parts.push(crate::diag::plural(eras, "era row"));
     }
     if titles > 0 {
         parts.push(format!(
-            "{titles} title row{} after the first",
-            if titles == 1 { "" } else { "s" }
+            "{} after the first",
+            crate::diag::plural(titles, "title row")
         ));
     }
     if parts.is_empty() {

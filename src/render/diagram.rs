@@ -15,7 +15,7 @@
 
 use super::pages::{Env, initials, tone};
 use super::svg::{Svg, fit, on_circle, towards, wrap};
-use crate::diag::grouped;
+use crate::diag::{grouped, plural};
 use crate::kinds::{Actor, Event};
 use crate::link::Direction;
 use crate::model::{ActorIx, EventIx};
@@ -73,11 +73,7 @@ impl Neighbour {
     fn note(&self) -> String {
         let mut parts: Vec<String> = self.relations.iter().map(|(l, _)| l.clone()).collect();
         if self.shared > 0 {
-            parts.push(format!(
-                "{} shared event{}",
-                grouped(self.shared),
-                if self.shared == 1 { "" } else { "s" }
-            ));
+            parts.push(plural(self.shared, "shared event"));
         }
         parts.join("; ")
     }
@@ -444,12 +440,7 @@ pub(crate) fn network(env: &Env, root: &str) -> Option<(String, Vec<NetworkNode>
         let degree = neighbours[a.get()].len();
         svg.link(
             &url::actor(root, &actor.id),
-            &format!(
-                "{} ({} connection{})",
-                actor.name,
-                grouped(degree),
-                if degree == 1 { "" } else { "s" }
-            ),
+            &format!("{} ({})", actor.name, plural(degree, "connection")),
             "dg-node",
         );
         svg.circle(&format!("dg-dot tone-{}", tone(&actor.id)), p, node_r);

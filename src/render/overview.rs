@@ -14,7 +14,7 @@
 
 use super::pages::Env;
 use super::svg::{Svg, fit};
-use crate::diag::grouped;
+use crate::diag::plural;
 use crate::kinds::Ix;
 use crate::model::{Date, When};
 use crate::url;
@@ -106,9 +106,8 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
 
     let n = events.len();
     let desc = format!(
-        "{} event{} from {first_year} to {last_year}. Bars show how many events each {} has and lead to {}; under the years, each event, or run of events close together, is a mark that leads to it: dots for a month or a day, bars for a range; hollow, dashed marks are approximate dates.",
-        grouped(n),
-        if n == 1 { "" } else { "s" },
+        "{} from {first_year} to {last_year}. Bars show how many events each {} has and lead to {}; under the years, each event, or run of events close together, is a mark that leads to it: dots for a month or a day, bars for a range; hollow, dashed marks are approximate dates.",
+        plural(n, "event"),
         if bar_years == 1 {
             "year".to_owned()
         } else {
@@ -196,17 +195,12 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
         let x1 = x(i64::from(y + bar_years as u16) * YEAR).min(W - PAD);
         let bh = (count * BARS_H as usize / most).max(3) as i32;
         let name = if bar_years == 1 {
-            format!(
-                "{y}: {} event{}",
-                grouped(count),
-                if count == 1 { "" } else { "s" }
-            )
+            format!("{y}: {}", plural(count, "event"))
         } else {
             format!(
-                "{y}–{}: {} event{}",
+                "{y}–{}: {}",
                 y + bar_years as u16 - 1,
-                grouped(count),
-                if count == 1 { "" } else { "s" }
+                plural(count, "event")
             )
         };
         svg.link(&url::timeline_year(root, first, split), &name, "ov-link");
@@ -269,8 +263,8 @@ fn draw(svg: &mut Svg, env: &Env, root: &str, m: &Mark, y: i32) {
                 format!("{from} to {to}")
             };
             format!(
-                "{} events, {dates}, from “{}”",
-                grouped(m.events.len()),
+                "{}, {dates}, from “{}”",
+                plural(m.events.len(), "event"),
                 fit(&first.title, 80)
             )
         }

@@ -81,11 +81,7 @@ fn card(tag: &Tag, root: &str) -> TagCard {
         .map(|(k, n)| TagCount {
             kind: k.plural,
             count: n,
-            label: format!(
-                "{} {}",
-                crate::diag::grouped(n),
-                if n == 1 { k.name } else { k.plural }
-            ),
+            label: k.counted(n),
         })
         .collect();
     TagCard {

@@ -110,9 +110,9 @@ pub(super) fn warnings_panel(warnings: &Diagnostics) -> Option<String> {
     let n = all.len();
     let items: String = all.iter().map(item).collect();
     Some(format!(
-        r#"<aside class="dossier-warnings" aria-label="dossier serve"><link rel="stylesheet" href="{WARNINGS_CSS_PATH}"><details><summary>{n} warning{s}</summary><p class="lead">The site builds; these do not stop it. <code>--deny-warnings</code> makes them errors.</p><ol>
+        r#"<aside class="dossier-warnings" aria-label="dossier serve"><link rel="stylesheet" href="{WARNINGS_CSS_PATH}"><details><summary>{count}</summary><p class="lead">The site builds; these do not stop it. <code>--deny-warnings</code> makes them errors.</p><ol>
 {items}</ol></details></aside>"#,
-        s = if n == 1 { "" } else { "s" },
+        count = crate::diag::plural(n, "warning"),
     ))
 }
 
