@@ -111,6 +111,8 @@ pub struct Cache {
     pub suggest: suggest::Cache,
     /// Each Markdown article's parse.
     pub bodies: kinds::article::BodyParses,
+    /// The events, built.
+    pub events: kinds::event::KeptEvents,
 }
 
 /// [`prepare`] for `dossier serve`: only the files that changed since the
@@ -131,7 +133,10 @@ pub fn prepare_with(
         timings,
         Some(Kept {
             suggest: &mut cache.suggest,
-            bodies: &mut cache.bodies,
+            model: model::validate::Kept {
+                bodies: &mut cache.bodies,
+                events: &mut cache.events,
+            },
         }),
     );
     let static_files = loaded.static_files.clone();
@@ -150,7 +155,7 @@ pub fn prepare_with(
 /// [`Cache`]).
 pub(crate) struct Kept<'c> {
     pub suggest: &'c mut suggest::Cache,
-    pub bodies: &'c mut kinds::article::BodyParses,
+    pub model: model::validate::Kept<'c>,
 }
 
 /// Validates what was loaded and compiles the theme: every error that
@@ -164,8 +169,8 @@ pub(crate) fn validate(
     timings: &mut Timings,
     kept: Option<Kept<'_>>,
 ) -> Result<(Site, Renderer), Diagnostics> {
-    let (suggest_cache, bodies) = match kept {
-        Some(k) => (Some(k.suggest), Some(k.bodies)),
+    let (suggest_cache, model_kept) = match kept {
+        Some(k) => (Some(k.suggest), Some(k.model)),
         None => (None, None),
     };
     // The model names the theme; the built-in one is render's to know.
@@ -184,7 +189,7 @@ pub(crate) fn validate(
             let files = |records: &model::Records<'_>, tags: &model::Tags| {
                 render::site_files(records, tags, r, &loaded.static_files)
             };
-            model::build_with_files(loaded, options, keep, &files, bodies)
+            model::build_with_files(loaded, options, keep, &files, model_kept)
         }
         Err(_) => model::build_keeping(loaded, options, keep),
     });

@@ -243,7 +243,7 @@ impl Article {
         // Parsing the Markdown of every article is most of this stage: done
         // for all of them at once, in parallel, before the checks in order.
         let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
-        let kept = ctx.parses.as_deref().map(|p| &p.0);
+        let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
         // The summary drawn from the text, when the metadata gives none,
         // too; and whether it was parsed afresh.
         let made: Vec<Option<(ParsedBody, bool)>> = loaded
@@ -267,7 +267,7 @@ impl Article {
                 Some(((rich, bad, summary, repeated_blocks(text)), true))
             })
             .collect();
-        if let Some(parses) = ctx.parses.as_deref_mut() {
+        if let Some(parses) = ctx.kept.as_mut().map(|k| &mut *k.bodies) {
             let file = |raw: &crate::load::RawArticle| &loaded.files[raw.file];
             let fresh = (loaded.articles.iter().zip(&made)).filter_map(|(raw, m)| match m {
                 Some((parse, true)) => {

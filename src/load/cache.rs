@@ -119,6 +119,8 @@ struct Shape {
     /// How many files it added.
     files: usize,
     item: ItemShape,
+    /// Its parse's number, which goes back with it.
+    parse: u64,
 }
 
 /// What tells the `Loaded` a load handed out from any other: its sizes, and
@@ -232,12 +234,14 @@ impl Cache {
             let cached = self.entries.get_mut(rel).expect("every entry is cached");
             let p = cached.parsed.take().expect("every entry was parsed above");
             let shown = p.files.first().map(|f| f.path.clone());
+            let parse = p.parse;
             let (files, item) = assemble(&mut loaded, p);
             self.shapes.push(Shape {
                 rel: rel.clone(),
                 shown,
                 files,
                 item,
+                parse,
             });
         }
         self.handed_out = Some(Counts::of(&loaded));
@@ -306,6 +310,7 @@ impl Cache {
                     item,
                     diags: Vec::new(),
                     unloaded: Unloaded::default(),
+                    parse: shape.parse,
                 },
             ));
         }

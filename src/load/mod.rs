@@ -85,6 +85,8 @@ macro_rules! loaded_storage {
             pub problems: Diagnostics,
             /// The records written in content that did not load.
             pub unloaded: Unloaded,
+            /// Where each data file's records come from, in list order.
+            pub(crate) origins: Vec<Origin>,
         }
 
         /// A data-file kind (from the list in `kinds`).
@@ -644,6 +646,11 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
         }
         Item::Data(rs) => {
             let (kind, n) = rs.shape();
+            loaded.origins.push(Origin {
+                kind: kind.info().name,
+                parse: p.parse,
+                file: base,
+            });
             rs.append_to(loaded, base);
             ItemShape::Data(kind, n)
         }
@@ -707,6 +714,42 @@ struct Parsed {
     item: Item,
     diags: Vec<Diagnostic>,
     unloaded: Unloaded,
+    /// Which parse this is: a number no other parse in this process has.
+    parse: u64,
+}
+
+impl Parsed {
+    /// A parse with nothing in it yet, numbered afresh.
+    fn new() -> Parsed {
+        static PARSES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Parsed {
+            files: Vec::new(),
+            item: Item::Nothing,
+            diags: Vec::new(),
+            unloaded: Unloaded::default(),
+            parse: PARSES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+}
+
+/// Where the records of one data file in a [`Loaded`] come from: the
+/// parse that read them and the file's place in [`Loaded::files`]. Two
+/// loads with the same origins for a kind hold the very same records of
+/// it, spans and all (a parse `dossier serve` kept, see [`Cache`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Origin {
+    /// The kind's name ([`KindInfo::name`]).
+    pub kind: &'static str,
+    parse: u64,
+    file: usize,
+}
+
+impl std::fmt::Debug for Origin {
+    /// The kind and the file: which parse it was is no part of what was
+    /// loaded (a load through [`Cache`] shows as a fresh one).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} records of file {}", self.kind, self.file)
+    }
 }
 
 /// Why a file's text could not be had: the problem, and the text as
@@ -778,12 +821,7 @@ fn lone_cr_to_lf(text: String) -> String {
 }
 
 fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<&Path>) -> Parsed {
-    let mut out = Parsed {
-        files: Vec::new(),
-        item: Item::Nothing,
-        diags: Vec::new(),
-        unloaded: Unloaded::default(),
-    };
+    let mut out = Parsed::new();
     if role == Role::Static {
         let key = rel.strip_prefix("static/").unwrap_or(rel).to_owned();
         match std::fs::read(path) {

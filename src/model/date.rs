@@ -300,7 +300,7 @@ mod tests {
             })
             .collect();
         for order in [Order::OldestFirst, Order::NewestFirst] {
-            let mut expected: Vec<(usize, Date)> = records.iter().map(|(r, _)| r.clone()).collect();
+            let mut expected: Vec<(usize, Date)> = records.iter().map(|(r, _)| *r).collect();
             expected.sort_by(|(_, a), (_, b)| match order {
                 Order::OldestFirst => a.key().cmp(&b.key()),
                 Order::NewestFirst => b.key().cmp(&a.key()),

@@ -35,11 +35,65 @@ pub(crate) struct Ctx<'a> {
     /// The links into the site found so far, resolved once every record
     /// is known (`links::resolve`).
     written: Vec<super::links::Written>,
-    /// The article parses `dossier serve` keeps between rebuilds.
-    pub(crate) parses: Option<&'a mut crate::kinds::article::BodyParses>,
+    /// What `dossier serve` keeps between rebuilds.
+    pub(crate) kept: Option<Kept<'a>>,
+    /// How many references were left out without a message, as naming a
+    /// record that is written but did not load or pass its checks: what
+    /// a kept result cannot tell from its key (`KeptEvents`).
+    pub(crate) unreported: usize,
+}
+
+/// What `dossier serve` keeps in the model from one rebuild to the next,
+/// each part good while what it was made from is unchanged.
+pub struct Kept<'c> {
+    /// Each Markdown article's parse.
+    pub bodies: &'c mut crate::kinds::article::BodyParses,
+    /// The events, built.
+    pub events: &'c mut crate::kinds::event::KeptEvents,
+}
+
+/// What validation has said so far: where its lists of diagnostics and
+/// links stand ([`Ctx::mark`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Mark {
+    diags: usize,
+    written: usize,
+    unreported: usize,
+}
+
+/// What one stage of validation said: its diagnostics and the links into
+/// the site it found, in order, to say again when its result is kept.
+#[derive(Clone)]
+pub(crate) struct Said {
+    diags: Vec<Diagnostic>,
+    written: Vec<super::links::Written>,
 }
 
 impl Ctx<'_> {
+    /// Where validation stands, to take what is said from here on.
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            diags: self.diags.len(),
+            written: self.written.len(),
+            unreported: self.unreported,
+        }
+    }
+
+    /// What was said since `mark`; `None` when a reference was left out
+    /// meanwhile without a message, which what was said does not record.
+    pub(crate) fn said_since(&self, mark: Mark) -> Option<Said> {
+        (self.unreported == mark.unreported).then(|| Said {
+            diags: self.diags.iter().skip(mark.diags).cloned().collect(),
+            written: self.written[mark.written..].to_vec(),
+        })
+    }
+
+    /// Says again what a stage said, when its result is kept.
+    pub(crate) fn say_again(&mut self, said: &Said) {
+        self.diags.extend(said.diags.iter().cloned());
+        self.written.extend(said.written.iter().cloned());
+    }
+
     /// Reports `message` at `span`; returns it to add a hint.
     pub(crate) fn err(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let d = self.loaded.at(span, message);
@@ -324,7 +378,8 @@ impl Ctx<'_> {
                         out.push(i);
                     }
                 }
-                None if skip(&r.value) || self.is_written::<T>(&r.value) => {}
+                None if skip(&r.value) => {}
+                None if self.is_written::<T>(&r.value) => self.unreported += 1,
                 None => {
                     let hint = did_you_mean(&r.value, index.0.keys().map(String::as_str));
                     self.err(r.span, format!("unknown {what} `{}`", r.value))
@@ -409,6 +464,19 @@ impl Unique<Span> {
 
 /// Ids (or slugs) of the records of one kind, to resolve references.
 pub(crate) struct IdIndex<T>(HashMap<String, Ix<T>>);
+
+impl<T> Clone for IdIndex<T> {
+    fn clone(&self) -> Self {
+        IdIndex(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for IdIndex<T> {
+    /// The same keys, each at the same index.
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
 
 impl<T: Kind> IdIndex<T> {
     fn of(records: &[T]) -> Self {
@@ -526,16 +594,16 @@ pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeS
 /// Without it ([`build`], [`build_keeping`]) such paths are resolved but
 /// not looked for.
 ///
-/// `parses`: the article parses `dossier serve` keeps from one rebuild to
-/// the next (`None` for a build or a check, which parse once).
+/// `kept`: what `dossier serve` keeps from one rebuild to the next
+/// (`None` for a build or a check, which build once).
 pub fn build_with_files(
     loaded: &Loaded,
     options: &BuildOptions,
     keep: Keep,
     files: &SiteFiles<'_>,
-    parses: Option<&mut crate::kinds::article::BodyParses>,
+    kept: Option<Kept<'_>>,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, Some(files), parses)
+    build_inner(loaded, options, keep, Some(files), kept)
 }
 
 fn build_inner<'a>(
@@ -543,7 +611,7 @@ fn build_inner<'a>(
     options: &BuildOptions,
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
-    parses: Option<&'a mut crate::kinds::article::BodyParses>,
+    kept: Option<Kept<'a>>,
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
@@ -554,7 +622,8 @@ fn build_inner<'a>(
         unsafe_html: false,
         keep,
         written: Vec::new(),
-        parses,
+        kept,
+        unreported: 0,
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS

@@ -54,6 +54,7 @@ mod link_cache;
 mod links;
 mod load_cache;
 mod mentions;
+mod model_cache;
 mod pagination;
 mod pictures;
 mod search;

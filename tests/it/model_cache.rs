@@ -1,0 +1,164 @@
+//! What `dossier serve` keeps of the model from one rebuild to the next
+//! (the events, built): whatever changed in the content, a rebuild through
+//! the cache gives exactly the site, links and messages a fresh build
+//! gives, and it keeps the events only when nothing they depend on changed.
+
+use crate::common::*;
+use dossier::{BuildOptions, Cache, Timings};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// Everything a rebuild gives, in a comparable form: every file of the
+/// site and its warnings, or every message.
+fn shown(result: Result<dossier::Investigation, dossier::Diagnostics>) -> String {
+    let inv = match result {
+        Ok(inv) => inv,
+        Err(d) => return d.render(false),
+    };
+    let mut out = inv.warnings().clone().render(false);
+    let site = inv
+        .render(&mut Timings::default())
+        .expect("the site renders");
+    for (path, bytes) in site.files {
+        out.push_str(&format!("\n== {path}\n{}", String::from_utf8_lossy(&bytes)));
+    }
+    out
+}
+
+/// Prepares `root` afresh and through `cache`, checks that both agree, and
+/// returns what they gave and whether the events were kept.
+fn same(root: &Path, cache: &mut Cache) -> (String, bool) {
+    let options = BuildOptions::default();
+    let fresh = shown(dossier::prepare(root, &options, &mut Timings::default()));
+    let cached = shown(dossier::prepare_with(
+        root,
+        &options,
+        &mut Timings::default(),
+        cache,
+    ));
+    assert!(
+        fresh == cached,
+        "a rebuild through the cache gives what a fresh one gives"
+    );
+    (fresh, cache.events.reused())
+}
+
+/// Writes a file below `content/`, modified an hour ago: the load cache
+/// trusts only files older than its clock tick, and this one is known to
+/// have changed by its length or its status-change time.
+fn write_old(root: &Path, rel: &str, text: &str) {
+    let path = root.join("content").join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(hour_ago).unwrap();
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let text = read(&root.join("content").join(rel));
+    assert!(text.contains(from), "{from:?} not in {rel}");
+    write_old(root, rel, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn events_kept_between_rebuilds_are_the_events_built_afresh() {
+    let dir = investigation(None);
+    let root = dir.path();
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(root.join("content")).unwrap();
+            let text = std::fs::read(entry.path()).unwrap();
+            if let Ok(text) = String::from_utf8(text) {
+                write_old(root, rel.to_str().unwrap(), &text);
+            }
+        }
+    }
+    let mut cache = Cache::default();
+    let (first, reused) = same(root, &mut cache);
+    assert!(!reused, "nothing to keep yet");
+    let (again, reused) = same(root, &mut cache);
+    assert!(
+        again == first && reused,
+        "nothing changed: the events are kept"
+    );
+
+    // An article's text changes: the events stay as they were.
+    edit(
+        root,
+        "articles/first-story.md",
+        "Acme Shipping won the contract.",
+        "Acme Shipping won the contract in March.",
+    );
+    let (edited, reused) = same(root, &mut cache);
+    assert!(reused && edited != first);
+
+    // The wire story becomes older than the story an event cites, which
+    // is now first in the list: the events are built again.
+    edit(root, "articles/wire/Wire Story.yaml", "2019-05", "2019-01");
+    let (_, reused) = same(root, &mut cache);
+    assert!(!reused, "an article the events may cite moved");
+    edit(root, "articles/wire/Wire Story.yaml", "2019-01", "2019-05");
+    same(root, &mut cache);
+
+    // An event's summary links to a file of the site.
+    edit(
+        root,
+        "events/2019.yaml",
+        "summary: The Port Authority awards the contract.",
+        "summary: The Port Authority awards the [contract](files/doc.txt).",
+    );
+    let (_, reused) = same(root, &mut cache);
+    assert!(!reused, "the events' file changed");
+    // A file that holds no record but comes before the events' file:
+    // every file after it moves by one place, and so do the places the
+    // kept events noted for their links.
+    write_old(root, "actors/people/nobody.yml", "");
+    let (_, reused) = same(root, &mut cache);
+    assert!(!reused, "the events' file moved");
+    assert!(same(root, &mut cache).1);
+    // The linked file is gone: the message names the event's line.
+    std::fs::remove_file(root.join("content/static/files/doc.txt")).unwrap();
+    let (gone, reused) = same(root, &mut cache);
+    assert!(reused, "nothing the events are built from changed");
+    assert!(
+        gone.contains("content/events/2019.yaml:4:"),
+        "the message names the event's line: {gone}"
+    );
+    write_old(root, "static/files/doc.txt", "A document.\n");
+
+    // An event names an actor that is no more: the message is given on
+    // every rebuild, kept or not.
+    edit(
+        root,
+        "actors.yaml",
+        "id: port-authority",
+        "id: harbour-board",
+    );
+    let (gone, _) = same(root, &mut cache);
+    assert!(gone.contains("unknown actor `port-authority`"), "{gone}");
+    let (again, reused) = same(root, &mut cache);
+    assert!(reused && again == gone);
+    edit(
+        root,
+        "actors.yaml",
+        "id: harbour-board",
+        "id: port-authority",
+    );
+
+    // An actor an event names fails its checks: the reference is left
+    // out without a message of its own. Once the record's id changes too,
+    // the reference is unknown, and a kept build would not say so.
+    edit(root, "actors/people/jane.yml", "name: Jane Roe\n", "");
+    let (invalid, _) = same(root, &mut cache);
+    assert!(!invalid.contains("unknown actor `jane-roe`"), "{invalid}");
+    edit(
+        root,
+        "actors/people/jane.yml",
+        "id: jane-roe",
+        "id: jane-row",
+    );
+    let (unknown, _) = same(root, &mut cache);
+    assert!(unknown.contains("unknown actor `jane-roe`"), "{unknown}");
+}
