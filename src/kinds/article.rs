@@ -228,7 +228,8 @@ impl Article {
         sources: &[Source],
     ) -> (Vec<Article>, Vec<String>, Vec<BoilerplateCount>) {
         let loaded = ctx.loaded;
-        let mut out: Vec<(Article, usize)> = Vec::new();
+        // An article is large: moved once, not again at every growth of the list.
+        let mut out: Vec<(Article, usize)> = Vec::with_capacity(loaded.articles.len());
         let mut drafts = Vec::new();
         let mut seen: Unique<String> = Unique::default();
         let mut site_patterns: Vec<Boilerplate> = loaded

@@ -270,11 +270,20 @@ macro_rules! link_storage {
 
         /// The mentions in every record's text but the articles' (those
         /// are found with their sentences, and cached, by [`link_inner`]).
-        fn mentions_but_articles(site: &Site, matcher: &Matcher) -> Mentioned {
+        ///
+        /// `kept`: what `dossier serve` keeps of each record's mentions,
+        /// by kind, made with the same names and `mention_links`.
+        fn mentions_but_articles(
+            site: &Site,
+            matcher: &Matcher,
+            mut kept: Option<&mut HashMap<&'static str, Vec<KeptText>>>,
+        ) -> Mentioned {
             let mut found = Mentioned::default();
             $(
-                if <$t as Kind>::INFO.plural != <Article as Kind>::INFO.plural {
-                    found.$p = mentions_in(matcher, &site.$p, site.config.mention_links);
+                let name = <$t as Kind>::INFO.name;
+                if name != <Article as Kind>::INFO.name {
+                    let kept = kept.as_deref_mut().map(|k| k.entry(name).or_default());
+                    found.$p = mentions_in(matcher, &site.$p, site.config.mention_links, kept);
                 }
             )*
             found
@@ -361,35 +370,65 @@ fn mentions_in<K: Kind>(
     matcher: &Matcher,
     table: &Table<K>,
     links: MentionLinks,
+    kept: Option<&mut Vec<KeptText>>,
 ) -> PerRecord<K, Mentions> {
-    PerRecord::from_vec(
-        table
-            .par_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let own = K::own_actor(Ix::new(i));
-                let mut found = r
-                    .text()
-                    .map(|t| find_mentions(matcher, t, own, links))
-                    .unwrap_or_default();
-                // A quote is a text of its own; its mentions follow the
-                // text's, counted on from the text's last event.
-                if let Some(q) = r.quote() {
-                    let offset = r.text().map_or(0, |t| t.events.len());
-                    found
+    let known = kept.as_deref();
+    let found: Vec<(Mentions, bool)> = table
+        .par_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let same = |k: &&KeptText| k.text.as_ref() == r.text() && k.quote.as_ref() == r.quote();
+            if let Some(k) = known.and_then(|k| k.get(i)).filter(same) {
+                return (k.mentions.clone(), false);
+            }
+            let own = K::own_actor(Ix::new(i));
+            let mut found = r
+                .text()
+                .map(|t| find_mentions(matcher, t, own, links))
+                .unwrap_or_default();
+            // A quote is a text of its own; its mentions follow the
+            // text's, counted on from the text's last event.
+            if let Some(q) = r.quote() {
+                let offset = r.text().map_or(0, |t| t.events.len());
+                found.0.extend(
+                    find_mentions(matcher, q, own, links)
                         .0
-                        .extend(find_mentions(matcher, q, own, links).0.into_iter().map(
-                            |mut m| {
-                                m.event += offset;
-                                m.end_event += offset;
-                                m
-                            },
-                        ));
-                }
-                found
-            })
-            .collect(),
-    )
+                        .into_iter()
+                        .map(|mut m| {
+                            m.event += offset;
+                            m.end_event += offset;
+                            m
+                        }),
+                );
+            }
+            (found, true)
+        })
+        .collect();
+    if let Some(kept) = kept {
+        kept.resize_with(table.len(), KeptText::default);
+        for ((k, r), (mentions, fresh)) in kept.iter_mut().zip(table.iter()).zip(&found) {
+            if *fresh {
+                *k = KeptText {
+                    text: r.text().cloned(),
+                    quote: r.quote().cloned(),
+                    mentions: mentions.clone(),
+                };
+            }
+        }
+    }
+    PerRecord::from_vec(found.into_iter().map(|(m, _)| m).collect())
+}
+
+/// A record's texts as linking last found them, and their mentions: kept
+/// by `dossier serve` for the record at the same place of its kind's list.
+/// Finding the mentions in 20,000 event summaries again after a
+/// one-article edit was a quarter of linking (issue 18); a text kept
+/// with the events is the very same text, compared by pointer.
+#[derive(Default)]
+struct KeptText {
+    text: Option<RichText>,
+    quote: Option<RichText>,
+    mentions: Mentions,
 }
 
 /// A kind whose references linking keeps (every kind of the list).
@@ -566,6 +605,8 @@ pub struct Cache {
     matcher: Option<Arc<Matcher>>,
     /// By article file, made from its text: its mentions, and their summary.
     articles: crate::kept::PerArticle<RichText, (Mentions, Summary)>,
+    /// By kind, the other records' texts and their mentions.
+    texts: HashMap<&'static str, Vec<KeptText>>,
 }
 
 type Summary = HashMap<ActorIx, (usize, String)>;
@@ -610,6 +651,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
                 cache.shields = shields;
                 cache.links = links;
                 cache.articles.clear();
+                cache.texts.clear();
             }
             let made = || Arc::new(Matcher::new(site.actor_names(), source_names(site)));
             cache.matcher.get_or_insert_with(made).clone()
@@ -636,7 +678,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
             }
         })
         .collect();
-    if let Some(cache) = cache {
+    if let Some(cache) = cache.as_deref_mut() {
         let fresh = (site.articles.iter().zip(&found))
             .filter(|(_, (_, _, new))| *new)
             .map(|(a, (mentions, summary, _))| {
@@ -649,7 +691,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     }
     let (article_body, mut summaries): (Vec<Mentions>, Vec<Summary>) =
         found.into_iter().map(|(m, s, _)| (m, s)).unzip();
-    let mut mentions = mentions_but_articles(site, &matcher);
+    let mut mentions = mentions_but_articles(site, &matcher, cache.map(|c| &mut c.texts));
     mentions.articles = PerRecord::from_vec(article_body);
     let (forward, back) = references(site, &matcher, &mentions);
     let mut graph = Graph {

@@ -80,6 +80,22 @@ fn linking_through_the_cache_gives_what_linking_afresh_gives() {
     std::fs::remove_file(&extra).unwrap();
     assert_eq!(same(root, &mut cache), renamed);
 
+    // An event's summary and a statement's quote name other actors; the
+    // quote's text (its summary aside) stays the same length.
+    edit(
+        &content.join("events/2019.yaml"),
+        "summary: The Port Authority awards the contract.",
+        "summary: Jane Roe awards the contract.",
+    );
+    let event = same(root, &mut cache);
+    assert_ne!(event, renamed);
+    edit(
+        &content.join("statements.yaml"),
+        "and the Port Authority knows it.",
+        "and Sean O'Brien knows it.",
+    );
+    assert_ne!(same(root, &mut cache), event);
+
     // Every mention becomes a link, in unchanged articles too.
     let site = content.join("site.yaml");
     std::fs::write(&site, format!("{}mention_links: every\n", read(&site))).unwrap();
