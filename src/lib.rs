@@ -102,7 +102,8 @@ pub fn prepare(
 }
 
 /// What `dossier serve` keeps from one rebuild to the next: each file's
-/// parse, and the mentions found in each article.
+/// parse, each article's parsed text, the events built, and the mentions
+/// found in every record's text.
 #[derive(Default)]
 pub struct Cache {
     pub load: load::Cache,
@@ -116,9 +117,10 @@ pub struct Cache {
 }
 
 /// [`prepare`] for `dossier serve`: only the files that changed since the
-/// last call with the same `cache` are parsed again, and only the articles
-/// that changed searched for mentions. The result is the one
-/// [`prepare`] would give.
+/// last call with the same `cache` are parsed again, the events built
+/// again only when what they are built from changed, and only the texts
+/// that changed searched for mentions. The result is the one [`prepare`]
+/// would give (`tests/it/model_cache.rs`).
 pub fn prepare_with(
     root: &Path,
     options: &BuildOptions,

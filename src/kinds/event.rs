@@ -400,9 +400,11 @@ impl Built {
     /// Whether building the events now would give these: the very same
     /// records (the same parses at the same places among the files), the
     /// same `unsafe_html`, and every id an event may name standing for
-    /// the same record. Nothing else of the investigation reaches an
-    /// event; a reference left out without a message (to a record that
-    /// did not load) is never kept ([`Ctx::said_since`]).
+    /// the same record. Nothing else of the investigation reaches events
+    /// whose every reference names a record of the site; events with one
+    /// that does not (unknown, or a record that did not load) are never
+    /// kept, as what is said of it depends on every file
+    /// ([`Ctx::said_since`]).
     fn holds(&self, origins: &[Origin], unsafe_html: bool, ids: &Ids) -> bool {
         self.origins == origins
             && self.unsafe_html == unsafe_html

@@ -586,11 +586,12 @@ impl<'m> Runs<'m> {
     }
 }
 
-/// What linking found in each article, kept by `dossier serve` from one
-/// rebuild to the next: finding mentions and their sentences in every
-/// article is most of this stage, and an edit changes one article. An
-/// article whose text is as it was, while every actor's names are as they
-/// were, keeps what was found in it.
+/// What linking found in each record's text, kept by `dossier serve` from
+/// one rebuild to the next: finding mentions (and, in articles, their
+/// sentences) in every text is most of this stage, and an edit changes
+/// one article. A text as it was, while every actor's names and
+/// `mention_links` are as they were, keeps what was found in it; so does
+/// the matcher made of the names.
 #[derive(Default)]
 pub struct Cache {
     /// The names the matcher was built from.

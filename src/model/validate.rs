@@ -37,10 +37,12 @@ pub(crate) struct Ctx<'a> {
     written: Vec<super::links::Written>,
     /// What `dossier serve` keeps between rebuilds.
     pub(crate) kept: Option<Kept<'a>>,
-    /// How many references were left out without a message, as naming a
-    /// record that is written but did not load or pass its checks: what
-    /// a kept result cannot tell from its key (`KeptEvents`).
-    pub(crate) unreported: usize,
+    /// How many references named no record of the site (drafts aside):
+    /// each is left out silently when its record is written but did not
+    /// load or pass its checks, and reported as unknown otherwise. Which
+    /// of the two depends on every file of the investigation, so a result
+    /// with such a reference is never kept (`KeptEvents`).
+    pub(crate) unresolved: usize,
 }
 
 /// What `dossier serve` keeps in the model from one rebuild to the next,
@@ -58,7 +60,7 @@ pub struct Kept<'c> {
 pub(crate) struct Mark {
     diags: usize,
     written: usize,
-    unreported: usize,
+    unresolved: usize,
 }
 
 /// What one stage of validation said: its diagnostics and the links into
@@ -75,14 +77,15 @@ impl Ctx<'_> {
         Mark {
             diags: self.diags.len(),
             written: self.written.len(),
-            unreported: self.unreported,
+            unresolved: self.unresolved,
         }
     }
 
-    /// What was said since `mark`; `None` when a reference was left out
-    /// meanwhile without a message, which what was said does not record.
+    /// What was said since `mark`; `None` when a reference meanwhile
+    /// named no record, as what is said of it may change while the key of
+    /// a kept result does not (see [`Ctx::unresolved`]).
     pub(crate) fn said_since(&self, mark: Mark) -> Option<Said> {
-        (self.unreported == mark.unreported).then(|| Said {
+        (self.unresolved == mark.unresolved).then(|| Said {
             diags: self.diags.iter().skip(mark.diags).cloned().collect(),
             written: self.written[mark.written..].to_vec(),
         })
@@ -379,8 +382,9 @@ impl Ctx<'_> {
                     }
                 }
                 None if skip(&r.value) => {}
-                None if self.is_written::<T>(&r.value) => self.unreported += 1,
+                None if self.is_written::<T>(&r.value) => self.unresolved += 1,
                 None => {
+                    self.unresolved += 1;
                     let hint = did_you_mean(&r.value, index.0.keys().map(String::as_str));
                     self.err(r.span, format!("unknown {what} `{}`", r.value))
                         .hint = hint;
@@ -623,7 +627,7 @@ fn build_inner<'a>(
         keep,
         written: Vec::new(),
         kept,
-        unreported: 0,
+        unresolved: 0,
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS
