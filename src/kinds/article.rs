@@ -291,7 +291,7 @@ impl Article {
         let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();
-            let meta = raw.meta.as_ref();
+            let meta = raw.meta.as_deref();
             let m = meta.map(|l| &l.value);
             let mloc = meta.map(|l| l.span).unwrap_or(Span::whole_file(raw.file));
             if let Some(m) = m {

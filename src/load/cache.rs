@@ -292,7 +292,7 @@ impl Cache {
                 ItemShape::Article { meta_file } => match articles.next() {
                     Some(a) => Item::Article {
                         stem: a.stem,
-                        meta: a.meta.map(Box::new),
+                        meta: a.meta,
                         meta_file,
                         body: a.body,
                     },

@@ -63,7 +63,9 @@ pub struct RawArticle {
     /// The file stem, for the default slug.
     pub stem: String,
     /// Front matter or sidecar (its spans name the file it is in).
-    pub meta: Option<Field<<Article as Kind>::Fields>>,
+    /// Boxed: about a kilobyte, and lent by `dossier serve`'s cache to
+    /// every load and taken back, which then moves a pointer.
+    pub meta: Option<Box<Field<<Article as Kind>::Fields>>>,
     pub body: ArticleBody,
 }
 
@@ -664,7 +666,7 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
             loaded.articles.push(RawArticle {
                 file: base,
                 stem,
-                meta: meta.map(|m| *m),
+                meta,
                 body,
             });
             ItemShape::Article { meta_file }
