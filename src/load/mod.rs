@@ -413,19 +413,87 @@ pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Loaded, Diagnostics> 
     load_inner(root, Some(cache))
 }
 
-fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let mut unloaded = Unloaded::default();
+fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diagnostics> {
     let content = root.join("content");
     if !content.is_dir() {
+        let mut diags = Diagnostics::default();
         diags.push(
             Diagnostic::new(display_path(root, &content), "there is no `content/` folder here")
                 .with_hint("run the command in an investigation's folder, pass --root, or start one with `dossier new <dir>`"),
         );
         return Err(diags);
     }
+    let kept = cache.as_deref_mut().and_then(|c| c.kept_walk(&content));
+    let walked = kept.is_none();
+    let Walk {
+        entries,
+        sidecars,
+        mut diags,
+        unloaded,
+        folders,
+    } = kept.unwrap_or_else(|| walk(root, &content));
+    match cache {
+        None => {
+            let parsed = parse_all(root, &entries, &sidecars, &stem_of);
+            let mut loaded = Loaded {
+                unloaded,
+                ..Loaded::default()
+            };
+            reserve(&mut loaded, parsed.iter());
+            for mut p in parsed {
+                diags.extend(std::mem::take(&mut p.diags));
+                loaded.unloaded.append(&mut p.unloaded);
+                assemble(&mut loaded, p);
+            }
+            let has_site = loaded.site.is_some();
+            finish(loaded, has_site, diags)
+        }
+        Some(cache) => {
+            // A walk that found nothing wrong and read no file is kept
+            // while no folder changed.
+            let keep = diags.is_empty() && unloaded == Unloaded::default();
+            let loaded = cache.load(root, &entries, &sidecars, &stem_of, diags, unloaded);
+            let walk = keep.then(|| Walk {
+                entries,
+                sidecars,
+                diags: Diagnostics::default(),
+                unloaded: Unloaded::default(),
+                folders,
+            });
+            cache.keep_walk(walk, walked);
+            loaded
+        }
+    }
+}
+
+/// What the walk of `content/` found: the entries in content order, the
+/// sidecars of `.txt` articles, its problems, the records of misspelt data
+/// files (which are read), and every folder walked.
+struct Walk {
+    entries: Vec<Entry>,
+    sidecars: Sidecars,
+    diags: Diagnostics,
+    unloaded: Unloaded,
+    /// Each folder with its key ([`cache::FileKey`], and whether it was
+    /// modified too recently to trust), taken before it was read; `None`
+    /// when it could not be looked at.
+    folders: Vec<(PathBuf, Option<(cache::FileKey, bool)>)>,
+}
+
+/// The stem of an entry's path (`articles/x` for `articles/x.txt`): a
+/// sidecar belongs to the `.txt` article with the same stem beside it.
+fn stem_of(rel: &str) -> String {
+    rel.rsplit_once('.')
+        .map(|(s, _)| s.to_owned())
+        .unwrap_or_else(|| rel.to_owned())
+}
+
+/// Walks `content/` (at `content`, in `root`).
+fn walk(root: &Path, content: &Path) -> Walk {
+    let (mut diags, mut unloaded) = (Diagnostics::default(), Unloaded::default());
+    let mut folders = Vec::new();
     let mut entries: Vec<(String, PathBuf, Role)> = Vec::new();
-    for entry in crate::diag::walk(root, &content, false) {
+    for entry in crate::diag::walk(root, content, false) {
         let entry = match entry {
             Ok(e) => e,
             Err(d) => {
@@ -433,9 +501,15 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
                 continue;
             }
         };
+        // Looked at before walkdir reads it: a change while it is read
+        // makes the key stale rather than the listing.
+        if entry.file_type().is_dir() {
+            let key = cache::FileKey::of(entry.path(), std::time::SystemTime::now());
+            folders.push((entry.path().to_path_buf(), key));
+        }
         // Only for messages: most entries never need it.
         let shown = || display_path(root, entry.path());
-        let rel = entry.path().strip_prefix(&content).unwrap_or(entry.path());
+        let rel = entry.path().strip_prefix(content).unwrap_or(entry.path());
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         let mut parts = rel_str.split('/');
         let top = parts.next().unwrap_or("");
@@ -491,11 +565,6 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
 
     // Sidecars belong to the .txt article with the same stem beside them.
-    let stem_of = |rel: &str| {
-        rel.rsplit_once('.')
-            .map(|(s, _)| s.to_owned())
-            .unwrap_or_else(|| rel.to_owned())
-    };
     let txt_stems: std::collections::HashSet<String> = entries
         .iter()
         .filter(|e| e.2 == Role::ArticleTxt)
@@ -528,23 +597,12 @@ fn load_inner(root: &Path, cache: Option<&mut Cache>) -> Result<Loaded, Diagnost
         false
     });
 
-    match cache {
-        None => {
-            let parsed = parse_all(root, &entries, &sidecars, &stem_of);
-            let mut loaded = Loaded {
-                unloaded,
-                ..Loaded::default()
-            };
-            reserve(&mut loaded, parsed.iter());
-            for mut p in parsed {
-                diags.extend(std::mem::take(&mut p.diags));
-                loaded.unloaded.append(&mut p.unloaded);
-                assemble(&mut loaded, p);
-            }
-            let has_site = loaded.site.is_some();
-            finish(loaded, has_site, diags)
-        }
-        Some(cache) => cache.load(root, &entries, &sidecars, &stem_of, diags, unloaded),
+    Walk {
+        entries,
+        sidecars,
+        diags,
+        unloaded,
+        folders,
     }
 }
 

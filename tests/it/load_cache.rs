@@ -25,15 +25,12 @@ fn same(root: &Path, cache: &mut Cache) -> usize {
     cache.reparsed()
 }
 
-/// Sets every file's modification time an hour back, so that the cache
-/// trusts it (a file modified within the last two seconds is always
-/// parsed again).
+/// Sets every file's and folder's modification time an hour back, so that
+/// the cache trusts it (a file modified within the last two seconds is
+/// always parsed again, a folder walked again).
 fn age(root: &Path) {
-    for entry in walkdir::WalkDir::new(root.join("content")) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            set_mtime(entry.path(), an_hour_ago());
-        }
+    for entry in walkdir::WalkDir::new(root.join("content")).contents_first(true) {
+        set_mtime(entry.unwrap().path(), an_hour_ago());
     }
 }
 
@@ -42,12 +39,14 @@ fn an_hour_ago() -> SystemTime {
 }
 
 fn set_mtime(path: &Path, time: SystemTime) {
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(time)
-        .unwrap();
+    // A folder cannot be opened for writing; its owner may set its times
+    // through any handle.
+    let file = if path.is_dir() {
+        std::fs::File::open(path)
+    } else {
+        std::fs::File::options().write(true).open(path)
+    };
+    file.unwrap().set_modified(time).unwrap();
 }
 
 /// Writes a file below `content/`, as of now.
@@ -249,4 +248,50 @@ fn csv_files_are_cached_like_yaml_files() {
     write_old(root, "events/timeline.csv", "Year,Headline\n2021,Good\n");
     assert_eq!(same(root, &mut cache), 1);
     assert_eq!(same(root, &mut cache), 0);
+}
+
+#[test]
+fn a_walk_is_kept_while_no_folder_changes() {
+    let dir = example();
+    let root = dir.path();
+    age(root);
+    let mut cache = Cache::new();
+    same(root, &mut cache);
+    assert!(cache.walked());
+    same(root, &mut cache);
+    assert!(!cache.walked(), "nothing changed: the last walk is kept");
+
+    // An edit changes a file, not its folder: the walk is kept.
+    let story = "articles/macron-called-bennett-nso.txt";
+    let text = read(&root.join("content").join(story));
+    write_old(root, story, &format!("{text}\nOne more line.\n"));
+    same(root, &mut cache);
+    assert!(!cache.walked());
+
+    // A file added, renamed, removed, and one in a new folder: each is
+    // seen, even with its folder's time set back (its status-change time
+    // moves all the same).
+    let steps: [&dyn Fn(); 4] = [
+        &|| write_old(root, "articles/new.md", &article("New", "Added.")),
+        &|| {
+            let articles = root.join("content/articles");
+            std::fs::rename(articles.join("new.md"), articles.join("renamed.md")).unwrap();
+        },
+        &|| std::fs::remove_file(root.join("content/articles/renamed.md")).unwrap(),
+        &|| {
+            write_old(
+                root,
+                "actors/more/one.yaml",
+                "id: one-more\nname: One More\nkind: person\n",
+            )
+        },
+    ];
+    for step in steps {
+        step();
+        age(root);
+        same(root, &mut cache);
+        assert!(cache.walked(), "a folder changed: walked again");
+        same(root, &mut cache);
+        assert!(!cache.walked());
+    }
 }
