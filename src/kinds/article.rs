@@ -231,7 +231,8 @@ impl Article {
         // An article is large: moved once, not again at every growth of the list.
         let mut out: Vec<(Article, usize)> = Vec::with_capacity(loaded.articles.len());
         let mut drafts = Vec::new();
-        let mut seen: Unique<String> = Unique::default();
+        // By slug, the file of the article that has it.
+        let mut seen: Unique<usize> = Unique::with_capacity(loaded.articles.len());
         let mut site_patterns: Vec<Boilerplate> = loaded
             .site
             .as_ref()
@@ -528,7 +529,8 @@ impl Article {
                 drafts.push(slug);
                 continue;
             }
-            if let Some(at) = seen.first(&slug) {
+            if let Some(&at) = seen.first(&slug) {
+                let at = &loaded.files[at].path;
                 let msg = format!("two articles have the slug `{slug}`: this one and {at}");
                 match field(|m| &m.slug) {
                     Some(s) => ctx.err(s.span, msg),
@@ -537,7 +539,7 @@ impl Article {
                 .hint = Some("give one of them its own `slug`".into());
                 continue;
             }
-            seen.insert(slug.clone(), path.clone());
+            seen.insert(slug.clone(), raw.file);
             let mut all_sources = article_sources;
             let named = credit.iter().flat_map(|c| &c.names);
             let dated = dateline

@@ -436,6 +436,11 @@ impl<A> Default for Unique<A> {
 }
 
 impl<A> Unique<A> {
+    /// Room for `n` keys.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Unique(HashMap::with_capacity(n))
+    }
+
     /// Where `key` was first defined, if it was.
     pub(crate) fn first(&self, key: &str) -> Option<&A> {
         self.0.get(key)

@@ -567,8 +567,9 @@ impl PageSpec {
     /// then each tag's. (This order is the sitemap's, and that of the
     /// errors.)
     pub fn all(site: &Site, graph: &Graph) -> Vec<PageSpec> {
-        let mut all = Vec::new();
-        for page in PageSpec::before_linking(site) {
+        let first = PageSpec::before_linking(site);
+        let mut all = Vec::with_capacity(first.len());
+        for page in first {
             let Shows::Record(r, Part::Whole) = page.shows else {
                 all.push(page);
                 continue;
