@@ -135,6 +135,7 @@ pub fn prepare_with(
         timings,
         Some(Kept {
             suggest: &mut cache.suggest,
+            names: &mut cache.link,
             model: model::validate::Kept {
                 bodies: &mut cache.bodies,
                 events: &mut cache.events,
@@ -157,6 +158,8 @@ pub fn prepare_with(
 /// [`Cache`]).
 pub(crate) struct Kept<'c> {
     pub suggest: &'c mut suggest::Cache,
+    /// Linking's cache, for its name matcher.
+    pub names: &'c mut link::Cache,
     pub model: model::validate::Kept<'c>,
 }
 
@@ -172,7 +175,7 @@ pub(crate) fn validate(
     kept: Option<Kept<'_>>,
 ) -> Result<(Site, Renderer), Diagnostics> {
     let (suggest_cache, model_kept) = match kept {
-        Some(k) => (Some(k.suggest), Some(k.model)),
+        Some(k) => (Some((k.suggest, k.names)), Some(k.model)),
         None => (None, None),
     };
     // The model names the theme; the built-in one is render's to know.
@@ -232,9 +235,14 @@ pub(crate) fn validate(
 /// `check`'s one warning for the possible actors of `dossier suggest`
 /// (content format 1.1, Command line): how many there are, at the
 /// articles folder, or none when there are none.
-fn possible_actors_warning(site: &Site, cache: Option<&mut suggest::Cache>) -> Option<Diagnostic> {
+fn possible_actors_warning(
+    site: &Site,
+    cache: Option<(&mut suggest::Cache, &mut link::Cache)>,
+) -> Option<Diagnostic> {
     let n = match cache {
-        Some(cache) => suggest::possible_actors_with(site, suggest::DEFAULT_MIN, cache),
+        Some((cache, names)) => {
+            suggest::possible_actors_with(site, suggest::DEFAULT_MIN, cache, names)
+        }
         None => suggest::possible_actors(site, suggest::DEFAULT_MIN),
     }
     .len();

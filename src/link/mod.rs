@@ -602,8 +602,12 @@ pub struct Cache {
     links: Option<MentionLinks>,
     /// The matcher of those names: making it again (2,000 actors, their
     /// aliases and the source names) was a sixth of linking at 10,000
-    /// articles (issue 18).
+    /// articles (issue 18), and the possible-actors warning reads the
+    /// articles with it too.
     matcher: Option<Arc<Matcher>>,
+    /// How many matchers this cache has made: what another stage kept
+    /// from reading with an earlier one is stale ([`Cache::matcher`]).
+    made: u64,
     /// By article file, made from its text: its mentions, and their summary.
     articles: crate::kept::PerArticle<RichText, (Mentions, Summary)>,
     /// By kind, the other records' texts and their mentions.
@@ -616,11 +620,35 @@ impl Cache {
     pub fn new() -> Self {
         Cache::default()
     }
+
+    /// The matcher of `site`'s actor names, shielded by its source names,
+    /// kept while they are unchanged, and its number: a new number means
+    /// other names, and anything found with the last matcher is stale
+    /// (this cache's mentions are forgotten here).
+    pub(crate) fn matcher(&mut self, site: &Site) -> (Arc<Matcher>, u64) {
+        let names: Vec<(ActorIx, String)> =
+            site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
+        let shields: Vec<String> = source_names(site).map(str::to_owned).collect();
+        let matcher = match &self.matcher {
+            Some(m) if self.names == names && self.shields == shields => m.clone(),
+            _ => {
+                let m = Arc::new(Matcher::new(site.actor_names(), source_names(site)));
+                self.names = names;
+                self.shields = shields;
+                self.matcher = Some(m.clone());
+                self.made += 1;
+                self.articles.clear();
+                self.texts.clear();
+                m
+            }
+        };
+        (matcher, self.made)
+    }
 }
 
 /// Every source name and alias: they shield the actor names inside them
 /// ("Radio France" mentions no actor "France").
-fn source_names(site: &Site) -> impl Iterator<Item = &str> {
+pub(crate) fn source_names(site: &Site) -> impl Iterator<Item = &str> {
     site.sources
         .iter()
         .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str)))
@@ -640,22 +668,14 @@ pub fn link_with(site: &Site, cache: &mut Cache) -> Graph {
 fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     let matcher = match cache.as_deref_mut() {
         Some(cache) => {
-            let names: Vec<(ActorIx, String)> =
-                site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
-            let shields: Vec<String> = source_names(site).map(str::to_owned).collect();
+            let (matcher, _) = cache.matcher(site);
             let links = Some(site.config.mention_links);
-            if cache.names != names || cache.shields != shields {
-                cache.matcher = None;
-            }
-            if cache.matcher.is_none() || cache.links != links {
-                cache.names = names;
-                cache.shields = shields;
+            if cache.links != links {
                 cache.links = links;
                 cache.articles.clear();
                 cache.texts.clear();
             }
-            let made = || Arc::new(Matcher::new(site.actor_names(), source_names(site)));
-            cache.matcher.get_or_insert_with(made).clone()
+            matcher
         }
         None => Arc::new(Matcher::new(site.actor_names(), source_names(site))),
     };

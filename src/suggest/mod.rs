@@ -115,19 +115,23 @@ pub fn possible_actors(site: &Site, min: usize) -> Vec<PossibleActor> {
 
 /// [`possible_actors`] for `dossier serve`: only the articles whose text
 /// changed since the last call with the same `cache` are read again, as
-/// long as no actor's or source's name changed. The same list as
-/// [`possible_actors`] gives.
-pub fn possible_actors_with(site: &Site, min: usize, cache: &mut Cache) -> Vec<PossibleActor> {
-    suggest_inner(site, min, Some(cache)).actors
+/// long as no actor's or source's name changed, with the name matcher
+/// linking keeps (`names`). The same list as [`possible_actors`] gives.
+pub fn possible_actors_with(
+    site: &Site,
+    min: usize,
+    cache: &mut Cache,
+    names: &mut crate::link::Cache,
+) -> Vec<PossibleActor> {
+    suggest_inner(site, min, Some((cache, names))).actors
 }
 
 /// What `dossier serve` keeps from one reading of the articles to the
-/// next: what each article's text yielded, and the names it was read
-/// against.
+/// next: what each article's text yielded, and the number of the name
+/// matcher it was read with (`link::Cache::matcher`).
 #[derive(Default)]
 pub struct Cache {
-    names: Vec<(ActorIx, String)>,
-    shields: Vec<String>,
+    matcher: u64,
     /// By article file, made from its text: what it yielded.
     articles: crate::kept::PerArticle<crate::model::RichText, Arc<scan::Found>>,
 }
@@ -139,25 +143,27 @@ pub fn suggest(site: &Site, min: usize) -> Suggestions {
     suggest_inner(site, min, None)
 }
 
-fn suggest_inner(site: &Site, min: usize, mut cache: Option<&mut Cache>) -> Suggestions {
+fn suggest_inner(
+    site: &Site,
+    min: usize,
+    kept: Option<(&mut Cache, &mut crate::link::Cache)>,
+) -> Suggestions {
     let min = min.max(1);
-    let shields = || {
-        site.sources.iter().flat_map(|s| {
-            std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str))
-        })
-    };
-    let matcher = Matcher::new(site.actor_names(), shields());
-    if let Some(cache) = cache.as_deref_mut() {
-        let names: Vec<(ActorIx, String)> =
-            site.actor_names().map(|(i, n)| (i, n.to_owned())).collect();
-        let shields: Vec<String> = shields().map(str::to_owned).collect();
-        // Another name changes what every text yields.
-        if cache.names != names || cache.shields != shields {
-            cache.names = names;
-            cache.shields = shields;
-            cache.articles.clear();
+    let (matcher, cache) = match kept {
+        Some((cache, names)) => {
+            let (matcher, made) = names.matcher(site);
+            // Other names change what every text yields.
+            if cache.matcher != made {
+                cache.matcher = made;
+                cache.articles.clear();
+            }
+            (matcher, Some(cache))
         }
-    }
+        None => {
+            let shields = crate::link::source_names(site);
+            (Arc::new(Matcher::new(site.actor_names(), shields)), None)
+        }
+    };
     let known = cache.as_deref().map(|c| &c.articles);
     // Each article's reading, and whether it was read afresh.
     let read: Vec<(Arc<scan::Found>, bool)> = site
