@@ -114,6 +114,8 @@ pub struct Cache {
     pub bodies: kinds::article::BodyParses,
     /// The events, built.
     pub events: kinds::event::KeptEvents,
+    /// The theme's templates, compiled.
+    pub theme: render::KeptTheme,
 }
 
 /// [`prepare`] for `dossier serve`: only the files that changed since the
@@ -136,6 +138,7 @@ pub fn prepare_with(
         Some(Kept {
             suggest: &mut cache.suggest,
             names: &mut cache.link,
+            theme: &mut cache.theme,
             model: model::validate::Kept {
                 bodies: &mut cache.bodies,
                 events: &mut cache.events,
@@ -160,6 +163,7 @@ pub(crate) struct Kept<'c> {
     pub suggest: &'c mut suggest::Cache,
     /// Linking's cache, for its name matcher.
     pub names: &'c mut link::Cache,
+    pub theme: &'c mut render::KeptTheme,
     pub model: model::validate::Kept<'c>,
 }
 
@@ -174,14 +178,16 @@ pub(crate) fn validate(
     timings: &mut Timings,
     kept: Option<Kept<'_>>,
 ) -> Result<(Site, Renderer), Diagnostics> {
-    let (suggest_cache, model_kept) = match kept {
-        Some(k) => (Some((k.suggest, k.names)), Some(k.model)),
-        None => (None, None),
+    let (suggest_cache, model_kept, kept_theme) = match kept {
+        Some(k) => (Some((k.suggest, k.names)), Some(k.model), Some(k.theme)),
+        None => (None, None, None),
     };
     // The model names the theme; the built-in one is render's to know.
     let theme_name =
         model::theme_name(loaded).unwrap_or_else(|| render::theme::DEFAULT_THEME_NAME.to_owned());
-    let renderer = timings.time("theme", || Renderer::new(root, &theme_name));
+    let renderer = timings.time("theme", || {
+        Renderer::new_keeping(root, &theme_name, kept_theme)
+    });
     // `check` warns about possible actors (content format 1.1, `dossier
     // suggest`), which reads every paragraph: it keeps the whole text like
     // `build`, so that a warning `build` gives, `check` gives too.

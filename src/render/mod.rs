@@ -20,26 +20,65 @@ use crate::model::{ArticleIx, Site};
 use crate::url::{self, Root};
 use crate::write::Output;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 use tera::{ErrorKind, Tera};
 
 pub use page::{PageKind, PageSpec, Shows};
 
 /// The theme, compiled: templates parsed once, static files ready to copy.
 pub struct Renderer {
-    tera: Tera,
+    /// Shared with [`KeptTheme`] in `dossier serve`.
+    tera: Arc<Tera>,
     theme: theme::Theme,
 }
+
+/// The templates `dossier serve` keeps compiled from one rebuild to the
+/// next, with their sources: parsing every template again was a few
+/// milliseconds of every rebuild. The theme's files are still read each
+/// time, and compiled again whenever a template's text, name or origin
+/// changed.
+#[derive(Default)]
+pub struct KeptTheme(Option<(BTreeMap<String, theme::TemplateSource>, Arc<Tera>)>);
 
 impl Renderer {
     /// Loads and compiles the theme. Template errors come back as
     /// diagnostics naming the template file, line and column.
     pub fn new(root: &Path, theme_name: &str) -> Result<Renderer, Diagnostics> {
+        Renderer::new_keeping(root, theme_name, None)
+    }
+
+    /// [`Renderer::new`], with the templates compiled last time when
+    /// their sources are the same (`dossier serve`).
+    pub(crate) fn new_keeping(
+        root: &Path,
+        theme_name: &str,
+        kept: Option<&mut KeptTheme>,
+    ) -> Result<Renderer, Diagnostics> {
         let mut diags = Diagnostics::default();
         let theme = theme::load(root, theme_name, &mut diags);
         if !diags.is_empty() {
             return Err(diags);
         }
+        let same =
+            |k: &&(BTreeMap<String, theme::TemplateSource>, Arc<Tera>)| k.0 == theme.templates;
+        if let Some((_, tera)) = kept.as_ref().and_then(|k| k.0.as_ref()).filter(same) {
+            return Ok(Renderer {
+                tera: tera.clone(),
+                theme,
+            });
+        }
+        let renderer = Renderer::compile(theme, theme_name)?;
+        if let Some(k) = kept {
+            k.0 = Some((renderer.theme.templates.clone(), renderer.tera.clone()));
+        }
+        Ok(renderer)
+    }
+
+    /// Compiles `theme`'s templates, checking that every page's is there.
+    fn compile(theme: theme::Theme, theme_name: &str) -> Result<Renderer, Diagnostics> {
+        let mut diags = Diagnostics::default();
         let mut tera = Tera::new();
         tera.set_escape_fn(escape_html);
         // `{{ n | count }}`: a count as the built-in theme's English words
@@ -76,7 +115,10 @@ impl Renderer {
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok(Renderer { tera, theme })
+        Ok(Renderer {
+            tera: Arc::new(tera),
+            theme,
+        })
     }
 
     /// Whether every template is the built-in theme's own, none replaced

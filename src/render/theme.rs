@@ -12,7 +12,7 @@ static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/steampu
 pub const DEFAULT_THEME_NAME: &str = "steampunk-heart";
 
 /// A template's source and where it came from (for error messages).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TemplateSource {
     pub source: String,
     /// Path relative to the root, or `(built-in theme)/…`.

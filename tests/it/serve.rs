@@ -584,6 +584,16 @@ fn an_edit_is_rebuilt_and_announced() {
         let r = server.get("/");
         r.body.contains("data-test-marker=templated").then_some(())
     });
+    // The preview keeps the compiled templates; an edit of one is seen.
+    std::fs::write(
+        dir.path().join("templates/base.html"),
+        base.replacen("<body", "<body data-test-marker=edited", 1),
+    )
+    .unwrap();
+    eventually("an edited template", &server, || {
+        let r = server.get("/");
+        r.body.contains("data-test-marker=edited").then_some(())
+    });
 }
 
 /// Every file below `content/` modified an hour ago, so that the server's
