@@ -40,7 +40,10 @@ pub struct Renderer {
 /// time, and compiled again whenever a template's text, name or origin
 /// changed.
 #[derive(Default)]
-pub struct KeptTheme(Option<(BTreeMap<String, theme::TemplateSource>, Arc<Tera>)>);
+pub struct KeptTheme {
+    compiled: Option<(BTreeMap<String, theme::TemplateSource>, Arc<Tera>)>,
+    stylesheets: theme::Stylesheets,
+}
 
 impl Renderer {
     /// Loads and compiles the theme. Template errors come back as
@@ -54,16 +57,16 @@ impl Renderer {
     pub(crate) fn new_keeping(
         root: &Path,
         theme_name: &str,
-        kept: Option<&mut KeptTheme>,
+        mut kept: Option<&mut KeptTheme>,
     ) -> Result<Renderer, Diagnostics> {
         let mut diags = Diagnostics::default();
-        let theme = theme::load(root, theme_name, &mut diags);
+        let stylesheets = kept.as_deref_mut().map(|k| &mut k.stylesheets);
+        let theme = theme::load_keeping(root, theme_name, &mut diags, stylesheets);
         if !diags.is_empty() {
             return Err(diags);
         }
-        let same =
-            |k: &&(BTreeMap<String, theme::TemplateSource>, Arc<Tera>)| k.0 == theme.templates;
-        if let Some((_, tera)) = kept.as_ref().and_then(|k| k.0.as_ref()).filter(same) {
+        let compiled = kept.as_deref().and_then(|k| k.compiled.as_ref());
+        if let Some((_, tera)) = compiled.filter(|(sources, _)| *sources == theme.templates) {
             return Ok(Renderer {
                 tera: tera.clone(),
                 theme,
@@ -71,7 +74,7 @@ impl Renderer {
         }
         let renderer = Renderer::compile(theme, theme_name)?;
         if let Some(k) = kept {
-            k.0 = Some((renderer.theme.templates.clone(), renderer.tera.clone()));
+            k.compiled = Some((renderer.theme.templates.clone(), renderer.tera.clone()));
         }
         Ok(renderer)
     }

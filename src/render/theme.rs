@@ -123,17 +123,38 @@ fn minify_css(source: &str) -> Result<String, String> {
 /// Minifies every `.css` file of the theme, once per build. A stylesheet
 /// that does not parse is an error naming it: shipping it unminified
 /// would hide the mistake.
-fn minify_stylesheets(theme: &mut Theme, diags: &mut Diagnostics) {
+/// Each stylesheet as minified last time, by its path, with its text
+/// before: kept by `dossier serve`, as minifying the theme's stylesheets
+/// again was most of loading the theme on every rebuild.
+#[derive(Default)]
+pub struct Stylesheets(std::collections::HashMap<String, (Vec<u8>, Vec<u8>)>);
+
+fn minify_stylesheets(
+    theme: &mut Theme,
+    diags: &mut Diagnostics,
+    mut kept: Option<&mut Stylesheets>,
+) {
     for (path, bytes) in theme
         .static_files
         .iter_mut()
         .filter(|(p, _)| p.ends_with(".css"))
     {
+        let known = kept.as_deref().and_then(|k| k.0.get(path.as_str()));
+        if let Some((_, minified)) = known.filter(|(source, _)| source == bytes) {
+            *bytes = minified.clone();
+            continue;
+        }
         let Ok(text) = std::str::from_utf8(bytes) else {
             continue;
         };
         match minify_css(text) {
-            Ok(css) => *bytes = css.into_bytes(),
+            Ok(css) => {
+                let css = css.into_bytes();
+                if let Some(k) = kept.as_deref_mut() {
+                    k.0.insert(path.clone(), (std::mem::take(bytes), css.clone()));
+                }
+                *bytes = css;
+            }
             Err(e) => diags.push(Diagnostic::new(
                 format!("(theme static)/{path}"),
                 format!("this stylesheet does not parse: {e}"),
@@ -144,6 +165,17 @@ fn minify_stylesheets(theme: &mut Theme, diags: &mut Diagnostics) {
 
 /// Loads the theme named in `site.yaml`, layered as described above.
 pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
+    load_keeping(root, name, diags, None)
+}
+
+/// [`load`], with the stylesheets minified last time when their texts
+/// are the same (`dossier serve`).
+pub(crate) fn load_keeping(
+    root: &Path,
+    name: &str,
+    diags: &mut Diagnostics,
+    stylesheets: Option<&mut Stylesheets>,
+) -> Theme {
     let mut theme = Theme::default();
     add_embedded(&mut theme, &DEFAULT_THEME);
     let local = root.join("themes").join(name);
@@ -170,7 +202,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
         );
     }
     read_templates(root, &root.join("templates"), &mut theme, diags);
-    minify_stylesheets(&mut theme, diags);
+    minify_stylesheets(&mut theme, diags, stylesheets);
     theme
 }
 

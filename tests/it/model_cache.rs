@@ -188,3 +188,19 @@ fn events_kept_between_rebuilds_are_the_events_built_afresh() {
     let (unknown, _) = same(root, &mut cache);
     assert!(unknown.contains("unknown actor `jane-roe`"), "{unknown}");
 }
+
+#[test]
+fn a_stylesheet_of_the_theme_kept_minified_is_minified_again_when_edited() {
+    let dir = investigation(None);
+    let root = dir.path();
+    let css = root.join("themes/steampunk-heart/static/extra.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    let mut cache = Cache::default();
+    std::fs::write(&css, "a {\n  color: red;\n}\n").unwrap();
+    let (first, _) = same(root, &mut cache);
+    assert!(first.contains("== extra.css\na{color:red}"), "{first}");
+    // The same length: only the text tells the two apart.
+    std::fs::write(&css, "a {\n  color: tan;\n}\n").unwrap();
+    let (edited, _) = same(root, &mut cache);
+    assert!(edited.contains("== extra.css\na{color:tan}"), "{edited}");
+}
