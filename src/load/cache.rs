@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 ///
 /// A file modified within [`RACY`] of being looked at is parsed again next
 /// time too: a second write within the file system's clock tick could
-/// leave its time and length as they were.
+/// leave its time and length as they were. Told which files changed (the
+/// server's watcher, [`Cache::changed`]), a load looks at those alone.
 #[derive(Default)]
 pub struct Cache {
     root: PathBuf,
@@ -35,6 +36,11 @@ pub struct Cache {
     walk: Option<Walk>,
     /// Whether the last load walked `content/` rather than reuse a walk.
     walked: bool,
+    /// What changed since the last load, by path from `content/`, when
+    /// the server's watcher said ([`Cache::changed`]).
+    changed: Option<std::collections::HashSet<String>>,
+    /// How many files the last load looked at (their length and times).
+    looked_at: usize,
 }
 
 struct CachedEntry {
@@ -182,13 +188,35 @@ impl Cache {
                 ..Cache::default()
             };
         }
+        let trusted = self.trusted(entries, sidecars, stem_of);
+        let cached = &self.entries;
         let keys: Vec<Option<EntryKey>> = entries
             .par_iter()
             .map(|(rel, path, _)| {
+                if let Some(stale) = &trusted {
+                    let kept = cached
+                        .get(rel)
+                        .filter(|c| c.parsed.is_some() && !c.key.racy);
+                    if let Some(c) = kept.filter(|_| !stale.contains(rel.as_str())) {
+                        return Some(c.key.clone());
+                    }
+                }
                 let sidecar = sidecars.get(&stem_of(rel)).map(PathBuf::as_path);
                 EntryKey::of(path, sidecar)
             })
             .collect();
+        self.looked_at = match &trusted {
+            None => entries.len(),
+            Some(stale) => entries
+                .iter()
+                .filter(|(rel, _, _)| {
+                    stale.contains(rel.as_str())
+                        || !cached
+                            .get(rel)
+                            .is_some_and(|c| c.parsed.is_some() && !c.key.racy)
+                })
+                .count(),
+        };
         let stale: Vec<usize> = (0..entries.len())
             .filter(|&i| {
                 let fresh = keys[i].as_ref().zip(self.entries.get(&entries[i].0));
@@ -291,6 +319,67 @@ impl Cache {
     /// sidecar) the last load read and parsed rather than reused.
     pub fn reparsed(&self) -> usize {
         self.reparsed
+    }
+
+    /// Tells the next load what the server's watcher saw change since the
+    /// last one (`paths` from the investigation's root, as it reports
+    /// them): it then looks only at those files, and at those changed too
+    /// recently to trust, rather than at every file. That holds only when
+    /// every path under `content/` is a file it loaded last time, or a
+    /// `.txt` article's sidecar; anything else (a new file, a folder,
+    /// `content` itself for events the system lost) and it looks at every
+    /// file. Files outside `content/` are none of the load's concern.
+    pub fn changed<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) {
+        let mut rels = std::collections::HashSet::new();
+        for path in paths {
+            let Ok(rel) = path.strip_prefix("content") else {
+                continue;
+            };
+            match rel.to_str() {
+                Some(r) if !r.is_empty() => rels.insert(r.replace('\\', "/")),
+                _ => {
+                    self.changed = None;
+                    return;
+                }
+            };
+        }
+        self.changed = Some(rels);
+    }
+
+    /// The entries the watcher's paths name ([`Cache::changed`]), a
+    /// sidecar standing for its article; `None` when a path names no
+    /// entry of the last load, or nothing was said.
+    fn trusted(
+        &mut self,
+        entries: &[Entry],
+        sidecars: &Sidecars,
+        stem_of: &impl Fn(&str) -> String,
+    ) -> Option<std::collections::HashSet<String>> {
+        let changed = self.changed.take()?;
+        let known: std::collections::HashSet<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+        let mut stale = std::collections::HashSet::new();
+        for rel in changed {
+            if known.contains(rel.as_str()) && self.entries.contains_key(&rel) {
+                stale.insert(rel);
+                continue;
+            }
+            let stem = stem_of(&rel);
+            let article = format!("{stem}.txt");
+            let is_sidecar = sidecars.get(&stem).is_some_and(|p| p.ends_with(&rel));
+            if !(is_sidecar && known.contains(article.as_str())) {
+                return None;
+            }
+            stale.insert(article);
+        }
+        Some(stale)
+    }
+
+    /// How many files (an article and its sidecar counting once) the last
+    /// load looked at for changes: every one, or, told what changed
+    /// ([`Cache::changed`]), those and the ones changed too recently to
+    /// trust.
+    pub fn looked_at(&self) -> usize {
+        self.looked_at
     }
 
     /// Whether the last load walked `content/`, rather than take the walk

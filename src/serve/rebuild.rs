@@ -156,7 +156,8 @@ struct Build {
 
 /// Builds the site: load, validate and link; pages are rendered when asked
 /// for (see `OnDemandSite`), so a rebuild costs about a `check`. It is
-/// handed the changed paths so that it can learn to do even less.
+/// handed the changed paths, so that the load looks at those files only
+/// (`load::Cache::changed`).
 struct Builder {
     root: PathBuf,
     options: BuildOptions,
@@ -167,8 +168,14 @@ struct Builder {
 }
 
 impl Builder {
-    fn build(&mut self, _changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
+    fn build(&mut self, changed: &[PathBuf]) -> Result<OnDemandSite, Diagnostics> {
         let mut timings = Timings::default();
+        // The first build has no paths: it looks at every file.
+        if !changed.is_empty() {
+            self.cache
+                .load
+                .changed(changed.iter().map(PathBuf::as_path));
+        }
         let investigation =
             crate::prepare_with(&self.root, &self.options, &mut timings, &mut self.cache);
         let site = investigation.map(|inv| timings.time("pages", || OnDemandSite::new(inv)));
@@ -192,6 +199,9 @@ impl Builder {
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build(changed))) {
             Ok(result) => result,
             Err(panic) => {
+                // What the cache holds may be half updated: the next
+                // build starts afresh, looking at every file.
+                self.cache = crate::Cache::default();
                 let what = panic
                     .downcast_ref::<&str>()
                     .map(|s| s.to_string())

@@ -295,3 +295,50 @@ fn a_walk_is_kept_while_no_folder_changes() {
         assert!(!cache.walked());
     }
 }
+
+#[test]
+fn told_what_changed_a_load_looks_at_those_files_only() {
+    let dir = example();
+    let root = dir.path();
+    age(root);
+    let mut cache = Cache::new();
+    let all = same(root, &mut cache);
+    assert_eq!(cache.looked_at(), all);
+    let story = "articles/macron-called-bennett-nso.txt";
+    let text = read(&root.join("content").join(story));
+
+    // An edit, as the server's watcher reports it.
+    write_old(root, story, &format!("{text}\nOne more line.\n"));
+    cache.changed([Path::new("content").join(story).as_path()]);
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(cache.looked_at(), 1);
+
+    // Its sidecar: the article is read again with it.
+    let sidecar = "articles/macron-called-bennett-nso.yaml";
+    let meta = read(&root.join("content").join(sidecar));
+    write_old(
+        root,
+        sidecar,
+        &meta.replacen("title:", "title: Updated:", 1),
+    );
+    cache.changed([Path::new("content").join(sidecar).as_path()]);
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(cache.looked_at(), 1);
+
+    // A template changed: nothing of content/ is looked at.
+    cache.changed([Path::new("templates/base.html")]);
+    assert_eq!(same(root, &mut cache), 0);
+    assert_eq!(cache.looked_at(), 0);
+
+    // A path it did not load (a new file), or `content` itself (events
+    // the system lost): every file is looked at.
+    write_old(root, "articles/new.md", &article("New", "Added."));
+    cache.changed([Path::new("content/articles/new.md")]);
+    let with_new = same(root, &mut cache);
+    assert_eq!(with_new, 1);
+    assert_eq!(cache.looked_at(), all + 1);
+    write_old(root, story, &text);
+    cache.changed([Path::new("content")]);
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(cache.looked_at(), all + 1);
+}
