@@ -282,10 +282,11 @@ impl Article {
                 }
                 _ => None,
             });
-            parses.0.update(
-                loaded.articles.iter().map(|raw| file(raw).path.as_str()),
-                fresh,
-            );
+            // The Markdown articles: each has its parse, kept or fresh.
+            let markdown = (loaded.articles.iter().zip(&made)).filter(|(_, m)| m.is_some());
+            parses
+                .0
+                .update(markdown.map(|(raw, _)| file(raw).path.as_str()), fresh);
         }
         let mut parsed: Vec<Option<ParsedBody>> =
             made.into_iter().map(|m| m.map(|(p, _)| p)).collect();
