@@ -1,9 +1,14 @@
-//! What `dossier serve` keeps for each article from one rebuild to the
-//! next (its parse, its mentions, what the possible-actors reading found
-//! in it): a value per article file, good while what it was made from is
-//! unchanged. An edit changes one article; redoing that work for every
-//! article was most of a rebuild at 10,000 articles (issue 18).
+//! What `dossier serve` keeps from one rebuild to the next: for each
+//! article (its parse, its mentions, what the possible-actors reading
+//! found in it), a value per article file, and a data kind's records
+//! built; each good while what it was made from is unchanged. An edit
+//! changes one article; redoing that work for every article and record
+//! was most of a rebuild at 10,000 articles (issue 18).
 
+use crate::kinds::Kind;
+use crate::load::Origin;
+use crate::model::validate::{Ctx, Ids, Kept, Said};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// A value per article file (by its path from the investigation's root),
@@ -49,6 +54,94 @@ impl<K, V> PerArticle<K, V> {
             let paths: std::collections::HashSet<&str> = paths.into_iter().collect();
             self.0.retain(|path, _| paths.contains(path.as_str()));
         }
+    }
+}
+
+/// A data kind's records as validation built them, kept by `dossier
+/// serve` from one rebuild to the next with what they were built from and
+/// what building them said (diagnostics, links into the site).
+pub struct KeptBuild<T> {
+    built: Option<Box<Built<T>>>,
+    reused: bool,
+}
+
+impl<T> Default for KeptBuild<T> {
+    fn default() -> Self {
+        KeptBuild {
+            built: None,
+            reused: false,
+        }
+    }
+}
+
+struct Built<T> {
+    origins: Vec<Origin>,
+    unsafe_html: bool,
+    /// The ids known when they were built: those of the kinds built
+    /// before, which they may name.
+    ids: Ids,
+    records: Vec<T>,
+    said: Said,
+}
+
+impl<T: Kind + Clone + Send + Sync> KeptBuild<T> {
+    /// Whether the last rebuild took the records kept, rather than
+    /// building them again.
+    pub fn reused(&self) -> bool {
+        self.reused
+    }
+
+    /// The records `build` makes, or those it made last time (`kept`
+    /// picks them out of what `dossier serve` keeps) when building them
+    /// now would give the same: the very same loaded records (the same
+    /// parses at the same places among the files), the same
+    /// `unsafe_html`, and every id known so far standing for the same
+    /// record. Nothing else of the investigation reaches a kind's records
+    /// whose every reference names a record of the site; records with one
+    /// that does not (unknown, or a record that did not load) are never
+    /// kept, as what is said of it depends on every file
+    /// ([`Ctx::said_since`]).
+    pub(crate) fn build(
+        ctx: &mut Ctx<'_>,
+        ids: &Ids,
+        kept: impl for<'k, 'c> Fn(&'k mut Kept<'c>) -> &'k mut KeptBuild<T>,
+        build: impl FnOnce(&mut Ctx<'_>) -> Vec<T>,
+    ) -> Vec<T> {
+        let origins: Vec<Origin> = (ctx.loaded.origins.iter())
+            .filter(|o| o.kind == T::INFO.name)
+            .copied()
+            .collect();
+        let unsafe_html = ctx.unsafe_html;
+        if let Some(k) = ctx.kept.as_mut().map(&kept) {
+            k.reused = false;
+            let holds = |b: &&Built<T>| {
+                b.origins == origins && b.unsafe_html == unsafe_html && b.ids == *ids
+            };
+            if let Some(built) = k.built.as_deref().filter(holds) {
+                k.reused = true;
+                // Thousands of records of a dozen lists and strings each:
+                // copied on every core.
+                let records = built.records.par_iter().cloned().collect();
+                let said = built.said.clone();
+                ctx.say_again(&said);
+                return records;
+            }
+        }
+        let mark = ctx.mark();
+        let records = build(ctx);
+        let said = ctx.said_since(mark);
+        if let Some(k) = ctx.kept.as_mut().map(&kept) {
+            k.built = said.map(|said| {
+                Box::new(Built {
+                    origins,
+                    unsafe_html,
+                    ids: ids.clone(),
+                    records: records.clone(),
+                    said,
+                })
+            });
+        }
+        records
     }
 }
 

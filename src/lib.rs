@@ -22,7 +22,7 @@ pub mod url;
 pub mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
-mod kept;
+pub mod kept;
 mod quotes;
 pub mod scaffold;
 pub mod serve;
@@ -112,8 +112,10 @@ pub struct Cache {
     pub suggest: suggest::Cache,
     /// Each Markdown article's parse.
     pub bodies: kinds::article::BodyParses,
+    /// The actors, built.
+    pub actors: kept::KeptBuild<model::Actor>,
     /// The events, built.
-    pub events: kinds::event::KeptEvents,
+    pub events: kept::KeptBuild<model::Event>,
     /// The theme's templates, compiled.
     pub theme: render::KeptTheme,
 }
@@ -141,6 +143,7 @@ pub fn prepare_with(
             theme: &mut cache.theme,
             model: model::validate::Kept {
                 bodies: &mut cache.bodies,
+                actors: &mut cache.actors,
                 events: &mut cache.events,
             },
         }),

@@ -8,13 +8,14 @@ use super::source::SourceCard;
 use super::statement::StatementItem;
 use super::{Article, Source, Statement};
 use super::{Event, Ix, Kind, KindInfo};
+use crate::kept::KeptBuild;
 use crate::link::Direction;
 use crate::link::Graph;
 use crate::load::csv::{Cell, list_items, trimmed, write_list};
 use crate::load::fields::{Field, Span, Text, written, written_list};
 use crate::model::correction::CorrectionFields;
 use crate::model::text::first_sentence;
-use crate::model::validate::{Ctx, Unique, text};
+use crate::model::validate::{Ctx, Ids, Unique, text};
 use crate::model::{Correction, RichText, Site};
 use crate::render::context::{CorrectionCtx, Group, LinkCtx, RangeCtx};
 use crate::render::diagram;
@@ -174,7 +175,7 @@ pub struct Relation {
 }
 
 /// A validated actor.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -286,7 +287,12 @@ impl Actor {
     /// Validates every actor in content order, then resolves relations
     /// (which may name an actor defined later). A name or alias shared by
     /// two actors is refused: a mention of it could not be linked honestly.
-    pub(crate) fn build_all(ctx: &mut Ctx<'_>) -> Vec<Actor> {
+    pub(crate) fn build_all(ctx: &mut Ctx<'_>, ids: &Ids) -> Vec<Actor> {
+        KeptBuild::build(ctx, ids, |k| &mut *k.actors, Self::build_each)
+    }
+
+    /// [`Actor::build_all`] without what `dossier serve` keeps.
+    fn build_each(ctx: &mut Ctx<'_>) -> Vec<Actor> {
         let loaded = ctx.loaded;
         let mut out = Vec::new();
         let mut relations = Vec::new();
@@ -382,8 +388,9 @@ impl Actor {
                         label,
                     }),
                     // An actor whose record failed reports that itself.
-                    None if ctx.is_written::<Actor>(&target.value) => {}
+                    None if ctx.is_written::<Actor>(&target.value) => ctx.unresolved += 1,
                     None => {
+                        ctx.unresolved += 1;
                         let hint = crate::diag::did_you_mean(
                             &target.value,
                             index.keys().map(String::as_str),

@@ -4,13 +4,13 @@
 
 use super::statement::StatementItem;
 use super::{Actor, Article, Ix, Kind, KindInfo, Ref, Source, Statement};
+use crate::kept::KeptBuild;
 use crate::link::Graph;
-use crate::load::Origin;
 use crate::load::fields::{DateInput, Field, Text, written, written_list};
 use crate::model::correction::CorrectionFields;
 use crate::model::date::{Order, sort_by_date};
 use crate::model::text::{BadLink, parse_markdown};
-use crate::model::validate::{Ctx, IdIndex, Ids, Said, Unique, text};
+use crate::model::validate::{Ctx, Ids, Unique, text};
 use crate::model::{Correction, Position, RichText, Site, When};
 use crate::render::context::{CorrectionCtx, Group, LinkCtx, WhenCtx};
 use crate::render::page::{KindPages, PageKind};
@@ -197,44 +197,14 @@ impl Event {
     /// Validates every event, resolves its references, and returns them
     /// in date order (ties in content order).
     pub(crate) fn build_all(ctx: &mut Ctx<'_>, ids: &Ids) -> Vec<Event> {
-        let origins: Vec<Origin> = (ctx.loaded.origins.iter())
-            .filter(|o| o.kind == Self::INFO.name)
-            .copied()
-            .collect();
-        let unsafe_html = ctx.unsafe_html;
-        let kept = (ctx.kept.as_mut()).map(|k| &mut *k.events);
-        if let Some(kept) = kept {
-            kept.reused = false;
-            if let Some(built) =
-                (kept.built.as_deref()).filter(|b| b.holds(&origins, unsafe_html, ids))
-            {
-                kept.reused = true;
-                // 20,000 records of a dozen lists and strings each: copied
-                // on both cores.
-                let events = built.events.par_iter().cloned().collect();
-                let said = built.said.clone();
-                ctx.say_again(&said);
-                return events;
-            }
-        }
-        let mark = ctx.mark();
-        let events = Self::build_each(ctx, ids);
-        let said = ctx.said_since(mark);
-        if let Some(k) = ctx.kept.as_mut() {
-            k.events.built = said.map(|said| {
-                Box::new(Built {
-                    origins,
-                    unsafe_html,
-                    sources: ids.sources.clone(),
-                    actors: ids.actors.clone(),
-                    articles: ids.articles.clone(),
-                    draft_slugs: ids.draft_slugs.clone(),
-                    events: events.clone(),
-                    said,
-                })
-            });
-        }
-        events
+        // Checking 20,000 events and resolving their references again was
+        // half of the model's rebuild after a one-article edit (issue 18).
+        KeptBuild::build(
+            ctx,
+            ids,
+            |k| &mut *k.events,
+            |ctx| Self::build_each(ctx, ids),
+        )
     }
 
     /// [`Event::build_all`] without what `dossier serve` keeps.
@@ -366,55 +336,6 @@ impl Event {
         for (e, page) in events.iter_mut().zip(paginate::timeline(&dates, &weights)) {
             e.page = page;
         }
-    }
-}
-
-/// The events `dossier serve` keeps built from one rebuild to the next:
-/// checking 20,000 events and resolving their references again was half
-/// of the model's rebuild after a one-article edit (issue 18).
-#[derive(Default)]
-pub struct KeptEvents {
-    built: Option<Box<Built>>,
-    reused: bool,
-}
-
-impl KeptEvents {
-    /// Whether the last rebuild took the events kept, rather than
-    /// building them again.
-    pub fn reused(&self) -> bool {
-        self.reused
-    }
-}
-
-/// Events built, with what they were built from and what building them
-/// said (diagnostics, links into the site).
-struct Built {
-    origins: Vec<Origin>,
-    unsafe_html: bool,
-    sources: IdIndex<Source>,
-    actors: IdIndex<Actor>,
-    articles: IdIndex<Article>,
-    draft_slugs: Vec<String>,
-    events: Vec<Event>,
-    said: Said,
-}
-
-impl Built {
-    /// Whether building the events now would give these: the very same
-    /// records (the same parses at the same places among the files), the
-    /// same `unsafe_html`, and every id an event may name standing for
-    /// the same record. Nothing else of the investigation reaches events
-    /// whose every reference names a record of the site; events with one
-    /// that does not (unknown, or a record that did not load) are never
-    /// kept, as what is said of it depends on every file
-    /// ([`Ctx::said_since`]).
-    fn holds(&self, origins: &[Origin], unsafe_html: bool, ids: &Ids) -> bool {
-        self.origins == origins
-            && self.unsafe_html == unsafe_html
-            && self.draft_slugs == ids.draft_slugs
-            && self.sources == ids.sources
-            && self.actors == ids.actors
-            && self.articles == ids.articles
     }
 }
 

@@ -41,7 +41,7 @@ pub(crate) struct Ctx<'a> {
     /// each is left out silently when its record is written but did not
     /// load or pass its checks, and reported as unknown otherwise. Which
     /// of the two depends on every file of the investigation, so a result
-    /// with such a reference is never kept (`KeptEvents`).
+    /// with such a reference is never kept (`kept::KeptBuild`).
     pub(crate) unresolved: usize,
 }
 
@@ -50,8 +50,10 @@ pub(crate) struct Ctx<'a> {
 pub struct Kept<'c> {
     /// Each Markdown article's parse.
     pub bodies: &'c mut crate::kinds::article::BodyParses,
+    /// The actors, built.
+    pub actors: &'c mut crate::kept::KeptBuild<Actor>,
     /// The events, built.
-    pub events: &'c mut crate::kinds::event::KeptEvents,
+    pub events: &'c mut crate::kept::KeptBuild<Event>,
 }
 
 /// What validation has said so far: where its lists of diagnostics and
@@ -507,7 +509,7 @@ impl<T> Default for IdIndex<T> {
 
 /// The ids known so far, filled kind by kind in build order: a kind may
 /// refer only to kinds built before it.
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq)]
 pub(crate) struct Ids {
     pub(crate) sources: IdIndex<Source>,
     pub(crate) actors: IdIndex<Actor>,
@@ -644,7 +646,7 @@ fn build_inner<'a>(
     let mut ids = Ids::default();
     let sources = Source::build_all(&mut ctx);
     ids.sources = IdIndex::of(&sources);
-    let actors = Actor::build_all(&mut ctx);
+    let actors = Actor::build_all(&mut ctx, &ids);
     ids.actors = IdIndex::of(&actors);
     let (articles, draft_slugs, boilerplate) =
         Article::build_all(&mut ctx, options, &ids, &sources);

@@ -204,3 +204,67 @@ fn a_stylesheet_of_the_theme_kept_minified_is_minified_again_when_edited() {
     let (edited, _) = same(root, &mut cache);
     assert!(edited.contains("== extra.css\na{color:tan}"), "{edited}");
 }
+
+#[test]
+fn actors_kept_between_rebuilds_are_the_actors_built_afresh() {
+    let dir = investigation(None);
+    let root = dir.path();
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(root.join("content")).unwrap();
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                write_old(root, rel.to_str().unwrap(), &text);
+            }
+        }
+    }
+    let mut cache = Cache::default();
+    same(root, &mut cache);
+    same(root, &mut cache);
+    assert!(
+        cache.actors.reused(),
+        "nothing changed: the actors are kept"
+    );
+
+    // An article's text changes: the actors stay as they were.
+    edit(
+        root,
+        "articles/first-story.md",
+        "Acme Shipping won the contract.",
+        "Acme Shipping won the contract in March.",
+    );
+    same(root, &mut cache);
+    assert!(cache.actors.reused());
+
+    // An actor's summary changes: built again.
+    edit(
+        root,
+        "actors.yaml",
+        "A shipping company run by Jane Roe.",
+        "A shipping firm run by Jane Roe.",
+    );
+    same(root, &mut cache);
+    assert!(!cache.actors.reused());
+
+    // A relation to an actor not written yet, beside a file of actors that
+    // does not parse: unknown, and not kept. Then the record is begun in
+    // that file, which still does not parse: the relation is left out, and
+    // only the file's own problem is reported.
+    write_old(root, "actors/people/doe.yml", "name: [Jane\n");
+    edit(
+        root,
+        "actors.yaml",
+        "- actor: jane-roe",
+        "- actor: jane-doe",
+    );
+    let (unknown, _) = same(root, &mut cache);
+    assert!(
+        unknown.contains("unknown actor `jane-doe` in a relation"),
+        "{unknown}"
+    );
+    same(root, &mut cache);
+    assert!(!cache.actors.reused());
+    write_old(root, "actors/people/doe.yml", "id: jane-doe\nname: [Jane\n");
+    let (begun, _) = same(root, &mut cache);
+    assert!(!begun.contains("in a relation"), "{begun}");
+}
