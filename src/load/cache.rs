@@ -243,8 +243,13 @@ impl Cache {
                 },
             );
         }
-        let seen: std::collections::HashSet<&str> = entries.iter().map(|e| e.0.as_str()).collect();
-        self.entries.retain(|rel, _| seen.contains(rel.as_str()));
+        // Every entry of this walk has its parse now: any more are of
+        // files gone (looking each up was a few milliseconds of a rebuild).
+        if self.entries.len() > entries.len() {
+            let seen: std::collections::HashSet<&str> =
+                entries.iter().map(|e| e.0.as_str()).collect();
+            self.entries.retain(|rel, _| seen.contains(rel.as_str()));
+        }
         self.shapes.clear();
 
         let parsed_at = |rel: &str| {
