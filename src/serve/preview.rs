@@ -6,6 +6,7 @@
 use crate::render::{self, PageSpec};
 use crate::write::Output;
 use crate::{Diagnostic, Diagnostics, Investigation};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -28,7 +29,7 @@ pub struct OnDemandSite {
 impl OnDemandSite {
     pub fn new(inv: Investigation) -> Self {
         let mut pages = PageSpec::all(&inv.site, &inv.graph);
-        pages.sort_unstable_by(|a, b| a.output_path.cmp(&b.output_path));
+        pages.par_sort_unstable_by(|a, b| a.output_path.cmp(&b.output_path));
         OnDemandSite {
             warnings_panel: super::overlay::warnings_panel(inv.warnings()),
             inv,
