@@ -116,15 +116,18 @@ pub struct Cache {
     pub actors: kept::KeptBuild<model::Actor>,
     /// The events, built.
     pub events: kept::KeptBuild<model::Event>,
-    /// The theme's templates, compiled.
+    /// The theme's templates, compiled, and its stylesheets, minified.
     pub theme: render::KeptTheme,
 }
 
 /// [`prepare`] for `dossier serve`: only the files that changed since the
-/// last call with the same `cache` are parsed again, the events built
-/// again only when what they are built from changed, and only the texts
-/// that changed searched for mentions. The result is the one [`prepare`]
-/// would give (`tests/it/model_cache.rs`).
+/// last call with the same `cache` are parsed again, the actors and events
+/// built again and the theme compiled again only when what they are made
+/// from changed, and only the texts that changed searched for mentions.
+/// The result is the one [`prepare`] would give (`tests/it/model_cache.rs`),
+/// provided that, when the cache was told which files changed
+/// (`load::Cache::changed`), no other file of `content/` did
+/// (docs/decisions.md).
 pub fn prepare_with(
     root: &Path,
     options: &BuildOptions,

@@ -3,8 +3,8 @@
 //! changed.
 
 use super::{
-    Entry, Item, ItemShape, Loaded, Parsed, Sidecars, SourceFile, Unloaded, Walk, assemble, finish,
-    parse_some, reserve,
+    Entry, Item, ItemShape, Loaded, Parsed, Role, Sidecars, SourceFile, Unloaded, Walk, assemble,
+    finish, parse_some, reserve,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
@@ -192,8 +192,11 @@ impl Cache {
         let cached = &self.entries;
         let keys: Vec<Option<EntryKey>> = entries
             .par_iter()
-            .map(|(rel, path, _)| {
-                if let Some(stale) = &trusted {
+            .map(|(rel, path, role)| {
+                // A static file may be named like an editor's scratch file
+                // (`data.tmp`, `notes~`), which the watcher does not report.
+                let trusted = trusted.as_ref().filter(|_| *role != Role::Static);
+                if let Some(stale) = trusted {
                     let kept = cached
                         .get(rel)
                         .filter(|c| c.parsed.is_some() && !c.key.racy);
@@ -209,8 +212,9 @@ impl Cache {
             None => entries.len(),
             Some(stale) => entries
                 .iter()
-                .filter(|(rel, _, _)| {
-                    stale.contains(rel.as_str())
+                .filter(|(rel, _, role)| {
+                    *role == Role::Static
+                        || stale.contains(rel.as_str())
                         || !cached
                             .get(rel)
                             .is_some_and(|c| c.parsed.is_some() && !c.key.racy)
@@ -342,13 +346,22 @@ impl Cache {
             };
             match rel.to_str() {
                 Some(r) if !r.is_empty() => rels.insert(r.replace('\\', "/")),
+                // `content` itself: events were lost, or the folder was
+                // replaced. Walk it, and look at every file.
                 _ => {
                     self.changed = None;
+                    self.walk = None;
                     return;
                 }
             };
         }
         self.changed = Some(rels);
+    }
+
+    /// Forgets what [`Cache::changed`] said: the next load looks at every
+    /// file.
+    pub(super) fn look_at_every_file(&mut self) {
+        self.changed = None;
     }
 
     /// The entries the watcher's paths name ([`Cache::changed`]), a

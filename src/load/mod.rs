@@ -431,6 +431,7 @@ fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diag
         mut diags,
         unloaded,
         folders,
+        links,
     } = kept.unwrap_or_else(|| walk(root, &content));
     match cache {
         None => {
@@ -449,9 +450,16 @@ fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diag
             finish(loaded, has_site, diags)
         }
         Some(cache) => {
-            // A walk that found nothing wrong and read no file is kept
-            // while no folder changed.
-            let keep = diags.is_empty() && unloaded == Unloaded::default();
+            // A walk that found nothing wrong, read no file and followed
+            // no link is kept while no folder changed: where folders have
+            // no inode and status-change time (off Unix), a folder put
+            // back with its old times would look unchanged.
+            let keep = diags.is_empty() && unloaded == Unloaded::default() && !links && cfg!(unix);
+            // Past a link, the watcher may not see a change (its target
+            // is elsewhere): every file is looked at.
+            if links {
+                cache.look_at_every_file();
+            }
             let loaded = cache.load(root, &entries, &sidecars, &stem_of, diags, unloaded);
             let walk = keep.then(|| Walk {
                 entries,
@@ -459,6 +467,7 @@ fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diag
                 diags: Diagnostics::default(),
                 unloaded: Unloaded::default(),
                 folders,
+                links,
             });
             cache.keep_walk(walk, walked);
             loaded
@@ -478,6 +487,9 @@ struct Walk {
     /// modified too recently to trust), taken before it was read; `None`
     /// when it could not be looked at.
     folders: Vec<(PathBuf, Option<(cache::FileKey, bool)>)>,
+    /// Whether a symbolic link was followed: what it leads to may change
+    /// with no folder or watched file of `content/` changing.
+    links: bool,
 }
 
 /// The stem of an entry's path (`articles/x` for `articles/x.txt`): a
@@ -492,6 +504,7 @@ fn stem_of(rel: &str) -> String {
 fn walk(root: &Path, content: &Path) -> Walk {
     let (mut diags, mut unloaded) = (Diagnostics::default(), Unloaded::default());
     let mut folders = Vec::new();
+    let mut links = false;
     let mut entries: Vec<(String, PathBuf, Role)> = Vec::new();
     for entry in crate::diag::walk(root, content, false) {
         let entry = match entry {
@@ -507,6 +520,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
             let key = cache::FileKey::of(entry.path(), std::time::SystemTime::now());
             folders.push((entry.path().to_path_buf(), key));
         }
+        links |= entry.path_is_symlink();
         // Only for messages: most entries never need it.
         let shown = || display_path(root, entry.path());
         let rel = entry.path().strip_prefix(content).unwrap_or(entry.path());
@@ -603,6 +617,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
         diags,
         unloaded,
         folders,
+        links,
     }
 }
 

@@ -147,8 +147,8 @@ impl Watcher {
     /// The paths in `batch` that call for a rebuild; the watched folders
     /// are watched again when one of them was created, removed or
     /// replaced. When the system dropped events (its queue overflowed in
-    /// a large checkout), `content` stands for what was lost: every
-    /// rebuild walks the whole of it anyway.
+    /// a large checkout), `content` stands for what was lost: the rebuild
+    /// then walks all of it and looks at every file.
     fn changes_in(&mut self, batch: Vec<notify::Result<notify::Event>>) -> Changes {
         let mut changed = Changes::default();
         let mut touched: Vec<&str> = Vec::new();
@@ -222,8 +222,9 @@ fn dir_identity(dir: &Path) -> Option<(u64, u64)> {
     }
 }
 
-/// Files an editor or the system writes beside the real ones; the loader
-/// skips them, so they need no rebuild.
+/// Files an editor or the system writes beside the real ones: the loader
+/// skips them as stray files, or, in `content/static/`, looks at every
+/// static file on each rebuild, so they need no rebuild of their own.
 fn is_scratch(rel: &Path) -> bool {
     rel.components().any(|c| {
         let name = c.as_os_str().to_string_lossy();

@@ -342,3 +342,38 @@ fn told_what_changed_a_load_looks_at_those_files_only() {
     assert_eq!(same(root, &mut cache), 1);
     assert_eq!(cache.looked_at(), all + 1);
 }
+
+#[test]
+fn told_what_changed_a_load_still_looks_at_static_files_and_past_links() {
+    let dir = example();
+    let root = dir.path();
+    // A static file named like an editor's scratch file, which the
+    // watcher does not report.
+    write_old(root, "static/data.tmp", "one\n");
+    age(root);
+    let mut cache = Cache::new();
+    let all = same(root, &mut cache);
+    write_old(root, "static/data.tmp", "two\n");
+    cache.changed([Path::new("templates/base.html")]);
+    assert_eq!(same(root, &mut cache), 1);
+    assert_eq!(cache.looked_at(), 1, "the static file, always");
+
+    // An article that is a link to a file outside content/: its target
+    // changes with no event under content/.
+    #[cfg(unix)]
+    {
+        std::fs::write(root.join("elsewhere.md"), article("Linked", "First.")).unwrap();
+        std::os::unix::fs::symlink(
+            root.join("elsewhere.md"),
+            root.join("content/articles/linked.md"),
+        )
+        .unwrap();
+        age(root);
+        same(root, &mut cache);
+        std::fs::write(root.join("elsewhere.md"), article("Linked", "Second.")).unwrap();
+        cache.changed([Path::new("templates/base.html")]);
+        assert_eq!(same(root, &mut cache), 1);
+        assert_eq!(cache.looked_at(), all + 1);
+        assert!(cache.walked(), "a walk past a link is not kept");
+    }
+}
