@@ -55,6 +55,20 @@ fn write_old(root: &Path, rel: &str, text: &str) {
     file.set_modified(hour_ago).unwrap();
 }
 
+/// Sets every file below `content/` as modified an hour ago, so that the
+/// load cache trusts it from the start.
+fn age(root: &Path) {
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(root.join("content")).unwrap();
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                write_old(root, rel.to_str().unwrap(), &text);
+            }
+        }
+    }
+}
+
 fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     let text = read(&root.join("content").join(rel));
     assert!(text.contains(from), "{from:?} not in {rel}");
@@ -65,16 +79,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 fn events_kept_between_rebuilds_are_the_events_built_afresh() {
     let dir = investigation(None);
     let root = dir.path();
-    for entry in walkdir::WalkDir::new(root.join("content")) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(root.join("content")).unwrap();
-            let text = std::fs::read(entry.path()).unwrap();
-            if let Ok(text) = String::from_utf8(text) {
-                write_old(root, rel.to_str().unwrap(), &text);
-            }
-        }
-    }
+    age(root);
     let mut cache = Cache::default();
     let (first, reused) = same(root, &mut cache);
     assert!(!reused, "nothing to keep yet");
@@ -209,15 +214,7 @@ fn a_stylesheet_of_the_theme_kept_minified_is_minified_again_when_edited() {
 fn actors_kept_between_rebuilds_are_the_actors_built_afresh() {
     let dir = investigation(None);
     let root = dir.path();
-    for entry in walkdir::WalkDir::new(root.join("content")) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(root.join("content")).unwrap();
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                write_old(root, rel.to_str().unwrap(), &text);
-            }
-        }
-    }
+    age(root);
     let mut cache = Cache::default();
     same(root, &mut cache);
     same(root, &mut cache);
