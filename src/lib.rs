@@ -112,6 +112,8 @@ pub struct Cache {
     pub suggest: suggest::Cache,
     /// Each Markdown article's parse.
     pub bodies: kinds::article::BodyParses,
+    /// The Markdown articles, built.
+    pub articles: kinds::article::BuiltArticles,
     /// The actors, built.
     pub actors: kept::KeptBuild<model::Actor>,
     /// The events, built.
@@ -146,6 +148,7 @@ pub fn prepare_with(
             theme: &mut cache.theme,
             model: model::validate::Kept {
                 bodies: &mut cache.bodies,
+                articles: &mut cache.articles,
                 actors: &mut cache.actors,
                 events: &mut cache.events,
             },

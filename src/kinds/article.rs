@@ -16,7 +16,7 @@ use crate::model::correction::CorrectionFields;
 use crate::model::date::{Order, sort_by_date};
 use crate::model::summary::summary_of;
 use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs};
-use crate::model::validate::{BuildOptions, Ctx, Ids, Unique};
+use crate::model::validate::{BuildOptions, Ctx, Ids, Said, Unique};
 use crate::model::wire::{self, Boilerplate, FoundDateline};
 use crate::model::{BoilerplateCount, Site};
 use crate::model::{Correction, Date, RichText};
@@ -84,7 +84,7 @@ pub struct Dateline {
 }
 
 /// A validated, published article (drafts only with `--drafts`).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Article {
     pub slug: String,
     pub title: String,
@@ -208,6 +208,53 @@ type Repeat = (usize, usize);
 #[derive(Default)]
 pub struct BodyParses(crate::kept::PerArticle<(String, bool, crate::model::Keep), ParsedBody>);
 
+/// What `dossier serve` keeps of each Markdown article built, from one
+/// rebuild to the next: building every article again (its metadata
+/// checked, its references resolved, its summary drawn) was the largest
+/// part of the model's stage after a one-article edit at 10,000 articles
+/// (issue 18). An entry holds while the article's parse holds (the same
+/// text, front matter and all: [`BodyParses`]), at the same place among
+/// the files (the links it names carry it), with the same `--drafts`,
+/// and while every source and actor id stands for the same record as
+/// when it was built (`ids`). Wire copy is always built afresh: its
+/// boilerplate patterns are shared by all wire-copy articles.
+#[derive(Default)]
+pub struct BuiltArticles {
+    built: crate::kept::PerArticle<(usize, bool), (Outcome, Said)>,
+    /// The ids known when the articles were built (sources and actors).
+    ids: Option<Ids>,
+    taken: usize,
+}
+
+impl BuiltArticles {
+    /// How many articles the last rebuild took whole, rather than
+    /// building them again.
+    pub fn taken(&self) -> usize {
+        self.taken
+    }
+}
+
+/// What building one article came to, before its slug is checked against
+/// the other articles'.
+#[derive(Clone)]
+enum Outcome {
+    /// A required field is missing or bad (said).
+    Left,
+    /// A draft left out, by its slug.
+    Draft(String),
+    Built(Box<Article>),
+}
+
+/// What every article's build shares: the sources (which wire copy's
+/// credit lines and datelines name), and the site's boilerplate patterns
+/// with what each article's patterns removed.
+struct Shared<'s> {
+    sources: &'s [Source],
+    is_source: &'s dyn Fn(&str) -> bool,
+    site_patterns: &'s mut Vec<Boilerplate>,
+    counts: &'s mut Vec<BoilerplateCount>,
+}
+
 /// What wire copy gave an article besides its text.
 #[derive(Default)]
 struct WireParts {
@@ -245,10 +292,21 @@ impl Article {
         // Parsing the Markdown of every article is most of this stage: done
         // for all of them at once, in parallel, before the checks in order.
         let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        // The articles built last time (`dossier serve`): taken out of the
+        // context while it is lent to each article's checks, put back at
+        // the end.
+        let mut built_before: Option<BuiltArticles> =
+            ctx.kept.as_mut().map(|k| std::mem::take(&mut *k.articles));
+        let reusable = built_before
+            .as_ref()
+            .filter(|b| b.ids.as_ref() == Some(ids))
+            .map(|b| &b.built);
         let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
         // The summary drawn from the text, when the metadata gives none,
-        // too; and whether it was parsed afresh.
-        let made: Vec<Option<(ParsedBody, bool)>> = loaded
+        // too; and whether it was parsed afresh. `Some((None, false))`: the
+        // parse holds and so does the article built from it, which is
+        // taken whole.
+        let made: Vec<Option<(Option<ParsedBody>, bool)>> = loaded
             .articles
             .par_iter()
             .map(|raw| {
@@ -260,19 +318,23 @@ impl Article {
                     *unsafe_h == unsafe_html && *k == keep && *text == file.text
                 };
                 if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
-                    return Some((parse.clone(), false));
+                    let key = (raw.file, options.drafts);
+                    if reusable.is_some_and(|b| b.get(&file.path, |k| *k == key).is_some()) {
+                        return Some((None, false));
+                    }
+                    return Some((Some(parse.clone()), false));
                 }
                 let text = &file.text[start..];
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
                 let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
-                Some(((rich, bad, summary, repeated_blocks(text)), true))
+                Some((Some((rich, bad, summary, repeated_blocks(text))), true))
             })
             .collect();
         if let Some(parses) = ctx.kept.as_mut().map(|k| &mut *k.bodies) {
             let file = |raw: &crate::load::RawArticle| &loaded.files[raw.file];
             let fresh = (loaded.articles.iter().zip(&made)).filter_map(|(raw, m)| match m {
-                Some((parse, true)) => {
+                Some((Some(parse), true)) => {
                     let f = file(raw);
                     Some((
                         f.path.clone(),
@@ -288,299 +350,95 @@ impl Article {
                 .0
                 .update(markdown.map(|(raw, _)| file(raw).path.as_str()), fresh);
         }
+        // Which articles are taken whole from the last build.
+        let whole: Vec<bool> = made
+            .iter()
+            .map(|m| matches!(m, Some((None, false))))
+            .collect();
         let mut parsed: Vec<Option<ParsedBody>> =
-            made.into_iter().map(|m| m.map(|(p, _)| p)).collect();
+            made.into_iter().map(|m| m.and_then(|(p, _)| p)).collect();
+        // Those articles, copied out of what is kept on every core: ten
+        // thousand records of a dozen strings and lists each.
+        let before = built_before.as_ref().map(|b| &b.built);
+        let mut taken: Vec<Option<(Outcome, &Said)>> = (loaded.articles.par_iter().zip(&whole))
+            .map(|(raw, &whole)| {
+                let path = &loaded.files[raw.file].path;
+                let (outcome, said) = before
+                    .filter(|_| whole)
+                    .and_then(|b| b.get(path, |_| true))?;
+                Some((outcome.clone(), said))
+            })
+            .collect();
         let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
+        // The Markdown articles built now, with what to keep of each for
+        // the next rebuild (nothing when what was said of it depends on
+        // other files).
+        let mut built_now: Vec<(String, Option<((usize, bool), (Outcome, Said))>)> = Vec::new();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();
-            let meta = raw.meta.as_deref();
-            let m = meta.map(|l| &l.value);
-            let mloc = meta.map(|l| l.span).unwrap_or(Span::whole_file(raw.file));
-            if let Some(m) = m {
-                ctx.unknown_fields(&m.unknown, ArticleFields::FIELDS, "article metadata");
-            }
-            let field = |f: fn(&ArticleFields) -> &Option<Text>| m.and_then(|m| f(m).as_ref());
-            let draft = m.and_then(|m| m.draft.as_ref()).is_some_and(|d| d.value);
-            let given_summary = field(|m| &m.summary);
-            // Body first: Markdown links are checked even in drafts.
-            let mut parts = WireParts::default();
-            let (body, wire, text_summary) = match &raw.body {
-                ArticleBody::Markdown { start, first_line } => {
-                    let text = &loaded.files[raw.file].text[*start..];
-                    let (mut rich, bad, summary, repeats) =
-                        parsed[order].take().unwrap_or_else(|| {
-                            let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
-                            (rich, bad, None, Vec::new())
-                        });
-                    ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
-                    for (line, first) in repeats {
-                        let d = loaded.at_line(
-                            raw.file,
-                            first_line + line,
-                            1,
-                            format!(
-                                "this paragraph repeats the one at line {}",
-                                first_line + first
-                            ),
-                        );
-                        ctx.push(d.warning().with_hint("remove one of the two"));
-                    }
-                    (rich, None, summary.flatten())
+            let outcome = if let Some((outcome, said)) = taken[order].take() {
+                ctx.say_again(said);
+                outcome
+            } else {
+                let mark = ctx.mark();
+                let outcome = Self::build_one(
+                    ctx,
+                    options,
+                    ids,
+                    raw,
+                    path.clone(),
+                    parsed[order].take(),
+                    &mut Shared {
+                        sources,
+                        is_source: &is_source,
+                        site_patterns: &mut site_patterns,
+                        counts: &mut counts,
+                    },
+                );
+                if built_before.is_some() && matches!(raw.body, ArticleBody::Markdown { .. }) {
+                    let keep = ctx
+                        .said_since(mark)
+                        .map(|said| ((raw.file, options.drafts), (outcome.clone(), said)));
+                    built_now.push((path.clone(), keep));
                 }
-                ArticleBody::Wire(w) => {
-                    let mut own: Vec<Boilerplate> = m
-                        .and_then(|m| m.boilerplate.as_ref())
-                        .into_iter()
-                        .flatten()
-                        .map(Boilerplate::new)
-                        .collect();
-                    let story = wire::read(
-                        ctx,
-                        raw.file,
-                        w,
-                        &mut own,
-                        &mut site_patterns,
-                        field(|m| &m.kicker).is_some(),
-                        &is_source,
-                    );
-                    for b in &own {
-                        if !b.matched {
-                            ctx.warn(b.span, format!("the boilerplate pattern `{}` matches no paragraph of this article", b.pattern))
-                                .hint = Some("remove it, or correct it: it must match a whole paragraph, `*` standing for any text".into());
-                        }
-                    }
-                    counts.extend(own.iter().map(|b| count(loaded, b)));
-                    let shown: Vec<&str> =
-                        story.paragraphs.iter().map(|p| p.text.as_str()).collect();
-                    let summary = given_summary.is_none().then(|| {
-                        summary_of(
-                            story
-                                .paragraphs
-                                .iter()
-                                .filter(|p| !p.above)
-                                .map(|p| p.text.as_str()),
-                        )
-                    });
-                    let rich = plain_paragraphs(shown);
-                    parts.credit = story.credit.zip(story.credit_at);
-                    parts.dateline = story.dateline;
-                    parts.kicker = story.kicker;
-                    parts.omitted = story.omitted;
-                    (rich, Some(w), summary.flatten())
-                }
+                outcome
             };
-            if let Some(p) = m.and_then(|m| m.paragraphs.as_ref()) {
-                if wire.is_some() {
-                    ctx.enum_value(
-                        p,
-                        ParagraphMode::parse,
-                        ParagraphMode::NAMES,
-                        "`paragraphs` setting",
-                    );
-                } else {
-                    ctx.err(p.span, "`paragraphs` applies only to .txt wire copy: a Markdown article's paragraphs are its own")
-                        .hint = Some("remove it; in Markdown a blank line starts a paragraph".into());
+            let article = match outcome {
+                Outcome::Left => continue,
+                Outcome::Draft(slug) => {
+                    drafts.push(slug);
+                    continue;
                 }
-            }
-            if let (Some(b), None) = (m.and_then(|m| m.boilerplate.as_ref()), wire) {
-                let span = b.first().map_or(mloc, |t| t.span);
-                ctx.err(span, "`boilerplate` applies only to .txt wire copy: a Markdown article's text is its own")
-                    .hint = Some("remove it, and delete the paragraphs you do not want from the text".into());
-            }
-            let sidecar_title = field(|m| &m.title);
-            let headline = wire.and_then(|w| w.headline.as_ref());
-            if let Some(w) = wire {
-                headline_warnings(ctx, raw.file, w, sidecar_title);
-            }
-            let title = match (sidecar_title, headline) {
-                (Some(t), _) if !t.value.trim().is_empty() => Some(t.value.trim().to_owned()),
-                (_, Some(h)) => Some(h.text.clone()),
-                (t, None) => {
-                    let what = if wire.is_some() {
-                        "this article has no title: its text is empty and its sidecar gives none"
-                    } else {
-                        "article metadata is missing the required field `title`"
-                    };
-                    match (t, meta) {
-                        (Some(t), _) => ctx.err(t.span, "`title` of the article is empty"),
-                        (None, Some(_)) => ctx.err(mloc, what),
-                        (None, None) => ctx.push(Diagnostic::new(path.clone(), what)),
-                    };
-                    None
-                }
+                Outcome::Built(article) => article,
             };
-            let date = match m.and_then(|m| m.date.as_ref()) {
-                Some(d) => ctx.date(d),
-                None => {
-                    let message = "article metadata is missing the required field `date`";
-                    if meta.is_some() {
-                        ctx.err(mloc, message);
-                    } else {
-                        let stem = &raw.stem;
-                        ctx.push(Diagnostic::new(path.clone(), "this article has no date: a .txt article needs a sidecar with its `date`")
-                            .with_hint(format!("create `{stem}.yaml` beside it with a line such as `date: 2021-07-24`")));
-                    }
-                    None
-                }
-            };
-            let slug = match field(|m| &m.slug) {
-                Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
-                None => {
-                    let s = crate::model::slug::from_file_stem(&raw.stem);
-                    if s.is_empty() {
-                        ctx.push(
-                            Diagnostic::new(path.clone(), "cannot make a slug from this file name")
-                                .with_hint("rename the file, or give a `slug` in its metadata"),
-                        );
-                        None
-                    } else {
-                        Some(s)
-                    }
-                }
-            };
-            let url = field(|m| &m.url).and_then(|u| ctx.url(u));
-            // An update or a correction comes after what it changes.
-            let updated_field = m.and_then(|m| m.updated.as_ref());
-            let updated = updated_field.and_then(|u| ctx.date(u));
-            if let (Some(u), Some(d), Some(f)) = (updated, date, updated_field) {
-                if u.before(&d) {
-                    ctx.err(
-                        f.span,
-                        format!(
-                            "the article is updated ({}) before it is published ({})",
-                            u.iso(),
-                            d.iso()
-                        ),
-                    )
-                    .hint = Some(
-                        "`updated` is when the article last changed: check it and `date`".into(),
-                    );
-                }
-            }
-            let corrections = match m {
-                Some(m) => ctx.corrections(&m.corrections, date.map(|d| (d, "the article's date"))),
-                None => Vec::new(),
-            };
-            let no_skip = |_: &str| false;
-            let article_sources = ctx.resolve(
-                &m.and_then(|m| m.sources.clone()),
-                &ids.sources,
-                "source",
-                &no_skip,
-            );
-            let article_actors = ctx.resolve(
-                &m.and_then(|m| m.actors.clone()),
-                &ids.actors,
-                "actor",
-                &no_skip,
-            );
-            // Names of the credit line and the dateline: resolved, or a
-            // warning where they are written.
-            let file_text = &loaded.files[raw.file].text;
-            let resolve_name = |ctx: &mut Ctx<'_>, name: &str, at: (usize, usize), what: &str| {
-                let source = Source::by_credit_name(sources, name);
-                if source.is_none() {
-                    let (line, column) = wire::locate(file_text, at.0, at.1, name);
-                    let d = loaded.at_line(raw.file, line, column, format!("the {what} names `{name}`, which matches no source: it is shown as plain text"));
-                    ctx.push(d.warning().with_hint(format!(
-                        "add a source with this name, or with `aliases: [{name}]`, to sources.yaml"
-                    )));
-                }
-                CreditName {
-                    text: name.to_owned(),
-                    source,
-                }
-            };
-            let credit = parts.credit.map(|(c, at)| Credit {
-                label: c.label.clone(),
-                people: c.people.clone(),
-                names: c
-                    .names
-                    .iter()
-                    .map(|n| resolve_name(ctx, n, at, "credit line"))
-                    .collect(),
-            });
-            let dateline = parts.dateline.map(|d| Dateline {
-                agencies: d
-                    .agencies
-                    .iter()
-                    .map(|r| {
-                        let name =
-                            resolve_name(ctx, &d.text[r.clone()], (d.line, d.lines), "dateline");
-                        (r.clone(), name)
-                    })
-                    .collect(),
-                text: d.text,
-                paragraph: d.paragraph,
-            });
-            let summary = match given_summary {
-                Some(s) => Some(s.value.trim().to_owned()).filter(|s| !s.is_empty()),
-                None => {
-                    if text_summary.is_none() {
-                        ctx.warn(mloc, "no paragraph of this article reads as a summary (the first of at least 8 words that is not a byline, a date or a dateline): it has none on lists, in the feed and in its description")
-                            .hint = Some("give one as `summary` in its metadata".into());
-                    }
-                    text_summary
-                }
-            };
-            let (Some(title), Some(date), Some(slug)) = (title, date, slug) else {
-                continue;
-            };
-            if draft && !options.drafts {
-                drafts.push(slug);
-                continue;
-            }
-            if let Some(&at) = seen.first(&slug) {
+            if let Some(&at) = seen.first(&article.slug) {
                 let at = &loaded.files[at].path;
+                let slug = &article.slug;
                 let msg = format!("two articles have the slug `{slug}`: this one and {at}");
-                match field(|m| &m.slug) {
+                let given = raw.meta.as_deref().and_then(|m| m.value.slug.as_ref());
+                match given {
                     Some(s) => ctx.err(s.span, msg),
-                    None => ctx.push(Diagnostic::new(path.clone(), msg)),
+                    None => ctx.push(Diagnostic::new(path, msg)),
                 }
                 .hint = Some("give one of them its own `slug`".into());
                 continue;
             }
-            seen.insert(slug.clone(), raw.file);
-            let mut all_sources = article_sources;
-            let named = credit.iter().flat_map(|c| &c.names);
-            let dated = dateline
-                .iter()
-                .flat_map(|d| d.agencies.iter().map(|(_, n)| n));
-            for s in dated.chain(named).filter_map(|n| n.source) {
-                if !all_sources.contains(&s) {
-                    all_sources.push(s);
-                }
+            seen.insert(article.slug.clone(), raw.file);
+            out.push((*article, order));
+        }
+        drop(taken);
+        if let Some(mut b) = built_before.take() {
+            if b.ids.as_ref() != Some(ids) {
+                b.ids = Some(ids.clone());
             }
-            let kicker = match field(|m| &m.kicker) {
-                Some(k) => Some(k.value.trim().to_owned()).filter(|k| !k.is_empty()),
-                None => parts.kicker,
-            };
-            let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
-            out.push((
-                Article {
-                    slug,
-                    title,
-                    date,
-                    url,
-                    byline: field(|m| &m.byline)
-                        .map(|b| b.value.trim().to_owned())
-                        .filter(|b| !b.is_empty()),
-                    kicker,
-                    sources: all_sources,
-                    actors: article_actors,
-                    summary,
-                    tags,
-                    draft,
-                    body,
-                    credit,
-                    dateline,
-                    omitted: parts.omitted,
-                    path,
-                    updated,
-                    corrections,
-                },
-                order,
-            ));
+            b.taken = whole.iter().filter(|&&w| w).count();
+            let markdown = (loaded.articles.iter())
+                .filter(|raw| matches!(raw.body, ArticleBody::Markdown { .. }))
+                .map(|raw| loaded.files[raw.file].path.as_str());
+            b.built.replace(markdown, built_now);
+            if let Some(k) = ctx.kept.as_mut() {
+                *k.articles = b;
+            }
         }
         for b in &site_patterns {
             if !b.matched {
@@ -598,6 +456,293 @@ impl Article {
             drafts,
             all_counts,
         )
+    }
+
+    /// Validates one article: what it came to (built, a draft left out,
+    /// or left out for a problem said), before its slug is checked
+    /// against the other articles'. `parsed` is its Markdown's parse when
+    /// made beforehand (`None`: parsed here, or wire copy).
+    fn build_one(
+        ctx: &mut Ctx<'_>,
+        options: &BuildOptions,
+        ids: &Ids,
+        raw: &crate::load::RawArticle,
+        path: String,
+        parsed: Option<ParsedBody>,
+        shared: &mut Shared<'_>,
+    ) -> Outcome {
+        let loaded = ctx.loaded;
+        let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        let meta = raw.meta.as_deref();
+
+        let m = meta.map(|l| &l.value);
+        let mloc = meta.map(|l| l.span).unwrap_or(Span::whole_file(raw.file));
+        if let Some(m) = m {
+            ctx.unknown_fields(&m.unknown, ArticleFields::FIELDS, "article metadata");
+        }
+        let field = |f: fn(&ArticleFields) -> &Option<Text>| m.and_then(|m| f(m).as_ref());
+        let draft = m.and_then(|m| m.draft.as_ref()).is_some_and(|d| d.value);
+        let given_summary = field(|m| &m.summary);
+        // Body first: Markdown links are checked even in drafts.
+        let mut parts = WireParts::default();
+        let (body, wire, text_summary) = match &raw.body {
+            ArticleBody::Markdown { start, first_line } => {
+                let text = &loaded.files[raw.file].text[*start..];
+                let (mut rich, bad, summary, repeats) = parsed.unwrap_or_else(|| {
+                    let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                    (rich, bad, None, Vec::new())
+                });
+                ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
+                for (line, first) in repeats {
+                    let d = loaded.at_line(
+                        raw.file,
+                        first_line + line,
+                        1,
+                        format!(
+                            "this paragraph repeats the one at line {}",
+                            first_line + first
+                        ),
+                    );
+                    ctx.push(d.warning().with_hint("remove one of the two"));
+                }
+                (rich, None, summary.flatten())
+            }
+            ArticleBody::Wire(w) => {
+                let mut own: Vec<Boilerplate> = m
+                    .and_then(|m| m.boilerplate.as_ref())
+                    .into_iter()
+                    .flatten()
+                    .map(Boilerplate::new)
+                    .collect();
+                let story = wire::read(
+                    ctx,
+                    raw.file,
+                    w,
+                    &mut own,
+                    shared.site_patterns,
+                    field(|m| &m.kicker).is_some(),
+                    shared.is_source,
+                );
+                for b in &own {
+                    if !b.matched {
+                        ctx.warn(b.span, format!("the boilerplate pattern `{}` matches no paragraph of this article", b.pattern))
+                            .hint = Some("remove it, or correct it: it must match a whole paragraph, `*` standing for any text".into());
+                    }
+                }
+                shared.counts.extend(own.iter().map(|b| count(loaded, b)));
+                let shown: Vec<&str> = story.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                let summary = given_summary.is_none().then(|| {
+                    summary_of(
+                        story
+                            .paragraphs
+                            .iter()
+                            .filter(|p| !p.above)
+                            .map(|p| p.text.as_str()),
+                    )
+                });
+                let rich = plain_paragraphs(shown);
+                parts.credit = story.credit.zip(story.credit_at);
+                parts.dateline = story.dateline;
+                parts.kicker = story.kicker;
+                parts.omitted = story.omitted;
+                (rich, Some(w), summary.flatten())
+            }
+        };
+        if let Some(p) = m.and_then(|m| m.paragraphs.as_ref()) {
+            if wire.is_some() {
+                ctx.enum_value(
+                    p,
+                    ParagraphMode::parse,
+                    ParagraphMode::NAMES,
+                    "`paragraphs` setting",
+                );
+            } else {
+                ctx.err(p.span, "`paragraphs` applies only to .txt wire copy: a Markdown article's paragraphs are its own")
+                    .hint = Some("remove it; in Markdown a blank line starts a paragraph".into());
+            }
+        }
+        if let (Some(b), None) = (m.and_then(|m| m.boilerplate.as_ref()), wire) {
+            let span = b.first().map_or(mloc, |t| t.span);
+            ctx.err(span, "`boilerplate` applies only to .txt wire copy: a Markdown article's text is its own")
+                .hint = Some("remove it, and delete the paragraphs you do not want from the text".into());
+        }
+        let sidecar_title = field(|m| &m.title);
+        let headline = wire.and_then(|w| w.headline.as_ref());
+        if let Some(w) = wire {
+            headline_warnings(ctx, raw.file, w, sidecar_title);
+        }
+        let title = match (sidecar_title, headline) {
+            (Some(t), _) if !t.value.trim().is_empty() => Some(t.value.trim().to_owned()),
+            (_, Some(h)) => Some(h.text.clone()),
+            (t, None) => {
+                let what = if wire.is_some() {
+                    "this article has no title: its text is empty and its sidecar gives none"
+                } else {
+                    "article metadata is missing the required field `title`"
+                };
+                match (t, meta) {
+                    (Some(t), _) => ctx.err(t.span, "`title` of the article is empty"),
+                    (None, Some(_)) => ctx.err(mloc, what),
+                    (None, None) => ctx.push(Diagnostic::new(path.clone(), what)),
+                };
+                None
+            }
+        };
+        let date = match m.and_then(|m| m.date.as_ref()) {
+            Some(d) => ctx.date(d),
+            None => {
+                let message = "article metadata is missing the required field `date`";
+                if meta.is_some() {
+                    ctx.err(mloc, message);
+                } else {
+                    let stem = &raw.stem;
+                    ctx.push(Diagnostic::new(path.clone(), "this article has no date: a .txt article needs a sidecar with its `date`")
+                        .with_hint(format!("create `{stem}.yaml` beside it with a line such as `date: 2021-07-24`")));
+                }
+                None
+            }
+        };
+        let slug = match field(|m| &m.slug) {
+            Some(s) => ctx.id(s, "slug").then(|| s.value.clone()),
+            None => {
+                let s = crate::model::slug::from_file_stem(&raw.stem);
+                if s.is_empty() {
+                    ctx.push(
+                        Diagnostic::new(path.clone(), "cannot make a slug from this file name")
+                            .with_hint("rename the file, or give a `slug` in its metadata"),
+                    );
+                    None
+                } else {
+                    Some(s)
+                }
+            }
+        };
+        let url = field(|m| &m.url).and_then(|u| ctx.url(u));
+        // An update or a correction comes after what it changes.
+        let updated_field = m.and_then(|m| m.updated.as_ref());
+        let updated = updated_field.and_then(|u| ctx.date(u));
+        if let (Some(u), Some(d), Some(f)) = (updated, date, updated_field) {
+            if u.before(&d) {
+                ctx.err(
+                    f.span,
+                    format!(
+                        "the article is updated ({}) before it is published ({})",
+                        u.iso(),
+                        d.iso()
+                    ),
+                )
+                .hint =
+                    Some("`updated` is when the article last changed: check it and `date`".into());
+            }
+        }
+        let corrections = match m {
+            Some(m) => ctx.corrections(&m.corrections, date.map(|d| (d, "the article's date"))),
+            None => Vec::new(),
+        };
+        let no_skip = |_: &str| false;
+        let article_sources = ctx.resolve(
+            &m.and_then(|m| m.sources.clone()),
+            &ids.sources,
+            "source",
+            &no_skip,
+        );
+        let article_actors = ctx.resolve(
+            &m.and_then(|m| m.actors.clone()),
+            &ids.actors,
+            "actor",
+            &no_skip,
+        );
+        // Names of the credit line and the dateline: resolved, or a
+        // warning where they are written.
+        let file_text = &loaded.files[raw.file].text;
+        let resolve_name = |ctx: &mut Ctx<'_>, name: &str, at: (usize, usize), what: &str| {
+            let source = Source::by_credit_name(shared.sources, name);
+            if source.is_none() {
+                let (line, column) = wire::locate(file_text, at.0, at.1, name);
+                let d = loaded.at_line(raw.file, line, column, format!("the {what} names `{name}`, which matches no source: it is shown as plain text"));
+                ctx.push(d.warning().with_hint(format!(
+                    "add a source with this name, or with `aliases: [{name}]`, to sources.yaml"
+                )));
+            }
+            CreditName {
+                text: name.to_owned(),
+                source,
+            }
+        };
+        let credit = parts.credit.map(|(c, at)| Credit {
+            label: c.label.clone(),
+            people: c.people.clone(),
+            names: c
+                .names
+                .iter()
+                .map(|n| resolve_name(ctx, n, at, "credit line"))
+                .collect(),
+        });
+        let dateline = parts.dateline.map(|d| Dateline {
+            agencies: d
+                .agencies
+                .iter()
+                .map(|r| {
+                    let name = resolve_name(ctx, &d.text[r.clone()], (d.line, d.lines), "dateline");
+                    (r.clone(), name)
+                })
+                .collect(),
+            text: d.text,
+            paragraph: d.paragraph,
+        });
+        let summary = match given_summary {
+            Some(s) => Some(s.value.trim().to_owned()).filter(|s| !s.is_empty()),
+            None => {
+                if text_summary.is_none() {
+                    ctx.warn(mloc, "no paragraph of this article reads as a summary (the first of at least 8 words that is not a byline, a date or a dateline): it has none on lists, in the feed and in its description")
+                        .hint = Some("give one as `summary` in its metadata".into());
+                }
+                text_summary
+            }
+        };
+        let (Some(title), Some(date), Some(slug)) = (title, date, slug) else {
+            return Outcome::Left;
+        };
+        if draft && !options.drafts {
+            return Outcome::Draft(slug);
+        }
+        let mut all_sources = article_sources;
+        let named = credit.iter().flat_map(|c| &c.names);
+        let dated = dateline
+            .iter()
+            .flat_map(|d| d.agencies.iter().map(|(_, n)| n));
+        for s in dated.chain(named).filter_map(|n| n.source) {
+            if !all_sources.contains(&s) {
+                all_sources.push(s);
+            }
+        }
+        let kicker = match field(|m| &m.kicker) {
+            Some(k) => Some(k.value.trim().to_owned()).filter(|k| !k.is_empty()),
+            None => parts.kicker,
+        };
+        let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
+        Outcome::Built(Box::new(Article {
+            slug,
+            title,
+            date,
+            url,
+            byline: field(|m| &m.byline)
+                .map(|b| b.value.trim().to_owned())
+                .filter(|b| !b.is_empty()),
+            kicker,
+            sources: all_sources,
+            actors: article_actors,
+            summary,
+            tags,
+            draft,
+            body,
+            credit,
+            dateline,
+            omitted: parts.omitted,
+            path,
+            updated,
+            corrections,
+        }))
     }
 }
 

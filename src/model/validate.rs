@@ -50,6 +50,8 @@ pub(crate) struct Ctx<'a> {
 pub struct Kept<'c> {
     /// Each Markdown article's parse.
     pub bodies: &'c mut crate::kinds::article::BodyParses,
+    /// The Markdown articles, built.
+    pub articles: &'c mut crate::kinds::article::BuiltArticles,
     /// The actors, built.
     pub actors: &'c mut crate::kept::KeptBuild<Actor>,
     /// The events, built.

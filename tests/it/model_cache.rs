@@ -265,3 +265,132 @@ fn actors_kept_between_rebuilds_are_the_actors_built_afresh() {
     let (begun, _) = same(root, &mut cache);
     assert!(!begun.contains("in a relation"), "{begun}");
 }
+
+#[test]
+fn articles_kept_between_rebuilds_are_the_articles_built_afresh() {
+    let dir = investigation(None);
+    let root = dir.path();
+    let story = |slug: &str, extra: &str, text: &str| {
+        format!(
+            "---\ntitle: Story {slug}\ndate: 2019-04-0{}\n{extra}---\n{text} It is told at length, in words enough for a summary.\n",
+            slug.len() % 9 + 1
+        )
+    };
+    write_old(
+        root,
+        "articles/b.md",
+        &story(
+            "b",
+            "actors: [jane-roe]\n",
+            "Acme Shipping paid [the agency](/sources/).",
+        ),
+    );
+    write_old(
+        root,
+        "articles/c.md",
+        &story(
+            "cc",
+            "draft: true\n",
+            "A draft about Jane Roe and her ships.",
+        ),
+    );
+    write_old(
+        root,
+        "articles/d.md",
+        &story("ddd", "", "Jane Roe and [a page](/nowhere/) of nothing."),
+    );
+    age(root);
+    let mut cache = Cache::default();
+    let (broken, _) = same(root, &mut cache);
+    assert!(broken.contains("/nowhere/"), "{broken}");
+    assert_eq!(cache.articles.taken(), 0, "nothing to keep yet");
+    same(root, &mut cache);
+    assert_eq!(
+        cache.articles.taken(),
+        4,
+        "nothing changed: every Markdown article is kept"
+    );
+
+    // A file that sorts before them all: every article moves one place
+    // among the files, and the message about d.md names it still.
+    write_old(root, "articles/a.md", &story("a", "", "Jane Roe again."));
+    let (moved, _) = same(root, &mut cache);
+    assert!(moved.contains("content/articles/d.md:"), "{moved}");
+    assert_eq!(cache.articles.taken(), 0, "every article moved");
+    edit(
+        root,
+        "articles/d.md",
+        "[a page](/nowhere/)",
+        "[a page](/sources/)",
+    );
+    let (fixed, _) = same(root, &mut cache);
+    assert!(!fixed.contains("content/articles/d.md:"), "{fixed}");
+    assert_eq!(cache.articles.taken(), 4, "one article of five changed");
+
+    // Two articles with one slug: the second is said to repeat it, each
+    // time, whether or not it was kept.
+    edit(
+        root,
+        "articles/d.md",
+        "title: Story ddd\n",
+        "title: Story ddd\nslug: b\n",
+    );
+    let (twice, _) = same(root, &mut cache);
+    assert!(twice.contains("two articles have the slug `b`"), "{twice}");
+    edit(
+        root,
+        "articles/b.md",
+        "Acme Shipping paid",
+        "Acme Shipping then paid",
+    );
+    let (again, _) = same(root, &mut cache);
+    assert!(again.contains("two articles have the slug `b`"), "{again}");
+    assert_eq!(
+        cache.articles.taken(),
+        4,
+        "d.md is kept, and still repeats b's slug"
+    );
+
+    // An actor named by a kept article changes its id: the article is
+    // built again, and names an actor no longer there.
+    edit(
+        root,
+        "actors.yaml",
+        "- id: port-authority",
+        "- id: harbour-authority",
+    );
+    let (renamed, _) = same(root, &mut cache);
+    assert!(
+        renamed.contains("unknown actor `port-authority`"),
+        "{renamed}"
+    );
+    assert_eq!(cache.articles.taken(), 0, "the actors' ids changed");
+    edit(
+        root,
+        "actors.yaml",
+        "- id: harbour-authority",
+        "- id: port-authority",
+    );
+    same(root, &mut cache);
+
+    // An article naming an actor not written yet is never kept: once the
+    // actor is written, it is found.
+    edit(
+        root,
+        "articles/a.md",
+        "title: Story a\n",
+        "title: Story a\nactors: [john-doe]\n",
+    );
+    let (unknown, _) = same(root, &mut cache);
+    assert!(unknown.contains("unknown actor `john-doe`"), "{unknown}");
+    same(root, &mut cache);
+    assert_eq!(cache.articles.taken(), 4, "all but the one naming no actor");
+    write_old(
+        root,
+        "actors/people/doe.yml",
+        "id: john-doe\nname: John Doe\nkind: person\n",
+    );
+    let (known, _) = same(root, &mut cache);
+    assert!(!known.contains("john-doe`"), "{known}");
+    assert_eq!(cache.articles.taken(), 0, "the actors' ids changed");
+}
