@@ -14,7 +14,7 @@ use crate::kinds::{
 use crate::model::{ActorIx, ArticleIx, MentionLinks, RichText, Site, SourceIx};
 use pulldown_cmark::{Event as Md, Tag, TagEnd};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A name found in a text: where it starts and ends, and whether it is a
@@ -38,9 +38,11 @@ pub struct Mention {
     pub link: bool,
 }
 
-/// The mentions of one text, in reading order.
+/// The mentions of one text, in reading order. Shared: `dossier serve`
+/// keeps each text's mentions from one rebuild to the next and hands the
+/// same list to every rebuild's links.
 #[derive(Debug, Clone, Default)]
-pub struct Mentions(pub Vec<Mention>);
+pub struct Mentions(pub Arc<[Mention]>);
 
 impl Mentions {
     /// For every actor mentioned: how often, and the sentence of the first
@@ -52,7 +54,7 @@ impl Mentions {
     pub fn summary(&self, text: &RichText) -> HashMap<ActorIx, (usize, String)> {
         let mut out: HashMap<ActorIx, (usize, String)> = HashMap::new();
         let mut block: Option<Block> = None;
-        for m in &self.0 {
+        for m in self.0.iter() {
             if let Some(entry) = out.get_mut(&m.actor) {
                 entry.0 += 1;
                 continue;
@@ -86,8 +88,8 @@ impl Mentions {
                 m.end_event -= text_len;
                 m
             })
-            .collect();
-        (Mentions(text), Mentions(quote))
+            .collect::<Vec<_>>();
+        (Mentions(text.into()), Mentions(quote.into()))
     }
 
     fn actors(&self) -> impl Iterator<Item = ActorIx> + '_ {
@@ -382,26 +384,26 @@ fn mentions_in<K: Kind>(
                 return (k.mentions.clone(), false);
             }
             let own = K::own_actor(Ix::new(i));
-            let mut found = r
+            let found = r
                 .text()
                 .map(|t| find_mentions(matcher, t, own, links))
                 .unwrap_or_default();
             // A quote is a text of its own; its mentions follow the
             // text's, counted on from the text's last event.
-            if let Some(q) = r.quote() {
-                let offset = r.text().map_or(0, |t| t.events.len());
-                found.0.extend(
-                    find_mentions(matcher, q, own, links)
-                        .0
-                        .into_iter()
-                        .map(|mut m| {
-                            m.event += offset;
-                            m.end_event += offset;
-                            m
-                        }),
-                );
-            }
-            (found, true)
+            let Some(q) = r.quote() else {
+                return (found, true);
+            };
+            let offset = r.text().map_or(0, |t| t.events.len());
+            let quoted = find_mentions(matcher, q, own, links);
+            let moved = quoted.0.iter().map(|m| Mention {
+                event: m.event + offset,
+                end_event: m.end_event + offset,
+                ..m.clone()
+            });
+            (
+                Mentions(found.0.iter().cloned().chain(moved).collect()),
+                true,
+            )
         })
         .collect();
     if let Some(kept) = kept {
@@ -519,7 +521,7 @@ pub fn find_mentions(
         }
     }
     found.flush(in_link > 0);
-    Mentions(found.out)
+    Mentions(found.out.into())
 }
 
 /// The mentions of one text, found run by run.
@@ -609,7 +611,7 @@ pub struct Cache {
     /// from reading with an earlier one is stale ([`Cache::matcher`]).
     made: u64,
     /// By article file, made from its text: its mentions, and their summary.
-    articles: crate::kept::PerArticle<RichText, (Mentions, Summary)>,
+    articles: crate::kept::PerArticle<RichText, (Mentions, Arc<Summary>)>,
     /// By kind, the other records' texts and their mentions.
     texts: HashMap<&'static str, Vec<KeptText>>,
 }
@@ -683,7 +685,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     // the sentence of the first mention (segmenting text into sentences is
     // costly): found for all articles in parallel, or taken from the cache.
     let known = cache.as_deref().map(|c| &c.articles);
-    let found: Vec<(Mentions, Summary, bool)> = site
+    let found: Vec<(Mentions, Arc<Summary>, bool)> = site
         .articles
         .par_iter()
         .map(|a| {
@@ -693,7 +695,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
                 None => {
                     let mentions =
                         find_mentions(&matcher, &a.body, None, site.config.mention_links);
-                    let summary = mentions.summary(&a.body);
+                    let summary = Arc::new(mentions.summary(&a.body));
                     (mentions, summary, true)
                 }
             }
@@ -710,7 +712,7 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
             .articles
             .update(site.articles.iter().map(|a| a.path.as_str()), fresh);
     }
-    let (article_body, mut summaries): (Vec<Mentions>, Vec<Summary>) =
+    let (article_body, summaries): (Vec<Mentions>, Vec<Arc<Summary>>) =
         found.into_iter().map(|(m, s, _)| (m, s)).unzip();
     let mut mentions = mentions_but_articles(site, &matcher, cache.map(|c| &mut c.texts));
     mentions.articles = PerRecord::from_vec(article_body);
@@ -725,25 +727,36 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     // What an actor's page adds: the sentence of the first mention in each
     // article, the sources behind its articles and events, relations.
     let mut actors = site.actors.each(|_| ActorLinks::default());
+    // The sources behind an actor's records, each once: which actor each
+    // source was last added for (a set per actor was a sixth of linking
+    // at 10,000 articles, issue 18).
+    let mut added_for: Vec<Option<ActorIx>> = vec![None; site.sources.len()];
     for a in site.actors.ixs() {
-        let mut sources = BTreeSet::new();
+        let mut sources = Vec::new();
+        let mut add = |s: Ix<Source>| {
+            if added_for[s.get()] != Some(a) {
+                added_for[s.get()] = Some(a);
+                sources.push(s);
+            }
+        };
         for article in graph.cited_by::<Actor, Article>(a) {
             let (count, sentence) = summaries[article.get()]
-                .remove(&a)
-                .map_or((0, None), |(n, s)| (n, Some(s)));
+                .get(&a)
+                .map_or((0, None), |(n, s)| (*n, Some(s.clone())));
             actors[a].articles.push(ArticleRef {
                 article,
                 sentence,
                 mentions: count,
             });
-            sources.extend(graph.refs::<Article, Source>(article));
+            graph.refs::<Article, Source>(article).for_each(&mut add);
         }
         let mut events = 0;
         for event in graph.cited_by::<Actor, Event>(a) {
-            sources.extend(graph.refs::<Event, Source>(event));
+            graph.refs::<Event, Source>(event).for_each(&mut add);
             events += 1;
         }
-        actors[a].sources = sources.into_iter().collect();
+        sources.sort_unstable();
+        actors[a].sources = sources;
         actors[a].weight = actors[a].articles.len() + events;
     }
     for (ai, actor) in site.actors.enumerate() {
