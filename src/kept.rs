@@ -7,7 +7,7 @@
 
 use crate::kinds::Kind;
 use crate::load::Origin;
-use crate::model::validate::{Ctx, Ids, Kept, Said};
+use crate::model::validate::{Ctx, IdIndex, Ids, Kept, Said};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -92,6 +92,8 @@ impl<K, V> PerArticle<K, V> {
 pub struct KeptBuild<T> {
     built: Option<Box<Built<T>>>,
     reused: bool,
+    /// The ids of the records built, once asked for ([`KeptBuild::index`]).
+    index: Option<IdIndex<T>>,
 }
 
 impl<T> Default for KeptBuild<T> {
@@ -99,6 +101,7 @@ impl<T> Default for KeptBuild<T> {
         KeptBuild {
             built: None,
             reused: false,
+            index: None,
         }
     }
 }
@@ -118,6 +121,22 @@ impl<T: Kind + Clone + Send + Sync> KeptBuild<T> {
     /// building them again.
     pub fn reused(&self) -> bool {
         self.reused
+    }
+
+    /// The ids of `records`, which [`KeptBuild::build`] just gave: those
+    /// kept with them when it gave the records kept.
+    pub(crate) fn index(
+        ctx: &mut Ctx<'_>,
+        kept: impl for<'k, 'c> Fn(&'k mut Kept<'c>) -> &'k mut KeptBuild<T>,
+        records: &[T],
+    ) -> IdIndex<T> {
+        let Some(k) = ctx.kept.as_mut().map(kept) else {
+            return IdIndex::of(records);
+        };
+        match &k.index {
+            Some(index) if k.reused => index.clone(),
+            _ => k.index.insert(IdIndex::of(records)).clone(),
+        }
     }
 
     /// The records `build` makes, or those it made last time (`kept`
@@ -160,6 +179,8 @@ impl<T: Kind + Clone + Send + Sync> KeptBuild<T> {
         let records = build(ctx);
         let said = ctx.said_since(mark);
         if let Some(k) = ctx.kept.as_mut().map(&kept) {
+            // Made for other records.
+            k.index = None;
             k.built = said.map(|said| {
                 Box::new(Built {
                     origins,

@@ -8,6 +8,7 @@
 use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
+use crate::kept::KeptBuild;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::Loaded;
 use crate::load::fields::{DateInput, Field, Span, Text};
@@ -476,7 +477,11 @@ impl Unique<Span> {
 }
 
 /// Ids (or slugs) of the records of one kind, to resolve references.
-pub(crate) struct IdIndex<T>(HashMap<String, Ix<T>>);
+/// Shared: `dossier serve` keeps the index of a kind whose records it
+/// kept, and each rebuild's [`Ids`] snapshot holds the same maps (20,000
+/// event ids made, copied and compared again were a tenth of the model's
+/// stage of a rebuild, issue 18).
+pub(crate) struct IdIndex<T>(std::sync::Arc<HashMap<String, Ix<T>>>);
 
 impl<T> Clone for IdIndex<T> {
     fn clone(&self) -> Self {
@@ -487,25 +492,25 @@ impl<T> Clone for IdIndex<T> {
 impl<T> PartialEq for IdIndex<T> {
     /// The same keys, each at the same index.
     fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
     }
 }
 
 impl<T: Kind> IdIndex<T> {
-    fn of(records: &[T]) -> Self {
-        IdIndex(
+    pub(crate) fn of(records: &[T]) -> Self {
+        IdIndex(std::sync::Arc::new(
             records
                 .iter()
                 .enumerate()
                 .map(|(i, r)| (r.key().to_owned(), Ix::new(i)))
                 .collect(),
-        )
+        ))
     }
 }
 
 impl<T> Default for IdIndex<T> {
     fn default() -> Self {
-        IdIndex(HashMap::new())
+        IdIndex(std::sync::Arc::new(HashMap::new()))
     }
 }
 
@@ -649,13 +654,13 @@ fn build_inner<'a>(
     let sources = Source::build_all(&mut ctx);
     ids.sources = IdIndex::of(&sources);
     let actors = Actor::build_all(&mut ctx, &ids);
-    ids.actors = IdIndex::of(&actors);
+    ids.actors = KeptBuild::index(&mut ctx, |k| &mut *k.actors, &actors);
     let (articles, draft_slugs, boilerplate) =
         Article::build_all(&mut ctx, options, &ids, &sources);
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs;
     let mut events = Event::build_all(&mut ctx, &ids);
-    ids.events = IdIndex::of(&events);
+    ids.events = KeptBuild::index(&mut ctx, |k| &mut *k.events, &events);
     let statements = Statement::build_all(&mut ctx, &ids);
     // An event's replies weigh on its page of the timeline (the page budget).
     Event::place_on_timeline(&mut events, &statements);
