@@ -220,7 +220,7 @@ pub struct BodyParses(crate::kept::PerArticle<(String, bool, crate::model::Keep)
 /// boilerplate patterns are shared by all wire-copy articles.
 #[derive(Default)]
 pub struct BuiltArticles {
-    built: crate::kept::PerArticle<(usize, bool), (Outcome, Said)>,
+    built: crate::kept::PerArticle<BuiltKey, KeptArticle>,
     /// The ids known when the articles were built (sources and actors).
     ids: Option<Ids>,
     taken: usize,
@@ -233,6 +233,14 @@ impl BuiltArticles {
         self.taken
     }
 }
+
+/// What a built article is kept with besides its parse: its place among
+/// the files, and `--drafts`.
+type BuiltKey = (usize, bool);
+
+/// A built article as kept: what building it came to, and what building
+/// it said.
+type KeptArticle = (Outcome, Said);
 
 /// What building one article came to, before its slug is checked against
 /// the other articles'.
@@ -373,7 +381,7 @@ impl Article {
         // The Markdown articles built now, with what to keep of each for
         // the next rebuild (nothing when what was said of it depends on
         // other files).
-        let mut built_now: Vec<(String, Option<((usize, bool), (Outcome, Said))>)> = Vec::new();
+        let mut built_now: Vec<(String, Option<(BuiltKey, KeptArticle)>)> = Vec::new();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();
             let outcome = if let Some((outcome, said)) = taken[order].take() {
