@@ -136,10 +136,8 @@ impl<T: Kind + Clone + Send + Sync> KeptBuild<T> {
         let Some(k) = ctx.kept.as_mut().map(kept) else {
             return IdIndex::of(records);
         };
-        match &k.index {
-            Some(index) if k.reused => index.clone(),
-            _ => k.index.insert(IdIndex::of(records)).clone(),
-        }
+        // Forgotten whenever `build` builds: one kept is of these records.
+        k.index.get_or_insert_with(|| IdIndex::of(records)).clone()
     }
 
     /// The records `build` makes, or those it made last time (`kept`

@@ -238,6 +238,10 @@ impl BuiltArticles {
 /// the files, and `--drafts`.
 type BuiltKey = (usize, bool);
 
+fn built_key(raw: &crate::load::RawArticle, options: &BuildOptions) -> BuiltKey {
+    (raw.file, options.drafts)
+}
+
 /// A built article as kept: what building it came to, and what building
 /// it said.
 type KeptArticle = (Outcome, Said);
@@ -251,6 +255,18 @@ enum Outcome {
     /// A draft left out, by its slug.
     Draft(String),
     Built(Box<Article>),
+}
+
+/// What the parallel pass over the articles gave each one, before they
+/// are checked in order.
+enum Made<'k> {
+    /// Wire copy, read in order.
+    Wire,
+    /// A Markdown article kept built, and still good: what building it
+    /// came to and what building it said.
+    Taken(Outcome, &'k Said),
+    /// A Markdown article's parse, and whether it was made now.
+    Parsed(ParsedBody, bool),
 }
 
 /// What every article's build shares: the sources (which wire copy's
@@ -311,38 +327,39 @@ impl Article {
             .map(|b| &b.built);
         let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
         // The summary drawn from the text, when the metadata gives none,
-        // too; and whether it was parsed afresh. `Some((None, false))`: the
-        // parse holds and so does the article built from it, which is
-        // taken whole.
-        let made: Vec<Option<(Option<ParsedBody>, bool)>> = loaded
+        // too, and whether it was parsed afresh; or, when the parse holds
+        // and so does the article built from it, that article, copied out
+        // of what is kept here, on every core (ten thousand records of a
+        // dozen strings and lists each).
+        let mut made: Vec<Made<'_>> = loaded
             .articles
             .par_iter()
             .map(|raw| {
                 let ArticleBody::Markdown { start, .. } = raw.body else {
-                    return None;
+                    return Made::Wire;
                 };
                 let file = &loaded.files[raw.file];
                 let holds = |(text, unsafe_h, k): &(String, bool, _)| {
                     *unsafe_h == unsafe_html && *k == keep && *text == file.text
                 };
                 if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
-                    let key = (raw.file, options.drafts);
-                    if reusable.is_some_and(|b| b.get(&file.path, |k| *k == key).is_some()) {
-                        return Some((None, false));
-                    }
-                    return Some((Some(parse.clone()), false));
+                    let key = built_key(raw, options);
+                    return match reusable.and_then(|b| b.get(&file.path, |k| *k == key)) {
+                        Some((outcome, said)) => Made::Taken(outcome.clone(), said),
+                        None => Made::Parsed(parse.clone(), false),
+                    };
                 }
                 let text = &file.text[start..];
                 let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
                 let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
-                Some((Some((rich, bad, summary, repeated_blocks(text))), true))
+                Made::Parsed((rich, bad, summary, repeated_blocks(text)), true)
             })
             .collect();
         if let Some(parses) = ctx.kept.as_mut().map(|k| &mut *k.bodies) {
             let file = |raw: &crate::load::RawArticle| &loaded.files[raw.file];
             let fresh = (loaded.articles.iter().zip(&made)).filter_map(|(raw, m)| match m {
-                Some((Some(parse), true)) => {
+                Made::Parsed(parse, true) => {
                     let f = file(raw);
                     Some((
                         f.path.clone(),
@@ -353,30 +370,13 @@ impl Article {
                 _ => None,
             });
             // The Markdown articles: each has its parse, kept or fresh.
-            let markdown = (loaded.articles.iter().zip(&made)).filter(|(_, m)| m.is_some());
+            let markdown =
+                (loaded.articles.iter().zip(&made)).filter(|(_, m)| !matches!(m, Made::Wire));
             parses
                 .0
                 .update(markdown.map(|(raw, _)| file(raw).path.as_str()), fresh);
         }
-        // Which articles are taken whole from the last build.
-        let whole: Vec<bool> = made
-            .iter()
-            .map(|m| matches!(m, Some((None, false))))
-            .collect();
-        let mut parsed: Vec<Option<ParsedBody>> =
-            made.into_iter().map(|m| m.and_then(|(p, _)| p)).collect();
-        // Those articles, copied out of what is kept on every core: ten
-        // thousand records of a dozen strings and lists each.
-        let before = built_before.as_ref().map(|b| &b.built);
-        let mut taken: Vec<Option<(Outcome, &Said)>> = (loaded.articles.par_iter().zip(&whole))
-            .map(|(raw, &whole)| {
-                let path = &loaded.files[raw.file].path;
-                let (outcome, said) = before
-                    .filter(|_| whole)
-                    .and_then(|b| b.get(path, |_| true))?;
-                Some((outcome.clone(), said))
-            })
-            .collect();
+        let taken = made.iter().filter(|m| matches!(m, Made::Taken(..))).count();
         let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
         // The Markdown articles built now, with what to keep of each for
         // the next rebuild (nothing when what was said of it depends on
@@ -384,32 +384,39 @@ impl Article {
         let mut built_now: Vec<(String, Option<(BuiltKey, KeptArticle)>)> = Vec::new();
         for (order, raw) in loaded.articles.iter().enumerate() {
             let path = loaded.files[raw.file].path.clone();
-            let outcome = if let Some((outcome, said)) = taken[order].take() {
-                ctx.say_again(said);
-                outcome
-            } else {
-                let mark = ctx.mark();
-                let outcome = Self::build_one(
-                    ctx,
-                    options,
-                    ids,
-                    raw,
-                    path.clone(),
-                    parsed[order].take(),
-                    &mut Shared {
-                        sources,
-                        is_source: &is_source,
-                        site_patterns: &mut site_patterns,
-                        counts: &mut counts,
-                    },
-                );
-                if built_before.is_some() && matches!(raw.body, ArticleBody::Markdown { .. }) {
-                    let keep = ctx
-                        .said_since(mark)
-                        .map(|said| ((raw.file, options.drafts), (outcome.clone(), said)));
-                    built_now.push((path.clone(), keep));
+            let outcome = match std::mem::replace(&mut made[order], Made::Wire) {
+                Made::Taken(outcome, said) => {
+                    ctx.say_again(said);
+                    outcome
                 }
-                outcome
+                other => {
+                    let parsed = match other {
+                        Made::Parsed(parse, _) => Some(parse),
+                        _ => None,
+                    };
+                    let mark = ctx.mark();
+                    let outcome = Self::build_one(
+                        ctx,
+                        options,
+                        ids,
+                        raw,
+                        path.clone(),
+                        parsed,
+                        &mut Shared {
+                            sources,
+                            is_source: &is_source,
+                            site_patterns: &mut site_patterns,
+                            counts: &mut counts,
+                        },
+                    );
+                    if built_before.is_some() && matches!(raw.body, ArticleBody::Markdown { .. }) {
+                        let keep = ctx
+                            .said_since(mark)
+                            .map(|said| (built_key(raw, options), (outcome.clone(), said)));
+                        built_now.push((path.clone(), keep));
+                    }
+                    outcome
+                }
             };
             let article = match outcome {
                 Outcome::Left => continue,
@@ -434,12 +441,11 @@ impl Article {
             seen.insert(article.slug.clone(), raw.file);
             out.push((*article, order));
         }
-        drop(taken);
+        drop(made);
         if let Some(mut b) = built_before.take() {
-            if b.ids.as_ref() != Some(ids) {
-                b.ids = Some(ids.clone());
-            }
-            b.taken = whole.iter().filter(|&&w| w).count();
+            // Shared maps: a pointer copy.
+            b.ids = Some(ids.clone());
+            b.taken = taken;
             let markdown = (loaded.articles.iter())
                 .filter(|raw| matches!(raw.body, ArticleBody::Markdown { .. }))
                 .map(|raw| loaded.files[raw.file].path.as_str());
