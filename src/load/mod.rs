@@ -145,13 +145,7 @@ macro_rules! loaded_storage {
             fn append_to(self, loaded: &mut Loaded, file: usize) {
                 match self {
                     $(DataRecords::$dt(mut v) => {
-                        // Records lent back by `dossier serve`'s cache are
-                        // placed already, each span in one file; placing
-                        // 20,000 events again was a tenth of a rebuild's
-                        // loading (issue 18).
-                        if v.first().is_some_and(|r| r.span.file != file) {
-                            v.place(file, 0);
-                        }
+                        v.place(file, 0);
                         // One file often holds every record of its kind
                         // (20,000 events of about 1 KB each): its list is
                         // moved in whole rather than copied.
@@ -741,13 +735,7 @@ fn assemble(loaded: &mut Loaded, p: Parsed) -> (usize, ItemShape) {
             meta_file,
             body,
         } => {
-            // Placed already when lent back by the cache (see `append_to`).
-            if meta
-                .as_ref()
-                .is_some_and(|m| m.span.file != base + meta_file)
-            {
-                meta.place(base + meta_file, 0);
-            }
+            meta.place(base + meta_file, 0);
             loaded.articles.push(RawArticle {
                 file: base,
                 stem,
