@@ -257,6 +257,11 @@ enum Outcome {
     Built(Box<Article>),
 }
 
+/// How many articles a build or a check parses at a time (see
+/// `Article::build_all`): enough to keep both cores busy, few enough that
+/// their texts weigh little.
+const PARSED_AT_ONCE: usize = 512;
+
 /// What the parallel pass over the articles gave each one, before they
 /// are checked in order.
 enum Made<'k> {
@@ -313,9 +318,7 @@ impl Article {
             .map(Boilerplate::new)
             .collect();
         let mut counts: Vec<BoilerplateCount> = Vec::new();
-        // Parsing the Markdown of every article is most of this stage: done
-        // for all of them at once, in parallel, before the checks in order.
-        let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        let keep = ctx.keep;
         // The articles built last time (`dossier serve`): taken out of the
         // context while it is lent to each article's checks, put back at
         // the end.
@@ -325,123 +328,89 @@ impl Article {
             .as_ref()
             .filter(|b| b.ids.as_ref() == Some(ids))
             .map(|b| &b.built);
-        let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
-        // The summary drawn from the text, when the metadata gives none,
-        // too, and whether it was parsed afresh; or, when the parse holds
-        // and so does the article built from it, that article, copied out
-        // of what is kept here, on every core (ten thousand records of a
-        // dozen strings and lists each).
-        let mut made: Vec<Made<'_>> = loaded
-            .articles
-            .par_iter()
-            .map(|raw| {
-                let ArticleBody::Markdown { start, .. } = raw.body else {
-                    return Made::Wire;
-                };
-                let file = &loaded.files[raw.file];
-                let holds = |(text, unsafe_h, k): &(String, bool, _)| {
-                    *unsafe_h == unsafe_html && *k == keep && *text == file.text
-                };
-                if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
-                    let key = built_key(raw, options);
-                    return match reusable.and_then(|b| b.get(&file.path, |k| *k == key)) {
-                        Some((outcome, said)) => Made::Taken(outcome.clone(), said),
-                        None => Made::Parsed(parse.clone(), false),
-                    };
-                }
-                let text = &file.text[start..];
-                let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
-                let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
-                let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
-                Made::Parsed((rich, bad, summary, repeated_blocks(text)), true)
-            })
-            .collect();
-        if let Some(parses) = ctx.kept.as_mut().map(|k| &mut *k.bodies) {
-            let file = |raw: &crate::load::RawArticle| &loaded.files[raw.file];
-            let fresh = (loaded.articles.iter().zip(&made)).filter_map(|(raw, m)| match m {
-                Made::Parsed(parse, true) => {
-                    let f = file(raw);
-                    Some((
-                        f.path.clone(),
-                        (f.text.clone(), unsafe_html, keep),
-                        parse.clone(),
-                    ))
-                }
-                _ => None,
-            });
-            // The Markdown articles: each has its parse, kept or fresh.
-            let markdown =
-                (loaded.articles.iter().zip(&made)).filter(|(_, m)| !matches!(m, Made::Wire));
-            parses
-                .0
-                .update(markdown.map(|(raw, _)| file(raw).path.as_str()), fresh);
-        }
-        let taken = made.iter().filter(|m| matches!(m, Made::Taken(..))).count();
         let is_source = |n: &str| Source::by_credit_name(sources, n).is_some();
         // The Markdown articles built now, with what to keep of each for
         // the next rebuild (nothing when what was said of it depends on
         // other files).
         let mut built_now: Vec<(String, Option<(BuiltKey, KeptArticle)>)> = Vec::new();
-        for (order, raw) in loaded.articles.iter().enumerate() {
-            let path = loaded.files[raw.file].path.clone();
-            let outcome = match std::mem::replace(&mut made[order], Made::Wire) {
-                Made::Taken(outcome, said) => {
-                    ctx.say_again(said);
-                    outcome
-                }
-                other => {
-                    let parsed = match other {
-                        Made::Parsed(parse, _) => Some(parse),
-                        _ => None,
-                    };
-                    let mark = ctx.mark();
-                    let outcome = Self::build_one(
-                        ctx,
-                        options,
-                        ids,
-                        raw,
-                        path.clone(),
-                        parsed,
-                        &mut Shared {
-                            sources,
-                            is_source: &is_source,
-                            site_patterns: &mut site_patterns,
-                            counts: &mut counts,
-                        },
-                    );
-                    if built_before.is_some() && matches!(raw.body, ArticleBody::Markdown { .. }) {
-                        let keep = ctx
-                            .said_since(mark)
-                            .map(|said| (built_key(raw, options), (outcome.clone(), said)));
-                        built_now.push((path.clone(), keep));
+        let mut taken = 0;
+        // `dossier serve` keeps every parse, made in one pass. A build or
+        // a check parses a few hundred articles at a time and lets each
+        // text go once its article is built (`Ctx::let_go`), so that the
+        // texts and the parses are never all in memory together (issue 18).
+        let step = match ctx.kept {
+            Some(_) => loaded.articles.len().max(1),
+            None => PARSED_AT_ONCE,
+        };
+        for (c, chunk) in loaded.articles.chunks(step).enumerate() {
+            let mut made = Self::parse_all(ctx, chunk, options, keep, reusable);
+            taken += made.iter().filter(|m| matches!(m, Made::Taken(..))).count();
+            for (i, raw) in chunk.iter().enumerate() {
+                let order = c * step + i;
+                let path = loaded.files[raw.file].path.clone();
+                let mark = ctx.mark();
+                let outcome = match std::mem::replace(&mut made[i], Made::Wire) {
+                    Made::Taken(outcome, said) => {
+                        ctx.say_again(said);
+                        outcome
                     }
-                    outcome
+                    other => {
+                        let parsed = match other {
+                            Made::Parsed(parse, _) => Some(parse),
+                            _ => None,
+                        };
+                        let outcome = Self::build_one(
+                            ctx,
+                            options,
+                            ids,
+                            raw,
+                            path.clone(),
+                            parsed,
+                            &mut Shared {
+                                sources,
+                                is_source: &is_source,
+                                site_patterns: &mut site_patterns,
+                                counts: &mut counts,
+                            },
+                        );
+                        if built_before.is_some()
+                            && matches!(raw.body, ArticleBody::Markdown { .. })
+                        {
+                            let keep = ctx
+                                .said_since(mark)
+                                .map(|said| (built_key(raw, options), (outcome.clone(), said)));
+                            built_now.push((path.clone(), keep));
+                        }
+                        outcome
+                    }
+                };
+                let article = match outcome {
+                    Outcome::Left => None,
+                    Outcome::Draft(slug) => {
+                        drafts.push(slug);
+                        None
+                    }
+                    Outcome::Built(article) => Some(article),
+                };
+                if let Some(article) = article {
+                    if let Some(&at) = seen.first(&article.slug) {
+                        let at = &loaded.files[at].path;
+                        let slug = &article.slug;
+                        let msg = format!("two articles have the slug `{slug}`: this one and {at}");
+                        let given = raw.meta.as_deref().and_then(|m| m.value.slug.as_ref());
+                        match given {
+                            Some(s) => ctx.err(s.span, msg),
+                            None => ctx.push(Diagnostic::new(path, msg)),
+                        }
+                        .hint = Some("give one of them its own `slug`".into());
+                    } else {
+                        seen.insert(article.slug.clone(), raw.file);
+                        out.push((*article, order));
+                    }
                 }
-            };
-            let article = match outcome {
-                Outcome::Left => continue,
-                Outcome::Draft(slug) => {
-                    drafts.push(slug);
-                    continue;
-                }
-                Outcome::Built(article) => article,
-            };
-            if let Some(&at) = seen.first(&article.slug) {
-                let at = &loaded.files[at].path;
-                let slug = &article.slug;
-                let msg = format!("two articles have the slug `{slug}`: this one and {at}");
-                let given = raw.meta.as_deref().and_then(|m| m.value.slug.as_ref());
-                match given {
-                    Some(s) => ctx.err(s.span, msg),
-                    None => ctx.push(Diagnostic::new(path, msg)),
-                }
-                .hint = Some("give one of them its own `slug`".into());
-                continue;
+                ctx.let_go(raw.file, mark);
             }
-            seen.insert(article.slug.clone(), raw.file);
-            out.push((*article, order));
         }
-        drop(made);
         if let Some(mut b) = built_before.take() {
             // Shared maps: a pointer copy.
             b.ids = Some(ids.clone());
@@ -470,6 +439,73 @@ impl Article {
             drafts,
             all_counts,
         )
+    }
+
+    /// The parallel pass over `chunk` of the articles: each Markdown
+    /// article's parse, with the summary drawn from its text when the
+    /// metadata gives none, and whether it was parsed afresh; or, when
+    /// the parse holds and so does the article built from it
+    /// (`reusable`, `dossier serve`), that article, copied out of what is
+    /// kept, on every core (ten thousand records of a dozen strings and
+    /// lists each). Parsing the Markdown is most of validating articles.
+    /// `dossier serve` passes every article at once, and keeps the parses.
+    fn parse_all<'k>(
+        ctx: &mut Ctx<'_>,
+        chunk: &[crate::load::RawArticle],
+        options: &BuildOptions,
+        keep: crate::model::Keep,
+        reusable: Option<&'k crate::kept::PerArticle<BuiltKey, KeptArticle>>,
+    ) -> Vec<Made<'k>> {
+        let (loaded, unsafe_html) = (ctx.loaded, ctx.unsafe_html);
+        let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
+        let texts = &ctx.texts;
+        let made: Vec<Made<'_>> = chunk
+            .par_iter()
+            .map(|raw| {
+                let ArticleBody::Markdown { start, .. } = raw.body else {
+                    return Made::Wire;
+                };
+                let file = &loaded.files[raw.file];
+                let whole = texts
+                    .get(raw.file)
+                    .map_or(file.text.as_str(), |t| t.as_str());
+                let holds = |(text, unsafe_h, k): &(String, bool, _)| {
+                    *unsafe_h == unsafe_html && *k == keep && *text == whole
+                };
+                if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
+                    let key = built_key(raw, options);
+                    return match reusable.and_then(|b| b.get(&file.path, |k| *k == key)) {
+                        Some((outcome, said)) => Made::Taken(outcome.clone(), said),
+                        None => Made::Parsed(parse.clone(), false),
+                    };
+                }
+                let text = &whole[start..];
+                let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
+                let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
+                Made::Parsed((rich, bad, summary, repeated_blocks(text)), true)
+            })
+            .collect();
+        if let Some(parses) = ctx.kept.as_mut().map(|k| &mut *k.bodies) {
+            let file = |raw: &crate::load::RawArticle| &loaded.files[raw.file];
+            let fresh = (chunk.iter().zip(&made)).filter_map(|(raw, m)| match m {
+                Made::Parsed(parse, true) => {
+                    let f = file(raw);
+                    Some((
+                        f.path.clone(),
+                        (f.text.clone(), unsafe_html, keep),
+                        parse.clone(),
+                    ))
+                }
+                _ => None,
+            });
+            // The Markdown articles: each has its parse, kept or fresh.
+            let markdown = (chunk.iter().zip(&made)).filter(|(_, m)| !matches!(m, Made::Wire));
+            parses
+                .0
+                .update(markdown.map(|(raw, _)| file(raw).path.as_str()), fresh);
+        }
+        made
     }
 
     /// Validates one article: what it came to (built, a draft left out,
@@ -501,14 +537,15 @@ impl Article {
         let mut parts = WireParts::default();
         let (body, wire, text_summary) = match &raw.body {
             ArticleBody::Markdown { start, first_line } => {
-                let text = &loaded.files[raw.file].text[*start..];
+                let whole = ctx.text(raw.file);
+                let text = &whole[*start..];
                 let (mut rich, bad, summary, repeats) = parsed.unwrap_or_else(|| {
                     let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
                     (rich, bad, None, Vec::new())
                 });
                 ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);
                 for (line, first) in repeats {
-                    let d = loaded.at_line(
+                    let d = ctx.at_line(
                         raw.file,
                         first_line + line,
                         1,
@@ -668,12 +705,12 @@ impl Article {
         );
         // Names of the credit line and the dateline: resolved, or a
         // warning where they are written.
-        let file_text = &loaded.files[raw.file].text;
+        let file_text = ctx.text(raw.file);
         let resolve_name = |ctx: &mut Ctx<'_>, name: &str, at: (usize, usize), what: &str| {
             let source = Source::by_credit_name(shared.sources, name);
             if source.is_none() {
-                let (line, column) = wire::locate(file_text, at.0, at.1, name);
-                let d = loaded.at_line(raw.file, line, column, format!("the {what} names `{name}`, which matches no source: it is shown as plain text"));
+                let (line, column) = wire::locate(&file_text, at.0, at.1, name);
+                let d = ctx.at_line(raw.file, line, column, format!("the {what} names `{name}`, which matches no source: it is shown as plain text"));
                 ctx.push(d.warning().with_hint(format!(
                     "add a source with this name, or with `aliases: [{name}]`, to sources.yaml"
                 )));
@@ -774,7 +811,7 @@ fn count(loaded: &crate::load::Loaded, b: &Boilerplate) -> BoilerplateCount {
 /// sidecar `title` that matches no line (naming the closest), or, without
 /// one, a first line too long to be a headline.
 fn headline_warnings(ctx: &mut Ctx<'_>, file: usize, w: &WireCopy, title: Option<&Text>) {
-    let text = &ctx.loaded.files[file].text;
+    let text = ctx.text(file);
     match (title, &w.headline) {
         (Some(t), None) if !t.value.trim().is_empty() => {
             let want = fold_headline(&t.value);
@@ -810,7 +847,7 @@ fn headline_warnings(ctx: &mut Ctx<'_>, file: usize, w: &WireCopy, title: Option
             );
         }
         (None, Some(h)) if h.text.chars().count() > MAX_HEADLINE_CHARS => {
-            let d = ctx.loaded.at_line(
+            let d = ctx.at_line(
                 file,
                 h.line,
                 h.column,

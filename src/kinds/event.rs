@@ -275,7 +275,7 @@ impl Event {
                     continue;
                 };
                 if !reply_due.iter().any(|d| d.actor == actor) {
-                    let at = Position::of(ctx.loaded.at(t.span, ""));
+                    let at = Position::of(ctx.at(t.span, ""));
                     reply_due.push(ReplyDue { actor, at });
                 }
             }

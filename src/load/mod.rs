@@ -26,7 +26,7 @@ use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, Place, SiteFields, Span};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// Files larger than this are refused before they are parsed.
 const MAX_YAML_BYTES: u64 = limits::MAX_FILE_BYTES;
@@ -283,20 +283,82 @@ impl Unloaded {
     }
 }
 
+/// The texts of the Markdown articles, taken out of [`Loaded::files`] by
+/// [`Loaded::take_article_texts`] for a build or a check, so that
+/// validation can let each go once its article is built: at 50,000
+/// articles the texts are a quarter of the peak memory, and once parsed
+/// only a message quoting one of their lines needs them (issue 18).
+/// Indexed by file; `None` for every other file, and for a text let go.
+#[derive(Debug, Default)]
+pub struct ArticleTexts(Vec<Option<Arc<String>>>);
+
+impl ArticleTexts {
+    /// The text of file `file`, when it is taken here and not let go.
+    pub fn get(&self, file: usize) -> Option<&Arc<String>> {
+        self.0.get(file)?.as_ref()
+    }
+
+    /// Lets the text of file `file` go: freed once no one holds it.
+    pub fn let_go(&mut self, file: usize) {
+        if let Some(t) = self.0.get_mut(file) {
+            *t = None;
+        }
+    }
+}
+
+/// The text of one file, wherever it is kept: in [`Loaded::files`], or
+/// in [`ArticleTexts`] (shared, so that holding it borrows neither).
+#[derive(Debug, Clone)]
+pub enum FileText<'a> {
+    Loaded(&'a str),
+    Taken(Arc<String>),
+}
+
+impl std::ops::Deref for FileText<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            FileText::Loaded(t) => t,
+            FileText::Taken(t) => t,
+        }
+    }
+}
+
 impl Loaded {
     /// A diagnostic at `span`: at its line and column, or naming the file
     /// alone when the span has no line. In a CSV file the column is the
     /// cell's number in its row, and the caret stands under the cell.
     pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.at_in(span, &self.files[span.file].text, message)
+    }
+
+    /// [`Loaded::at`], quoting `text` as the file's (which
+    /// [`Loaded::take_article_texts`] may have taken out of it).
+    pub fn at_in(&self, span: Span, text: &str, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[span.file];
         if span.line == 0 {
             return Diagnostic::new(f.path.clone(), message);
         }
-        let d = Diagnostic::at(f.path.clone(), &f.text, span.line, span.column, message);
+        let d = Diagnostic::at(f.path.clone(), text, span.line, span.column, message);
         match &f.csv {
-            Some(csv) => d.with_caret(csv.caret(&f.text, span.line, span.column)),
+            Some(csv) => d.with_caret(csv.caret(text, span.line, span.column)),
             None => d,
         }
+    }
+
+    /// Takes the text of every Markdown article out of [`Loaded::files`]
+    /// (leaving it empty there), for validation to let each go once its
+    /// article is built and no later message can quote it. Wire copy
+    /// keeps its text: its boilerplate is counted across articles.
+    pub fn take_article_texts(&mut self) -> ArticleTexts {
+        let mut texts = vec![None; self.files.len()];
+        for a in &self.articles {
+            if matches!(a.body, ArticleBody::Markdown { .. }) {
+                texts[a.file] = Some(Arc::new(std::mem::take(&mut self.files[a.file].text)));
+            }
+        }
+        ArticleTexts(texts)
     }
 
     /// The text of the first TimelineJS sheet's `title` row (in content

@@ -18,7 +18,6 @@ use super::tags::Tags;
 use super::text::{Dest, classify};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
 use crate::kinds::{KINDS, Ref};
-use crate::load::Loaded;
 use crate::load::fields::Span;
 use std::collections::{BTreeSet, HashMap};
 
@@ -123,9 +122,11 @@ fn closest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&
 /// `tags` (an article left out as a draft is [`Target::Unlinked`]),
 /// relative references to their path from the site root. Each problem is
 /// a diagnostic at the link's own place; the files named are checked
-/// later, by [`check_files`].
+/// later, by [`check_files`]. `at` makes a diagnostic at a span, quoting
+/// its line ([`crate::load::Loaded::at`]).
 pub(crate) fn resolve(
-    loaded: &Loaded,
+    at: &dyn Fn(Span, String) -> Diagnostic,
+    static_files: &[(String, Vec<u8>)],
     written: &[Written],
     records: &Records<'_>,
     tags: &Tags,
@@ -136,8 +137,7 @@ pub(crate) fn resolve(
     let mut out = SiteLinks::default();
     let mut keys: Option<Keys<'_>> = None;
     for w in written {
-        let err =
-            |message: String, hint: Option<String>| loaded.at(w.span, message).maybe_hint(hint);
+        let err = |message: String, hint: Option<String>| at(w.span, message).maybe_hint(hint);
         let target = match classify(&w.dest) {
             Ok(Dest::Id { prefix, key }) => {
                 if w.image {
@@ -166,7 +166,7 @@ pub(crate) fn resolve(
                     Target::File(href)
                 }
                 Err(within) => {
-                    let hint = leaving_hint(&within, &loaded.static_files);
+                    let hint = leaving_hint(&within, static_files);
                     diags.push(err(
                         format!(
                             "`{}` leaves the site root: a path in content names a file of the built site from its root, whichever page shows the text",
@@ -333,8 +333,13 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)]) -> String {
 /// Checks that every file a relative reference names is a file of the
 /// built site: `files` holds every output path (`docs/memo.pdf`,
 /// `articles/x/index.html`); a folder (`articles/x/`, or the root itself)
-/// is one whose `index.html` is there.
-pub fn check_files(loaded: &Loaded, links: &SiteLinks, files: &BTreeSet<String>) -> Diagnostics {
+/// is one whose `index.html` is there. `at` makes a diagnostic at a
+/// span, quoting its line ([`crate::load::Loaded::at`]).
+pub fn check_files(
+    at: &dyn Fn(Span, String) -> Diagnostic,
+    links: &SiteLinks,
+    files: &BTreeSet<String>,
+) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let exists = |p: &str| {
         files.contains(p)
@@ -358,14 +363,8 @@ pub fn check_files(loaded: &Loaded, links: &SiteLinks, files: &BTreeSet<String>)
         let hint = hint.unwrap_or_else(|| {
             "put the file in `content/static/` (it is published at the site root, keeping its folders), or name a page of the site".into()
         });
-        diags.push(
-            loaded
-                .at(
-                    f.span,
-                    format!("`{}` names no file of the built site", f.written.trim()),
-                )
-                .with_hint(hint),
-        );
+        let message = format!("`{}` names no file of the built site", f.written.trim());
+        diags.push(at(f.span, message).with_hint(hint));
     }
     diags
 }

@@ -10,8 +10,8 @@ use super::*;
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
 use crate::kept::KeptBuild;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
-use crate::load::Loaded;
 use crate::load::fields::{DateInput, Field, Span, Text};
+use crate::load::{ArticleTexts, FileText, Loaded};
 use std::collections::HashMap;
 
 /// Options that change what the model holds.
@@ -25,6 +25,9 @@ pub struct BuildOptions {
 /// What validation works with: the loaded records, and every problem found.
 pub(crate) struct Ctx<'a> {
     pub(crate) loaded: &'a Loaded,
+    /// The Markdown articles' texts, when taken out of `loaded` to be let
+    /// go one by one (a build or a check); read through [`Ctx::text`].
+    pub(crate) texts: ArticleTexts,
     diags: Diagnostics,
     /// Every key written in content, valid, loaded or not: made when a
     /// reference is first not found (most runs never need it).
@@ -76,7 +79,7 @@ pub(crate) struct Said {
     written: Vec<super::links::Written>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// Where validation stands, to take what is said from here on.
     pub(crate) fn mark(&self) -> Mark {
         Mark {
@@ -102,16 +105,51 @@ impl Ctx<'_> {
         self.written.extend(said.written.iter().cloned());
     }
 
+    /// The text of file `file`, wherever it is kept (empty for an
+    /// article's text let go, see [`Ctx::let_go`]).
+    pub(crate) fn text(&self, file: usize) -> FileText<'a> {
+        match self.texts.get(file) {
+            Some(t) => FileText::Taken(t.clone()),
+            None => FileText::Loaded(&self.loaded.files[file].text),
+        }
+    }
+
+    /// A diagnostic at `span`, quoting its line ([`Loaded::at`]).
+    pub(crate) fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.loaded.at_in(span, &self.text(span.file), message)
+    }
+
+    /// A diagnostic at a 1-based line of file `file` (no YAML offset).
+    pub(crate) fn at_line(
+        &self,
+        file: usize,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let path = self.loaded.files[file].path.clone();
+        Diagnostic::at(path, &self.text(file), line, column, message)
+    }
+
+    /// Lets the text of article file `file` go, once its article is
+    /// built, unless it wrote links into the site since `since`: those
+    /// are resolved at the end, and a message about one quotes its line.
+    pub(crate) fn let_go(&mut self, file: usize, since: Mark) {
+        if self.written.len() == since.written {
+            self.texts.let_go(file);
+        }
+    }
+
     /// Reports `message` at `span`; returns it to add a hint.
     pub(crate) fn err(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        let d = self.loaded.at(span, message);
+        let d = self.at(span, message);
         self.push(d)
     }
 
     /// Reports a warning at `span` (content format 1.1, "Warnings"): a
     /// problem that does not stop the build. Returns it to add a hint.
     pub(crate) fn warn(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        let d = self.loaded.at(span, message).warning();
+        let d = self.at(span, message).warning();
         self.push(d)
     }
 
@@ -271,7 +309,7 @@ impl Ctx<'_> {
         // The field's line, moved down to the link's line in a value of
         // several lines, and the destination's column when it is written
         // there as parsed (a YAML scalar's escapes aside, it is).
-        let file_text = &self.loaded.files[t.span.file].text;
+        let file_text = self.text(t.span.file);
         // In a CSV file a message names the cell (its number is the
         // column), whatever line of it the link is on; a TimelineJS cell's
         // Markdown is not even the file's text.
@@ -295,9 +333,9 @@ impl Ctx<'_> {
         self.take_links(&mut text, place);
         for b in bad {
             let (line, _) = line_col(&t.value, b.offset);
-            let d = self.loaded.at(t.span, b.message);
+            let d = self.at(t.span, b.message);
             let by = if in_csv { 0 } else { line.saturating_sub(1) };
-            let d = shift_lines(d, by, &self.loaded.files[t.span.file].text);
+            let d = shift_lines(d, by, &file_text);
             self.diags.push(d);
         }
         text
@@ -323,7 +361,7 @@ impl Ctx<'_> {
         });
         for b in bad {
             let (line, col) = line_col(body, b.offset);
-            let d = self.loaded.at_line(file, first_line + line, col, b.message);
+            let d = self.at_line(file, first_line + line, col, b.message);
             self.diags.push(d);
         }
     }
@@ -589,18 +627,19 @@ impl KeysWritten {
 
 /// Validates and resolves everything loaded into a `Site`.
 pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostics> {
-    build_keeping(loaded, options, Keep::Whole)
+    build_keeping(loaded, ArticleTexts::default(), options, Keep::Whole)
 }
 
 /// [`build`], keeping only the lead of each article's text with
 /// [`Keep::Lead`]: the same checks and messages, but a `Site` that must
-/// not be rendered.
+/// not be rendered. `texts`: as for [`build_with_files`].
 pub fn build_keeping(
     loaded: &Loaded,
+    texts: ArticleTexts,
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, None, None)
+    build_inner(loaded, texts, options, keep, None, None)
 }
 
 /// The files of the built site, by path from the output folder, for the
@@ -612,20 +651,26 @@ pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeS
 /// Without it ([`build`], [`build_keeping`]) such paths are resolved but
 /// not looked for.
 ///
+/// `texts`: the Markdown articles' texts when taken out of `loaded`
+/// ([`Loaded::take_article_texts`]), each let go once its article is
+/// built; or none taken (`dossier serve` keeps them).
+///
 /// `kept`: what `dossier serve` keeps from one rebuild to the next
 /// (`None` for a build or a check, which build once).
 pub fn build_with_files(
     loaded: &Loaded,
+    texts: ArticleTexts,
     options: &BuildOptions,
     keep: Keep,
     files: &SiteFiles<'_>,
     kept: Option<Kept<'_>>,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, Some(files), kept)
+    build_inner(loaded, texts, options, keep, Some(files), kept)
 }
 
 fn build_inner<'a>(
     loaded: &'a Loaded,
+    texts: ArticleTexts,
     options: &BuildOptions,
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
@@ -633,6 +678,7 @@ fn build_inner<'a>(
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
+        texts,
         // What could not be loaded comes first; nothing below reports
         // what only follows from it.
         diags: loaded.problems.clone(),
@@ -676,8 +722,10 @@ fn build_inner<'a>(
     let tags = Tags::of(&records);
     let mut link_diags = Vec::new();
     let is_written = |kind: &str, key: &str| ctx.is_written_as(kind, key);
+    let at = |span: Span, message: String| ctx.at(span, message);
     let links = super::links::resolve(
-        loaded,
+        &at,
+        &loaded.static_files,
         &ctx.written,
         &records,
         &tags,
@@ -685,11 +733,13 @@ fn build_inner<'a>(
         &is_written,
         &mut link_diags,
     );
-    ctx.diags.extend(link_diags);
-    if let Some(files) = files.filter(|_| links.names_files()) {
+    let file_diags = files.filter(|_| links.names_files()).map(|files| {
         let files = files(&records, &tags);
-        ctx.diags
-            .extend(super::links::check_files(loaded, &links, &files));
+        super::links::check_files(&at, &links, &files)
+    });
+    ctx.diags.extend(link_diags);
+    if let Some(d) = file_diags {
+        ctx.diags.extend(d);
     }
     // Warnings alone leave a site: they travel with it.
     if ctx.diags.has_errors() {

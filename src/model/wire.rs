@@ -218,7 +218,7 @@ pub(crate) fn read(
             story.kicker = Some(text);
         } else {
             let first = above[0];
-            let d = ctx.loaded.at_line(
+            let d = ctx.at_line(
                 file,
                 first.line,
                 first.column,
@@ -307,7 +307,7 @@ fn repeated(ctx: &mut Ctx<'_>, file: usize, paragraphs: &[Shown]) {
             .iter()
             .find(|p| p.line == at)
             .expect("a paragraph's line");
-        let d = ctx.loaded.at_line(
+        let d = ctx.at_line(
             file,
             p.line,
             p.column,
