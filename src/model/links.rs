@@ -123,7 +123,8 @@ fn closest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&
 /// relative references to their path from the site root. Each problem is
 /// a diagnostic at the link's own place; the files named are checked
 /// later, by [`check_files`]. `at` makes a diagnostic at a span, quoting
-/// its line ([`crate::load::Loaded::at`]).
+/// its line ([`crate::load::Loaded::at`]). Returns the links resolved,
+/// and the problems.
 pub(crate) fn resolve(
     at: &dyn Fn(Span, String) -> Diagnostic,
     static_files: &[(String, Vec<u8>)],
@@ -132,8 +133,8 @@ pub(crate) fn resolve(
     tags: &Tags,
     draft_slugs: &[String],
     is_written: &dyn Fn(&str, &str) -> bool,
-    diags: &mut Vec<Diagnostic>,
-) -> SiteLinks {
+) -> (SiteLinks, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
     let mut out = SiteLinks::default();
     let mut keys: Option<Keys<'_>> = None;
     for w in written {
@@ -182,7 +183,7 @@ pub(crate) fn resolve(
         };
         out.targets.entry(w.dest.clone()).or_insert(target);
     }
-    out
+    (out, diags)
 }
 
 /// The target of the id link `prefix:key`, or the message and hint that

@@ -720,10 +720,9 @@ fn build_inner<'a>(
         statements: &statements,
     };
     let tags = Tags::of(&records);
-    let mut link_diags = Vec::new();
     let is_written = |kind: &str, key: &str| ctx.is_written_as(kind, key);
     let at = |span: Span, message: String| ctx.at(span, message);
-    let links = super::links::resolve(
+    let (links, link_diags) = super::links::resolve(
         &at,
         &loaded.static_files,
         &ctx.written,
@@ -731,7 +730,6 @@ fn build_inner<'a>(
         &tags,
         &ids.draft_slugs,
         &is_written,
-        &mut link_diags,
     );
     let file_diags = files.filter(|_| links.names_files()).map(|files| {
         let files = files(&records, &tags);
