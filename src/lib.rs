@@ -370,6 +370,12 @@ impl Investigation {
             true => Ok(()),
             false => sink.put(path, bytes),
         };
+        // An export's large file comes in parts (`export::Export::make`).
+        let put_part = |path: &str, bytes: &[u8], more: bool| match (taken.contains(path), more) {
+            (true, _) => Ok(()),
+            (false, true) => sink.append(path, bytes),
+            (false, false) => sink.put(path, bytes),
+        };
         let plan = timings.time("plan", || render::Plan::new(site, graph));
         // The search index is cut from each page as it is rendered.
         // Pages are written as the templates make them, not minified: the
@@ -394,7 +400,7 @@ impl Investigation {
                 },
                 // The exports and the theme's files, each written as it is
                 // made, beside the pages.
-                || render::each_asset(site, graph, renderer, &plan, put),
+                || render::each_asset(site, graph, renderer, &plan, put_part),
             )
         });
         pages.map_err(io)??;

@@ -161,6 +161,11 @@ pub trait Sink: Sync {
     /// Puts one file, `path` relative to the site root with `/`
     /// (`actors/x/index.html`). A later put of the same path replaces it.
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Adds `bytes` to the end of the file at `path`, begun by
+    /// [`Sink::put`]: an export's large file is handed on in parts as it
+    /// is made, so that it is never whole in memory (issue 18).
+    fn append(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 }
 
 /// The whole site in memory (the preview server's search index, tests).
@@ -177,6 +182,15 @@ impl Sink for InMemory {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let mut out = self.0.lock().unwrap_or_else(|e| e.into_inner());
         out.insert(path, bytes);
+        Ok(())
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut out = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        out.files
+            .entry(path.to_owned())
+            .or_default()
+            .extend_from_slice(bytes);
         Ok(())
     }
 }
@@ -266,6 +280,24 @@ impl Sink for Staging {
         if path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
+        self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn append(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        use std::io::Write;
+        // Only a file `put` began is added to: its path was checked then,
+        // and its folder made.
+        let rel = safe_relative(path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path `{path}`"),
+            )
+        })?;
+        let mut file = fs::OpenOptions::new()
+            .append(true)
+            .open(self.staging.join(&rel))?;
+        file.write_all(bytes)?;
         self.bytes.fetch_add(bytes.len(), Ordering::Relaxed);
         Ok(())
     }

@@ -34,7 +34,9 @@ pub struct Ftm;
 
 impl Export for Ftm {
     fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
-        put(url::entities(""), entities(ctx).into_bytes());
+        let path = url::entities("");
+        let last = entities(ctx, &mut |out| super::spill(&path, out, put));
+        put(path, last);
     }
 
     fn paths(&self) -> Vec<String> {
@@ -244,9 +246,15 @@ fn actor_schema(kind: ActorKind) -> &'static str {
 
 /// Every entity, one JSON object a line: actors, their relations,
 /// sources, articles and the actors they name, events.
-fn entities(ctx: &ExportCtx) -> String {
+/// Lines are handed to `spill` as they are made ([`super::spill`]); what
+/// it leaves is returned.
+fn entities(ctx: &ExportCtx, spill: &mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8> {
     let (site, graph) = (ctx.site, ctx.graph);
-    let mut out = String::new();
+    let mut out = Vec::new();
+    let mut push = |out: &mut Vec<u8>, line: String| {
+        out.extend_from_slice(line.as_bytes());
+        spill(out);
+    };
     let mut taken = HashSet::new();
     for (i, a) in site.actors.enumerate() {
         let mut e = Entity::new(actor_schema(a.kind), actor_id(site, i));
@@ -284,12 +292,12 @@ fn entities(ctx: &ExportCtx) -> String {
         if let Some(u) = page_url(site, &url::actor("", &a.id)) {
             e.add("sourceUrl", Ty::Url, &u);
         }
-        out.push_str(&e.line());
+        push(&mut out, e.line());
     }
     for (i, a) in site.actors.enumerate() {
         for (n, r) in a.relations.iter().enumerate() {
             let e = relation(site, i, r.actor, &r.label, n + 1, &mut taken);
-            out.push_str(&e.line());
+            push(&mut out, e.line());
         }
     }
     for (i, s) in site.sources.enumerate() {
@@ -308,7 +316,7 @@ fn entities(ctx: &ExportCtx) -> String {
                 e.add("sourceUrl", Ty::Url, &u);
             }
         }
-        out.push_str(&e.line());
+        push(&mut out, e.line());
     }
     let publisher = site
         .config
@@ -343,7 +351,7 @@ fn entities(ctx: &ExportCtx) -> String {
         for s in graph.refs::<Article, Source>(i) {
             e.add("proof", Ty::Exact, &source_id(site, s));
         }
-        out.push_str(&e.line());
+        push(&mut out, e.line());
         for (n, actor) in graph.refs::<Article, Actor>(i).enumerate() {
             let id = pair_id(
                 "mention",
@@ -356,7 +364,7 @@ fn entities(ctx: &ExportCtx) -> String {
             m.add("document", Ty::Exact, &article_id(site, i))
                 .add("entity", Ty::Exact, &actor_id(site, actor))
                 .add("role", Ty::String, "mentioned");
-            out.push_str(&m.line());
+            push(&mut out, m.line());
         }
     }
     for (i, ev) in site.events.enumerate() {
@@ -405,9 +413,9 @@ fn entities(ctx: &ExportCtx) -> String {
         if let Some(u) = page_url(site, &url::event("", ev.page, &ev.id)) {
             e.add("sourceUrl", Ty::Url, &u);
         }
-        out.push_str(&e.line());
+        push(&mut out, e.line());
     }
-    statements(site, graph, &mut taken, &mut out);
+    statements(site, graph, &mut taken, &mut out, &mut push);
     out
 }
 
@@ -420,7 +428,8 @@ fn statements(
     site: &Site,
     graph: &crate::link::Graph,
     taken: &mut HashSet<String>,
-    out: &mut String,
+    out: &mut Vec<u8>,
+    push: &mut dyn FnMut(&mut Vec<u8>, String),
 ) {
     for (i, st) in site.statements.enumerate() {
         let mut e = Entity::new("Event", statement_id(site, i));
@@ -466,14 +475,14 @@ fn statements(
         if let Some(u) = page_url(site, &url::statement("", st.page, &st.id)) {
             e.add("sourceUrl", Ty::Url, &u);
         }
-        out.push_str(&e.line());
+        push(out, e.line());
         for (n, &ev) in st.about.iter().enumerate() {
             let id = pair_id("about", &st.id, &site.events[ev].id, n + 1, taken);
             let mut link = Entity::new("UnknownLink", id);
             link.add("subject", Ty::Exact, &statement_id(site, i))
                 .add("object", Ty::Exact, &event_id(site, ev))
                 .add("role", Ty::String, "about");
-            out.push_str(&link.line());
+            push(out, link.line());
         }
     }
 }

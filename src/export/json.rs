@@ -17,12 +17,19 @@ macro_rules! data_files {
         impl Export for Json {
             fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
                 let (site, graph) = (ctx.site, ctx.graph);
-                $(
-                    put(
-                        url::data("", <$t as Kind>::INFO.plural),
-                        pretty_array(&site.$p, |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i))),
+                $({
+                    let path = url::data("", <$t as Kind>::INFO.plural);
+                    let mut out = Vec::new();
+                    pretty_array_into(
+                        &mut out,
+                        0,
+                        &site.$p,
+                        |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i)),
+                        &mut |out| super::spill(&path, out, put),
                     );
-                )*
+                    out.push(b'\n');
+                    put(path, out);
+                })*
             }
 
             fn paths(&self) -> Vec<String> {
@@ -38,9 +45,10 @@ crate::with_kinds!(data_files);
 /// pretty JSON only ever has newlines between tokens (never inside strings),
 /// so an item printed alone is the item printed in the array, less one level
 /// of indentation.
+#[cfg(test)]
 fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync) -> Vec<u8> {
     let mut out = Vec::new();
-    pretty_array_into(&mut out, 0, items, value);
+    pretty_array_into(&mut out, 0, items, value, &mut |_| {});
     out.push(b'\n');
     out
 }
@@ -48,12 +56,15 @@ fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync)
 /// Appends the array of `items` to `out` as `serde_json::to_vec_pretty`
 /// prints it nested `depth` levels deep (two spaces a level), the items
 /// built and printed in parallel, a run at a time, so that only one run of
-/// printed items is held beside `out`.
+/// printed items is held beside `out`. After each run `out` is handed to
+/// `spill`, which may take what it holds on as a part of the file
+/// ([`super::spill`]).
 pub(super) fn pretty_array_into<T: Sync>(
     out: &mut Vec<u8>,
     depth: usize,
     items: &[T],
     value: impl Fn(usize, &T) -> Value + Sync,
+    spill: &mut dyn FnMut(&mut Vec<u8>),
 ) {
     if items.is_empty() {
         out.extend_from_slice(b"[]");
@@ -77,6 +88,7 @@ pub(super) fn pretty_array_into<T: Sync>(
             out.extend_from_slice(lead.as_bytes());
             push_nested(out, p, first.as_bytes());
         }
+        spill(out);
     }
     out.push(b'\n');
     out.extend_from_slice("  ".repeat(depth).as_bytes());
@@ -118,7 +130,13 @@ mod tests {
             let mut expected = serde_json::to_vec_pretty(&whole).unwrap();
             expected.push(b'\n');
             let mut out = b"{\n  \"events\": ".to_vec();
-            pretty_array_into(&mut out, 1, items, |_, v| v.clone());
+            // Taken out after every run, as a file in parts.
+            let mut parts = Vec::new();
+            pretty_array_into(&mut out, 1, items, |_, v| v.clone(), &mut |o| {
+                parts.append(o)
+            });
+            parts.append(&mut out);
+            let mut out = parts;
             out.extend_from_slice(
                 b",\n  \"title\": {\n    \"text\": {\n      \"t\": \"x\"\n    }\n  }\n}\n",
             );

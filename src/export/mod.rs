@@ -30,8 +30,11 @@ pub struct ExportCtx<'a> {
 pub trait Export: Sync {
     /// Makes the files one after another, handing each to `put` as its
     /// path relative to the output folder (from `crate::url`) and its
-    /// bytes as soon as it is made, so that no file waits for the next:
-    /// at 50,000 articles one data file is up to 100 MB.
+    /// bytes as soon as it is made, so that no file waits for the next.
+    /// A large file is handed on in parts of about [`PART_BYTES`] as it
+    /// is made ([`spill`]), one `put` each, in order and with nothing
+    /// between them: the first begins the file, each next one of the same
+    /// path adds to it. At 50,000 articles one data file is 100 MB.
     fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>));
 
     /// The paths of [`Export::make`]'s files, known without making the files or
@@ -56,11 +59,26 @@ pub const ALL: &[&dyn Export] = &[
     &timeline::Timeline,
 ];
 
-/// The files of every export in [`ALL`], in order.
+/// How much of a file an export holds before handing it on as a part
+/// (see [`Export::make`]), in bytes.
+pub(crate) const PART_BYTES: usize = 4 << 20;
+
+/// Hands what `out` holds on as the next part of the file at `path`, once
+/// that is at least [`PART_BYTES`]; `out` is then empty.
+pub(crate) fn spill(path: &str, out: &mut Vec<u8>, put: &mut dyn FnMut(String, Vec<u8>)) {
+    if out.len() >= PART_BYTES {
+        put(path.to_owned(), std::mem::take(out));
+    }
+}
+
+/// The files of every export in [`ALL`], in order, each whole.
 pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
-    let mut all = Vec::new();
+    let mut all: Vec<(String, Vec<u8>)> = Vec::new();
     for e in ALL {
-        e.make(ctx, &mut |path, bytes| all.push((path, bytes)));
+        e.make(ctx, &mut |path, bytes| match all.last_mut() {
+            Some((last, whole)) if *last == path => whole.extend(bytes),
+            _ => all.push((path, bytes)),
+        });
     }
     all
 }
@@ -70,16 +88,21 @@ pub fn files(ctx: &ExportCtx) -> Vec<(String, Vec<u8>)> {
 /// after another (each is parallel inside, and the pages are rendered
 /// beside them): made side by side, their files and what they are made
 /// from were in memory together, over 400 MB at 50,000 articles (issue
-/// 18). Stops at `put`'s first error.
+/// 18). A file made in parts is handed on part by part: `put`'s last
+/// argument is `false` for the part that begins a file, `true` for each
+/// that adds to it. Stops at `put`'s first error.
 pub fn each_file<E>(
     ctx: &ExportCtx,
-    put: impl Fn(String, Vec<u8>) -> Result<(), E>,
+    put: impl Fn(String, Vec<u8>, bool) -> Result<(), E>,
 ) -> Result<(), E> {
     for e in ALL {
         let mut outcome = Ok(());
+        let mut last: Option<String> = None;
         e.make(ctx, &mut |path, bytes| {
             if outcome.is_ok() {
-                outcome = put(path, bytes);
+                let more = last.as_ref() == Some(&path);
+                last = Some(path.clone());
+                outcome = put(path, bytes, more);
             }
         });
         outcome?;

@@ -19,7 +19,9 @@ pub struct Timeline;
 
 impl Export for Timeline {
     fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
-        put(url::timeline_json(""), timeline(ctx));
+        let path = url::timeline_json("");
+        let last = timeline(ctx, &mut |out| super::spill(&path, out, put));
+        put(path, last);
     }
 
     fn paths(&self) -> Vec<String> {
@@ -44,8 +46,9 @@ fn date(d: &Date) -> Value {
 /// The file, printed as `serde_json::to_vec_pretty` prints the whole
 /// object (keys in order), but with the slides made and printed a run at
 /// a time: the whole object as one value was several times the file's
-/// size in memory.
-fn timeline(ctx: &ExportCtx) -> Vec<u8> {
+/// size in memory. Parts of it are handed to `spill` as they are made
+/// ([`super::spill`]); the last is returned.
+fn timeline(ctx: &ExportCtx, spill: &mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8> {
     let site = ctx.site;
     let base = site.config.base_url.as_str();
     let intro = match (&site.config.description, &site.config.subtitle) {
@@ -61,9 +64,13 @@ fn timeline(ctx: &ExportCtx) -> Vec<u8> {
     };
     let title = json!({"text": {"headline": escape_markup(&site.config.title), "text": intro}});
     let mut out = b"{\n  \"events\": ".to_vec();
-    super::json::pretty_array_into(&mut out, 1, &site.events, |i, e| {
-        slide(ctx, crate::kinds::Ix::new(i), e)
-    });
+    super::json::pretty_array_into(
+        &mut out,
+        1,
+        &site.events,
+        |i, e| slide(ctx, crate::kinds::Ix::new(i), e),
+        spill,
+    );
     out.extend_from_slice(b",\n  \"title\": ");
     let printed = serde_json::to_vec_pretty(&title).unwrap_or_default();
     super::json::push_nested(&mut out, &printed, b"\n  ");

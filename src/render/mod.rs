@@ -364,7 +364,7 @@ pub fn each_asset<E: Send>(
     graph: &Graph,
     renderer: &Renderer,
     plan: &Plan,
-    put: impl Fn(&str, &[u8]) -> Result<(), E> + Sync,
+    put: impl Fn(&str, &[u8], bool) -> Result<(), E> + Sync,
 ) -> Result<(), E> {
     let ctx = ExportCtx {
         site,
@@ -378,14 +378,14 @@ pub fn each_asset<E: Send>(
 fn put_assets<E: Send>(
     ctx: &ExportCtx,
     renderer: &Renderer,
-    put: impl Fn(&str, &[u8]) -> Result<(), E> + Sync,
+    put: impl Fn(&str, &[u8], bool) -> Result<(), E> + Sync,
 ) -> Result<(), E> {
     let theme = &renderer.theme.static_files;
-    export::each_file(ctx, |path, bytes| match theme.contains_key(&path) {
+    export::each_file(ctx, |path, bytes, more| match theme.contains_key(&path) {
         true => Ok(()),
-        false => put(&path, &bytes),
+        false => put(&path, &bytes, more),
     })?;
-    theme.iter().try_for_each(|(path, bytes)| put(path, bytes))
+    theme.iter().try_for_each(|(path, bytes)| put(path, bytes, false))
 }
 
 /// Renders every page, feed and data file of the site into memory.
@@ -393,13 +393,17 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
     let plan = Plan::new(site, graph);
     let sink = crate::write::InMemory::default();
     let put = |path: &str, bytes: &[u8]| crate::write::Sink::put(&sink, path, bytes);
+    let put_part = |path: &str, bytes: &[u8], more: bool| match more {
+        true => crate::write::Sink::append(&sink, path, bytes),
+        false => put(path, bytes),
+    };
     let (pages, assets) = rayon::join(
         || {
             each_page(site, graph, renderer, &plan, |page, html| {
                 put(&page.output_path, html)
             })
         },
-        || each_asset(site, graph, renderer, &plan, put),
+        || each_asset(site, graph, renderer, &plan, put_part),
     );
     // Memory does not fail (`InMemory::put` is always `Ok`): only
     // template errors come back.
@@ -457,8 +461,9 @@ fn assets(site: &Site, graph: &Graph, renderer: &Renderer, pages: &[PageSpec]) -
     let ctx = ExportCtx { site, graph, pages };
     let sink = crate::write::InMemory::default();
     // Memory does not fail.
-    let _ = put_assets(&ctx, renderer, |path, bytes| {
-        crate::write::Sink::put(&sink, path, bytes)
+    let _ = put_assets(&ctx, renderer, |path, bytes, more| match more {
+        true => crate::write::Sink::append(&sink, path, bytes),
+        false => crate::write::Sink::put(&sink, path, bytes),
     });
     sink.into_output()
 }

@@ -134,3 +134,49 @@ fn every_reference_resolves_within_the_file() {
         && e["properties"]["document"] == serde_json::json!(["article-first-story"])
         && e["properties"]["entity"] == serde_json::json!(["actor-acme-shipping"])));
 }
+
+/// A data file larger than the part an export hands on at a time (4 MiB)
+/// is written whole: every part in order, once. With 9,000 events the
+/// events' JSON, the TimelineJS file and the FtM entities are each made
+/// of two parts or more.
+#[test]
+fn data_files_made_in_parts_are_written_whole() {
+    let dir = investigation(None);
+    let mut yaml = String::new();
+    let words = "The port authority reviewed the bids for the contract again. ".repeat(4);
+    for n in 0..9_000 {
+        let (y, m, d) = (2000 + n / 336, 1 + (n / 28) % 12, 1 + n % 28);
+        yaml.push_str(&format!(
+            "- id: event-{n}\n  date: {y}-{m:02}-{d:02}\n  title: Event number {n}\n  summary: {words}\n  status: confirmed\n  tags: [contract]\n"
+        ));
+    }
+    std::fs::write(dir.path().join("content/events/many.yaml"), yaml).unwrap();
+    let out = build_ok(dir.path());
+    let size = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().len();
+    for rel in ["data/events.json", "data/timeline.json", "data/entities.ftm.json"] {
+        assert!(size(rel) > 4 << 20, "{rel} is {} bytes: not in parts", size(rel));
+    }
+    let ids = |v: &Value, key: &str| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[key].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let events: Value = serde_json::from_str(&read(&out.join("data/events.json"))).unwrap();
+    let listed = ids(&events, "id");
+    assert_eq!(listed.len(), 9_000 + 3, "every event once");
+    let timeline: Value = serde_json::from_str(&read(&out.join("data/timeline.json"))).unwrap();
+    assert_eq!(ids(&timeline["events"], "unique_id").len(), listed.len());
+    assert!(timeline["title"]["text"]["headline"].is_string());
+    // One entity a line, each whole, and no id twice.
+    let ftm = read(&out.join("data/entities.ftm.json"));
+    let mut seen = std::collections::HashSet::new();
+    for line in ftm.lines() {
+        let e: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(seen.insert(e["id"].as_str().unwrap().to_owned()));
+    }
+    for n in [0, 4_500, 8_999] {
+        assert!(seen.contains(&format!("event-event-{n}")), "event-{n}");
+    }
+}
