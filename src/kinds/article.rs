@@ -457,6 +457,8 @@ impl Article {
         reusable: Option<&'k crate::kept::PerArticle<BuiltKey, KeptArticle>>,
     ) -> Vec<Made<'k>> {
         let (loaded, unsafe_html) = (ctx.loaded, ctx.unsafe_html);
+        // Updating the kept parses forgets every article not in `chunk`.
+        debug_assert!(ctx.kept.is_none() || chunk.len() == loaded.articles.len());
         let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
         let texts = &ctx.texts;
         let made: Vec<Made<'_>> = chunk

@@ -288,20 +288,39 @@ impl Unloaded {
 /// validation can let each go once its article is built: at 50,000
 /// articles the texts are a quarter of the peak memory, and once parsed
 /// only a message quoting one of their lines needs them (issue 18).
-/// Indexed by file; `None` for every other file, and for a text let go.
+/// Indexed by file.
 #[derive(Debug, Default)]
-pub struct ArticleTexts(Vec<Option<Arc<String>>>);
+pub struct ArticleTexts(Vec<TakenText>);
+
+/// What [`ArticleTexts`] holds of one file.
+#[derive(Debug, Clone, Default)]
+enum TakenText {
+    /// Not an article's text taken out: it is in [`Loaded::files`].
+    #[default]
+    NotTaken,
+    Held(Arc<String>),
+    LetGo,
+}
 
 impl ArticleTexts {
     /// The text of file `file`, when it is taken here and not let go.
     pub fn get(&self, file: usize) -> Option<&Arc<String>> {
-        self.0.get(file)?.as_ref()
+        match self.0.get(file)? {
+            TakenText::Held(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Whether the text of file `file` was taken and let go: nothing may
+    /// read it any more.
+    pub fn is_let_go(&self, file: usize) -> bool {
+        matches!(self.0.get(file), Some(TakenText::LetGo))
     }
 
     /// Lets the text of file `file` go: freed once no one holds it.
     pub fn let_go(&mut self, file: usize) {
-        if let Some(t) = self.0.get_mut(file) {
-            *t = None;
+        if let Some(t @ TakenText::Held(_)) = self.0.get_mut(file) {
+            *t = TakenText::LetGo;
         }
     }
 }
@@ -352,10 +371,11 @@ impl Loaded {
     /// article is built and no later message can quote it. Wire copy
     /// keeps its text: its boilerplate is counted across articles.
     pub fn take_article_texts(&mut self) -> ArticleTexts {
-        let mut texts = vec![None; self.files.len()];
+        let mut texts = vec![TakenText::NotTaken; self.files.len()];
         for a in &self.articles {
             if matches!(a.body, ArticleBody::Markdown { .. }) {
-                texts[a.file] = Some(Arc::new(std::mem::take(&mut self.files[a.file].text)));
+                let text = std::mem::take(&mut self.files[a.file].text);
+                texts[a.file] = TakenText::Held(Arc::new(text));
             }
         }
         ArticleTexts(texts)

@@ -108,6 +108,13 @@ impl<'a> Ctx<'a> {
     /// The text of file `file`, wherever it is kept (empty for an
     /// article's text let go, see [`Ctx::let_go`]).
     pub(crate) fn text(&self, file: usize) -> FileText<'a> {
+        // A check reading a text let go would quote nothing, or place a
+        // message wrongly, without a word: let the tests say so.
+        debug_assert!(
+            !self.texts.is_let_go(file),
+            "the text of {} was let go",
+            self.loaded.files[file].path
+        );
         match self.texts.get(file) {
             Some(t) => FileText::Taken(t.clone()),
             None => FileText::Loaded(&self.loaded.files[file].text),

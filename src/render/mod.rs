@@ -385,7 +385,9 @@ fn put_assets<E: Send>(
         true => Ok(()),
         false => put(&path, &bytes, more),
     })?;
-    theme.iter().try_for_each(|(path, bytes)| put(path, bytes, false))
+    theme
+        .iter()
+        .try_for_each(|(path, bytes)| put(path, bytes, false))
 }
 
 /// Renders every page, feed and data file of the site into memory.

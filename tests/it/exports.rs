@@ -153,8 +153,16 @@ fn data_files_made_in_parts_are_written_whole() {
     std::fs::write(dir.path().join("content/events/many.yaml"), yaml).unwrap();
     let out = build_ok(dir.path());
     let size = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().len();
-    for rel in ["data/events.json", "data/timeline.json", "data/entities.ftm.json"] {
-        assert!(size(rel) > 4 << 20, "{rel} is {} bytes: not in parts", size(rel));
+    for rel in [
+        "data/events.json",
+        "data/timeline.json",
+        "data/entities.ftm.json",
+    ] {
+        assert!(
+            size(rel) > 4 << 20,
+            "{rel} is {} bytes: not in parts",
+            size(rel)
+        );
     }
     let ids = |v: &Value, key: &str| -> Vec<String> {
         v.as_array()
