@@ -361,6 +361,24 @@ fn swap(staging: &Path, out: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    /// The preview's sink keeps a file handed on in parts (an export's
+    /// large file) whole, as the staging folder writes it; a later put
+    /// still replaces it.
+    #[test]
+    fn parts_appended_in_memory_make_the_whole_file() {
+        let sink = InMemory::default();
+        sink.put("data/events.json", b"[1,").unwrap();
+        sink.append("data/events.json", b"2,").unwrap();
+        sink.put("feed.xml", b"<feed/>").unwrap();
+        sink.append("data/events.json", b"3]").unwrap();
+        sink.put("index.html", b"x").unwrap();
+        sink.put("index.html", b"y").unwrap();
+        let out = sink.into_output();
+        assert_eq!(out.files["data/events.json"], b"[1,2,3]");
+        assert_eq!(out.files["index.html"], b"y");
+        assert_eq!(out.files.len(), 3);
+    }
+
     #[test]
     fn files_in_the_way_of_folders_and_folders_of_files() {
         let made: Vec<String> = [
