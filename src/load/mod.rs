@@ -345,15 +345,11 @@ impl std::ops::Deref for FileText<'_> {
 }
 
 impl Loaded {
-    /// A diagnostic at `span`: at its line and column, or naming the file
-    /// alone when the span has no line. In a CSV file the column is the
-    /// cell's number in its row, and the caret stands under the cell.
-    pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.at_in(span, &self.files[span.file].text, message)
-    }
-
-    /// [`Loaded::at`], quoting `text` as the file's (which
-    /// [`Loaded::take_article_texts`] may have taken out of it).
+    /// A diagnostic at `span`: at its line and column, quoting that line
+    /// of `text`, the file's text (which [`Loaded::take_article_texts`]
+    /// may have taken out of [`Loaded::files`]); or naming the file alone
+    /// when the span has no line. In a CSV file the column is the cell's
+    /// number in its row, and the caret stands under the cell.
     pub fn at_in(&self, span: Span, text: &str, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[span.file];
         if span.line == 0 {
@@ -411,18 +407,6 @@ impl Loaded {
     /// `path:line` of a span, for "already defined at" messages.
     pub fn place(&self, span: Span) -> String {
         format!("{}:{}", self.files[span.file].path, span.line)
-    }
-
-    /// A diagnostic at a 1-based line of file `file` (no YAML offset).
-    pub fn at_line(
-        &self,
-        file: usize,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        let f = &self.files[file];
-        Diagnostic::at(f.path.clone(), &f.text, line, column, message)
     }
 }
 

@@ -123,7 +123,7 @@ fn closest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&
 /// relative references to their path from the site root. Each problem is
 /// a diagnostic at the link's own place; the files named are checked
 /// later, by [`check_files`]. `at` makes a diagnostic at a span, quoting
-/// its line ([`crate::load::Loaded::at`]). Returns the links resolved,
+/// its line ([`crate::load::Loaded::at_in`]). Returns the links resolved,
 /// and the problems.
 pub(crate) fn resolve(
     at: &dyn Fn(Span, String) -> Diagnostic,
@@ -335,7 +335,7 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)]) -> String {
 /// built site: `files` holds every output path (`docs/memo.pdf`,
 /// `articles/x/index.html`); a folder (`articles/x/`, or the root itself)
 /// is one whose `index.html` is there. `at` makes a diagnostic at a
-/// span, quoting its line ([`crate::load::Loaded::at`]).
+/// span, quoting its line ([`crate::load::Loaded::at_in`]).
 pub fn check_files(
     at: &dyn Fn(Span, String) -> Diagnostic,
     links: &SiteLinks,

@@ -121,7 +121,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A diagnostic at `span`, quoting its line ([`Loaded::at`]).
+    /// A diagnostic at `span`, quoting its line ([`Loaded::at_in`]).
     pub(crate) fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.loaded.at_in(span, &self.text(span.file), message)
     }
