@@ -255,14 +255,20 @@ impl Staging {
     }
 }
 
+/// [`safe_relative`], or the error a sink gives for a path that would
+/// leave the staging folder.
+fn checked_relative(path: &str) -> io::Result<PathBuf> {
+    safe_relative(path).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unsafe output path `{path}`"),
+        )
+    })
+}
+
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let rel = safe_relative(path).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unsafe output path `{path}`"),
-            )
-        })?;
+        let rel = checked_relative(path)?;
         if let Some(parent) = rel.parent().filter(|p| !p.as_os_str().is_empty()) {
             let new = {
                 let folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
@@ -286,14 +292,8 @@ impl Sink for Staging {
 
     fn append(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         use std::io::Write;
-        // Only a file `put` began is added to: its path was checked then,
-        // and its folder made.
-        let rel = safe_relative(path).ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("unsafe output path `{path}`"),
-            )
-        })?;
+        // Only a file `put` began is added to: its folder was made then.
+        let rel = checked_relative(path)?;
         let mut file = fs::OpenOptions::new()
             .append(true)
             .open(self.staging.join(&rel))?;
