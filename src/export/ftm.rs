@@ -34,9 +34,7 @@ pub struct Ftm;
 
 impl Export for Ftm {
     fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
-        let path = url::entities("");
-        let last = entities(ctx, &mut |out| super::spill(&path, out, put));
-        put(path, last);
+        super::in_parts(url::entities(""), put, |spill| entities(ctx, spill));
     }
 
     fn paths(&self) -> Vec<String> {
@@ -246,7 +244,7 @@ fn actor_schema(kind: ActorKind) -> &'static str {
 
 /// Every entity, one JSON object a line: actors, their relations,
 /// sources, articles and the actors they name, events.
-/// Lines are handed to `spill` as they are made ([`super::spill`]); what
+/// Lines are handed to `spill` as they are made ([`super::in_parts`]); what
 /// it leaves is returned.
 fn entities(ctx: &ExportCtx, spill: &mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8> {
     let (site, graph) = (ctx.site, ctx.graph);

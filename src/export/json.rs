@@ -17,19 +17,20 @@ macro_rules! data_files {
         impl Export for Json {
             fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
                 let (site, graph) = (ctx.site, ctx.graph);
-                $({
-                    let path = url::data("", <$t as Kind>::INFO.plural);
-                    let mut out = Vec::new();
-                    pretty_array_into(
-                        &mut out,
-                        0,
-                        &site.$p,
-                        |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i)),
-                        &mut |out| super::spill(&path, out, put),
-                    );
-                    out.push(b'\n');
-                    put(path, out);
-                })*
+                $(
+                    super::in_parts(url::data("", <$t as Kind>::INFO.plural), put, |spill| {
+                        let mut out = Vec::new();
+                        pretty_array_into(
+                            &mut out,
+                            0,
+                            &site.$p,
+                            |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i)),
+                            spill,
+                        );
+                        out.push(b'\n');
+                        out
+                    });
+                )*
             }
 
             fn paths(&self) -> Vec<String> {
@@ -58,7 +59,7 @@ fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync)
 /// built and printed in parallel, a run at a time, so that only one run of
 /// printed items is held beside `out`. After each run `out` is handed to
 /// `spill`, which may take what it holds on as a part of the file
-/// ([`super::spill`]).
+/// ([`super::in_parts`]).
 pub(super) fn pretty_array_into<T: Sync>(
     out: &mut Vec<u8>,
     depth: usize,

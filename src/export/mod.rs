@@ -32,7 +32,7 @@ pub trait Export: Sync {
     /// path relative to the output folder (from `crate::url`) and its
     /// bytes as soon as it is made, so that no file waits for the next.
     /// A large file is handed on in parts of about [`PART_BYTES`] as it
-    /// is made ([`spill`]), one `put` each, in order and with nothing
+    /// is made ([`in_parts`]), one `put` each, in order and with nothing
     /// between them: the first begins the file, each next one of the same
     /// path adds to it. At 50,000 articles one data file is 100 MB.
     fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>));
@@ -63,12 +63,21 @@ pub const ALL: &[&dyn Export] = &[
 /// (see [`Export::make`]), in bytes.
 pub(crate) const PART_BYTES: usize = 4 << 20;
 
-/// Hands what `out` holds on as the next part of the file at `path`, once
-/// that is at least [`PART_BYTES`]; `out` is then empty.
-pub(crate) fn spill(path: &str, out: &mut Vec<u8>, put: &mut dyn FnMut(String, Vec<u8>)) {
-    if out.len() >= PART_BYTES {
-        put(path.to_owned(), std::mem::take(out));
-    }
+/// Makes the file at `path` in parts (see [`Export::make`]): `make` gives
+/// its `spill` what it has made so far, as often as it likes, and returns
+/// the rest; whenever what `spill` is given holds at least [`PART_BYTES`],
+/// it is handed to `put` as the next part, and left empty.
+pub(crate) fn in_parts(
+    path: String,
+    put: &mut dyn FnMut(String, Vec<u8>),
+    make: impl FnOnce(&mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8>,
+) {
+    let last = make(&mut |out| {
+        if out.len() >= PART_BYTES {
+            put(path.clone(), std::mem::take(out));
+        }
+    });
+    put(path, last);
 }
 
 /// The files of every export in [`ALL`], in order, each whole.

@@ -19,9 +19,7 @@ pub struct Timeline;
 
 impl Export for Timeline {
     fn make(&self, ctx: &ExportCtx, put: &mut dyn FnMut(String, Vec<u8>)) {
-        let path = url::timeline_json("");
-        let last = timeline(ctx, &mut |out| super::spill(&path, out, put));
-        put(path, last);
+        super::in_parts(url::timeline_json(""), put, |spill| timeline(ctx, spill));
     }
 
     fn paths(&self) -> Vec<String> {
@@ -47,7 +45,7 @@ fn date(d: &Date) -> Value {
 /// object (keys in order), but with the slides made and printed a run at
 /// a time: the whole object as one value was several times the file's
 /// size in memory. Parts of it are handed to `spill` as they are made
-/// ([`super::spill`]); the last is returned.
+/// ([`super::in_parts`]); the last is returned.
 fn timeline(ctx: &ExportCtx, spill: &mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8> {
     let site = ctx.site;
     let base = site.config.base_url.as_str();
