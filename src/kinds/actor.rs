@@ -391,10 +391,9 @@ impl Actor {
                     None if ctx.is_written::<Actor>(&target.value) => ctx.unresolved += 1,
                     None => {
                         ctx.unresolved += 1;
-                        let hint = crate::diag::did_you_mean(
-                            &target.value,
-                            index.keys().map(String::as_str),
-                        );
+                        let hint = ctx
+                            .nearby
+                            .did_you_mean(&target.value, index.keys().map(String::as_str));
                         ctx.err(
                             target.span,
                             format!("unknown actor `{}` in a relation", target.value),

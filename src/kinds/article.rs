@@ -468,9 +468,7 @@ impl Article {
                     return Made::Wire;
                 };
                 let file = &loaded.files[raw.file];
-                let whole = texts
-                    .get(raw.file)
-                    .map_or(file.text.as_str(), |t| t.as_str());
+                let whole = texts.get(raw.file).map_or(file.text.as_str(), |t| t.text());
                 let holds = |(text, unsafe_h, k): &(String, bool, _)| {
                     *unsafe_h == unsafe_html && *k == keep && *text == whole
                 };

@@ -188,7 +188,7 @@ impl CsvFile {
             .partition_point(|&(l, _)| l as usize <= line)
             .checked_sub(1)?;
         let start = cell_start(text, self.rows[k].1 as usize, cell)?;
-        Some(line_col(text, start).1)
+        Some(crate::diag::column_at(text, start))
     }
 }
 
@@ -326,13 +326,9 @@ impl<'a> Rows<'a> {
                     .position()
                     .map(|p| line_col(&self.source.text, p.byte() as usize))
                     .unwrap_or((0, 0));
-                let mut d = Diagnostic::at(
-                    self.source.path.clone(),
-                    &self.source.text,
-                    line,
-                    column,
-                    format!("this CSV cannot be read: {e}"),
-                );
+                let mut d = self
+                    .source
+                    .at(line, column, format!("this CSV cannot be read: {e}"));
                 if line == 0 {
                     d.line = None;
                 }
@@ -389,14 +385,14 @@ impl<'a> Rows<'a> {
         };
         if let Some((open, cell)) = unclosed_quote(&self.source.text, byte as usize) {
             let (line, caret) = line_col(&self.source.text, open);
-            let d = Diagnostic::at(
-                self.source.path.clone(),
-                &self.source.text,
-                line,
-                cell,
-                "this quoted cell is never closed: the rest of the file was read as part of it",
-            )
-            .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
+            let d = self
+                .source
+                .at(
+                    line,
+                    cell,
+                    "this quoted cell is never closed: the rest of the file was read as part of it",
+                )
+                .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
             self.diags.push(d.with_caret(Some(caret)));
         }
     }
@@ -463,14 +459,9 @@ impl<'a> Rows<'a> {
 
     /// A message at `span` of this file, the caret under its cell.
     pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(
-            self.source.path.clone(),
-            &self.source.text,
-            span.line,
-            span.column,
-            message,
-        )
-        .with_caret(self.file.caret(&self.source.text, span.line, span.column))
+        self.source
+            .at(span.line, span.column, message)
+            .with_caret(self.file.caret(&self.source.text, span.line, span.column))
     }
 
     /// Reports `message` at `span`.
@@ -654,12 +645,7 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile {
-            path: "content/events.csv".into(),
-            text: text.into(),
-            yaml_line_offset: 0,
-            csv: None,
-        }
+        SourceFile::new("content/events.csv".into(), text.into())
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod yaml;
 
 pub use cache::Cache;
 
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean, display_path};
+use crate::diag::{Diagnostic, Diagnostics, LineStarts, did_you_mean, display_path};
 use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source, Statement};
 use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, Place, SiteFields, Span};
@@ -42,6 +42,35 @@ pub struct SourceFile {
     pub yaml_line_offset: usize,
     /// A CSV data file's rows and what it told besides its records.
     pub csv: Option<Box<csv::CsvFile>>,
+    /// Where each line of `text` starts, for quoting lines in messages
+    /// ([`SourceFile::line`]); made on first use.
+    pub lines: LineStarts,
+}
+
+impl SourceFile {
+    /// A file read from `path` (relative to the root), not YAML in front
+    /// matter and not CSV.
+    pub fn new(path: String, text: String) -> SourceFile {
+        SourceFile {
+            path,
+            text,
+            yaml_line_offset: 0,
+            csv: None,
+            lines: LineStarts::default(),
+        }
+    }
+
+    /// Line `n` (1-based) of the file, as `str::lines` gives it: a lookup,
+    /// whatever the number of messages that quote the file.
+    pub fn line(&self, n: usize) -> Option<&str> {
+        self.lines.line(&self.text, n)
+    }
+
+    /// A diagnostic at a 1-based line and column of this file, quoting
+    /// that line (no YAML offset is added).
+    pub fn at(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at_quoting(self.path.clone(), line, column, self.line(line), message)
+    }
 }
 
 #[derive(Debug)]
@@ -298,13 +327,27 @@ enum TakenText {
     /// Not an article's text taken out: it is in [`Loaded::files`].
     #[default]
     NotTaken,
-    Held(Arc<String>),
+    Held(Arc<TakenFile>),
     LetGo,
+}
+
+/// An article's text taken out of [`Loaded::files`], with the index of
+/// its lines.
+#[derive(Debug)]
+pub struct TakenFile {
+    text: String,
+    lines: LineStarts,
+}
+
+impl TakenFile {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 impl ArticleTexts {
     /// The text of file `file`, when it is taken here and not let go.
-    pub fn get(&self, file: usize) -> Option<&Arc<String>> {
+    pub fn get(&self, file: usize) -> Option<&Arc<TakenFile>> {
         match self.0.get(file)? {
             TakenText::Held(t) => Some(t),
             _ => None,
@@ -329,8 +372,19 @@ impl ArticleTexts {
 /// in [`ArticleTexts`] (shared, so that holding it borrows neither).
 #[derive(Debug, Clone)]
 pub enum FileText<'a> {
-    Loaded(&'a str),
-    Taken(Arc<String>),
+    Loaded(&'a SourceFile),
+    Taken(Arc<TakenFile>),
+}
+
+impl FileText<'_> {
+    /// Line `n` (1-based) of the text, through its index (see
+    /// [`SourceFile::line`]).
+    pub fn line(&self, n: usize) -> Option<&str> {
+        match self {
+            FileText::Loaded(f) => f.line(n),
+            FileText::Taken(t) => t.lines.line(&t.text, n),
+        }
+    }
 }
 
 impl std::ops::Deref for FileText<'_> {
@@ -338,8 +392,8 @@ impl std::ops::Deref for FileText<'_> {
 
     fn deref(&self) -> &str {
         match self {
-            FileText::Loaded(t) => t,
-            FileText::Taken(t) => t,
+            FileText::Loaded(f) => &f.text,
+            FileText::Taken(t) => &t.text,
         }
     }
 }
@@ -350,12 +404,18 @@ impl Loaded {
     /// may have taken out of [`Loaded::files`]); or naming the file alone
     /// when the span has no line. In a CSV file the column is the cell's
     /// number in its row, and the caret stands under the cell.
-    pub fn at_in(&self, span: Span, text: &str, message: impl Into<String>) -> Diagnostic {
+    pub fn at_in(&self, span: Span, text: &FileText<'_>, message: impl Into<String>) -> Diagnostic {
         let f = &self.files[span.file];
         if span.line == 0 {
             return Diagnostic::new(f.path.clone(), message);
         }
-        let d = Diagnostic::at(f.path.clone(), text, span.line, span.column, message);
+        let d = Diagnostic::at_quoting(
+            f.path.clone(),
+            span.line,
+            span.column,
+            text.line(span.line),
+            message,
+        );
         match &f.csv {
             Some(csv) => d.with_caret(csv.caret(text, span.line, span.column)),
             None => d,
@@ -370,8 +430,11 @@ impl Loaded {
         let mut texts = vec![TakenText::NotTaken; self.files.len()];
         for a in &self.articles {
             if matches!(a.body, ArticleBody::Markdown { .. }) {
-                let text = std::mem::take(&mut self.files[a.file].text);
-                texts[a.file] = TakenText::Held(Arc::new(text));
+                let f = &mut self.files[a.file];
+                texts[a.file] = TakenText::Held(Arc::new(TakenFile {
+                    text: std::mem::take(&mut f.text),
+                    lines: std::mem::take(&mut f.lines),
+                }));
             }
         }
         ArticleTexts(texts)
@@ -999,12 +1062,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
             return out;
         }
     };
-    let file = SourceFile {
-        path: display_path(root, path),
-        text,
-        yaml_line_offset: 0,
-        csv: None,
-    };
+    let file = SourceFile::new(display_path(root, path), text);
     match role {
         Role::Site => {
             let mut read = yaml::record::<SiteFields>(&file, &file.text, 0, "");
@@ -1038,20 +1096,14 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
             match split_front_matter(&file.text) {
                 Err(line) => {
                     out.diags.push(
-                        Diagnostic::at(
-                            file.path.clone(),
-                            &file.text,
-                            line,
-                            1,
-                            "front matter opened here is never closed",
-                        )
-                        .with_hint("end the metadata block with a line `---`"),
+                        file.at(line, 1, "front matter opened here is never closed")
+                            .with_hint("end the metadata block with a line `---`"),
                     );
                     out.unloaded.note_article(&stem, Some(&file.text));
                 }
                 Ok(None) => {
                     out.diags.push(
-                        Diagnostic::at(file.path.clone(), &file.text, 1, 1, "a Markdown article starts with front matter: a line `---`, YAML metadata (title, date), and `---`"),
+                        file.at(1, 1, "a Markdown article starts with front matter: a line `---`, YAML metadata (title, date), and `---`"),
                     );
                     out.unloaded.note_article(&stem, None);
                 }
@@ -1065,10 +1117,8 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                     let yaml_range = yaml_start..yaml_start + fm.yaml.len();
                     let yaml_line_offset = fm.yaml_line - 1;
                     let yaml_file = SourceFile {
-                        path: file.path,
-                        text: file.text,
                         yaml_line_offset,
-                        csv: None,
+                        ..file
                     };
                     let mut read = yaml::record(&yaml_file, &yaml_file.text[yaml_range], 0, "slug");
                     out.files.push(yaml_file);
@@ -1101,12 +1151,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
             if let Some(side) = sidecar {
                 let read = match read_text(root, side, MAX_YAML_BYTES) {
                     Ok(text) => {
-                        let side_file = SourceFile {
-                            path: display_path(root, side),
-                            text,
-                            yaml_line_offset: 0,
-                            csv: None,
-                        };
+                        let side_file = SourceFile::new(display_path(root, side), text);
                         let read = yaml::record(&side_file, &side_file.text, 1, "slug");
                         out.files.push(side_file);
                         Ok(read)

@@ -208,7 +208,7 @@ fn loose<T>(
             }
             for p in problems {
                 let line = p.span.line + source.yaml_line_offset;
-                let d = Diagnostic::at(&source.path, &source.text, line, p.span.column, p.message);
+                let d = source.at(line, p.span.column, p.message);
                 read.problems.push(d.maybe_hint(p.hint));
             }
         }
@@ -410,14 +410,8 @@ fn diagnostic(file: &SourceFile, yaml: &str, e: &serde_saphyr::Error) -> Diagnos
             hint: None,
         }),
     };
-    Diagnostic::at(
-        file.path.clone(),
-        &file.text,
-        said.line + file.yaml_line_offset,
-        said.column,
-        said.message,
-    )
-    .maybe_hint(said.hint)
+    file.at(said.line + file.yaml_line_offset, said.column, said.message)
+        .maybe_hint(said.hint)
 }
 
 /// The parse error of a text that is not YAML at all, as the second
@@ -438,7 +432,7 @@ mod tests {
         /// does not read straight into its records always says why.
         #[test]
         fn every_failure_is_reported(text in "([a-z]{1,3}|id|name|aliases|links|url|: |:|- |-|\t| |  |\n|\"|'|\\[|\\]|\\{|\\}|#|@|\\*|&a|,|---|\\?|0750|~|\\|){0,40}") {
-            let source = SourceFile { path: "x.yaml".into(), text: text.clone(), yaml_line_offset: 0, csv: None };
+            let source = SourceFile::new("x.yaml".into(), text.clone());
             let read = records::<crate::kinds::actor::ActorFields>(&source, 0);
             let strict_failed = strict::<Option<Field<OneOrMany<crate::kinds::actor::ActorFields>>>>(&text).is_err();
             proptest::prop_assert_eq!(strict_failed, !read.problems.is_empty(), "{:?}", read.problems);

@@ -16,7 +16,7 @@
 use super::Records;
 use super::tags::Tags;
 use super::text::{Dest, classify};
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diag::{Diagnostic, Diagnostics, Nearby};
 use crate::kinds::{KINDS, Ref};
 use crate::load::fields::Span;
 use std::collections::{BTreeSet, HashMap};
@@ -107,26 +107,21 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// The known word closest to `word`, if one is close (as
-/// [`did_you_mean`] finds it).
-fn closest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
-    known
-        .into_iter()
-        .map(|k| (strsim::jaro_winkler(word, k), k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k)
+/// How resolving reports: a diagnostic at a span, quoting its line
+/// ([`crate::load::Loaded::at_in`]), and the run's "did you mean".
+pub(crate) struct Say<'s> {
+    pub(crate) at: &'s dyn Fn(Span, String) -> Diagnostic,
+    pub(crate) nearby: &'s Nearby,
 }
 
 /// Resolves every link in `written`: id links against `records` and
 /// `tags` (an article left out as a draft is [`Target::Unlinked`]),
 /// relative references to their path from the site root. Each problem is
 /// a diagnostic at the link's own place; the files named are checked
-/// later, by [`check_files`]. `at` makes a diagnostic at a span, quoting
-/// its line ([`crate::load::Loaded::at_in`]). Returns the links resolved,
-/// and the problems.
+/// later, by [`check_files`]. Returns the links resolved, and the
+/// problems.
 pub(crate) fn resolve(
-    at: &dyn Fn(Span, String) -> Diagnostic,
+    say: &Say<'_>,
     static_files: &[(String, Vec<u8>)],
     written: &[Written],
     records: &Records<'_>,
@@ -138,7 +133,8 @@ pub(crate) fn resolve(
     let mut out = SiteLinks::default();
     let mut keys: Option<Keys<'_>> = None;
     for w in written {
-        let err = |message: String, hint: Option<String>| at(w.span, message).maybe_hint(hint);
+        let err =
+            |message: String, hint: Option<String>| (say.at)(w.span, message).maybe_hint(hint);
         let target = match classify(&w.dest) {
             Ok(Dest::Id { prefix, key }) => {
                 if w.image {
@@ -149,7 +145,15 @@ pub(crate) fn resolve(
                     continue;
                 }
                 let keys = keys.get_or_insert_with(|| Keys::of(records));
-                match id_target(&prefix, &key, keys, tags, draft_slugs, is_written) {
+                match id_target(
+                    &prefix,
+                    &key,
+                    keys,
+                    tags,
+                    draft_slugs,
+                    is_written,
+                    say.nearby,
+                ) {
                     Ok(t) => t,
                     Err((message, hint)) => {
                         diags.push(err(message, hint));
@@ -167,7 +171,7 @@ pub(crate) fn resolve(
                     Target::File(href)
                 }
                 Err(within) => {
-                    let hint = leaving_hint(&within, static_files);
+                    let hint = leaving_hint(&within, static_files, say.nearby);
                     diags.push(err(
                         format!(
                             "`{}` leaves the site root: a path in content names a file of the built site from its root, whichever page shows the text",
@@ -195,6 +199,7 @@ fn id_target(
     tags: &Tags,
     draft_slugs: &[String],
     is_written: &dyn Fn(&str, &str) -> bool,
+    nearby: &Nearby,
 ) -> Result<Target, (String, Option<String>)> {
     let key = key.trim();
     let link = format!("{prefix}:{key}");
@@ -223,14 +228,15 @@ fn id_target(
             None => Err((
                 format!("unknown tag `{decoded}` in the link `{link}`: no record has this tag"),
                 Some(
-                    closest(
-                        &super::slug::slugify(&decoded),
-                        tags.iter().map(|t| t.slug.as_str()),
-                    )
-                    .map(|c| format!("did you mean `tag:{c}`?"))
-                    .unwrap_or_else(|| {
-                        "a tag link names a tag that records list under `tags`".into()
-                    }),
+                    nearby
+                        .closest(
+                            &super::slug::slugify(&decoded),
+                            tags.iter().map(|t| t.slug.as_str()),
+                        )
+                        .map(|c| format!("did you mean `tag:{c}`?"))
+                        .unwrap_or_else(|| {
+                            "a tag link names a tag that records list under `tags`".into()
+                        }),
                 ),
             )),
         };
@@ -262,7 +268,8 @@ fn id_target(
         // `articles` leave out a draft.
         return Ok(Target::Unlinked);
     }
-    let hint = closest(key, of_kind.keys().copied())
+    let hint = nearby
+        .closest(key, of_kind.keys().copied())
         .map(|c| format!("did you mean `{prefix}:{c}`?"))
         .or_else(|| {
             of_kind
@@ -318,12 +325,12 @@ fn relative(dest: &str) -> Result<(String, String), String> {
 
 /// The hint for a path that leaves the site root: what it names inside
 /// the site, or the file of `content/static/` closest to it.
-fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)]) -> String {
+fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)], nearby: &Nearby) -> String {
     let exists = static_files.iter().any(|(p, _)| p == within);
     let closest = if exists {
         None
     } else {
-        did_you_mean(within, static_files.iter().map(|(p, _)| p.as_str()))
+        nearby.did_you_mean(within, static_files.iter().map(|(p, _)| p.as_str()))
     };
     match closest {
         Some(c) => format!("write it from the site root: {c}"),
@@ -334,10 +341,9 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)]) -> String {
 /// Checks that every file a relative reference names is a file of the
 /// built site: `files` holds every output path (`docs/memo.pdf`,
 /// `articles/x/index.html`); a folder (`articles/x/`, or the root itself)
-/// is one whose `index.html` is there. `at` makes a diagnostic at a
-/// span, quoting its line ([`crate::load::Loaded::at_in`]).
-pub fn check_files(
-    at: &dyn Fn(Span, String) -> Diagnostic,
+/// is one whose `index.html` is there.
+pub(crate) fn check_files(
+    say: &Say<'_>,
     links: &SiteLinks,
     files: &BTreeSet<String>,
 ) -> Diagnostics {
@@ -359,13 +365,14 @@ pub fn check_files(
         let hint = if exists(&format!("{}/", f.path)) {
             Some(format!("did you mean `{}/`? a page is a folder", f.path))
         } else {
-            did_you_mean(&f.path, files.iter().map(String::as_str).chain(folders))
+            say.nearby
+                .did_you_mean(&f.path, files.iter().map(String::as_str).chain(folders))
         };
         let hint = hint.unwrap_or_else(|| {
             "put the file in `content/static/` (it is published at the site root, keeping its folders), or name a page of the site".into()
         });
         let message = format!("`{}` names no file of the built site", f.written.trim());
-        diags.push(at(f.span, message).with_hint(hint));
+        diags.push((say.at)(f.span, message).with_hint(hint));
     }
     diags
 }

@@ -7,7 +7,7 @@
 
 use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
 use super::*;
-use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
+use crate::diag::{Diagnostic, Diagnostics, Nearby, did_you_mean, line_col};
 use crate::kept::KeptBuild;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::fields::{DateInput, Field, Span, Text};
@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'a> {
     /// of the two depends on every file of the investigation, so a result
     /// with such a reference is never kept (`kept::KeptBuild`).
     pub(crate) unresolved: usize,
+    /// "Did you mean" for unknown keys, within this run's budget.
+    pub(crate) nearby: Nearby,
 }
 
 /// What `dossier serve` keeps in the model from one rebuild to the next,
@@ -117,7 +119,7 @@ impl<'a> Ctx<'a> {
         );
         match self.texts.get(file) {
             Some(t) => FileText::Taken(t.clone()),
-            None => FileText::Loaded(&self.loaded.files[file].text),
+            None => FileText::Loaded(&self.loaded.files[file]),
         }
     }
 
@@ -135,7 +137,7 @@ impl<'a> Ctx<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let path = self.loaded.files[file].path.clone();
-        Diagnostic::at(path, &self.text(file), line, column, message)
+        Diagnostic::at_quoting(path, line, column, self.text(file).line(line), message)
     }
 
     /// Lets the text of article file `file` go, once its article is
@@ -328,8 +330,7 @@ impl<'a> Ctx<'a> {
             }
             let line = t.span.line + n - 1;
             let column = file_text
-                .lines()
-                .nth(line - 1)
+                .line(line)
                 .and_then(|l| l.find(dest).map(|i| l[..i].chars().count() + 1));
             Span {
                 file: t.span.file,
@@ -342,7 +343,7 @@ impl<'a> Ctx<'a> {
             let (line, _) = line_col(&t.value, b.offset);
             let d = self.at(t.span, b.message);
             let by = if in_csv { 0 } else { line.saturating_sub(1) };
-            let d = shift_lines(d, by, &file_text);
+            let d = shift_lines(d, by, |n| file_text.line(n));
             self.diags.push(d);
         }
         text
@@ -435,7 +436,9 @@ impl<'a> Ctx<'a> {
                 None if self.is_written::<T>(&r.value) => self.unresolved += 1,
                 None => {
                     self.unresolved += 1;
-                    let hint = did_you_mean(&r.value, index.0.keys().map(String::as_str));
+                    let hint = self
+                        .nearby
+                        .did_you_mean(&r.value, index.0.keys().map(String::as_str));
                     self.err(r.span, format!("unknown {what} `{}`", r.value))
                         .hint = hint;
                 }
@@ -445,13 +448,18 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Moves a diagnostic down by `by` lines (a link deep in a block scalar).
-fn shift_lines(mut d: Diagnostic, by: usize, text: &str) -> Diagnostic {
+/// Moves a diagnostic down by `by` lines (a link deep in a block scalar),
+/// quoting its new line as `line` gives it (1-based).
+fn shift_lines<'t>(
+    mut d: Diagnostic,
+    by: usize,
+    line: impl Fn(usize) -> Option<&'t str>,
+) -> Diagnostic {
     if by > 0 {
-        if let Some(line) = d.line {
-            d.line = Some(line + by);
+        if let Some(n) = d.line {
+            d.line = Some(n + by);
             d.column = Some(1);
-            d.source_line = text.lines().nth(line + by - 1).map(Into::into);
+            d.source_line = line(n + by).map(Into::into);
         }
     }
     d
@@ -695,6 +703,7 @@ fn build_inner<'a>(
         written: Vec::new(),
         kept,
         unresolved: 0,
+        nearby: Nearby::default(),
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS
@@ -729,8 +738,12 @@ fn build_inner<'a>(
     let tags = Tags::of(&records);
     let is_written = |kind: &str, key: &str| ctx.is_written_as(kind, key);
     let at = |span: Span, message: String| ctx.at(span, message);
+    let say = super::links::Say {
+        at: &at,
+        nearby: &ctx.nearby,
+    };
     let (links, link_diags) = super::links::resolve(
-        &at,
+        &say,
         &loaded.static_files,
         &ctx.written,
         &records,
@@ -740,7 +753,7 @@ fn build_inner<'a>(
     );
     let file_diags = files.filter(|_| links.names_files()).map(|files| {
         let files = files(&records, &tags);
-        super::links::check_files(&at, &links, &files)
+        super::links::check_files(&say, &links, &files)
     });
     ctx.diags.extend(link_diags);
     if let Some(d) = file_diags {

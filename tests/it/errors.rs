@@ -655,3 +655,59 @@ fn an_article_with_a_byte_order_mark_and_crlf_is_read_in_place() {
     assert!(html.contains("href=\"https://example.org/\">a bad link</a>"));
     assert!(!html.contains('\u{feff}'));
 }
+
+/// Every message quotes its own line, wherever it comes from: a data file
+/// with Windows line endings and a message on many of its records (each
+/// quoted through the file's line index), a link deep in a block scalar
+/// (moved down to its line), and an article's text taken out of the
+/// loaded files (issue 18: quoting read each file from its start, so a
+/// file with a message per record took minutes at leak scale).
+#[test]
+fn every_message_of_a_long_file_quotes_its_own_line() {
+    let dir = small_investigation();
+    let root = dir.path();
+    let mut events = String::new();
+    for i in 0..300 {
+        let actor = if i % 100 == 7 {
+            "anna-adlr"
+        } else {
+            "anna-adler"
+        };
+        events += &format!(
+            "- id: e-{i}\r\n  date: {}\r\n  title: Event {i}\r\n  actors: [{actor}]\r\n  articles: [story]\r\n",
+            date(i)
+        );
+    }
+    events += "- id: last\r\n  date: 2021-01-01\r\n  title: Last\r\n  summary: |\r\n    First line.\r\n    Second line.\r\n    See [the memo](actor:nobody-here).\r\n";
+    write(root, "content/events.yaml", &events);
+    write(
+        root,
+        "content/articles/story.md",
+        "---\ntitle: Story\ndate: 2020-01-01\nsummary: The story.\n---\nText.\n\nMore text with [a link](source:no-such-source) in it.\n",
+    );
+    let o = dossier_in(root, &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    // Record 7 starts at line 36 (five lines a record); its actors on 39.
+    for (record, line) in [(7, 39), (107, 539), (207, 1039)] {
+        let want = format!("content/events.yaml:{line}:12: error: unknown actor `anna-adlr`");
+        assert!(err.contains(&want), "{want}\n{err}");
+        let quote = format!("{line} |   actors: [anna-adlr]\n");
+        assert!(err.contains(&quote), "record {record}: {quote}\n{err}");
+    }
+    let block = 300 * 5 + 7;
+    assert!(
+        err.contains(&format!(
+            "{block} |     See [the memo](actor:nobody-here).\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("8 | More text with [a link](source:no-such-source) in it.\n"),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\r'),
+        "a quoted line keeps its line ending\n{err}"
+    );
+}
