@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `dossier check` on the shared corpus of N articles (10,000 by default) and
-# on three variants of it that hold one thing on every event, to see that
-# checking stays about as fast when every record has a message:
+# on variants of it that hold one thing on every event, or one long
+# article, to see that checking stays about as fast when every record or
+# every paragraph has a message:
 #
 #   valid    the corpus as generated
 #   linked   every event's summary starts with an id link (`actor:actor-1`):
@@ -11,6 +12,10 @@
 #   ref      every event names its article as `articel-…`: an error each,
 #            with a "did you mean" among every article's slug while the
 #            run's budget for them lasts (docs/decisions.md)
+#   annex    one more article of 50,000 lines alike (an annex, a list),
+#            each with an id link: still valid
+#   wire     one more article of wire copy whose 20,000 paragraphs
+#            alternate a line and the same sentence: 10,000 warnings
 #
 #   bench/errors.sh            # 10,000 articles, 3 runs each
 #   RUNS=1 bench/errors.sh 300
@@ -66,11 +71,26 @@ variant valid "" ""
 variant linked 's/^  summary: /  summary: See [the record](actor:actor-1). /' '^  summary: See \[the record\]'
 variant field 's/^  sources: \[/  soruces: [/' '^  soruces: '
 variant ref 's/^  articles: \[article-/  articles: [articel-/' '^  articles: \[articel-'
+variant annex "" ""
+python3 - "$work/annex/content/articles/annex.md" <<'PY'
+import sys
+lines = ["---", "title: The annex", "date: 2021-07-18", "summary: The list.", "---", ""]
+lines += [f"Entry {i} names [the record](actor:actor-1) in a line of the annex.\n" for i in range(50000)]
+open(sys.argv[1], "w").write("\n".join(lines))
+PY
+variant wire "" ""
+python3 - "$work/wire/content/articles/wire" <<'PY'
+import sys
+lines = ["Wire headline about the annex", ""]
+lines += ["The ministry declined to comment.\n" if i % 2 else f"Entry {i} of the annex.\n" for i in range(20000)]
+open(sys.argv[1] + ".txt", "w").write("\n".join(lines))
+open(sys.argv[1] + ".yaml", "w").write("title: Wire headline about the annex\ndate: 2021-07-19\n")
+PY
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "| variant | check wall time (median of $runs) | exit | last line |"
 echo "|---|---:|---:|---|"
-for v in valid linked field ref; do
+for v in valid linked field ref annex wire; do
     times=()
     for _ in $(seq "$runs"); do
         start="$(date +%s.%N)"

@@ -525,7 +525,34 @@ impl LineStarts {
     /// `text` must be the text this index was first asked about: each
     /// index belongs to one text (`load::SourceFile`).
     pub fn line<'t>(&self, text: &'t str, n: usize) -> Option<&'t str> {
-        let starts = self.0.get_or_init(|| {
+        let start = *self.starts(text).get(n.checked_sub(1)?)?;
+        // An empty text has no line (its one start is its end).
+        let rest = text.get(start..).filter(|_| !text.is_empty())?;
+        Some(match rest.find('\n') {
+            Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
+            None => rest,
+        })
+    }
+
+    /// [`line_col`] of byte offset `offset` in `text`, the text this
+    /// index was first asked about: a search among the line starts, not a
+    /// count from the text's start.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let mut line = self.starts(text).partition_point(|&s| s <= offset);
+        // After a final newline: a line `str::lines` does not give.
+        if offset == text.len() && text.ends_with('\n') {
+            line += 1;
+        }
+        (line, column_at(text, offset))
+    }
+
+    /// The byte at which each line of `text` starts, made on first use.
+    fn starts(&self, text: &str) -> &[usize] {
+        self.0.get_or_init(|| {
             let mut starts = vec![0];
             starts.extend(
                 memchr::memchr_iter(b'\n', text.as_bytes())
@@ -533,13 +560,6 @@ impl LineStarts {
                     .filter(|&i| i < text.len()),
             );
             starts
-        });
-        let start = *starts.get(n.checked_sub(1)?)?;
-        // An empty text has no line (its one start is its end).
-        let rest = text.get(start..).filter(|_| !text.is_empty())?;
-        Some(match rest.find('\n') {
-            Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
-            None => rest,
         })
     }
 }
@@ -590,6 +610,10 @@ mod tests {
             for n in 0usize..8 {
                 let want = n.checked_sub(1).and_then(|k| text.lines().nth(k));
                 assert_eq!(index.line(text, n), want, "line {n} of {text:?}");
+            }
+            for offset in 0..=text.len() + 1 {
+                let want = line_col(text, offset);
+                assert_eq!(index.line_col(text, offset), want, "{offset} in {text:?}");
             }
         }
     }

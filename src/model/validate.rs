@@ -7,7 +7,7 @@
 
 use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
 use super::*;
-use crate::diag::{Diagnostic, Diagnostics, Nearby, did_you_mean, line_col};
+use crate::diag::{Diagnostic, Diagnostics, LineStarts, Nearby, did_you_mean};
 use crate::kept::KeptBuild;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::fields::{DateInput, Field, Span, Text};
@@ -323,8 +323,9 @@ impl<'a> Ctx<'a> {
         // column), whatever line of it the link is on; a TimelineJS cell's
         // Markdown is not even the file's text.
         let in_csv = self.loaded.files[t.span.file].csv.is_some();
+        let value_lines = LineStarts::default();
         let place = |offset: usize, dest: &str| {
-            let (n, _) = line_col(&t.value, offset);
+            let (n, _) = value_lines.line_col(&t.value, offset);
             if t.span.line == 0 || in_csv {
                 return t.span;
             }
@@ -340,7 +341,7 @@ impl<'a> Ctx<'a> {
         };
         self.take_links(&mut text, place);
         for b in bad {
-            let (line, _) = line_col(&t.value, b.offset);
+            let (line, _) = value_lines.line_col(&t.value, b.offset);
             let d = self.at(t.span, b.message);
             let by = if in_csv { 0 } else { line.saturating_sub(1) };
             let d = shift_lines(d, by, |n| file_text.line(n));
@@ -359,8 +360,11 @@ impl<'a> Ctx<'a> {
         bad: Vec<BadLink>,
         text: &mut RichText,
     ) {
+        // Every link's line: through an index of the body, which may be
+        // long and hold many links.
+        let lines = LineStarts::default();
         self.take_links(text, |offset, _| {
-            let (line, column) = line_col(body, offset);
+            let (line, column) = lines.line_col(body, offset);
             Span {
                 file,
                 line: first_line + line,
@@ -368,7 +372,7 @@ impl<'a> Ctx<'a> {
             }
         });
         for b in bad {
-            let (line, col) = line_col(body, b.offset);
+            let (line, col) = lines.line_col(body, b.offset);
             let d = self.at_line(file, first_line + line, col, b.message);
             self.diags.push(d);
         }

@@ -301,12 +301,11 @@ fn drop_end_markers(body: &mut Vec<Shown>, omitted: &mut Vec<(usize, String)>) {
 /// A paragraph shown twice (a caption copied with its picture, a paragraph
 /// pasted twice) is a warning at its second place.
 fn repeated(ctx: &mut Ctx<'_>, file: usize, paragraphs: &[Shown]) {
-    let texts = paragraphs.iter().map(|p| (p.line, p.text.as_str()));
+    // Numbered by their place in the list, so that each is found again
+    // without a search.
+    let texts = paragraphs.iter().map(|p| p.text.as_str()).enumerate();
     for (at, first) in repeats(texts) {
-        let p = paragraphs
-            .iter()
-            .find(|p| p.line == at)
-            .expect("a paragraph's line");
+        let (p, first) = (&paragraphs[at], paragraphs[first].line);
         let d = ctx.at_line(
             file,
             p.line,
@@ -319,12 +318,12 @@ fn repeated(ctx: &mut Ctx<'_>, file: usize, paragraphs: &[Shown]) {
     }
 }
 
-/// The texts among `texts` (each with its line) that repeat an earlier
-/// one, case, quote styles and white space aside: (its line, the earlier
-/// one's line). Texts without a letter or a digit (`* * *`) do not count.
+/// The texts among `texts` (each with a number: its line, or its place
+/// in a list) that repeat an earlier one, case, quote styles and white
+/// space aside: (its number, the earlier one's number). Texts without a
+/// letter or a digit (`* * *`) do not count.
 pub fn repeats<'a>(texts: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<(usize, usize)> {
-    type Key = (String, String);
-    let mut seen: std::collections::HashMap<Key, Vec<(usize, &str)>> =
+    let mut seen: std::collections::HashMap<u64, Vec<(usize, &str)>> =
         std::collections::HashMap::new();
     let mut out = Vec::new();
     for (line, text) in texts {
@@ -360,6 +359,20 @@ pub fn locate(text: &str, line: usize, lines: usize, needle: &str) -> (usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_are_texts_alike_whole_not_by_their_ends() {
+        let texts = [
+            "Entry 1 of the annex names the minister.",
+            "Entry 2 of the annex names the minister.",
+            "* * *",
+            "ENTRY 1 of  the annex names the minister.",
+            "* * *",
+            "Entry 2 of the annex names the minister.",
+        ];
+        let found = repeats(texts.iter().copied().enumerate());
+        assert_eq!(found, [(3, 0), (5, 1)]);
+    }
 
     fn pattern(p: &str) -> Boilerplate {
         Boilerplate::new(&Text {
