@@ -264,7 +264,7 @@ impl Event {
             // An event may cite an article that is still a draft: the link is
             // left out until the draft is published.
             let articles = ctx.resolve(&r.articles, &ids.articles, "article", &|s| {
-                ids.draft_slugs.iter().any(|d| d == s)
+                ids.draft_slugs.contains(s)
             });
             let mut reply_due: Vec<ReplyDue> = Vec::new();
             for t in r.reply_due.iter().flatten() {

@@ -315,7 +315,7 @@ impl Statement {
             let sources = ctx.resolve(&r.sources, &ids.sources, "source", &no_skip);
             // As for events: a draft article is left out until it is published.
             let articles = ctx.resolve(&r.articles, &ids.articles, "article", &|s| {
-                ids.draft_slugs.iter().any(|d| d == s)
+                ids.draft_slugs.contains(s)
             });
             let corrections = ctx.corrections(&r.corrections, None);
             let tags = ctx.tags(&r.tags);

@@ -19,7 +19,7 @@ use super::text::{Dest, classify};
 use crate::diag::{Diagnostic, Diagnostics, Nearby};
 use crate::kinds::{KINDS, Ref};
 use crate::load::fields::Span;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What a link into the site leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +126,7 @@ pub(crate) fn resolve(
     written: &[Written],
     records: &Records<'_>,
     tags: &Tags,
-    draft_slugs: &[String],
+    draft_slugs: &HashSet<String>,
     is_written: &dyn Fn(&str, &str) -> bool,
 ) -> (SiteLinks, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -197,7 +197,7 @@ fn id_target(
     key: &str,
     keys: &Keys<'_>,
     tags: &Tags,
-    draft_slugs: &[String],
+    draft_slugs: &HashSet<String>,
     is_written: &dyn Fn(&str, &str) -> bool,
     nearby: &Nearby,
 ) -> Result<Target, (String, Option<String>)> {
@@ -263,7 +263,7 @@ fn id_target(
     if is_written(prefix, key) {
         return Ok(Target::Unlinked);
     }
-    if prefix == "article" && draft_slugs.iter().any(|d| d == key) {
+    if prefix == "article" && draft_slugs.contains(key) {
         // Shown unlinked until the draft is published, as an event's
         // `articles` leave out a draft.
         return Ok(Target::Unlinked);

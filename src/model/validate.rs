@@ -579,8 +579,10 @@ pub(crate) struct Ids {
     pub(crate) actors: IdIndex<Actor>,
     pub(crate) articles: IdIndex<Article>,
     pub(crate) events: IdIndex<Event>,
-    /// Slugs of drafts left out: references to them are dropped silently.
-    pub(crate) draft_slugs: Vec<String>,
+    /// Slugs of drafts left out: references to them are dropped
+    /// silently. A set: every reference not found among the published
+    /// articles asks.
+    pub(crate) draft_slugs: std::collections::HashSet<String>,
 }
 
 /// Every key written in content, by kind's name: those of the records that
@@ -724,7 +726,7 @@ fn build_inner<'a>(
     let (articles, draft_slugs, boilerplate) =
         Article::build_all(&mut ctx, options, &ids, &sources);
     ids.articles = IdIndex::of(&articles);
-    ids.draft_slugs = draft_slugs;
+    ids.draft_slugs = draft_slugs.into_iter().collect();
     let mut events = Event::build_all(&mut ctx, &ids);
     ids.events = KeptBuild::index(&mut ctx, |k| &mut *k.events, &events);
     let statements = Statement::build_all(&mut ctx, &ids);

@@ -387,3 +387,41 @@ fn without_tags_the_navigation_has_no_tags() {
     assert!(!attrs(&home, ".site-nav a", "href").contains(&"tags/".into()));
     assert!(out.join("tags/index.html").is_file());
 }
+
+/// Drafts left out are skipped wherever they are cited, whatever their
+/// slugs' order: here the slugs written in front matter run against the
+/// files' order. An event's `articles` drops them, an id link to one shows
+/// its text unlinked, and neither is an unknown article.
+#[test]
+fn every_draft_cited_is_left_out_whatever_the_order_of_its_slug() {
+    let inv = investigation(None);
+    let root = inv.path();
+    for (file, slug) in [("a", "zz-draft"), ("b", "mm-draft"), ("c", "aa-draft")] {
+        std::fs::write(
+            root.join(format!("content/articles/{file}.md")),
+            format!("---\ntitle: Draft {file}\nslug: {slug}\ndate: 2020-01-01\ndraft: true\n---\nNot yet.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        root.join("content/events/drafts.yaml"),
+        "- id: cites-drafts\n  date: 2020-02-02\n  title: Cites the drafts\n  articles: [zz-draft, aa-draft, mm-draft, first-story]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/articles/links.md"),
+        "---\ntitle: Links to drafts\ndate: 2020-03-03\n---\nSee [one](article:aa-draft), [two](article:mm-draft) and [three](article:zz-draft).\n",
+    )
+    .unwrap();
+    let out = build_ok(root);
+    let story = page(&out, "articles/links");
+    let body = text(&story, ".story-body").concat();
+    assert!(body.contains("See one, two and three."), "{body}");
+    assert!(attrs(&story, ".story-body a", "href").is_empty());
+    let timeline = read(&out.join("timeline/index.html"));
+    assert!(timeline.contains("Cites the drafts"));
+    assert!(timeline.contains("articles/first-story/"));
+    for slug in ["aa-draft", "mm-draft", "zz-draft"] {
+        assert!(!timeline.contains(slug), "{slug} is on the timeline");
+    }
+}
