@@ -19,16 +19,11 @@ macro_rules! data_files {
                 let (site, graph) = (ctx.site, ctx.graph);
                 $(
                     super::in_parts(url::data("", <$t as Kind>::INFO.plural), put, |spill| {
-                        let mut out = Vec::new();
-                        pretty_array_into(
-                            &mut out,
-                            0,
+                        pretty_array(
                             &site.$p,
                             |i, _| <$t as Kind>::data_row(site, graph, Ix::new(i)),
                             spill,
-                        );
-                        out.push(b'\n');
-                        out
+                        )
                     });
                 )*
             }
@@ -45,11 +40,15 @@ crate::with_kinds!(data_files);
 /// with the items built and serialised in parallel: the same bytes, since
 /// pretty JSON only ever has newlines between tokens (never inside strings),
 /// so an item printed alone is the item printed in the array, less one level
-/// of indentation.
-#[cfg(test)]
-fn pretty_array<T: Sync>(items: &[T], value: impl Fn(usize, &T) -> Value + Sync) -> Vec<u8> {
+/// of indentation. What is printed so far is handed to `spill` after each
+/// run of items, as [`pretty_array_into`] does; the rest is returned.
+fn pretty_array<T: Sync>(
+    items: &[T],
+    value: impl Fn(usize, &T) -> Value + Sync,
+    spill: &mut dyn FnMut(&mut Vec<u8>),
+) -> Vec<u8> {
     let mut out = Vec::new();
-    pretty_array_into(&mut out, 0, items, value, &mut |_| {});
+    pretty_array_into(&mut out, 0, items, value, spill);
     out.push(b'\n');
     out
 }
@@ -123,7 +122,10 @@ mod tests {
         ];
         let mut expected = serde_json::to_vec_pretty(&Value::Array(items.to_vec())).unwrap();
         expected.push(b'\n');
-        assert_eq!(pretty_array(&items, |_, v| v.clone()), expected);
+        assert_eq!(
+            pretty_array(&items, |_, v| v.clone(), &mut |_| {}),
+            expected
+        );
         // Nested, across a run of printed items, and empty.
         let many: Vec<Value> = (0..4097).map(|i| json!({"n": i, "l": [i]})).collect();
         for items in [&many[..], &many[..1], &[]] {
@@ -149,6 +151,6 @@ mod tests {
         let none: [Value; 0] = [];
         let mut expected = serde_json::to_vec_pretty(&Value::Array(Vec::new())).unwrap();
         expected.push(b'\n');
-        assert_eq!(pretty_array(&none, |_, v| v.clone()), expected);
+        assert_eq!(pretty_array(&none, |_, v| v.clone(), &mut |_| {}), expected);
     }
 }
