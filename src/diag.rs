@@ -441,7 +441,12 @@ pub fn walk(
 /// (field names, columns). For the keys of records, whose number grows
 /// with the investigation, ask [`Nearby`].
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(word, known).map(|c| format!("did you mean `{c}`?"))
+    closest(word, known).map(did_you_mean_hint)
+}
+
+/// The hint naming `c`, the known word closest to the one written.
+fn did_you_mean_hint(c: &str) -> String {
+    format!("did you mean `{c}`?")
 }
 
 /// The known word closest to `word` (Jaro-Winkler similarity over 0.8),
@@ -507,8 +512,7 @@ impl Nearby {
         word: &str,
         known: impl IntoIterator<Item = &'k str>,
     ) -> Option<String> {
-        self.closest(word, known)
-            .map(|c| format!("did you mean `{c}`?"))
+        self.closest(word, known).map(did_you_mean_hint)
     }
 }
 
@@ -538,10 +542,7 @@ impl LineStarts {
     /// index was first asked about: a search among the line starts, not a
     /// count from the text's start.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = char_floor(text, offset);
         let mut line = self.starts(text).partition_point(|&s| s <= offset);
         // After a final newline: a line `str::lines` does not give.
         if offset == text.len() && text.ends_with('\n') {
@@ -567,11 +568,7 @@ impl LineStarts {
 /// Converts a byte offset in `text` into a 1-based (line, column), counting
 /// columns in characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let mut offset = offset;
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = char_floor(text, offset);
     let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..offset]).count() + 1;
     (line, column_at(text, offset))
 }
@@ -579,12 +576,19 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// The 1-based column, in characters, of byte offset `offset` in `text`:
 /// [`line_col`]'s column, reading back only to the start of its line.
 pub fn column_at(text: &str, offset: usize) -> usize {
+    let offset = char_floor(text, offset);
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+    text[line_start..offset].chars().count() + 1
+}
+
+/// `offset`, moved back to the start of its character and kept within
+/// `text`: where a position in `text` is counted from.
+pub(crate) fn char_floor(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
-    text[line_start..offset].chars().count() + 1
+    offset
 }
 
 #[cfg(test)]

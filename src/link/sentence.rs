@@ -260,10 +260,7 @@ pub fn sentence_of(text: &str, start: usize, end: usize) -> String {
 /// The first character of the sentence containing byte `at`.
 fn sentence_start(t: &str, at: usize) -> usize {
     let first = t.len() - t.trim_start().len();
-    let mut j = at.min(t.len());
-    while !t.is_char_boundary(j) {
-        j -= 1;
-    }
+    let mut j = crate::diag::char_floor(t, at);
     while j > first {
         if candidate(t, j) && starts_sentence(t, j) {
             return j;

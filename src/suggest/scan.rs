@@ -854,10 +854,7 @@ fn dateline_end(h: &str) -> usize {
     let mut at = 0;
     for _ in 0..2 {
         let rest = &h[at..];
-        let mut window = rest.len().min(100);
-        while !rest.is_char_boundary(window) {
-            window -= 1;
-        }
+        let window = crate::diag::char_floor(rest, 100);
         let found = [" - ", " – ", " — ", " -- ", ": "]
             .iter()
             .filter_map(|sep| rest[..window].find(sep).map(|p| (p, sep.len())))
