@@ -34,16 +34,9 @@ runs="${RUNS:-3}"
 bench_out="${BENCH_OUT:-$here/out}"
 work="${BENCH_SITE:-/dev/shm/dossier-errors-$$}"
 corpus="$bench_out/shared-$n/dossier"
-
-if [ ! -d "$corpus/content" ]; then
-    gen="${SHARED_GEN:-}"
-    for d in "$repo/../shared/bench" /work/shared/bench; do
-        [ -z "$gen" ] && [ -f "$d/gencorpus_zola.py" ] && gen="$d"
-    done
-    [ -n "$gen" ] || { echo "no gencorpus_zola.py found (set SHARED_GEN)" >&2; exit 1; }
-    echo "generating the shared corpus, $n articles…" >&2
-    python3 "$gen/gencorpus_zola.py" "$bench_out/shared-$n" "$n" >&2
-fi
+# shellcheck source=bench/shared-corpus.sh
+. "$here/shared-corpus.sh"
+shared_corpus "$bench_out/shared-$n" "$n"
 dossier="${DOSSIER:-}"
 if [ -z "$dossier" ]; then
     (cd "$repo" && cargo build --release --quiet)

@@ -50,12 +50,8 @@ big=$((n * 5))
 hugo="${HUGO:-hugo}"
 zola="${ZOLA:-zola}"
 bench_out="${BENCH_OUT:-$here/out}"
-shared_gen="${SHARED_GEN:-}"
-if [ -z "$shared_gen" ]; then
-    for d in "$repo/../shared/bench" /work/shared/bench; do
-        [ -f "$d/gencorpus_zola.py" ] && { shared_gen="$(cd "$d" && pwd)"; break; }
-    done
-fi
+# shellcheck source=bench/shared-corpus.sh
+. "$here/shared-corpus.sh"
 
 need() { command -v "$1" >/dev/null 2>&1; }
 log() { echo "$@" >&2; }
@@ -94,18 +90,6 @@ dossier="$DOSSIER"
 
 # Corpora are regenerated only when missing or when their generator changed.
 corpus_dir() { case "$1" in shared) echo "$bench_out/shared-$n" ;; big) echo "$bench_out/shared-$big" ;; own) echo "$here/out/$n" ;; esac; }
-# shared_corpus DIR COUNT: the shared corpus of COUNT articles in DIR.
-shared_corpus() {
-    [ -n "$shared_gen" ] || { log "no gencorpus_zola.py found (set SHARED_GEN)"; exit 1; }
-    local stamp
-    stamp="$(cat "$shared_gen"/gencorpus*.py | md5sum | cut -d' ' -f1)"
-    if [ "$(cat "$1/.stamp" 2>/dev/null)" != "$stamp" ]; then
-        log "generating the shared corpus, $2 articles…"
-        rm -rf "$1"
-        python3 "$shared_gen/gencorpus_zola.py" "$1" "$2" >&2
-        echo "$stamp" >"$1/.stamp"
-    fi
-}
 # The memory growth is measured on the shared corpus only.
 case " ${corpora[*]} " in *" shared "*) ;; *) growth=0 ;; esac
 extra=(); [ "$growth" = 1 ] && extra=(big)
