@@ -326,11 +326,12 @@ pub fn repeats<'a>(texts: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<(us
     let mut seen: std::collections::HashMap<u64, Vec<(usize, &str)>> =
         std::collections::HashMap::new();
     let mut out = Vec::new();
+    let mut buffer = String::new();
     for (line, text) in texts {
         if !text.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let same = seen.entry(fold_key(text)).or_default();
+        let same = seen.entry(fold_key(text, &mut buffer)).or_default();
         match same.iter().find(|(_, t)| fold_eq(t, text)) {
             Some(&(first, _)) => out.push((line, first)),
             None => same.push((line, text)),
