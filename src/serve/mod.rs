@@ -85,6 +85,7 @@ pub fn serve(
 
     let hosts = http::Hosts::new(bind, addr);
 
+    rebuild::keep_freed_memory();
     let mut rebuilder = rebuild::Rebuilder::new(
         root,
         BuildOptions {

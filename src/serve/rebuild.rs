@@ -276,6 +276,34 @@ fn lower_priority() {
     }
 }
 
+/// How long, in milliseconds, the allocator keeps memory freed by
+/// `dossier serve` before handing it back to the system (mimalloc's
+/// `purge_delay`, 1,000 by default in mimalloc 3). A rebuild frees the
+/// investigation before it; with the default, what it freed was given back
+/// before the next save, and the next rebuild had the system zero it again:
+/// a tenth of a one-article rebuild at 10,000 articles (bench/README.md,
+/// "Live preview"). A minute covers the saves of someone editing; the
+/// server holds about 30 MB more meanwhile.
+const KEEP_FREED_MS: std::ffi::c_long = 60_000;
+
+/// mimalloc's `mi_option_purge_delay` (`mi_option_t` in `mimalloc.h`,
+/// the same number since mimalloc 2.0, which named it `reset_delay`).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Makes freed memory wait [`KEEP_FREED_MS`] before going back to the
+/// system, unless `MIMALLOC_PURGE_DELAY` in the environment says otherwise.
+/// Called once, before the first build.
+pub(super) fn keep_freed_memory() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return;
+    }
+    // SAFETY: mi_option_set only stores a number in mimalloc's option
+    // table, which its allocation paths read; it has no preconditions.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, KEEP_FREED_MS);
+    }
+}
+
 /// Renders every page of a freshly published snapshot on a thread of its
 /// own (and [`verify_pool`]): pages are otherwise rendered only when asked
 /// for, and a template error on a page nobody has opened must still reach
@@ -392,5 +420,20 @@ mod tests {
         assert_eq!(built.len(), 1 + REBUILDS_UNSHOWN);
         assert_eq!(dropped, (0..REBUILDS_UNSHOWN).collect::<Vec<_>>());
         assert_eq!(shown, REBUILDS_UNSHOWN);
+    }
+
+    /// The option number is mimalloc's purge delay: it is the only option
+    /// of mimalloc 3 whose default is 1,000 ms, and setting it reads back.
+    #[test]
+    fn the_option_set_is_mimallocs_purge_delay() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return;
+        }
+        // SAFETY: mi_option_get and mi_option_set only read and store a
+        // number in mimalloc's option table.
+        let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(get(), 1_000, "not mimalloc 3's purge_delay");
+        keep_freed_memory();
+        assert_eq!(get(), KEEP_FREED_MS);
     }
 }
