@@ -286,21 +286,23 @@ fn lower_priority() {
 /// server holds about 30 MB more meanwhile.
 const KEEP_FREED_MS: std::ffi::c_long = 60_000;
 
-/// mimalloc's `mi_option_purge_delay` (`mi_option_t` in `mimalloc.h`,
-/// the same number since mimalloc 2.0, which named it `reset_delay`).
+/// mimalloc's `mi_option_purge_delay` (`mi_option_t` in `mimalloc.h`; the
+/// same number in mimalloc 2, which named it `decommit_delay`, and 1, which
+/// named it `reset_delay`).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Makes freed memory wait [`KEEP_FREED_MS`] before going back to the
-/// system, unless `MIMALLOC_PURGE_DELAY` in the environment says otherwise.
-/// Called once, before the first build.
+/// system, unless the environment sets mimalloc's purge delay (under any
+/// of the names mimalloc reads: `mi_option_set_default` leaves an option
+/// read from the environment as it is). Called once, before the rebuild
+/// and watcher threads start.
 pub(super) fn keep_freed_memory() {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
-    }
-    // SAFETY: mi_option_set only stores a number in mimalloc's option
-    // table, which its allocation paths read; it has no preconditions.
+    // SAFETY: mi_option_set_default stores a number in mimalloc's option
+    // table, which is not synchronised: it is called here before the
+    // server starts its threads, and a racing reader would only see the
+    // old or the new delay.
     unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, KEEP_FREED_MS);
+        libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, KEEP_FREED_MS);
     }
 }
 
@@ -423,10 +425,16 @@ mod tests {
     }
 
     /// The option number is mimalloc's purge delay: it is the only option
-    /// of mimalloc 3 whose default is 1,000 ms, and setting it reads back.
+    /// of mimalloc 3 whose default is 1,000 ms, and the new default reads
+    /// back.
     #[test]
     fn the_option_set_is_mimallocs_purge_delay() {
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        // An option set in the environment (any spelling mimalloc reads).
+        if std::env::vars_os().any(|(k, _)| {
+            k.to_string_lossy()
+                .to_ascii_uppercase()
+                .starts_with("MIMALLOC_")
+        }) {
             return;
         }
         // SAFETY: mi_option_get and mi_option_set only read and store a
