@@ -54,6 +54,23 @@ pub const YAML: YamlLimits = YamlLimits {
 /// `;` cannot take memory out of proportion to its size.
 pub const MAX_CSV_VALUES: usize = YAML.nodes;
 
+impl YamlLimits {
+    /// The budget of one of `parts` parts of a text read at once
+    /// (`yaml::in_parts`): each counter shared out, the depth the same, so
+    /// that the parts together stay within the whole text's budget.
+    pub fn shared_by(&self, parts: usize) -> YamlLimits {
+        let parts = parts.max(1);
+        YamlLimits {
+            depth: self.depth,
+            nodes: self.nodes / parts,
+            events: self.events / parts,
+            aliases: self.aliases / parts,
+            replayed: self.replayed / parts,
+            scalar_bytes: self.scalar_bytes / parts,
+        }
+    }
+}
+
 /// The serde-saphyr options for `limits`.
 pub(super) fn yaml_options(limits: &YamlLimits) -> serde_saphyr::Options {
     serde_saphyr::options! {

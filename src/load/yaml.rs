@@ -83,10 +83,19 @@ pub struct Read<T> {
 
 /// The records of a data file (one record, or a list), each located in
 /// file `file`. An empty file holds none.
-pub fn records<T: DeserializeOwned + Place + FromNode>(
+pub fn records<T: DeserializeOwned + Place + FromNode + Send>(
     source: &SourceFile,
     file: usize,
 ) -> Read<T> {
+    let parts = rayon::current_num_threads().min(source.text.len() / MIN_PART_BYTES);
+    if let Some(mut records) = in_parts::<T>(&source.text, parts) {
+        records.place(file, source.yaml_line_offset);
+        return Read {
+            records,
+            problems: Vec::new(),
+            unloaded: Vec::new(),
+        };
+    }
     let mut read = match strict::<Option<Field<OneOrMany<T>>>>(&source.text) {
         Ok(doc) => Read {
             records: match doc {
@@ -122,6 +131,95 @@ pub fn records<T: DeserializeOwned + Place + FromNode>(
     };
     read.records.place(file, source.yaml_line_offset);
     read
+}
+
+/// The least a part of a long list of records ([`in_parts`]) holds, in
+/// bytes: below it a file is read whole, as splitting would save nothing.
+const MIN_PART_BYTES: usize = 512 * 1024;
+
+/// The records of `yaml`, a list of records, read in `parts` parts at
+/// once, each placed at its lines in `yaml`: what reading it whole would
+/// give, or `None` when it cannot be read so (then it is read whole, which
+/// reports its problems).
+///
+/// A spreadsheet exported as YAML is one long list (100,000 events, 21 MB,
+/// took a second to read on one core, as long as all the articles on the
+/// other). It is cut only before a line that starts a record of the list
+/// (`- ` at the start of a line), and only when the text's first value
+/// starts that way and no line starts a new document or a directive
+/// (`---`, `...`, `%`). A cut that falls inside a quoted text or a flow
+/// list leaves both parts unreadable (an unclosed quote or bracket);
+/// inside any other value it cannot fall, as YAML indents their lines
+/// under the list's. An alias whose anchor is in another part is unknown
+/// to its part. Each part is read under its share of the budgets
+/// ([`super::limits::YAML`]), so the parts together never read more than
+/// the whole file could. Any part that fails sends the file back to be
+/// read whole.
+fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Option<Vec<Field<T>>> {
+    use rayon::prelude::*;
+    if parts < 2 {
+        return None;
+    }
+    let first = yaml
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}'))
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let starts_record = |l: &str| l == "-" || l.starts_with("- ") || l.starts_with("-\t");
+    if !starts_record(first.trim_end_matches('\r'))
+        || yaml
+            .lines()
+            .any(|l| l.starts_with("---") || l.starts_with("...") || l.starts_with('%'))
+    {
+        return None;
+    }
+    // Each cut: the byte where a record's line starts, at or after an
+    // even share of the text.
+    let mut cuts = vec![0];
+    for k in 1..parts {
+        let from = (yaml.len() * k / parts).max(*cuts.last()? + 1);
+        let Some(at) = yaml.get(from..).and_then(|rest| {
+            memchr::memmem::find_iter(rest.as_bytes(), b"\n-")
+                .map(|i| from + i + 1)
+                .find(|&at| {
+                    let line = yaml[at..].split('\n').next().unwrap_or("");
+                    starts_record(line.trim_end_matches('\r'))
+                })
+        }) else {
+            break;
+        };
+        cuts.push(at);
+    }
+    cuts.push(yaml.len());
+    cuts.dedup();
+    if cuts.len() < 3 {
+        return None;
+    }
+    let share = cuts.len() - 1;
+    let limits = super::limits::YAML.shared_by(share);
+    let read: Vec<Option<Vec<Field<T>>>> = cuts
+        .par_windows(2)
+        .map(|w| {
+            let part = &yaml[w[0]..w[1]];
+            let options = super::limits::yaml_options(&limits);
+            match serde_saphyr::from_str_with_options::<Option<Field<OneOrMany<T>>>>(part, options)
+            {
+                Ok(Some(Field {
+                    value: OneOrMany::Many(mut records),
+                    ..
+                })) => {
+                    let lines_before = memchr::memchr_iter(b'\n', &yaml.as_bytes()[..w[0]]).count();
+                    records.place(0, lines_before);
+                    Some(records)
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let mut all = Vec::new();
+    for part in read {
+        all.append(&mut part?);
+    }
+    Some(all)
 }
 
 /// One record (site.yaml, a sidecar, a front matter) from `yaml`, a part
@@ -439,6 +537,74 @@ mod tests {
             let one = record::<crate::kinds::article::ArticleFields>(&source, &text, 0, "slug");
             proptest::prop_assert!(one.records.len() <= 1);
         }
+    }
+
+    type Events = Option<Field<OneOrMany<crate::kinds::event::EventFields>>>;
+
+    /// The records of `text` read whole, as [`in_parts`] would give them.
+    fn whole(text: &str) -> Option<String> {
+        match strict::<Events>(text) {
+            Ok(Some(Field {
+                value: OneOrMany::Many(v),
+                ..
+            })) => Some(format!("{v:?}")),
+            _ => None,
+        }
+    }
+
+    /// One record of a list, written in one of the ways that a cut could
+    /// fall badly in: a quoted text or a flow list going on at the start
+    /// of a line, a block text, an anchor, an alias of an earlier record's
+    /// anchor, comments and blank lines.
+    fn listed(i: usize, way: u8) -> String {
+        let mut r = format!("- id: e{i}\n");
+        r += match way {
+            0 => "  title: Plain\n",
+            1 => "  title: \"Quoted and\n- going on\"\n",
+            2 => "  summary: |\n    one\n    - not a record\n",
+            3 => "  place: &p Paris\n",
+            4 => "  place: *p\n",
+            5 => "# a comment\n\n  title: 'single\n- quoted'\n",
+            6 => "  actors: [a,\n- b]\n",
+            _ => "  actors:\n  - a\n  - b\n",
+        };
+        r
+    }
+
+    proptest::proptest! {
+        /// Read in parts, a list gives what it gives read whole, spans and
+        /// all, or is sent back to be read whole.
+        #[test]
+        fn a_list_read_in_parts_is_the_list_read_whole(
+            ways in proptest::collection::vec(0u8..8, 1..24),
+            parts in 2usize..5,
+            crlf in proptest::bool::ANY,
+        ) {
+            let mut text: String = ways.iter().enumerate().map(|(i, &w)| listed(i, w)).collect();
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            if let Some(records) = in_parts::<crate::kinds::event::EventFields>(&text, parts) {
+                proptest::prop_assert_eq!(Some(format!("{records:?}")), whole(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn a_plain_list_is_read_in_parts_and_a_cut_in_a_quote_is_not() {
+        let plain: String = (0..40).map(|i| listed(i, (i % 3 * 2) as u8 % 4)).collect();
+        let records = in_parts::<crate::kinds::event::EventFields>(&plain, 3)
+            .expect("a list of plain records is read in parts");
+        assert_eq!(Some(format!("{records:?}")), whole(&plain));
+        // Every record quotes on across a line that starts like a record:
+        // some cut falls inside a quote, and the file goes back whole.
+        let quoted: String = (0..40).map(|i| listed(i, 1)).collect();
+        assert!(whole(&quoted).is_some());
+        assert!(in_parts::<crate::kinds::event::EventFields>(&quoted, 3).is_none());
+        // Not a list, or a second document: read whole.
+        assert!(in_parts::<crate::kinds::event::EventFields>("id: e1\ntitle: A\n", 2).is_none());
+        let documents = format!("{plain}---\n{plain}");
+        assert!(in_parts::<crate::kinds::event::EventFields>(&documents, 2).is_none());
     }
 
     #[test]

@@ -711,3 +711,66 @@ fn every_message_of_a_long_file_quotes_its_own_line() {
         "a quoted line keeps its line ending\n{err}"
     );
 }
+
+/// A data file long enough to be read in parts at once (over 1 MiB: two
+/// parts on two cores) gives every record at its own line, as reading it
+/// whole does: the messages about records far into the file point at
+/// them, and a syntax error in its last part is reported once, at its
+/// line, as for a short file.
+#[test]
+fn a_long_list_read_in_parts_keeps_every_records_line() {
+    let dir = small_investigation();
+    let root = dir.path();
+    // Six lines a record, about 230 bytes: 6,000 records are 1.4 MB.
+    let filler = "word ".repeat(30);
+    let mut events = String::from("# Exported from the newsroom's sheet.\n");
+    for i in 0..6000 {
+        let actor = if i % 1000 == 999 {
+            "anna-adlr"
+        } else {
+            "anna-adler"
+        };
+        events += &format!(
+            "- id: e-{i}\n  date: {}\n  title: \"Event {i}\"\n  summary: {filler}\n  actors: [{actor}]\n  articles: [story]\n",
+            date(i)
+        );
+    }
+    write(root, "content/events.yaml", &events);
+    let err = errors(root);
+    // Record 999 starts at line 2 + 999 * 6; its actors four lines on.
+    let want: Vec<String> = (0..6)
+        .map(|k| {
+            let line = 2 + (999 + 1000 * k) * 6 + 4;
+            format!("content/events.yaml:{line}:12: error: unknown actor `anna-adlr`")
+        })
+        .collect();
+    assert_eq!(err, want);
+
+    // A quote left open in the last part: the file's one syntax error,
+    // said as for a short file of the same last records, lines apart.
+    let open = |text: &str| text.replacen("title: \"Event 5998\"", "title: \"Event 5998", 1);
+    let first_error = |text: &str| {
+        write(root, "content/events.yaml", text);
+        let o = dossier_in(root, &["check"]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert_eq!(err.matches(": error:").count(), 1, "{err}");
+        let line = err
+            .lines()
+            .find(|l| l.contains(": error:"))
+            .unwrap()
+            .to_owned();
+        let (place, message) = line.split_once(": error:").unwrap();
+        let line_no: usize = place.split(':').nth(1).unwrap().parse().unwrap();
+        (line_no, message.to_owned())
+    };
+    let tail_from = events.find("- id: e-5990\n").unwrap();
+    let short = format!(
+        "# Exported from the newsroom's sheet.\n{}",
+        &events[tail_from..]
+    );
+    let (short_line, short_message) = first_error(&open(&short));
+    let (long_line, long_message) = first_error(&open(&events));
+    assert_eq!(long_message, short_message);
+    assert_eq!(long_line, short_line + 5990 * 6);
+}
