@@ -148,13 +148,15 @@ const MIN_PART_BYTES: usize = 512 * 1024;
 /// (`- ` at the start of a line), and only when the text's first value
 /// starts that way and no line starts a new document or a directive
 /// (`---`, `...`, `%`). A cut that falls inside a quoted text or a flow
-/// list leaves both parts unreadable (an unclosed quote or bracket);
-/// inside any other value it cannot fall, as YAML indents their lines
-/// under the list's. An alias whose anchor is in another part is unknown
-/// to its part. Each part is read under its share of the budgets
-/// ([`super::limits::YAML`]), so the parts together never read more than
-/// the whole file could. Any part that fails sends the file back to be
-/// read whole.
+/// list leaves the part before it unreadable (an unclosed quote or
+/// bracket); inside any other value it cannot fall, as YAML indents their
+/// lines under the list's. Each part is read under its share of the
+/// budgets that add up over a text (values, parser events, bytes;
+/// [`super::limits::YAML`]), so that the parts together never read more
+/// than the whole file could; a part that defines an anchor, refers to
+/// one or merges a mapping (`<<`) is read whole, as the budgets on those
+/// do not add up (the share of aliases to anchors, among others). Any
+/// part that fails sends the file back to be read whole.
 fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Option<Vec<Field<T>>> {
     use rayon::prelude::*;
     if parts < 2 {
@@ -177,8 +179,10 @@ fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Opt
     let mut cuts = vec![0];
     for k in 1..parts {
         let from = (yaml.len() * k / parts).max(*cuts.last()? + 1);
-        let Some(at) = yaml.get(from..).and_then(|rest| {
-            memchr::memmem::find_iter(rest.as_bytes(), b"\n-")
+        // Bytes, not characters: `from` may fall inside a character, and
+        // the byte after a line break never does.
+        let Some(at) = yaml.as_bytes().get(from..).and_then(|rest| {
+            memchr::memmem::find_iter(rest, b"\n-")
                 .map(|i| from + i + 1)
                 .find(|&at| {
                     let line = yaml[at..].split('\n').next().unwrap_or("");
@@ -200,13 +204,23 @@ fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Opt
         .par_windows(2)
         .map(|w| {
             let part = &yaml[w[0]..w[1]];
-            let options = super::limits::yaml_options(&limits);
-            match serde_saphyr::from_str_with_options::<Option<Field<OneOrMany<T>>>>(part, options)
-            {
-                Ok(Some(Field {
-                    value: OneOrMany::Many(mut records),
-                    ..
-                })) => {
+            let report = std::rc::Rc::new(std::cell::Cell::new(None));
+            let told = std::rc::Rc::clone(&report);
+            let options = super::limits::yaml_options(&limits).with_budget_report(
+                move |r: serde_saphyr::budget::BudgetReport| {
+                    told.set(Some((r.anchors, r.aliases, r.merge_keys)))
+                },
+            );
+            let read =
+                serde_saphyr::from_str_with_options::<Option<Field<OneOrMany<T>>>>(part, options);
+            match (read, report.take()) {
+                (
+                    Ok(Some(Field {
+                        value: OneOrMany::Many(mut records),
+                        ..
+                    })),
+                    Some((0, 0, 0)),
+                ) => {
                     let lines_before = memchr::memchr_iter(b'\n', &yaml.as_bytes()[..w[0]]).count();
                     records.place(0, lines_before);
                     Some(records)
@@ -565,6 +579,7 @@ mod tests {
             3 => "  place: &p Paris\n",
             4 => "  place: *p\n",
             5 => "# a comment\n\n  title: 'single\n- quoted'\n",
+            // Not YAML (`- ` inside a flow list): read whole, and failing.
             6 => "  actors: [a,\n- b]\n",
             _ => "  actors:\n  - a\n  - b\n",
         };
@@ -601,6 +616,21 @@ mod tests {
         let quoted: String = (0..40).map(|i| listed(i, 1)).collect();
         assert!(whole(&quoted).is_some());
         assert!(in_parts::<crate::kinds::event::EventFields>(&quoted, 3).is_none());
+        // Text in other scripts: the share of the text may fall inside a
+        // character; cuts are still made, at records.
+        let cyrillic: String = (0..40)
+            .map(|i| format!("- id: e{i}\n  title: Событие номер {i} в расследовании\n"))
+            .collect();
+        for parts in 2..6 {
+            let records = in_parts::<crate::kinds::event::EventFields>(&cyrillic, parts)
+                .expect("text in Cyrillic is read in parts");
+            assert_eq!(Some(format!("{records:?}")), whole(&cyrillic));
+        }
+        // Anchors: each part within the budget for them, the whole maybe
+        // not; such a list is read whole.
+        let anchored: String = (0..40).map(|i| listed(i, 3)).collect();
+        assert!(whole(&anchored).is_some());
+        assert!(in_parts::<crate::kinds::event::EventFields>(&anchored, 2).is_none());
         // Not a list, or a second document: read whole.
         assert!(in_parts::<crate::kinds::event::EventFields>("id: e1\ntitle: A\n", 2).is_none());
         let documents = format!("{plain}---\n{plain}");
