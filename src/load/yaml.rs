@@ -88,15 +88,23 @@ pub fn records<T: DeserializeOwned + Place + FromNode + Send>(
     file: usize,
 ) -> Read<T> {
     let parts = rayon::current_num_threads().min(source.text.len() / MIN_PART_BYTES);
-    if let Some(mut records) = in_parts::<T>(&source.text, parts) {
-        records.place(file, source.yaml_line_offset);
-        return Read {
+    let mut read = match in_parts::<T>(&source.text, parts) {
+        Some(records) => Read {
             records,
             problems: Vec::new(),
             unloaded: Vec::new(),
-        };
-    }
-    let mut read = match strict::<Option<Field<OneOrMany<T>>>>(&source.text) {
+        },
+        None => whole_list(source),
+    };
+    read.records.place(file, source.yaml_line_offset);
+    read
+}
+
+/// The records of `source` read whole, one record or a list; when it does
+/// not read straight into them, read again to report every problem and
+/// keep the records that are sound ([`loose`]).
+fn whole_list<T: DeserializeOwned + FromNode>(source: &SourceFile) -> Read<T> {
+    match strict::<Option<Field<OneOrMany<T>>>>(&source.text) {
         Ok(doc) => Read {
             records: match doc {
                 None => Vec::new(),
@@ -128,9 +136,7 @@ pub fn records<T: DeserializeOwned + Place + FromNode + Send>(
                 }),
             }
         }),
-    };
-    read.records.place(file, source.yaml_line_offset);
-    read
+    }
 }
 
 /// The least a part of a long list of records ([`in_parts`]) holds, in
@@ -200,9 +206,19 @@ fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Opt
     }
     let share = cuts.len() - 1;
     let limits = super::limits::YAML.shared_by(share);
+    // The lines before each part, counted once over the text.
+    let lines_before: Vec<usize> = cuts
+        .windows(2)
+        .scan(0, |lines, w| {
+            let before = *lines;
+            *lines += memchr::memchr_iter(b'\n', &yaml.as_bytes()[w[0]..w[1]]).count();
+            Some(before)
+        })
+        .collect();
     let read: Vec<Option<Vec<Field<T>>>> = cuts
         .par_windows(2)
-        .map(|w| {
+        .zip(lines_before)
+        .map(|(w, lines_before)| {
             let part = &yaml[w[0]..w[1]];
             let report = std::rc::Rc::new(std::cell::Cell::new(None));
             let told = std::rc::Rc::clone(&report);
@@ -221,7 +237,6 @@ fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Opt
                     })),
                     Some((0, 0, 0)),
                 ) => {
-                    let lines_before = memchr::memchr_iter(b'\n', &yaml.as_bytes()[..w[0]]).count();
                     records.place(0, lines_before);
                     Some(records)
                 }
