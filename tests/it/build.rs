@@ -479,20 +479,16 @@ fn builds_are_byte_identical_across_threads_time_zones_and_locales() {
         ("2", "America/Los_Angeles", "de_DE.UTF-8"),
     ] {
         let out = inv.path().join(format!("out-{threads}"));
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args([
-                "build",
-                "--root",
-                inv.path().to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-            ])
-            .env("RAYON_NUM_THREADS", threads)
-            .env("TZ", tz)
-            .env("LC_ALL", lang)
-            .env("LANG", lang)
-            .output()
-            .unwrap();
+        let o = dossier_in_with_env(
+            inv.path(),
+            &["build", "--out", out.to_str().unwrap()],
+            &[
+                ("RAYON_NUM_THREADS", threads),
+                ("TZ", tz),
+                ("LC_ALL", lang),
+                ("LANG", lang),
+            ],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
         outputs.push(snapshot(&out));
     }

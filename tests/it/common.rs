@@ -43,19 +43,31 @@ pub fn example() -> tempfile::TempDir {
 }
 
 pub fn dossier(args: &[&str]) -> Output {
+    dossier_with_env(args, &[])
+}
+
+/// `dossier` run with `args` and the variables `env` (name, value) set
+/// besides `NO_COLOR`: a number of threads, a time zone, a locale.
+pub fn dossier_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .unwrap()
 }
 
 pub fn dossier_in(root: &Path, args: &[&str]) -> Output {
+    dossier_in_with_env(root, args, &[])
+}
+
+/// [`dossier_in`] with the variables `env` set ([`dossier_with_env`]).
+pub fn dossier_in_with_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut all: Vec<&str> = args.to_vec();
     all.push("--root");
     let r = root.to_str().unwrap();
     all.push(r);
-    dossier(&all)
+    dossier_with_env(&all, env)
 }
 
 pub fn stderr(o: &Output) -> String {

@@ -17,10 +17,16 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
 /// error: message`), in the order shown, after asserting exit 1 and that
 /// `build` reports exactly the same.
 fn errors(root: &Path) -> Vec<String> {
-    let check = dossier_in(root, &["check"]);
-    let build = dossier_in(
+    errors_with_env(root, &[])
+}
+
+/// [`errors`], with the variables `env` set for both runs.
+fn errors_with_env(root: &Path, env: &[(&str, &str)]) -> Vec<String> {
+    let check = dossier_in_with_env(root, &["check"], env);
+    let build = dossier_in_with_env(
         root,
         &["build", "--out", root.join("public").to_str().unwrap()],
+        env,
     );
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     assert_eq!(stderr(&check), stderr(&build), "check and build disagree");
@@ -556,6 +562,25 @@ fn small_investigation() -> tempfile::TempDir {
     dir
 }
 
+/// `count` events, event `i` written by `record(i, actor)`: its actor is
+/// `anna-adler`, or, where `misspelt(i)`, `anna-adlr` (no such actor).
+fn events_naming(
+    count: usize,
+    misspelt: impl Fn(usize) -> bool,
+    record: impl Fn(usize, &str) -> String,
+) -> String {
+    (0..count)
+        .map(|i| {
+            let actor = if misspelt(i) {
+                "anna-adlr"
+            } else {
+                "anna-adler"
+            };
+            record(i, actor)
+        })
+        .collect()
+}
+
 fn date(i: usize) -> String {
     format!("{}-{:02}-{:02}", 2000 + i % 22, 1 + i % 12, 1 + i % 28)
 }
@@ -666,18 +691,16 @@ fn an_article_with_a_byte_order_mark_and_crlf_is_read_in_place() {
 fn every_message_of_a_long_file_quotes_its_own_line() {
     let dir = small_investigation();
     let root = dir.path();
-    let mut events = String::new();
-    for i in 0..300 {
-        let actor = if i % 100 == 7 {
-            "anna-adlr"
-        } else {
-            "anna-adler"
-        };
-        events += &format!(
-            "- id: e-{i}\r\n  date: {}\r\n  title: Event {i}\r\n  actors: [{actor}]\r\n  articles: [story]\r\n",
-            date(i)
-        );
-    }
+    let mut events = events_naming(
+        300,
+        |i| i % 100 == 7,
+        |i, actor| {
+            format!(
+                "- id: e-{i}\r\n  date: {}\r\n  title: Event {i}\r\n  actors: [{actor}]\r\n  articles: [story]\r\n",
+                date(i)
+            )
+        },
+    );
     events += "- id: last\r\n  date: 2021-01-01\r\n  title: Last\r\n  summary: |\r\n    First line.\r\n    Second line.\r\n    See [the memo](actor:nobody-here).\r\n";
     write(root, "content/events.yaml", &events);
     write(
@@ -724,34 +747,20 @@ fn a_long_list_read_in_parts_keeps_every_records_line() {
     let root = dir.path();
     // Six lines a record, about 230 bytes: 6,000 records are 1.4 MB.
     let filler = "word ".repeat(30);
-    let mut events = String::from("# Exported from the newsroom's sheet.\n");
-    for i in 0..6000 {
-        let actor = if i % 1000 == 999 {
-            "anna-adlr"
-        } else {
-            "anna-adler"
-        };
-        events += &format!(
-            "- id: e-{i}\n  date: {}\n  title: \"Event {i}\"\n  summary: {filler}\n  actors: [{actor}]\n  articles: [story]\n",
-            date(i)
+    let events = String::from("# Exported from the newsroom's sheet.\n")
+        + &events_naming(
+            6000,
+            |i| i % 1000 == 999,
+            |i, actor| {
+                format!(
+                    "- id: e-{i}\n  date: {}\n  title: \"Event {i}\"\n  summary: {filler}\n  actors: [{actor}]\n  articles: [story]\n",
+                    date(i)
+                )
+            },
         );
-    }
     write(root, "content/events.yaml", &events);
-    let check = |root: &Path| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["check", "--root", root.to_str().unwrap()])
-            .env("NO_COLOR", "1")
-            .env("RAYON_NUM_THREADS", "4")
-            .output()
-            .unwrap()
-    };
-    let o = check(root);
-    assert_eq!(o.status.code(), Some(1));
-    let err: Vec<String> = stderr(&o)
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .map(str::to_owned)
-        .collect();
+    let four_threads = [("RAYON_NUM_THREADS", "4")];
+    let err = errors_with_env(root, &four_threads);
     // Record 999 starts at line 2 + 999 * 6; its actors four lines on.
     let want: Vec<String> = (0..6)
         .map(|k| {
@@ -766,7 +775,7 @@ fn a_long_list_read_in_parts_keeps_every_records_line() {
     let open = |text: &str| text.replacen("title: \"Event 5998\"", "title: \"Event 5998", 1);
     let first_error = |text: &str| {
         write(root, "content/events.yaml", text);
-        let o = check(root);
+        let o = dossier_in_with_env(root, &["check"], &four_threads);
         assert_eq!(o.status.code(), Some(1));
         let err = stderr(&o);
         assert_eq!(err.matches(": error:").count(), 1, "{err}");

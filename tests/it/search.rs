@@ -7,7 +7,6 @@ use crate::common::*;
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::Path;
-use std::process::Command;
 
 /// The parts of the index: the bundle's own folder, then each folder
 /// listed in its `shards.json` (what the search page merges).
@@ -201,14 +200,12 @@ fn the_index_holds_every_record_once_saying_what_it_is() {
 fn two_builds_are_byte_identical_index_and_pictures_included() {
     let dir = investigation(Some("search"));
     let build = |threads: &str, out: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["build", "--root"])
-            .arg(dir.path())
-            .arg("--out")
-            .arg(dir.path().join(out))
-            .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .unwrap();
+        let out_dir = dir.path().join(out);
+        let o = dossier_in_with_env(
+            dir.path(),
+            &["build", "--out", out_dir.to_str().unwrap()],
+            &[("RAYON_NUM_THREADS", threads)],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
         snapshot(&dir.path().join(out))
     };
