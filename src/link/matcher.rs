@@ -312,7 +312,8 @@ impl Matcher {
         }
     }
 
-    /// Every mention in `text`, leftmost-longest, non-overlapping, in order.
+    /// Every mention in `text`, non-overlapping, in order: where names
+    /// overlap, the longest (see [`Matcher::chosen`]).
     pub fn find(&self, text: &str) -> Vec<Hit> {
         if self.automaton.is_none() {
             return Vec::new();
@@ -340,13 +341,16 @@ impl Matcher {
     }
 
     /// The names chosen in `hay`: on word boundaries, outside URLs,
-    /// domains and e-mail addresses, leftmost-longest.
+    /// domains and e-mail addresses; where names overlap, the longest
+    /// wins (content format 1.1, "Mentions": "the Council of Europe" is
+    /// Council of Europe, not an alias "the Council" that starts
+    /// earlier), the leftmost of equally long ones. In order, disjoint.
     fn chosen(&self, hay: &Haystack<'_>) -> Vec<Known> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
         let h: &str = &hay.text;
-        let mut candidates: Vec<(usize, usize, Pattern)> = Vec::new();
+        let mut candidates: Vec<Known> = Vec::new();
         for m in ac.find_overlapping_iter(h) {
             let p = self.patterns[m.pattern().as_usize()];
             if p.word_start && h[..m.start()].chars().next_back().is_some_and(is_word_char) {
@@ -355,34 +359,71 @@ impl Matcher {
             if p.word_end && h[m.end()..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            candidates.push((m.start(), m.end(), p));
+            candidates.push(Known {
+                start: m.start(),
+                end: m.end(),
+                actor: p.actor,
+            });
         }
         if candidates.is_empty() {
             return Vec::new();
         }
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         // Nothing inside a URL, a domain or an e-mail address: such
         // candidates are out before the choice, so they hide nothing.
         let web = web_spans(h);
         let mut web = web.iter().peekable();
-        let mut hits: Vec<Known> = Vec::new();
-        let mut taken_to = 0;
-        for (start, end, p) in candidates {
-            while web.next_if(|w| w.1 <= start).is_some() {}
-            if web.peek().is_some_and(|w| w.0 < end) {
-                continue;
+        candidates.retain(|k| {
+            while web.next_if(|w| w.1 <= k.start).is_some() {}
+            !web.peek().is_some_and(|w| w.0 < k.end)
+        });
+        // Candidates that overlap one another, directly or through a
+        // chain, form a cluster; most are a single name, taken as it is.
+        let mut hits: Vec<Known> = Vec::with_capacity(candidates.len());
+        let mut from = 0;
+        while from < candidates.len() {
+            let mut to = from + 1;
+            let mut reach = candidates[from].end;
+            while to < candidates.len() && candidates[to].start < reach {
+                reach = reach.max(candidates[to].end);
+                to += 1;
             }
-            if start >= taken_to {
-                taken_to = end;
-                hits.push(Known {
-                    start,
-                    end,
-                    actor: p.actor,
-                });
-            }
+            longest_first(h, &candidates[from..to], &mut hits);
+            from = to;
         }
         hits
     }
+}
+
+/// Appends to `hits` the names of `cluster` (overlapping candidates in
+/// text order, longer first at one start) that the longest-wins rule
+/// keeps, in text order: each longest name that overlaps none kept
+/// before it, length in characters, the leftmost of equally long ones.
+fn longest_first(h: &str, cluster: &[Known], hits: &mut Vec<Known>) {
+    if let [only] = cluster {
+        hits.push(*only);
+        return;
+    }
+    let mut order: Vec<(usize, &Known)> = cluster
+        .iter()
+        .map(|k| (h[k.start..k.end].chars().count(), k))
+        .collect();
+    // Stable: among equally long names, text order stands.
+    order.sort_by(|a, b| b.0.cmp(&a.0));
+    // Kept names by start: a name is free when the kept name starting
+    // before it ends by its start and the next one starts at its end or
+    // later (a long chain of overlaps, "Ha Ha Ha…", stays n log n).
+    let mut kept: std::collections::BTreeMap<usize, Known> = std::collections::BTreeMap::new();
+    for (_, k) in order {
+        let before = kept.range(..k.start).next_back();
+        let after = kept.range(k.start..).next();
+        if before.is_none_or(|(_, o)| o.end <= k.start)
+            && after.is_none_or(|(_, o)| k.end <= o.start)
+        {
+            kept.insert(k.start, *k);
+        }
+    }
+    hits.extend(kept.into_values());
 }
 
 /// An actor's or a source's name found in a [`FoldedText`]: its byte range
@@ -581,6 +622,30 @@ mod tests {
         );
         // A longer name that fails the boundary does not hide the shorter one.
         assert_eq!(names("the NSO Groups", &actors), [("NSO".into(), 0)]);
+        // The longest wins even when a shorter one starts earlier.
+        let actors = [(0, "Council of Europe"), (1, "the Council")];
+        assert_eq!(
+            names(
+                "Later the Council of Europe said the Council would wait",
+                &actors
+            ),
+            [("Council of Europe".into(), 0), ("the Council".into(), 1)]
+        );
+        // Names chained by overlaps: each longest first, then what is free.
+        let actors = [(0, "Ann Lee"), (1, "Lee Bo Kim"), (2, "Kim Ray")];
+        assert_eq!(
+            names("Ann Lee Bo Kim Ray", &actors),
+            [("Lee Bo Kim".into(), 1)]
+        );
+        assert_eq!(
+            names("Ann Lee, Kim Ray", &actors),
+            [("Ann Lee".into(), 0), ("Kim Ray".into(), 2)]
+        );
+        // Equally long: the leftmost.
+        let actors = [(0, "Ha Ha")];
+        assert_eq!(names("Ha Ha Ha", &actors), [("Ha Ha".into(), 0)]);
+        let long = "Ha ".repeat(100_000);
+        assert_eq!(names(&long, &actors).len(), 50_000);
     }
 
     #[test]

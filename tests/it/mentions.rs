@@ -189,6 +189,40 @@ fn outlet_names_do_not_mention_countries_and_particles_start_sentences() {
 }
 
 #[test]
+fn a_longer_name_wins_over_an_alias_that_starts_before_it() {
+    // "the Council" is an alias of the city council; in "the Council of
+    // Europe" the longer name is meant (content format 1.1, "Mentions":
+    // the longest name wins where names overlap).
+    let dir = investigation(None);
+    let root = dir.path();
+    std::fs::write(
+        root.join("content/actors/bodies.yaml"),
+        "- id: council-of-europe\n  name: Council of Europe\n  kind: organization\n- id: city-council\n  name: Brightwater City Council\n  kind: government\n  aliases: [the Council]\n- id: ministry\n  name: Ministry of Transport\n  kind: government\n  aliases: [the Ministry]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/articles/bodies.md"),
+        "---\ntitle: Bodies\ndate: 2021-07-24\n---\nOfficials said the Council of Europe would look into it. Before that, the Ministry of Transport changed the rules, and the Council agreed.\n",
+    )
+    .unwrap();
+    let out = build_ok(root);
+    let links = body_links(&page(&out, "articles/bodies"));
+    assert_eq!(
+        links,
+        [
+            link("Council of Europe", "council-of-europe"),
+            link("Ministry of Transport", "ministry"),
+            link("the Council", "city-council")
+        ]
+    );
+    let suggested = stdout(&dossier_in(root, &["suggest", "--min", "1"]));
+    assert!(
+        !suggested.contains("# Europe") && !suggested.contains("# Transport"),
+        "{suggested}"
+    );
+}
+
+#[test]
 fn event_titles_are_counted_not_linked() {
     let dir = investigation(None);
     let out = build_ok(dir.path());
