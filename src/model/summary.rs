@@ -206,7 +206,12 @@ pub fn shorten(p: &str) -> String {
         .char_indices()
         .nth(MAX_CHARS - 1)
         .map_or(p.len(), |(i, _)| i);
-    let cut = match p[..=room.min(p.len() - 1)].rfind(' ') {
+    // Up to and with the character at `room` (a space there is a cut).
+    let with_room = p[room..]
+        .chars()
+        .next()
+        .map_or(p.len(), |c| room + c.len_utf8());
+    let cut = match p[..with_room].rfind(' ') {
         Some(i) if i > 0 => &p[..i],
         _ => &p[..room],
     };
@@ -315,5 +320,25 @@ mod tests {
         assert!(shorten(&early).ends_with('…'));
         // "Mr." ends no sentence.
         assert_eq!(shorten("Short."), "Short.");
+    }
+
+    #[test]
+    fn shortened_whatever_the_characters_at_the_cut() {
+        // The 240th character multi-byte, no sentence end: no panic, and
+        // the cut is at a word (found by probing with é, 東, –, ς).
+        for c in ["é", "東", "–", "ς", "😀"] {
+            for lead in 0..4 {
+                let p = format!(
+                    "{}{}{} and more words",
+                    "word ".repeat(47),
+                    "x".repeat(lead),
+                    c.repeat(10)
+                );
+                let s = shorten(&p);
+                assert!(s.ends_with('…'), "{s}");
+                assert!(s.chars().count() <= MAX_CHARS, "{}", s.chars().count());
+                assert!(p.starts_with(s.trim_end_matches('…')), "{s}");
+            }
+        }
     }
 }
