@@ -210,6 +210,9 @@ pub struct Written {
 /// unfinished, the staging folder is removed and the output folder is
 /// left exactly as it was.
 pub struct Staging {
+    /// Held from the start of staging to the end of the swap: two builds
+    /// into one output folder at once take turns (see [`lock_beside`]).
+    _lock: fs::File,
     staging: PathBuf,
     out: PathBuf,
     /// Folders made so far, so that each is made once.
@@ -222,14 +225,17 @@ pub struct Staging {
 
 impl Staging {
     /// Makes an empty staging folder for `out` (removing one a killed build
-    /// left behind).
-    pub fn begin(out: &Path) -> io::Result<Staging> {
+    /// left behind). When another build is writing into `out` at the
+    /// time, `waiting` is called once and this waits for it to finish.
+    pub fn begin(out: &Path, waiting: &mut dyn FnMut()) -> io::Result<Staging> {
+        let lock = lock_beside(out, waiting)?;
         let staging = staging_path(out, "staging");
         if staging.exists() {
             fs::remove_dir_all(&staging)?;
         }
         fs::create_dir_all(&staging)?;
         Ok(Staging {
+            _lock: lock,
             staging,
             out: out.to_path_buf(),
             folders: Mutex::new(HashSet::new()),
@@ -314,11 +320,42 @@ impl Drop for Staging {
 /// Writes `site` into a staging folder beside `out`, then swaps it in
 /// (see [`Staging`]).
 pub fn write_site(site: &Output, out: &Path) -> io::Result<Written> {
-    let staging = Staging::begin(out)?;
+    let staging = Staging::begin(out, &mut || {})?;
     site.files
         .par_iter()
         .try_for_each(|(path, bytes)| staging.put(path, bytes))?;
     staging.finish()
+}
+
+/// An exclusive lock for writing into `out`: the folder that holds `out`
+/// (where its staging and old folders go) on Unix, a lock file
+/// `.<out>.dossier-lock` beside `out` elsewhere, where a folder cannot be
+/// opened as a file. Two builds sharing one staging folder made a site
+/// with pages missing while one of them said it was built. Released when
+/// the file is dropped, or when the process ends however it ends.
+fn lock_beside(out: &Path, waiting: &mut dyn FnMut()) -> io::Result<fs::File> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    #[cfg(unix)]
+    let file = fs::File::open(&parent)?;
+    #[cfg(not(unix))]
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(staging_path(out, "lock"))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock()?;
+            Ok(file)
+        }
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
 }
 
 fn swap(staging: &Path, out: &Path) -> io::Result<()> {

@@ -102,7 +102,14 @@ pub fn build(
     }
     let cannot_write =
         |e: String| Failure::Io(format!("{}: cannot write the site: {e}", out.display()));
-    let staging = write::Staging::begin(out).map_err(|e| cannot_write(e.to_string()))?;
+    let mut waiting = || {
+        eprintln!(
+            "waiting for another build writing into {} to finish",
+            out.display()
+        )
+    };
+    let staging =
+        write::Staging::begin(out, &mut waiting).map_err(|e| cannot_write(e.to_string()))?;
     inv.write(&staging, &mut timings)
         .map_err(|failure| match failure {
             Failure::Content(mut errors) => {

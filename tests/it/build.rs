@@ -781,3 +781,39 @@ fn the_feed_holds_the_newest_fifty_articles() {
         serde_json::from_str(&read(&out.join("data/articles.json"))).unwrap();
     assert!(data.as_array().unwrap().len() > 60);
 }
+
+#[test]
+fn two_builds_at_once_take_turns_and_leave_a_whole_site() {
+    // They shared one staging folder: one said "built" over a site with
+    // pages missing, or both failed and the old site was damaged.
+    let dir = example();
+    let root = dir.path();
+    let out = build_ok(root);
+    let whole = snapshot(&out);
+    let root_arg = root.to_str().unwrap();
+    for round in 0..4 {
+        let spawn = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["build", "--root", root_arg])
+                .env("NO_COLOR", "1")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for build in [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()] {
+            assert!(build.status.success(), "round {round}: {}", stderr(&build));
+        }
+        assert!(
+            snapshot(&out) == whole,
+            "round {round}: the site is not whole"
+        );
+        let left: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("dossier-"))
+            .collect();
+        assert!(left.is_empty(), "round {round}: left beside it: {left:?}");
+    }
+}
