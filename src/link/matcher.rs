@@ -375,7 +375,7 @@ impl Matcher {
         let mut web = web.iter().peekable();
         candidates.retain(|k| {
             while web.next_if(|w| w.1 <= k.start).is_some() {}
-            !web.peek().is_some_and(|w| w.0 < k.end)
+            web.peek().is_none_or(|w| w.0 >= k.end)
         });
         // Candidates that overlap one another, directly or through a
         // chain, form a cluster; most are a single name, taken as it is.
@@ -409,7 +409,7 @@ fn longest_first(h: &str, cluster: &[Known], hits: &mut Vec<Known>) {
         .map(|k| (h[k.start..k.end].chars().count(), k))
         .collect();
     // Stable: among equally long names, text order stands.
-    order.sort_by(|a, b| b.0.cmp(&a.0));
+    order.sort_by_key(|o| std::cmp::Reverse(o.0));
     // Kept names by start: a name is free when the kept name starting
     // before it ends by its start and the next one starts at its end or
     // later (a long chain of overlaps, "Ha Ha Ha…", stays n log n).
