@@ -153,10 +153,10 @@ impl Finder {
         let wanted: Vec<&Findable> = records.iter().map(|&i| &self.all[i]).collect();
         let mut parts = cut(html, &wanted, "main");
         // A theme of one's own without `<main>`: the whole body.
-        if let Some(page) = wanted.iter().position(|f| f.anchor.is_none()) {
-            if parts[page].is_none() {
-                parts[page] = cut(html, &wanted[page..=page], "body").remove(0);
-            }
+        if let Some(page) = wanted.iter().position(|f| f.anchor.is_none())
+            && parts[page].is_none()
+        {
+            parts[page] = cut(html, &wanted[page..=page], "body").remove(0);
         }
         records
             .iter()
@@ -553,10 +553,10 @@ fn cut(html: &[u8], wanted: &[&Findable], main: &str) -> Vec<Option<Part>> {
                 s.ignoring = s.ignoring.saturating_sub(1);
                 if s.ignoring == 0 {
                     let skipped = s.ignore_start..end.source_location().bytes().end;
-                    if let Some(record) = s.open {
-                        if let Some(part) = s.parts[record].as_mut() {
-                            part.skip.push(skipped);
-                        }
+                    if let Some(record) = s.open
+                        && let Some(part) = s.parts[record].as_mut()
+                    {
+                        part.skip.push(skipped);
                     }
                 }
                 Ok(())
@@ -565,10 +565,10 @@ fn cut(html: &[u8], wanted: &[&Findable], main: &str) -> Vec<Option<Part>> {
         }))
         .append_element_content_handler(text!("h1, h2, h3, h4, h5, h6", move |t| {
             let mut s = text_state.borrow_mut();
-            if let (Some(record), Heading::Reading) = (s.open, s.heading) {
-                if let Some(part) = s.parts[record].as_mut() {
-                    part.title.push_str(t.as_str());
-                }
+            if let (Some(record), Heading::Reading) = (s.open, s.heading)
+                && let Some(part) = s.parts[record].as_mut()
+            {
+                part.title.push_str(t.as_str());
             }
             Ok(())
         }));

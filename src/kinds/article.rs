@@ -672,19 +672,18 @@ impl Article {
         // An update or a correction comes after what it changes.
         let updated_field = m.and_then(|m| m.updated.as_ref());
         let updated = updated_field.and_then(|u| ctx.date(u));
-        if let (Some(u), Some(d), Some(f)) = (updated, date, updated_field) {
-            if u.before(&d) {
-                ctx.err(
-                    f.span,
-                    format!(
-                        "the article is updated ({}) before it is published ({})",
-                        u.iso(),
-                        d.iso()
-                    ),
-                )
-                .hint =
-                    Some("`updated` is when the article last changed: check it and `date`".into());
-            }
+        if let (Some(u), Some(d), Some(f)) = (updated, date, updated_field)
+            && u.before(&d)
+        {
+            ctx.err(
+                f.span,
+                format!(
+                    "the article is updated ({}) before it is published ({})",
+                    u.iso(),
+                    d.iso()
+                ),
+            )
+            .hint = Some("`updated` is when the article last changed: check it and `date`".into());
         }
         let corrections = match m {
             Some(m) => ctx.corrections(&m.corrections, date.map(|d| (d, "the article's date"))),

@@ -239,17 +239,17 @@ impl Event {
                 }
             };
             let end = r.end.as_ref().and_then(|d| ctx.date(d));
-            if let (Some(s), Some(e), Some(end_field)) = (start, end, &r.end) {
-                if e.key() < s.key() {
-                    ctx.err(
-                        end_field.span,
-                        format!(
-                            "the event ends ({}) before it starts ({})",
-                            e.iso(),
-                            s.iso()
-                        ),
-                    );
-                }
+            if let (Some(s), Some(e), Some(end_field)) = (start, end, &r.end)
+                && e.key() < s.key()
+            {
+                ctx.err(
+                    end_field.span,
+                    format!(
+                        "the event ends ({}) before it starts ({})",
+                        e.iso(),
+                        s.iso()
+                    ),
+                );
             }
             let status = r
                 .status
@@ -673,20 +673,20 @@ fn timeline_links(
         if let Some(l) = years.last_mut() {
             l.count += 1;
         }
-        if let (Some(cy), url::Part::Month(_, m, _)) = (current_year, e.page) {
-            if cy == y {
-                if last != Some((y, Some(m))) {
-                    months.push(CountLinkCtx {
-                        label: crate::model::date::month_name(m).to_owned(),
-                        href: url::list_part(root, "timeline/", url::Part::Month(y, m, 1)),
-                        count: 0,
-                        current: matches!(part, url::Part::Month(_, pm, _) if pm == m),
-                        current_page: part == url::Part::Month(y, m, 1),
-                    });
-                }
-                if let Some(l) = months.last_mut() {
-                    l.count += 1;
-                }
+        if let (Some(cy), url::Part::Month(_, m, _)) = (current_year, e.page)
+            && cy == y
+        {
+            if last != Some((y, Some(m))) {
+                months.push(CountLinkCtx {
+                    label: crate::model::date::month_name(m).to_owned(),
+                    href: url::list_part(root, "timeline/", url::Part::Month(y, m, 1)),
+                    count: 0,
+                    current: matches!(part, url::Part::Month(_, pm, _) if pm == m),
+                    current_page: part == url::Part::Month(y, m, 1),
+                });
+            }
+            if let Some(l) = months.last_mut() {
+                l.count += 1;
             }
         }
         last = Some((

@@ -289,21 +289,20 @@ impl Statement {
             let asked = r.asked.as_ref().and_then(|d| ctx.date(d));
             if let (Some(d), Some(a), Some(StatementKind::NoResponse), Some(field)) =
                 (date, asked, kind, &r.date)
+                && d.before(&a)
             {
-                if d.before(&a) {
-                    ctx.err(
-                        field.span,
-                        format!(
-                            "this `no-response` is dated {}, before the question was asked ({})",
-                            d.iso(),
-                            a.iso()
-                        ),
-                    )
-                    .hint = Some(
-                        "`date` is when no reply had come yet; it cannot be earlier than `asked`"
-                            .into(),
-                    );
-                }
+                ctx.err(
+                    field.span,
+                    format!(
+                        "this `no-response` is dated {}, before the question was asked ({})",
+                        d.iso(),
+                        a.iso()
+                    ),
+                )
+                .hint = Some(
+                    "`date` is when no reply had come yet; it cannot be earlier than `asked`"
+                        .into(),
+                );
             }
             let question = r
                 .question

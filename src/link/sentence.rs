@@ -179,10 +179,10 @@ impl Sentences {
         let t = &self.text[..];
         // Short enough to show whole (bytes bound characters): the same
         // for every name in this sentence, so made once.
-        if let Some((at, s)) = &self.shown {
-            if *at == (from, to) {
-                return s.clone();
-            }
+        if let Some((at, s)) = &self.shown
+            && *at == (from, to)
+        {
+            return s.clone();
         }
         let (whole, all) = shown(t[from..to].trim_end().chars(), MAX_CHARS);
         if all {

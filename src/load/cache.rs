@@ -463,10 +463,10 @@ impl Cache {
         }
         // Everything matched: the records go back where they came from.
         for (rel, parsed) in back {
-            if let Some(entry) = self.entries.get_mut(&rel) {
-                if entry.parsed.is_none() {
-                    entry.parsed = Some(parsed);
-                }
+            if let Some(entry) = self.entries.get_mut(&rel)
+                && entry.parsed.is_none()
+            {
+                entry.parsed = Some(parsed);
             }
         }
     }

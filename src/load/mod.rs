@@ -670,14 +670,15 @@ fn walk(root: &Path, content: &Path) -> Walk {
             );
             // A misspelt data file (`actor.yaml`) held records that others
             // may refer to: they are not reported as unknown.
-            if let Some((kind, false)) = meant.and_then(data_kind) {
-                if is_file && is_yaml(top) {
-                    let text = std::fs::read(entry.path())
-                        .ok()
-                        .filter(|b| b.len() as u64 <= MAX_YAML_BYTES);
-                    let text = text.map(|b| String::from_utf8_lossy(&b).into_owned());
-                    unloaded.note(kind.info().name, "id", text.as_deref());
-                }
+            if let Some((kind, false)) = meant.and_then(data_kind)
+                && is_file
+                && is_yaml(top)
+            {
+                let text = std::fs::read(entry.path())
+                    .ok()
+                    .filter(|b| b.len() as u64 <= MAX_YAML_BYTES);
+                let text = text.map(|b| String::from_utf8_lossy(&b).into_owned());
+                unloaded.note(kind.info().name, "id", text.as_deref());
             }
             continue;
         }

@@ -110,12 +110,12 @@ fn read(rows: &mut Rows<'_>) -> Vec<Field<EventFields>> {
             }
             Some("title") => {
                 titles += 1;
-                if titles == 1 {
-                    if let Some((text, span)) = cell(rows, &layout, "Text") {
-                        let md = html::to_markdown(&text);
-                        if !md.is_empty() {
-                            rows.file.intro = Some((md, span.line, span.column));
-                        }
+                if titles == 1
+                    && let Some((text, span)) = cell(rows, &layout, "Text")
+                {
+                    let md = html::to_markdown(&text);
+                    if !md.is_empty() {
+                        rows.file.intro = Some((md, span.line, span.column));
                     }
                 }
                 continue;

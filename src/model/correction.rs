@@ -68,19 +68,18 @@ impl Ctx<'_> {
             let note = self
                 .required(at, r.note.as_ref(), "note", "a correction")
                 .map(|n| self.markdown_field(n));
-            if let (Some(d), Some((own, what)), Some(field)) = (date, not_before, &r.date) {
-                if d.before(&own) {
-                    self.err(
-                        field.span,
-                        format!(
-                            "this correction is dated {}, before {what} ({})",
-                            d.iso(),
-                            own.iso()
-                        ),
-                    )
-                    .hint =
-                        Some("a correction comes after what it corrects: check both dates".into());
-                }
+            if let (Some(d), Some((own, what)), Some(field)) = (date, not_before, &r.date)
+                && d.before(&own)
+            {
+                self.err(
+                    field.span,
+                    format!(
+                        "this correction is dated {}, before {what} ({})",
+                        d.iso(),
+                        own.iso()
+                    ),
+                )
+                .hint = Some("a correction comes after what it corrects: check both dates".into());
             }
             if let (Some(date), Some(note)) = (date, note) {
                 out.push((Correction { date, note }, order));

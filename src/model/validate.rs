@@ -459,12 +459,12 @@ fn shift_lines<'t>(
     by: usize,
     line: impl Fn(usize) -> Option<&'t str>,
 ) -> Diagnostic {
-    if by > 0 {
-        if let Some(n) = d.line {
-            d.line = Some(n + by);
-            d.column = Some(1);
-            d.source_line = line(n + by).map(Into::into);
-        }
+    if by > 0
+        && let Some(n) = d.line
+    {
+        d.line = Some(n + by);
+        d.column = Some(1);
+        d.source_line = line(n + by).map(Into::into);
     }
     d
 }
@@ -851,13 +851,13 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
     };
     // The name itself is read by `theme_name`, which falls back to the
     // built-in theme for a name reported here.
-    if let (Some(t), Some(theme)) = (&r.theme, text(&r.theme)) {
-        if !super::slug::is_valid_id(&theme) {
-            ctx.err(
-                t.span,
-                format!("`{theme}` is not a theme name: use lowercase letters, digits and hyphens"),
-            );
-        }
+    if let (Some(t), Some(theme)) = (&r.theme, text(&r.theme))
+        && !super::slug::is_valid_id(&theme)
+    {
+        ctx.err(
+            t.span,
+            format!("`{theme}` is not a theme name: use lowercase letters, digits and hyphens"),
+        );
     }
     let mention_links = r
         .mention_links

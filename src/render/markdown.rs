@@ -244,13 +244,12 @@ fn footnotes<'e>(events: Vec<Event<'e>>, ids: &Ids<'_>) -> Vec<Event<'e>> {
                 body.push(Event::End(TagEnd::FootnoteDefinition));
             }
             (Some(_), Event::End(TagEnd::FootnoteDefinition)) => {
-                if let Some((label, body, _)) = current.take() {
-                    if let std::collections::hash_map::Entry::Vacant(slot) =
+                if let Some((label, body, _)) = current.take()
+                    && let std::collections::hash_map::Entry::Vacant(slot) =
                         notes.entry(label.clone())
-                    {
-                        written.push(label);
-                        slot.insert(body);
-                    }
+                {
+                    written.push(label);
+                    slot.insert(body);
                 }
             }
             (Some((_, body, _)), e) => body.push(e),

@@ -134,14 +134,14 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
             ranged,
             approximate,
         };
-        if ranged && x1 - x0 >= TARGET {
-            if let Some(lane) = lanes
+        if ranged
+            && x1 - x0 >= TARGET
+            && let Some(lane) = lanes
                 .iter_mut()
                 .find(|l| l.last().is_none_or(|m| m.x1 + TARGET / 2 <= x0))
-            {
-                lane.push(mark);
-                continue;
-            }
+        {
+            lane.push(mark);
+            continue;
         }
         // A dot for a date known to the month or the year sits in the
         // middle of it; a range that found no lane, at its start.

@@ -229,10 +229,10 @@ pub fn timeline_pages(parts: &[Part]) -> Vec<Part> {
         if pages.last() == Some(&p) {
             continue;
         }
-        if let Part::Month(y, _, _) = p {
-            if !pages.contains(&Part::Year(y, 1)) {
-                pages.push(Part::Year(y, 1));
-            }
+        if let Part::Month(y, _, _) = p
+            && !pages.contains(&Part::Year(y, 1))
+        {
+            pages.push(Part::Year(y, 1));
         }
         if p != Part::Whole {
             pages.push(p);

@@ -68,10 +68,10 @@ impl Hosts {
     fn allows(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
         let (name, port) = split_host(&host);
-        if let Some(port) = port {
-            if port.parse::<u16>().ok() != Some(self.port) {
-                return false;
-            }
+        if let Some(port) = port
+            && port.parse::<u16>().ok() != Some(self.port)
+        {
+            return false;
         }
         if self.names.iter().any(|n| n == name) {
             return true;

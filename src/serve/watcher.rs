@@ -87,12 +87,11 @@ impl Watcher {
             |e: notify::Error| Failure::Io(format!("cannot watch {}: {e}", root.display()));
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                if let Ok(e) = &event {
-                    if let EventKind::Access(kind) = e.kind {
-                        if kind != AccessKind::Close(AccessMode::Write) {
-                            return;
-                        }
-                    }
+                if let Ok(e) = &event
+                    && let EventKind::Access(kind) = e.kind
+                    && kind != AccessKind::Close(AccessMode::Write)
+                {
+                    return;
                 }
                 let _ = tx.send(event);
             })

@@ -378,21 +378,21 @@ pub fn parse_dateline(p: &str, is_source: impl Fn(&str) -> bool) -> Option<Datel
             let mut dated = false;
             if t[end..].starts_with(", ") {
                 let after = end + 2;
-                if let Some(dash) = find_dash(t, after) {
-                    if is_date(&t[after..dash]) {
-                        end = t[..dash].trim_end().len();
-                        dated = true;
-                    }
+                if let Some(dash) = find_dash(t, after)
+                    && is_date(&t[after..dash])
+                {
+                    end = t[..dash].trim_end().len();
+                    dated = true;
                 }
             }
-            if let Some(rest) = dash_then_text(t, end).filter(|_| capitals || dated) {
-                if starts_like_text(t, rest) {
-                    return Some(DatelineMatch {
-                        end,
-                        rest,
-                        agencies,
-                    });
-                }
+            if let Some(rest) = dash_then_text(t, end).filter(|_| capitals || dated)
+                && starts_like_text(t, rest)
+            {
+                return Some(DatelineMatch {
+                    end,
+                    rest,
+                    agencies,
+                });
             }
         }
         return Some(DatelineMatch {
