@@ -905,10 +905,20 @@ impl std::fmt::Display for BadBaseUrl {
 /// always ends in `/`, which is added when missing.
 pub fn normalize_base_url(s: &str) -> Result<String, BadBaseUrl> {
     let s = s.trim();
+    // `//host/` and `/\host/` are read by browsers as another host.
+    if s.starts_with("//") || s.starts_with("/\\") {
+        return Err(BadBaseUrl {
+            message: format!("`{s}` leads to another host without saying how"),
+            hint: Some(format!(
+                "write the whole URL, starting with https:// (`https:{}`), or a path such as `/`",
+                s.replace('\\', "/")
+            )),
+        });
+    }
     let ok = s.starts_with('/') || s.starts_with("https://") || s.starts_with("http://");
     if !ok
         || s.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
     {
         return Err(BadBaseUrl {
             message: format!("`{s}` is not a base URL"),

@@ -510,6 +510,44 @@ fn case_09_a_base_url_with_a_query_or_fragment_is_refused() {
     );
 }
 
+#[test]
+fn a_base_url_that_leads_to_another_host_is_refused() {
+    // `//host/` (and `/\host/`, which browsers read the same way) put
+    // the 404 page's stylesheet, feed links and search form on another
+    // host, as the probe found.
+    let dir = case("09-base-url-no-slash");
+    let root = dir.path();
+    let site = root.join("content/site.yaml");
+    let good = read(&site);
+    for (bad, shown) in [
+        ("//evil.example/", "//evil.example/"),
+        ("/\\\\evil.example/", "/\\evil.example/"),
+    ] {
+        std::fs::write(
+            &site,
+            good.replace(
+                "base_url: https://news.example/harbour\n",
+                &format!("base_url: \"{bad}\"\n"),
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            errors(root),
+            [format!(
+                "content/site.yaml:10:11: error: `{shown}` leads to another host without saying how"
+            )]
+        );
+        assert!(!root.join("public").exists());
+        let o = dossier_in(root, &["build", "--base-url", "//evil.example/"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("https://evil.example/"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
 /// A misspelt data file is not read, but what it held is not "unknown".
 #[test]
 fn records_in_a_misspelt_data_file_are_not_unknown() {
