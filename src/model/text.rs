@@ -432,12 +432,17 @@ impl RichText {
     }
 
     /// The text of the paragraph `events` start with: its text and code,
-    /// breaks as spaces, white space folded.
+    /// breaks as spaces, white space folded. An image's alt text is not
+    /// the paragraph's prose: a picture opening an article is no summary.
     fn paragraph_text(events: &[Event<'_>]) -> String {
         let mut out = String::new();
+        let mut in_image = 0usize;
         for e in events.iter().skip(1) {
             match e {
                 Event::End(TagEnd::Paragraph) => break,
+                Event::Start(Tag::Image { .. }) => in_image += 1,
+                Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+                _ if in_image > 0 => {}
                 Event::Text(t) | Event::Code(t) => out.push_str(t),
                 Event::SoftBreak | Event::HardBreak => out.push(' '),
                 _ => {}
@@ -517,6 +522,20 @@ mod tests {
         assert!(lead.events.len() < whole.events.len());
         assert_eq!(bad_lead.len(), 1, "links after the lead are still checked");
         assert_eq!(bad_whole.len(), bad_lead.len());
+    }
+
+    #[test]
+    fn a_pictures_alt_text_is_not_its_paragraphs_text() {
+        let src = "![Cranes in the harbour at dawn, seen from the pier](harbour.png)\n\nThe port authority awarded the contract on Monday.\n\nA map ![of the port](map.png) shows it.\n";
+        let (t, _) = parse_markdown(src, false);
+        assert_eq!(
+            t.paragraphs().collect::<Vec<_>>(),
+            [
+                "",
+                "The port authority awarded the contract on Monday.",
+                "A map shows it."
+            ]
+        );
     }
 
     #[test]

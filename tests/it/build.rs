@@ -817,3 +817,34 @@ fn two_builds_at_once_take_turns_and_leave_a_whole_site() {
         assert!(left.is_empty(), "round {round}: left beside it: {left:?}");
     }
 }
+
+#[test]
+fn a_picture_opening_an_article_is_not_its_summary() {
+    let dir = investigation(None);
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/static")).unwrap();
+    std::fs::write(root.join("content/static/harbour.png"), b"\x89PNG\r\n").unwrap();
+    std::fs::write(
+        root.join("content/articles/talks.md"),
+        "---\ntitle: Harbour talks\ndate: 2021-01-01\n---\n![Cranes and container ships in the harbour at dawn, seen from the pier](/harbour.png)\n\nThe harbour authority met on Monday with the delegation present in the room for talks.\n",
+    )
+    .unwrap();
+    let out = build_ok(root);
+    let lead =
+        "The harbour authority met on Monday with the delegation present in the room for talks.";
+    let doc = page(&out, "articles/talks/index.html");
+    let description: Vec<&str> = doc
+        .select(&sel("meta[name=description]"))
+        .filter_map(|m| m.value().attr("content"))
+        .collect();
+    assert_eq!(description, [lead]);
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/articles.json"))).unwrap();
+    let talks = data
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Harbour talks")
+        .unwrap();
+    assert_eq!(talks["summary"], lead);
+}
