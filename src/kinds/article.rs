@@ -527,6 +527,12 @@ impl Article {
 
         let m = meta.map(|l| &l.value);
         let mloc = meta.map(|l| l.span).unwrap_or(Span::whole_file(raw.file));
+        // A Markdown article's front matter opens on its first line.
+        let front_matter = Span {
+            file: raw.file,
+            line: 1,
+            column: 1,
+        };
         if let Some(m) = m {
             ctx.unknown_fields(&m.unknown, ArticleFields::FIELDS, "article metadata");
         }
@@ -632,10 +638,23 @@ impl Article {
                     "article metadata is missing the required field `title`"
                 };
                 match (t, meta) {
-                    (Some(t), _) => ctx.err(t.span, "`title` of the article is empty"),
-                    (None, Some(_)) => ctx.err(mloc, what),
-                    (None, None) => ctx.push(Diagnostic::new(path.clone(), what)),
-                };
+                    (Some(t), _) => {
+                        ctx.err(t.span, "`title` of the article is empty");
+                    }
+                    (None, Some(_)) => {
+                        ctx.err(mloc, what);
+                    }
+                    // Front matter with nothing in it (or only comments).
+                    (None, None) if wire.is_none() => {
+                        ctx.err(front_matter, what).hint = Some(
+                            "write `title: …` and `date: 2021-07-24` between the `---` lines"
+                                .into(),
+                        );
+                    }
+                    (None, None) => {
+                        ctx.push(Diagnostic::new(path.clone(), what));
+                    }
+                }
                 None
             }
         };
@@ -645,10 +664,12 @@ impl Article {
                 let message = "article metadata is missing the required field `date`";
                 if meta.is_some() {
                     ctx.err(mloc, message);
+                } else if wire.is_none() {
+                    ctx.err(front_matter, message);
                 } else {
                     let stem = &raw.stem;
                     ctx.push(Diagnostic::new(path.clone(), "this article has no date: a .txt article needs a sidecar with its `date`")
-                        .with_hint(format!("create `{stem}.yaml` beside it with a line such as `date: 2021-07-24`")));
+                        .with_hint(format!("`{stem}.yaml` beside it needs a line such as `date: 2021-07-24`")));
                 }
                 None
             }

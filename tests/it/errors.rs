@@ -548,6 +548,32 @@ fn a_base_url_that_leads_to_another_host_is_refused() {
     }
 }
 
+#[test]
+fn an_empty_front_matter_is_reported_at_its_first_line() {
+    // It was reported as a .txt article without a sidecar, with no line.
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/articles/draft-story.md",
+        "---\n# title and date to come\n---\nText of the article, long enough to be read as a summary here.\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/articles/draft-story.md:1:1: error: article metadata is missing the required field `date`",
+            "content/articles/draft-story.md:1:1: error: article metadata is missing the required field `title`",
+        ]
+    );
+    assert_eq!(
+        hint_of(
+            root,
+            "content/articles/draft-story.md:1:1: error: article metadata is missing the required field `title`"
+        ),
+        "write `title: …` and `date: 2021-07-24` between the `---` lines"
+    );
+}
+
 /// A misspelt data file is not read, but what it held is not "unknown".
 #[test]
 fn records_in_a_misspelt_data_file_are_not_unknown() {
