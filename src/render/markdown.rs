@@ -121,7 +121,8 @@ pub fn to_html(
         events = footnotes(events, &ids);
     }
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
-    out
+    // Controls and noncharacters pasted into copy: not in any page.
+    super::without_characters_not_in_markup(out)
 }
 
 /// The ids of one text on a page: its scope, and its headings' ids (its

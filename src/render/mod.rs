@@ -207,30 +207,128 @@ fn template_diagnostics(theme: &theme::Theme, e: &tera::Error) -> Vec<Diagnostic
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| LOOK[b as usize] != 0) {
+        i += k;
+        let entity: &[u8] = match bytes[i] {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
             b'>' => b"&gt;",
             b'"' => b"&quot;",
             b'\'' => b"&#39;",
-            _ => continue,
+            _ => match not_in_markup_at(input, i) {
+                // Left out: written as nothing.
+                Some(n) => {
+                    out.write_all(&bytes[start..i])?;
+                    i += n;
+                    start = i;
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
         out.write_all(&bytes[start..i])?;
         out.write_all(entity)?;
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.write_all(&bytes[start..])
 }
 
+/// For each byte, what text escaping must look at: 1 for what HTML
+/// escapes, 2 for a byte that may start a character
+/// [not in markup](not_in_markup) (a control, or the lead byte of
+/// U+0080–U+00BF, U+F000–U+FFFF or planes 1 to 16). Scanning runs of
+/// bytes against a table keeps the common case, plain text, fast.
+static LOOK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        if !matches!(b, 0x09 | 0x0A | 0x0D) {
+            t[b] = 2;
+        }
+        b += 1;
+    }
+    t[0x7F] = 2;
+    t[0xC2] = 2;
+    t[0xEF] = 2;
+    let mut b = 0xF0;
+    while b <= 0xF4 {
+        t[b] = 2;
+        b += 1;
+    }
+    t[b'&' as usize] = 1;
+    t[b'<' as usize] = 1;
+    t[b'>' as usize] = 1;
+    t[b'"' as usize] = 1;
+    t[b'\'' as usize] = 1;
+    t
+};
+
+/// Whether `c` may not appear in an HTML page or an XML file: the
+/// controls other than tab and line ends (C0, DEL and C1), which HTML
+/// calls parse errors and XML 1.0 forbids (those of C0), and the
+/// noncharacters (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF), which HTML also
+/// calls errors and XML forbids at U+FFFE and U+FFFF (HTML Living
+/// Standard, "Preprocessing the input stream"; XML 1.0, "Characters").
+/// Such characters come into copy pasted from PDFs and word processors;
+/// they show nothing, and are left out of every page.
+pub(crate) fn not_in_markup(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7F..=0x9F).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+}
+
+/// The length in bytes of the character at byte `i` of `s` when it is
+/// [not in markup](not_in_markup). A continuation byte is never taken
+/// for a character's start: none is marked in [`LOOK`].
+fn not_in_markup_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes()[i];
+    if LOOK[b as usize] != 2 {
+        return None;
+    }
+    if b < 0x80 {
+        return Some(1);
+    }
+    let c = s[i..].chars().next()?;
+    not_in_markup(c).then(|| c.len_utf8())
+}
+
+/// `html` without the characters [not in markup](not_in_markup): the
+/// same string when it has none, as nearly every text.
+pub(crate) fn without_characters_not_in_markup(html: String) -> String {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let first = loop {
+        match bytes[i..].iter().position(|&b| LOOK[b as usize] == 2) {
+            None => return html,
+            Some(k) => {
+                i += k;
+                if not_in_markup_at(&html, i).is_some() {
+                    break i;
+                }
+                i += 1;
+            }
+        }
+    };
+    let mut out = String::with_capacity(html.len());
+    out.push_str(&html[..first]);
+    out.extend(html[first..].chars().filter(|&c| !not_in_markup(c)));
+    out
+}
+
 /// Escapes text for HTML and XML alike: the Atom feed, and the preview's
-/// error page. Characters XML 1.0 forbids (C0 controls other than tab and
-/// line ends) are dropped, as HTML does not allow them either.
+/// error page. Characters [not in markup](not_in_markup) are dropped.
 pub(crate) fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     // Runs of bytes that need nothing are copied whole (the feed escapes
     // every article's HTML).
-    let plain = |b: &u8| !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..0x20);
+    let plain = |b: &u8| LOOK[*b as usize] == 0;
     let mut rest = s;
     while !rest.is_empty() {
         let n = rest.bytes().take_while(plain).count();
@@ -247,7 +345,7 @@ pub(crate) fn escape_markup(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             // Characters XML 1.0 forbids are dropped rather than emitted.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if not_in_markup(c) => {}
             c => out.push(c),
         }
     }

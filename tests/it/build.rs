@@ -848,3 +848,66 @@ fn a_picture_opening_an_article_is_not_its_summary() {
         .unwrap();
     assert_eq!(talks["summary"], lead);
 }
+
+#[test]
+fn controls_and_noncharacters_pasted_into_copy_are_in_no_page() {
+    // Copy pasted from PDFs and word processors brings invisible
+    // characters that HTML calls errors and XML forbids: they made the
+    // feed ill-formed and put raw NUL bytes into pages.
+    let not_in_markup = |c: char| {
+        let u = c as u32;
+        (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || (0x7F..=0x9F).contains(&u)
+            || (0xFDD0..=0xFDEF).contains(&u)
+            || u & 0xFFFE == 0xFFFE
+    };
+    let dir = investigation(None);
+    let root = dir.path();
+    let story = root.join("content/articles/first-story.md");
+    std::fs::write(
+        &story,
+        format!(
+            "{}\nA pasted line: \u{FFFE}, \0, \u{1}, \u{B}, \u{85}, \u{7F}, \u{FDD0}, \u{10FFFF} and `code\u{1}` end. Acme Shipping\u{1}answered.\n",
+            read(&story)
+        ),
+    )
+    .unwrap();
+    let actors = root.join("content/actors.yaml");
+    std::fs::write(
+        &actors,
+        read(&actors).replace(
+            "role: Harbour regulator",
+            "role: \"Harbour\\0regulator\\x01\\u0085\"",
+        ),
+    )
+    .unwrap();
+    let out = build_ok(root);
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let path = entry.unwrap().into_path();
+        if !path
+            .extension()
+            .is_some_and(|e| e == "html" || e == "xml" || e == "svg")
+        {
+            continue;
+        }
+        let text = read(&path);
+        let bad: Vec<char> = text.chars().filter(|&c| not_in_markup(c)).collect();
+        assert!(bad.is_empty(), "{}: {bad:?}", path.display());
+        if path.extension().is_some_and(|e| e == "xml") {
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+        pages += 1;
+    }
+    assert!(pages > 10);
+    let story = read(&out.join("articles/first-story/index.html"));
+    assert!(
+        story.contains("A pasted line: , , , , , , ,  and"),
+        "the text around them stays"
+    );
+    let regulator = texts(&page(&out, "actors/port-authority/index.html"), ".role");
+    assert!(
+        regulator.iter().any(|r| r.contains("Harbourregulator")),
+        "{regulator:?}"
+    );
+}
