@@ -291,8 +291,11 @@ impl Diagnostics {
     /// found"). A failure with warnings alone comes from `--deny-warnings`,
     /// and the line says so.
     pub fn render(self, color: bool) -> String {
-        let (errors, warnings) = (self.errors(), self.warnings());
-        let mut out = self.render_list(color);
+        // Counted as shown: one problem found twice (a folder read for two
+        // purposes) is printed once.
+        let shown = Diagnostics(self.sorted());
+        let (errors, warnings) = (shown.errors(), shown.warnings());
+        let mut out = shown.render_list(color);
         let count = match (errors, warnings) {
             (0, w) => format!(
                 "{} found, and --deny-warnings makes warnings errors",
@@ -307,7 +310,8 @@ impl Diagnostics {
 
     /// A summary line's count of warnings ("; 2 warnings"), or "" when there is none.
     pub fn count_suffix(&self) -> String {
-        match self.warnings() {
+        let shown = Diagnostics(self.0.clone()).sorted();
+        match shown.iter().filter(|d| d.is_warning()).count() {
             0 => String::new(),
             w => format!("; {}", plural(w, "warning")),
         }
@@ -412,6 +416,10 @@ pub fn walk(
     sorted: bool,
 ) -> impl Iterator<Item = Result<walkdir::DirEntry, Diagnostic>> {
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // The folder itself may be reached through a link (`themes/x`, or
+    // `themes/` itself), which no entry below it shows.
+    let refused = folder_out_of_root(root, &canonical_root, dir);
+    let skip_all = refused.is_some();
     let walker = walkdir::WalkDir::new(dir).follow_links(true);
     let walker = if sorted {
         walker.sort_by_file_name()
@@ -419,9 +427,11 @@ pub fn walk(
         walker
     };
     let (root, dir) = (root.to_path_buf(), dir.to_path_buf());
-    walker
+    let walked = walker
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(move |e| {
+            !skip_all && (e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        })
         .map(move |entry| {
             let entry = entry.map_err(|e| {
                 let at = e
@@ -434,7 +444,34 @@ pub fn walk(
                 Some(d) => Err(d),
                 None => Ok(entry),
             }
-        })
+        });
+    refused.map(Err).into_iter().chain(walked)
+}
+
+/// An error when folder `dir` (below `root`) lies outside the
+/// investigation (`canonical_root`), reached through a symbolic link on
+/// the way to it: at the first link of that way.
+fn folder_out_of_root(root: &Path, canonical_root: &Path, dir: &Path) -> Option<Diagnostic> {
+    let canonical = std::fs::canonicalize(dir).ok()?;
+    if canonical.starts_with(canonical_root) {
+        return None;
+    }
+    let mut at = root.to_path_buf();
+    let mut link = dir.to_path_buf();
+    for part in dir.strip_prefix(root).unwrap_or(dir).components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            link = at;
+            break;
+        }
+    }
+    Some(
+        Diagnostic::new(
+            display_path(root, &link),
+            "symbolic link to a place outside the investigation's folder",
+        )
+        .with_hint("copy the files into the investigation instead of linking to them"),
+    )
 }
 
 /// "did you mean" for a misspelled word among a fixed list of known ones

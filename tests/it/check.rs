@@ -492,6 +492,38 @@ fn symlinks_out_of_the_root_and_loops_are_refused() {
 
 #[cfg(unix)]
 #[test]
+fn a_theme_folder_linked_from_outside_the_root_is_refused() {
+    // The links were looked for below the theme's folder only: a theme
+    // folder that was itself a link, or below one, was read and its
+    // files published.
+    let outside = tempfile::tempdir().unwrap();
+    let theme = outside.path().join("themes/mine");
+    std::fs::create_dir_all(theme.join("static")).unwrap();
+    std::fs::write(theme.join("static/private.txt"), "PRIVATE").unwrap();
+    for (link, target, named) in [
+        ("themes/mine", theme.clone(), "themes/mine"),
+        ("themes", outside.path().join("themes"), "themes"),
+    ] {
+        let inv = investigation(None);
+        let root = inv.path();
+        let site = root.join("content/site.yaml");
+        std::fs::write(&site, format!("{}theme: mine\n", read(&site))).unwrap();
+        let link = root.join(link);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let o = dossier_in(root, &["build"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        let refused =
+            format!("{named}: error: symbolic link to a place outside the investigation's folder");
+        assert_eq!(err.lines().filter(|l| *l == refused).count(), 1, "{err}");
+        assert!(err.contains("\n1 error and "), "counted once: {err}");
+        assert!(!root.join("public").exists());
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn theme_files_linked_from_outside_the_root_are_refused() {
     let inv = investigation(None);
     let outside = tempfile::tempdir().unwrap();
