@@ -76,7 +76,6 @@ pub fn check_out_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnos
     let shown = out.display().to_string();
     let root_abs = absolute(root);
     let out_abs = absolute(out);
-    let content = root_abs.join("content");
     if out_abs == root_abs || root_abs.starts_with(&out_abs) {
         return Err(Diagnostic::new(
             shown,
@@ -84,12 +83,17 @@ pub fn check_out_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnos
         )
         .with_hint("build into a folder of its own, such as `public`"));
     }
-    if out_abs.starts_with(&content) || content.starts_with(&out_abs) {
-        return Err(Diagnostic::new(
-            shown,
-            "the output folder may not be `content/`, lie inside it, or contain it",
-        )
-        .with_hint("build into a folder of its own, such as `public`"));
+    // What dossier reads: a site built there would be read back as
+    // content, templates or a theme by the next build.
+    for input in ["content", "templates", "themes"] {
+        let folder = root_abs.join(input);
+        if out_abs.starts_with(&folder) || folder.starts_with(&out_abs) {
+            return Err(Diagnostic::new(
+                shown,
+                format!("the output folder may not be `{input}/`, lie inside it, or contain it"),
+            )
+            .with_hint("build into a folder of its own, such as `public`"));
+        }
     }
     match fs::symlink_metadata(out) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -135,9 +139,23 @@ fn absolute(p: &Path) -> PathBuf {
             other => out.push(other),
         }
     }
-    // Resolve symbolic links where the path exists, so two spellings of the
-    // same folder compare equal.
-    fs::canonicalize(&out).unwrap_or(out)
+    // Resolve symbolic links as far as the path exists, so two spellings
+    // of the same folder compare equal, a link on the way included
+    // (`c/x` with `c` a link to `content`, where `x` is still to be made).
+    let mut rest = Vec::new();
+    let mut existing = out.as_path();
+    loop {
+        if let Ok(real) = fs::canonicalize(existing) {
+            return rest.iter().rev().fold(real, |p, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return out,
+        }
+    }
 }
 
 /// A relative output path that cannot leave the output folder.

@@ -543,10 +543,19 @@ fn output_folder_rules() {
         .success()
     );
     assert!(!foreign.join("notes.txt").exists());
+    // What dossier reads may not be written over: the next build would
+    // read the site as content, templates or a theme. A link on the way
+    // (`c/x`, `c` a link to `content`) leads where it leads.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root.join("content"), root.join("c")).unwrap();
     for bad in [
         root.to_path_buf(),
         root.join("content"),
         root.join("content/inner"),
+        root.join("templates"),
+        root.join("themes/x"),
+        #[cfg(unix)]
+        root.join("c/x"),
     ] {
         let o = dossier_in(root, &["build", "--out", bad.to_str().unwrap(), "--force"]);
         assert_eq!(
@@ -555,7 +564,15 @@ fn output_folder_rules() {
             "{} must be refused",
             bad.display()
         );
+        assert!(
+            stderr(&o).contains("the output folder may not be"),
+            "{}",
+            stderr(&o)
+        );
     }
+    assert!(!root.join("content/x").exists() && !root.join("templates").exists());
+    #[cfg(unix)]
+    std::fs::remove_file(root.join("c")).unwrap();
     // An empty folder is fine; dot-entries carry over; stale pages go.
     let out = build_ok(root);
     std::fs::create_dir_all(out.join(".git")).unwrap();
