@@ -316,6 +316,18 @@ impl Event {
         events
     }
 
+    /// What the event's own texts and lists weigh on a page beyond a
+    /// short event's ([`paginate::event_text_bytes`]).
+    fn text_bytes(&self) -> usize {
+        let summary = self.summary.as_ref().and_then(|s| s.source.as_deref());
+        let text = self.title.len() + summary.map_or(0, str::len);
+        paginate::event_text_bytes(
+            text,
+            self.actors.len() + self.sources.len(),
+            self.tags.len(),
+        )
+    }
+
     /// Sets each event's page of the timeline (`render::paginate::timeline`),
     /// `events` in date order, weighing each by its replies among
     /// `statements` (those `about` it), which its card there lists. The
@@ -332,7 +344,9 @@ impl Event {
             .iter()
             .map(|e| (e.when.start.year, e.when.start.month))
             .collect();
-        let weights: Vec<usize> = replies.into_iter().map(paginate::event_bytes).collect();
+        let weights: Vec<usize> = (events.iter().zip(replies))
+            .map(|(e, replies)| paginate::event_bytes(replies) + e.text_bytes())
+            .collect();
         for (e, page) in events.iter_mut().zip(paginate::timeline(&dates, &weights)) {
             e.page = page;
         }

@@ -215,9 +215,13 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
         );
         svg.end_link();
     }
-    // The axis: a tick at each year, a label every `label_years`.
+    // The axis: a tick at each year (every `tick_years` years, when years
+    // are too narrow: 9,999 years made 10,001 ticks and a page over the
+    // budget), a label every `label_years`.
+    let tick_years = step(4) as u16;
     svg.line("ov-axis", (PAD, AXIS_Y), (W - PAD, AXIS_Y));
-    for y in first_year..=last_year + 1 {
+    let ticked = |y: &u16| y.is_multiple_of(tick_years) || y.is_multiple_of(label_years as u16);
+    for y in (first_year..=last_year + 1).filter(ticked) {
         let tx = x(i64::from(y) * YEAR);
         let major = y % label_years as u16 == 0 || label_years == 1;
         svg.line(

@@ -523,3 +523,48 @@ fn an_event_with_more_replies_than_its_card_lists_says_how_many_are_left() {
         .collect();
     assert!(whole.starts_with("And 1,195 more"), "{whole}");
 }
+
+#[test]
+fn events_with_long_texts_on_one_day_keep_their_pages_within_the_budget() {
+    // Each event weighed the same on the timeline whatever its texts:
+    // 1,000 events with a paragraph and eight actors each made month
+    // pages of 330 KB. (Tags are left out: a tag's pages are split by
+    // count, and their weight is another matter.)
+    let mut events = String::new();
+    let mut records = Vec::new();
+    let summary =
+        "Person Number01 and Person Number02 met Person Number03 at the harbour office. ".repeat(6);
+    for i in 0..1000 {
+        writeln!(
+            events,
+            "- id: ev-{i:04}\n  date: 2019-03-14\n  title: Event {i}, the council and the harbour contract, what was decided\n  summary: \"{summary}\"\n  actors: [p00, p01, p02, p03, p04, p05, p06, p07]"
+        )
+        .unwrap();
+        records.push(format!("ev-{i:04}"));
+    }
+    let dir = investigation_of(&[
+        site_yaml(),
+        ("actors.yaml".into(), people()),
+        ("events.yaml".into(), events),
+    ]);
+    let out = build_ok(dir.path());
+    let docs = checked_site(&out, &records);
+    assert!(
+        docs.keys().any(|p| p.starts_with("timeline/2019/03/page/")),
+        "{:?}",
+        docs.keys()
+    );
+}
+
+#[test]
+fn a_timeline_across_millennia_keeps_its_overview_within_the_budget() {
+    // A tick a year on the overview's axis: 10,001 of them.
+    let events = "- id: founding\n  date: 0001-03-14\n  title: Founding\n- id: far\n  date: 9999-11\n  title: Far ahead\n";
+    let dir = investigation_of(&[site_yaml(), ("events.yaml".into(), events.into())]);
+    let out = build_ok(dir.path());
+    let docs = checked_site(&out, &["founding".into(), "far".into()]);
+    let ticks = docs["timeline/index.html"]
+        .select(&sel("line.ov-tick"))
+        .count();
+    assert!((2..=300).contains(&ticks), "{ticks} ticks");
+}
