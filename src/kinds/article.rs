@@ -423,8 +423,11 @@ impl Article {
                 *k.articles = b;
             }
         }
+        // A wire-copy article that did not load may be the one a pattern
+        // was written for: the error about it says enough.
+        let all_loaded = !ctx.loaded.unloaded.any_of(Self::INFO.name);
         for b in &site_patterns {
-            if !b.matched {
+            if !b.matched && all_loaded {
                 ctx.warn(b.span, format!("the boilerplate pattern `{}` matches no paragraph of any wire-copy article", b.pattern))
                     .hint = Some("remove it, or correct it: it must match a whole paragraph, `*` standing for any text".into());
             }
@@ -728,7 +731,8 @@ impl Article {
         let file_text = ctx.text(raw.file);
         let resolve_name = |ctx: &mut Ctx<'_>, name: &str, at: (usize, usize), what: &str| {
             let source = Source::by_credit_name(shared.sources, name);
-            if source.is_none() {
+            // Unless a source did not load: it may be the one named.
+            if source.is_none() && !ctx.loaded.unloaded.any_of(Source::INFO.name) {
                 let (line, column) = wire::locate(&file_text, at.0, at.1, name);
                 let d = ctx.at_line(raw.file, line, column, format!("the {what} names `{name}`, which matches no source: it is shown as plain text"));
                 ctx.push(d.warning().with_hint(format!(

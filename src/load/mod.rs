@@ -284,6 +284,14 @@ pub struct Unloaded {
 }
 
 impl Unloaded {
+    /// Whether a record of kind `kind` (`KindInfo::name`) may have failed
+    /// to load: one did, or a file of the kind could not be read. A
+    /// warning that something matches no record of the kind would then be
+    /// derived from that error, and may be wrong.
+    pub fn any_of(&self, kind: &str) -> bool {
+        self.kinds.contains(&kind) || self.keys.iter().any(|(k, _)| *k == kind)
+    }
+
     fn append(&mut self, other: &mut Unloaded) {
         self.keys.append(&mut other.keys);
         self.kinds.append(&mut other.kinds);
@@ -639,6 +647,15 @@ fn walk(root: &Path, content: &Path) -> Walk {
         let entry = match entry {
             Ok(e) => e,
             Err(d) => {
+                // A data file or folder refused (a link out of the
+                // investigation, a loop) or unreadable: any of its kind's
+                // ids may have been in it.
+                let top = (d.path.strip_prefix("content/"))
+                    .and_then(|rel| rel.split('/').next())
+                    .and_then(data_kind);
+                if let Some((kind, _)) = top {
+                    unloaded.note(kind.info().name, "id", None);
+                }
                 diags.push(d);
                 continue;
             }
@@ -1053,7 +1070,12 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                 Role::Data(kind) if rel.ends_with(".csv") => {
                     out.unloaded.note(kind.info().name, "id", None)
                 }
-                Role::Data(kind) => out.unloaded.note(kind.info().name, "id", lossy.as_deref()),
+                // Not UTF-8 (a UTF-16 file shows no key when read as
+                // UTF-8): any of the kind's ids may have been in it.
+                Role::Data(kind) => {
+                    out.unloaded.note(kind.info().name, "id", lossy.as_deref());
+                    out.unloaded.note(kind.info().name, "id", None);
+                }
                 Role::ArticleMd | Role::ArticleTxt => {
                     out.unloaded
                         .note_article(&file_stem(path), lossy.as_deref());

@@ -574,6 +574,72 @@ fn an_empty_front_matter_is_reported_at_its_first_line() {
     );
 }
 
+#[test]
+fn a_file_that_does_not_load_brings_no_derived_message() {
+    // Each of these printed, besides its one error, warnings or errors
+    // that follow only from it, some with hints that would do harm
+    // ("remove" a boilerplate pattern the site needs).
+    let all = |root: &Path| -> Vec<String> {
+        stderr(&dossier_in(root, &["check"]))
+            .lines()
+            .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+            .map(str::to_owned)
+            .collect()
+    };
+    // A wire story's sidecar that does not parse.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    assert!(dossier(&["new", root.to_str().unwrap()]).status.success());
+    let sidecar = root.join("content/articles/wire-copy.yaml");
+    std::fs::write(&sidecar, format!("byline: CPA: staff\n{}", read(&sidecar))).unwrap();
+    let found = all(&root);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("content/articles/wire-copy.yaml:1:"),
+        "{found:?}"
+    );
+    // sources.yaml that does not parse: the credit line's names may be
+    // in it.
+    let inv = investigation(None);
+    let root = inv.path();
+    let sources = root.join("content/sources.yaml");
+    std::fs::write(
+        &sources,
+        format!("{}\n- id: x\n  name: \"The\" Gazette\n", read(&sources)),
+    )
+    .unwrap();
+    let found = all(root);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("content/sources.yaml:"), "{found:?}");
+    // actors.yaml saved as UTF-16, or linked from outside: every actor is
+    // in it, none is "unknown".
+    let inv = investigation(None);
+    let root = inv.path();
+    let actors = root.join("content/actors.yaml");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(read(&actors).encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&actors, utf16).unwrap();
+    assert_eq!(
+        errors(root),
+        ["content/actors.yaml:1:1: error: this file is not valid UTF-8 text"]
+    );
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("actors.yaml"), "- id: x\n  name: X\n").unwrap();
+        std::fs::remove_file(&actors).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("actors.yaml"), &actors).unwrap();
+        assert_eq!(
+            errors(root),
+            [
+                "content/actors.yaml: error: symbolic link to a place outside the investigation's folder"
+            ]
+        );
+    }
+}
+
 /// A misspelt data file is not read, but what it held is not "unknown".
 #[test]
 fn records_in_a_misspelt_data_file_are_not_unknown() {
