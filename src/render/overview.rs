@@ -218,7 +218,12 @@ pub(crate) fn overview(env: &Env, root: &str) -> Option<String> {
     // The axis: a tick at each year (every `tick_years` years, when years
     // are too narrow: 9,999 years made 10,001 ticks and a page over the
     // budget), a label every `label_years`.
-    let tick_years = step(4) as u16;
+    // From the exact width of a year: `year_w`, whole pixels, is 0 past
+    // about 1,000 years, where `step` gives its largest.
+    let tick_years = [1u16, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+        .into_iter()
+        .find(|&s| i64::from(s) * plot >= 4 * years)
+        .unwrap_or(1000);
     svg.line("ov-axis", (PAD, AXIS_Y), (W - PAD, AXIS_Y));
     let ticked = |y: &u16| y.is_multiple_of(tick_years) || y.is_multiple_of(label_years as u16);
     for y in (first_year..=last_year + 1).filter(ticked) {
