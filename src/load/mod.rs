@@ -554,8 +554,16 @@ fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diag
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = Diagnostics::default();
+        // Named as given, so that a mistyped --root shows itself.
+        let message = if root == Path::new(".") || root.as_os_str().is_empty() {
+            "there is no `content/` folder here".to_owned()
+        } else if !root.is_dir() {
+            format!("there is no folder `{}`", root.display())
+        } else {
+            format!("there is no `content/` folder in `{}`", root.display())
+        };
         diags.push(
-            Diagnostic::new(display_path(root, &content), "there is no `content/` folder here")
+            Diagnostic::new(display_path(root, &content), message)
                 .with_hint("run the command in an investigation's folder, pass --root, or start one with `dossier new <dir>`"),
         );
         return Err(diags);

@@ -435,13 +435,30 @@ fn usage_errors_exit_2() {
 #[test]
 fn missing_content_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let o = dossier_in(dir.path(), &["check"]);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("check")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("there is no `content/` folder here"),
         "{}",
         stderr(&o)
     );
+    // Given with --root, the folder is named: a typo shows itself.
+    let missing = dir.path().join("invesitgation");
+    let o = dossier(&["check", "--root", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let named = format!("there is no folder `{}`", missing.display());
+    assert!(stderr(&o).contains(&named), "{}", stderr(&o));
+    let o = dossier(&["check", "--root", dir.path().to_str().unwrap()]);
+    let named = format!(
+        "there is no `content/` folder in `{}`",
+        dir.path().display()
+    );
+    assert!(stderr(&o).contains(&named), "{}", stderr(&o));
 }
 
 #[test]
