@@ -1073,17 +1073,11 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
         Err(Unread { problem, lossy }) => {
             out.diags.push(*problem);
             match role {
-                // Ids in a CSV file are not found like YAML keys: any of
-                // the kind's ids may have been in it.
-                Role::Data(kind) if rel.ends_with(".csv") => {
-                    out.unloaded.note(kind.info().name, "id", None)
-                }
-                // Not UTF-8 (a UTF-16 file shows no key when read as
-                // UTF-8): any of the kind's ids may have been in it.
-                Role::Data(kind) => {
-                    out.unloaded.note(kind.info().name, "id", lossy.as_deref());
-                    out.unloaded.note(kind.info().name, "id", None);
-                }
+                // A data file that cannot be read (too large, or not
+                // UTF-8: a UTF-16 file shows no key read as UTF-8, and a
+                // CSV file's ids are not found like YAML keys): any of the
+                // kind's ids may have been in it.
+                Role::Data(kind) => out.unloaded.note(kind.info().name, "id", None),
                 Role::ArticleMd | Role::ArticleTxt => {
                     out.unloaded
                         .note_article(&file_stem(path), lossy.as_deref());
