@@ -242,20 +242,7 @@ impl Diagnostics {
 
     /// Sorted by path, line and column, duplicates removed.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.0.sort_by(|a, b| {
-            (
-                &a.path,
-                a.line.unwrap_or(0),
-                a.column.unwrap_or(0),
-                &a.message,
-            )
-                .cmp(&(
-                    &b.path,
-                    b.line.unwrap_or(0),
-                    b.column.unwrap_or(0),
-                    &b.message,
-                ))
-        });
+        self.0.sort_by(in_order);
         self.0.dedup();
         self.0
     }
@@ -278,12 +265,7 @@ impl Diagnostics {
     /// Every diagnostic rendered, in order, without a count line: the
     /// warnings of a run that went on (its summary line counts them).
     pub fn render_list(self, color: bool) -> String {
-        let mut out = String::new();
-        for d in &self.sorted() {
-            out.push_str(&d.render(color));
-            out.push('\n');
-        }
-        out
+        render_each(&self.sorted(), color)
     }
 
     /// Every diagnostic of a failed run rendered, followed by a count line
@@ -293,9 +275,10 @@ impl Diagnostics {
     pub fn render(self, color: bool) -> String {
         // Counted as shown: one problem found twice (a folder read for two
         // purposes) is printed once.
-        let shown = Diagnostics(self.sorted());
-        let (errors, warnings) = (shown.errors(), shown.warnings());
-        let mut out = shown.render_list(color);
+        let shown = self.sorted();
+        let warnings = shown.iter().filter(|d| d.is_warning()).count();
+        let errors = shown.len() - warnings;
+        let mut out = render_each(&shown, color);
         let count = match (errors, warnings) {
             (0, w) => format!(
                 "{} found, and --deny-warnings makes warnings errors",
@@ -310,12 +293,41 @@ impl Diagnostics {
 
     /// A summary line's count of warnings ("; 2 warnings"), or "" when there is none.
     pub fn count_suffix(&self) -> String {
-        let shown = Diagnostics(self.0.clone()).sorted();
-        match shown.iter().filter(|d| d.is_warning()).count() {
+        // Counted as shown, as `render` counts: each once.
+        let mut shown: Vec<&Diagnostic> = self.0.iter().filter(|d| d.is_warning()).collect();
+        shown.sort_by(|a, b| in_order(a, b));
+        shown.dedup();
+        match shown.len() {
             0 => String::new(),
             w => format!("; {}", plural(w, "warning")),
         }
     }
+}
+
+/// The order diagnostics are shown in: by path, line, column and message.
+fn in_order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    (
+        &a.path,
+        a.line.unwrap_or(0),
+        a.column.unwrap_or(0),
+        &a.message,
+    )
+        .cmp(&(
+            &b.path,
+            b.line.unwrap_or(0),
+            b.column.unwrap_or(0),
+            &b.message,
+        ))
+}
+
+/// Each of `shown` rendered, a line break after each.
+fn render_each(shown: &[Diagnostic], color: bool) -> String {
+    let mut out = String::new();
+    for d in shown {
+        out.push_str(&d.render(color));
+        out.push('\n');
+    }
+    out
 }
 
 /// "1 warning", "2 warnings", "1,195 warnings": [`counted`] for a word
