@@ -32,7 +32,7 @@ impl Export for CorrectionsFeed {
 fn feed(ctx: &ExportCtx) -> String {
     let site = ctx.site;
     let base = &site.config.base_url;
-    let entries = all(site);
+    let entries = all(site.records());
     let updated = entries
         .iter()
         .map(|c| c.correction.date)

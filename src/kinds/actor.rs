@@ -21,7 +21,8 @@ use crate::render::context::{CorrectionCtx, Group, LinkCtx, RangeCtx};
 use crate::render::diagram;
 use crate::render::page::{KindPages, PageKind, RecordPart};
 use crate::render::pages::{
-    Env, by_choice, events_bytes, groups_slice, initials, statements_bytes, tone, with_events,
+    Env, articles_bytes, by_choice, events_bytes, grouped_parts, groups_slice, initials,
+    part_range, sources_bytes, statements_bytes, tone, with_events,
 };
 use crate::render::paginate;
 use crate::url;
@@ -620,6 +621,14 @@ impl Actor {
     }
 }
 
+/// The page of `actors/` each actor of `groups` (`actors` grouped by
+/// kind, in order) is on: pages filled by what each card weighs (its
+/// name and role), [`paginate::CARDS_PAGE`] a page.
+fn index_pages(actors: &[Actor], groups: &[Group<Ix<Actor>>]) -> Vec<url::Part> {
+    let weigh = |i: Ix<Actor>| paginate::chip_bytes(actors[i.get()].shown_text());
+    grouped_parts(groups, weigh, paginate::CARDS_PAGE)
+}
+
 impl KindPages for Actor {
     const INDEX: &'static PageKind = &INDEX_PAGE;
     const RECORD: Option<&'static PageKind> = Some(&RECORD_PAGE);
@@ -636,9 +645,18 @@ impl KindPages for Actor {
         site.actors[i].name.clone()
     }
 
-    /// Pages of [`paginate::CARDS_PER_PAGE`] cards.
+    /// Its card's name and role.
+    fn shown_text(&self) -> usize {
+        self.name.len() + self.role.as_ref().map_or(0, String::len)
+    }
+
+    /// Pages of [`paginate::CARDS_PER_PAGE`] cards with short texts,
+    /// fewer where they are long.
     fn index_parts(records: &[Self]) -> Vec<url::Part> {
-        paginate::numbered(records.len(), paginate::CARDS_PER_PAGE)
+        paginate::pages_of(&index_pages(
+            records,
+            &by_choice(records, |a| a.kind, |a| &a.name, |i| i),
+        ))
     }
 
     /// The actors on page `part`, grouped by kind, each group by name.
@@ -652,24 +670,20 @@ impl KindPages for Actor {
         // The cards of the page only: grouped by kind and name first, as
         // positions, then cut and made.
         let groups = by_choice(&site.actors, |a| a.kind, |a| &a.name, |i| i);
-        let from = match part {
-            url::Part::Page(n) => (n as usize - 1) * paginate::CARDS_PER_PAGE,
-            _ => 0,
-        };
-        let groups: Vec<Group<ActorCard>> =
-            groups_slice(groups, from, from + paginate::CARDS_PER_PAGE)
-                .into_iter()
-                .map(|g| Group {
-                    items: g
-                        .items
-                        .into_iter()
-                        .map(|i| Actor::card(env, i, root))
-                        .collect(),
-                    key: g.key,
-                    label: g.label,
-                    total: g.total,
-                })
-                .collect();
+        let shown = part_range(&index_pages(&site.actors, &groups), part);
+        let groups: Vec<Group<ActorCard>> = groups_slice(groups, shown.start, shown.end)
+            .into_iter()
+            .map(|g| Group {
+                items: g
+                    .items
+                    .into_iter()
+                    .map(|i| Actor::card(env, i, root))
+                    .collect(),
+                key: g.key,
+                label: g.label,
+                total: g.total,
+            })
+            .collect();
         ctx.insert("groups", &groups);
         let title = crate::render::pages::paged::<Actor>(env, ctx, root, part, Self::INDEX.title);
         // The network of the most connected actors, on the first page.
@@ -703,11 +717,17 @@ impl KindPages for Actor {
     fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
         use paginate::bytes;
         let links = &graph.actors[i];
-        let (fixed, events) = events_bytes(graph.cited_by::<Actor, Event>(i).count());
+        let (fixed, events) =
+            events_bytes(site, &graph.cited_by::<Actor, Event>(i).collect::<Vec<_>>());
         let statements: usize = statements_bytes(site, graph.cited_by::<Actor, Statement>(i));
         let sliced = events
-            + links.articles.len() * bytes::MENTION
-            + links.sources.len() * bytes::SOURCE
+            + articles_bytes(
+                site,
+                (links.articles.iter())
+                    .map(|a| (a.article, a.sentence.as_ref().map_or(0, String::len))),
+                bytes::MENTION,
+            )
+            + sources_bytes(site, &links.sources)
             + statements;
         paginate::record_pages(fixed, sliced)
     }

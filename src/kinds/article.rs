@@ -22,7 +22,7 @@ use crate::model::{BoilerplateCount, Site};
 use crate::model::{Correction, Date, RichText};
 use crate::render::context::{CorrectionCtx, DateCtx, LinkCtx, RangeCtx};
 use crate::render::page::{KindPages, PageKind, RecordPart};
-use crate::render::pages::{Env, events_bytes, statements_bytes, with_events};
+use crate::render::pages::{Env, events_bytes, sources_bytes, statements_bytes, with_events};
 use crate::render::paginate;
 use crate::url;
 use rayon::prelude::*;
@@ -1159,6 +1159,16 @@ fn dateline_parts(d: &Dateline, href: impl Fn(Ix<Source>) -> String) -> Vec<Cred
     parts
 }
 
+/// The page of `articles/` each article (newest first) is on: pages
+/// filled by what each card weighs ([`paginate::card_bytes`]),
+/// [`paginate::ARTICLES_PAGE`] a page.
+fn index_pages(articles: &[Article]) -> Vec<url::Part> {
+    let weights: Vec<usize> = (articles.iter())
+        .map(|a| paginate::card_bytes(a.shown_text()))
+        .collect();
+    paginate::numbered_by_bytes(&weights, paginate::ARTICLES_PAGE)
+}
+
 impl KindPages for Article {
     const INDEX: &'static PageKind = &INDEX_PAGE;
     const RECORD: Option<&'static PageKind> = Some(&RECORD_PAGE);
@@ -1180,15 +1190,26 @@ impl KindPages for Article {
         tera::Value::from_serializable(&Article::card(env, i, root))
     }
 
+    /// Its card's kicker, title, byline and summary.
+    fn shown_text(&self) -> usize {
+        let len = |t: &Option<String>| t.as_ref().map_or(0, String::len);
+        len(&self.kicker) + self.title.len() + len(&self.byline) + len(&self.summary)
+    }
+
+    fn listed_bytes(&self, _records: &crate::model::Records<'_>) -> usize {
+        paginate::card_bytes(self.shown_text())
+    }
+
     /// Articles dated to the day say so; an update since, when it is.
     fn lastmod(&self) -> Option<String> {
         let last = self.updated.unwrap_or(self.date);
         last.day.is_some().then(|| last.iso())
     }
 
-    /// Pages of [`paginate::ARTICLES_PER_PAGE`] articles.
+    /// Pages of [`paginate::ARTICLES_PER_PAGE`] articles with short
+    /// summaries, fewer where they are long.
     fn index_parts(articles: &[Self]) -> Vec<url::Part> {
-        paginate::numbered(articles.len(), paginate::ARTICLES_PER_PAGE)
+        paginate::pages_of(&index_pages(articles))
     }
 
     /// The articles on page `part`, newest first.
@@ -1199,9 +1220,9 @@ impl KindPages for Article {
         part: url::Part,
     ) -> (String, String) {
         let site = env.site;
-        let per = paginate::ARTICLES_PER_PAGE;
-        let cards: Vec<ArticleCard> = paginate::numbered_slice(site.articles.len(), per, part)
-            .map(|i| Article::card(env, Ix::new(i), root))
+        let cards: Vec<ArticleCard> = (index_pages(&site.articles).into_iter().enumerate())
+            .filter(|&(_, on)| on == part)
+            .map(|(i, _)| Article::card(env, Ix::new(i), root))
             .collect();
         ctx.insert("articles", &cards);
         let title = crate::render::pages::paged::<Article>(env, ctx, root, part, Self::INDEX.title);
@@ -1213,10 +1234,14 @@ impl KindPages for Article {
     /// text is on its first page alone (it is never split: it is the
     /// article).
     fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
-        use paginate::bytes;
-        let (whole, events) = events_bytes(graph.cited_by::<Article, Event>(i).count());
-        let cards = graph.refs::<Article, Actor>(i).count() * bytes::CARD
-            + site.articles[i].sources.len() * bytes::SOURCE;
+        let (whole, events) = events_bytes(
+            site,
+            &graph.cited_by::<Article, Event>(i).collect::<Vec<_>>(),
+        );
+        let cards = (graph.refs::<Article, Actor>(i))
+            .map(|a| paginate::chip_bytes(site.actors[a].shown_text()))
+            .sum::<usize>()
+            + sources_bytes(site, &site.articles[i].sources);
         let statements: usize = statements_bytes(site, graph.cited_by::<Article, Statement>(i));
         paginate::record_pages(whole, events + statements + cards)
     }

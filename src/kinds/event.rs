@@ -318,11 +318,9 @@ impl Event {
 
     /// What the event's own texts and lists weigh on a page beyond a
     /// short event's ([`paginate::event_text_bytes`]).
-    fn text_bytes(&self) -> usize {
-        let summary = self.summary.as_ref().and_then(|s| s.source.as_deref());
-        let text = self.title.len() + summary.map_or(0, str::len);
+    pub(crate) fn text_bytes(&self) -> usize {
         paginate::event_text_bytes(
-            text,
+            self.shown_text(),
             self.actors.len() + self.sources.len(),
             self.tags.len(),
         )
@@ -335,17 +333,27 @@ impl Event {
     /// are built before them.
     pub(crate) fn place_on_timeline(events: &mut [Event], statements: &[Statement]) {
         let mut replies = vec![0usize; events.len()];
+        // The texts of the replies its card shows whole: which those are
+        // is for the card to say, so the longest are counted.
+        let mut texts: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
         for s in statements {
+            let text = s.shown_text();
             for &e in &s.about {
                 replies[e.get()] += 1;
+                let longest = &mut texts[e.get()];
+                longest.push(text);
+                if longest.len() > paginate::REPLIES_SHOWN_WHOLE {
+                    longest.sort_unstable_by(|a, b| b.cmp(a));
+                    longest.truncate(paginate::REPLIES_SHOWN_WHOLE);
+                }
             }
         }
         let dates: Vec<(u16, Option<u8>)> = events
             .iter()
             .map(|e| (e.when.start.year, e.when.start.month))
             .collect();
-        let weights: Vec<usize> = (events.iter().zip(replies))
-            .map(|(e, replies)| paginate::event_bytes(replies) + e.text_bytes())
+        let weights: Vec<usize> = (events.iter().zip(replies).zip(&texts))
+            .map(|((e, replies), texts)| paginate::event_bytes(replies, texts) + e.text_bytes())
             .collect();
         for (e, page) in events.iter_mut().zip(paginate::timeline(&dates, &weights)) {
             e.page = page;
@@ -591,6 +599,21 @@ impl KindPages for Event {
     /// The event as the timeline shows it (linking there).
     fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
         env.event_value(i, root)
+    }
+
+    /// Its title, summary, place and corrections.
+    fn shown_text(&self) -> usize {
+        let summary = self.summary.as_ref().map_or(0, RichText::written_len);
+        self.title.len()
+            + summary
+            + self.place.as_ref().map_or(0, String::len)
+            + crate::model::correction::written_len(&self.corrections)
+    }
+
+    /// Its card, which away from the timeline says how many replies it
+    /// has.
+    fn listed_bytes(&self, _records: &crate::model::Records<'_>) -> usize {
+        paginate::bytes::EVENT + self.text_bytes()
     }
 
     /// Its anchor on its page of the timeline.

@@ -15,7 +15,8 @@ use crate::model::{Correction, RichText, Site};
 use crate::render::context::{CorrectionCtx, Group, RangeCtx};
 use crate::render::page::{KindPages, PageKind, RecordPart};
 use crate::render::pages::{
-    Env, by_choice, events_bytes, groups_slice, statements_bytes, with_events,
+    Env, articles_bytes, by_choice, events_bytes, grouped_parts, groups_slice, part_range,
+    statements_bytes, with_events,
 };
 use crate::render::paginate;
 use crate::url;
@@ -276,6 +277,14 @@ impl Source {
     }
 }
 
+/// The page of `sources/` each source of `groups` (`sources` grouped by
+/// kind, in order) is on: pages filled by what each weighs (its name and
+/// address), [`paginate::SOURCES_PAGE`] a page.
+fn index_pages(sources: &[Source], groups: &[Group<Ix<Source>>]) -> Vec<url::Part> {
+    let weigh = |i: Ix<Source>| paginate::source_bytes(sources[i.get()].shown_text());
+    grouped_parts(groups, weigh, paginate::SOURCES_PAGE)
+}
+
 impl KindPages for Source {
     const INDEX: &'static PageKind = &INDEX_PAGE;
     const RECORD: Option<&'static PageKind> = Some(&RECORD_PAGE);
@@ -292,9 +301,19 @@ impl KindPages for Source {
         site.sources[i].name.clone()
     }
 
-    /// Pages of [`paginate::CARDS_PER_PAGE`] cards.
+    /// Its name and address, as a list shows it (the address twice:
+    /// linked and as its text).
+    fn shown_text(&self) -> usize {
+        self.name.len() + 2 * self.url.as_ref().map_or(0, String::len)
+    }
+
+    /// Pages of [`paginate::CARDS_PER_PAGE`] sources with short names
+    /// and addresses, fewer where they are long.
     fn index_parts(records: &[Self]) -> Vec<url::Part> {
-        paginate::numbered(records.len(), paginate::CARDS_PER_PAGE)
+        paginate::pages_of(&index_pages(
+            records,
+            &by_choice(records, |s| s.kind, |s| &s.name, |i| i),
+        ))
     }
 
     /// The sources on page `part`, grouped by kind, each group by name.
@@ -308,24 +327,20 @@ impl KindPages for Source {
         // The cards of the page only: grouped by kind and name first, as
         // positions, then cut and made.
         let groups = by_choice(&site.sources, |s| s.kind, |s| &s.name, |i| i);
-        let from = match part {
-            url::Part::Page(n) => (n as usize - 1) * paginate::CARDS_PER_PAGE,
-            _ => 0,
-        };
-        let groups: Vec<Group<SourceCard>> =
-            groups_slice(groups, from, from + paginate::CARDS_PER_PAGE)
-                .into_iter()
-                .map(|g| Group {
-                    items: g
-                        .items
-                        .into_iter()
-                        .map(|i| Source::card(env, i, root))
-                        .collect(),
-                    key: g.key,
-                    label: g.label,
-                    total: g.total,
-                })
-                .collect();
+        let shown = part_range(&index_pages(&site.sources, &groups), part);
+        let groups: Vec<Group<SourceCard>> = groups_slice(groups, shown.start, shown.end)
+            .into_iter()
+            .map(|g| Group {
+                items: g
+                    .items
+                    .into_iter()
+                    .map(|i| Source::card(env, i, root))
+                    .collect(),
+                key: g.key,
+                label: g.label,
+                total: g.total,
+            })
+            .collect();
         ctx.insert("groups", &groups);
         let title = crate::render::pages::paged::<Source>(env, ctx, root, part, Self::INDEX.title);
         (
@@ -337,10 +352,17 @@ impl KindPages for Source {
     /// The articles, events and statements citing it, weighed as its
     /// pages show them.
     fn record_pages(site: &Site, graph: &Graph, i: Ix<Self>) -> usize {
-        let (fixed, events) = events_bytes(graph.cited_by::<Source, Event>(i).count());
-        let articles = graph.cited_by::<Source, Article>(i).count();
+        let (fixed, events) = events_bytes(
+            site,
+            &graph.cited_by::<Source, Event>(i).collect::<Vec<_>>(),
+        );
+        let articles = articles_bytes(
+            site,
+            graph.cited_by::<Source, Article>(i).map(|a| (a, 0)),
+            paginate::bytes::CARD,
+        );
         let statements: usize = statements_bytes(site, graph.cited_by::<Source, Statement>(i));
-        let sliced = events + articles * paginate::bytes::CARD + statements;
+        let sliced = events + articles + statements;
         paginate::record_pages(fixed, sliced)
     }
 

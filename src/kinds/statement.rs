@@ -364,7 +364,7 @@ impl Statement {
         // entry lists (the page budget).
         let weights: Vec<usize> = out
             .iter()
-            .map(|(s, _)| paginate::statement_bytes(s.about.len(), true))
+            .map(|(s, _)| paginate::statement_bytes(s.about.len(), s.shown_text(), true))
             .collect();
         let page = paginate::STATEMENTS_PER_PAGE * paginate::bytes::STATEMENT;
         out.into_iter()
@@ -587,6 +587,21 @@ impl KindPages for Statement {
     /// The statement as its entry shows it (linking there).
     fn listed(env: &Env, i: Ix<Self>, root: &str) -> tera::Value {
         tera::Value::from_serializable(&Statement::item(env, i, root))
+    }
+
+    /// Its quote, summary, question, medium and corrections.
+    fn shown_text(&self) -> usize {
+        let rich = |t: &Option<RichText>| t.as_ref().map_or(0, RichText::written_len);
+        self.quote.as_ref().map_or(0, String::len)
+            + rich(&self.summary)
+            + rich(&self.question)
+            + self.medium.as_ref().map_or(0, String::len)
+            + crate::model::correction::written_len(&self.corrections)
+    }
+
+    /// As its entry shows it, away from it.
+    fn listed_bytes(&self, _records: &crate::model::Records<'_>) -> usize {
+        paginate::statement_bytes(self.about.len(), self.shown_text(), false)
     }
 
     /// Its anchor on its page of `statements/`.

@@ -4,8 +4,8 @@
 //! `corrections/` and `corrections.xml` list every one of them.
 
 use super::validate::Ctx;
-use super::{Date, RichText, Site};
-use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Ref, Source, Statement};
+use super::{Date, RichText};
+use crate::kinds::{Actor, Article, Event, Ix, Kind, KindInfo, Ref, Source, Statement};
 use crate::load::fields::{DateInput, Field, Text};
 
 crate::record_fields!(
@@ -114,15 +114,22 @@ pub struct Corrected<'s> {
     pub anchor: String,
 }
 
+/// How long `corrections`' notes are as written, in bytes: what they
+/// weigh where a list shows them (`render::paginate::text_bytes`).
+pub fn written_len(corrections: &[Correction]) -> usize {
+    corrections.iter().map(|c| c.note.written_len()).sum()
+}
+
 macro_rules! every_correction {
     (all { $($p:ident: $t:ident),* } data { $($dp:ident: $dt:ident),* }) => {
         /// Every correction of every record, newest first; ties in the
         /// order of the list of kinds, then of the records, then as the
         /// record lists them.
-        pub fn all(site: &Site) -> Vec<Corrected<'_>> {
+        pub fn all(records: crate::model::Records<'_>) -> Vec<Corrected<'_>> {
             let mut out = Vec::new();
             $(
-                for (i, r) in site.$p.enumerate() {
+                for (i, r) in records.$p.iter().enumerate() {
+                    let i = Ix::new(i);
                     // The record keeps its corrections newest first; anchors
                     // count from the oldest, so a new one changes no other.
                     let mut per_date: std::collections::HashMap<String, usize> =

@@ -407,6 +407,21 @@ fn assign_heading_ids(events: &mut [Event<'static>]) {
 }
 
 impl RichText {
+    /// How long the text is as written, in bytes: its Markdown where it is
+    /// kept (a data field's), else the length of its text and code. What
+    /// the page budget weighs a text by (`render::paginate::text_bytes`).
+    pub fn written_len(&self) -> usize {
+        match &self.source {
+            Some(s) => s.len(),
+            None => (self.events.iter())
+                .map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => t.len(),
+                    _ => 0,
+                })
+                .sum(),
+        }
+    }
+
     /// The plain text, for summaries and meta descriptions.
     pub fn plain(&self) -> String {
         let mut out = String::new();

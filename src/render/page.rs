@@ -131,6 +131,22 @@ pub trait KindPages: Kind + crate::model::Stored {
         })
     }
 
+    /// The bytes, as written, of the texts a list shows of the record
+    /// where it shows the record whole (a card, an entry: its title,
+    /// summary, quote, corrections…): what the page budget weighs it by,
+    /// beyond its kind's constant weight (`render::paginate::text_bytes`).
+    /// By default its key, which [`KindPages::listed`] shows.
+    fn shown_text(&self) -> usize {
+        self.key().len()
+    }
+
+    /// What the record weighs on a list of several kinds (a tag's page),
+    /// in bytes of HTML as `render::paginate` estimates them, as
+    /// [`KindPages::listed`] shows it: by default one line.
+    fn listed_bytes(&self, _records: &Records<'_>) -> usize {
+        super::paginate::bytes::LINE + super::paginate::text_bytes(self.shown_text(), 0)
+    }
+
     /// When the sitemap says a record page last changed, if it says so.
     fn lastmod(&self) -> Option<String> {
         None
@@ -359,6 +375,14 @@ macro_rules! page_dispatch {
             }
         }
 
+        /// What record `r` weighs on a list of several kinds (see
+        /// [`KindPages::listed_bytes`]).
+        pub(crate) fn listed_bytes(records: &Records<'_>, r: Ref) -> usize {
+            match r {
+                $(Ref::$t(i) => records.$p[i.get()].listed_bytes(records),)*
+            }
+        }
+
         /// How many pages record `r`'s page is split into (see
         /// [`KindPages::record_pages`]).
         pub(crate) fn record_pages(site: &Site, graph: &Graph, r: Ref) -> usize {
@@ -387,9 +411,8 @@ macro_rules! page_dispatch {
                     k += 1;
                 )*
                 let _ = k;
-                let mut corrections = 0;
-                $(corrections += records.$p.iter().map(|r| r.corrections().len()).sum::<usize>();)*
-                let parts = super::paginate::numbered(corrections, super::paginate::CORRECTIONS_PER_PAGE);
+                let corrections = crate::model::correction::all(*records);
+                let parts = super::paginate::pages_of(&super::pages::correction_parts(&corrections));
                 all.extend(parts.into_iter().map(Shows::Corrections));
                 let parts = super::paginate::numbered(tags.len(), super::paginate::TAGS_PER_PAGE);
                 all.extend(parts.into_iter().map(Shows::Tags));
@@ -400,7 +423,7 @@ macro_rules! page_dispatch {
                     }
                 )*
                 for t in 0..tags.len() {
-                    let parts = super::paginate::numbered(tags[t].records.len(), super::paginate::TAG_ITEMS_PER_PAGE);
+                    let parts = super::paginate::pages_of(&super::tags::tag_parts(records, &tags[t]));
                     all.extend(parts.into_iter().map(|part| Shows::Tag(t, part)));
                 }
                 all

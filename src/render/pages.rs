@@ -5,7 +5,7 @@
 use super::context::*;
 use super::markdown::to_html;
 use super::page::PageSpec;
-use crate::kinds::{Actor, Article, Event, Ix, Kind, Table};
+use crate::kinds::{Actor, Article, Event, Ix, Kind};
 use crate::link::{Graph, Mentions};
 use crate::model::text::{first_sentence, shorten};
 use crate::model::{ActorIx, ArticleIx, Choice, Counts, EventIx, RichText, Site};
@@ -96,6 +96,28 @@ pub(crate) fn paged_list(
     }
 }
 
+/// The page of a grouped index each record is on, in the groups' order
+/// (`groups` of records, as [`by_choice`] makes them): pages filled by
+/// what each weighs (`weigh`), `page` bytes a page.
+pub(crate) fn grouped_parts<T>(
+    groups: &[Group<Ix<T>>],
+    weigh: impl Fn(Ix<T>) -> usize,
+    page: usize,
+) -> Vec<url::Part> {
+    let weights: Vec<usize> = (groups.iter())
+        .flat_map(|g| g.items.iter().map(|&i| weigh(i)))
+        .collect();
+    super::paginate::numbered_by_bytes(&weights, page)
+}
+
+/// The items on page `part`, given each item's page in order (`parts`):
+/// a range, as a page holds items in order.
+pub(crate) fn part_range(parts: &[url::Part], part: url::Part) -> std::ops::Range<usize> {
+    let from = parts.iter().position(|&p| p == part).unwrap_or(parts.len());
+    let to = from + parts[from..].iter().take_while(|&&p| p == part).count();
+    from..to
+}
+
 /// Items `from..to` of the groups (counted across groups, in order),
 /// with their groups: a page of an index grouped by kind. Each group keeps
 /// `total`, its size before the cut.
@@ -135,7 +157,7 @@ pub(crate) fn with_events<T: serde::Serialize>(
     let mut map = Value::from_serializable(base)
         .into_map()
         .unwrap_or_default();
-    let (whole, lines) = events.split_at(events.len().min(super::paginate::EVENTS_SHOWN_WHOLE));
+    let (whole, lines) = events.split_at(shown_whole(env.site, events));
     let shown_whole: Vec<Value> =
         at.first_only(|| whole.iter().map(|&e| env.event_value(e, root)).collect());
     let slice = at.slice(lines.len());
@@ -159,18 +181,69 @@ pub(crate) fn with_events<T: serde::Serialize>(
     Value::from(map)
 }
 
-/// What the events of a record weigh on its pages, for
-/// `paginate::record_pages`: those shown whole on its first page alone
-/// (`fixed`), and those listed a line each, cut across its pages
-/// (`sliced`).
-pub(crate) fn events_bytes(events: usize) -> (usize, usize) {
-    use super::paginate::{EVENTS_SHOWN_WHOLE, bytes};
-    let whole = events.min(EVENTS_SHOWN_WHOLE);
-    // A card away from the timeline says how many replies it has.
+/// What event `e` weighs shown whole on a record's page: its card, which
+/// there says how many replies it has.
+fn whole_bytes(site: &Site, e: EventIx) -> usize {
+    use super::paginate::bytes;
+    bytes::EVENT + bytes::LINE + site.events[e].text_bytes()
+}
+
+/// How many of a record's `events` (in the order its page lists them)
+/// its first page shows whole: the first
+/// [`super::paginate::EVENTS_SHOWN_WHOLE`], fewer where they would fill
+/// more than half of [`super::paginate::RECORD_PAGE_BYTES`] (thirty events
+/// each a page of text long); the rest are listed a line each.
+pub(crate) fn shown_whole(site: &Site, events: &[EventIx]) -> usize {
+    use super::paginate::{EVENTS_SHOWN_WHOLE, RECORD_PAGE_BYTES};
+    let mut used = 0;
+    (events.iter().take(EVENTS_SHOWN_WHOLE))
+        .take_while(|&&e| {
+            used += whole_bytes(site, e);
+            used <= RECORD_PAGE_BYTES / 2
+        })
+        .count()
+}
+
+/// What the `events` of a record weigh on its pages (in the order its
+/// page lists them), for `paginate::record_pages`: those shown whole on
+/// its first page alone (`fixed`, [`shown_whole`]), and those listed a
+/// line each, cut across its pages (`sliced`), each with its texts.
+pub(crate) fn events_bytes(site: &Site, events: &[EventIx]) -> (usize, usize) {
+    use super::paginate::{bytes, text_bytes};
+    let (whole, lines) = events.split_at(shown_whole(site, events));
+    let line =
+        |&e: &EventIx| bytes::LINE + text_bytes(site.events[e].title.len(), bytes::SHORT_TEXT);
     (
-        whole * (bytes::EVENT + bytes::LINE),
-        (events - whole) * bytes::LINE,
+        whole.iter().map(|&e| whole_bytes(site, e)).sum(),
+        lines.iter().map(line).sum(),
     )
+}
+
+/// What `sources` weigh listed on a record's pages, each with its name
+/// and address, for `paginate::record_pages`.
+pub(crate) fn sources_bytes(site: &Site, sources: &[crate::model::SourceIx]) -> usize {
+    use super::page::KindPages;
+    (sources.iter())
+        .map(|&s| super::paginate::source_bytes(site.sources[s].shown_text()))
+        .sum()
+}
+
+/// What the cards of `articles` weigh on a record's pages, for
+/// `paginate::record_pages`: each `card` bytes with short texts (a card,
+/// or one with the sentence of a mention), with its own texts and the
+/// bytes of text it shows besides (a sentence).
+pub(crate) fn articles_bytes(
+    site: &Site,
+    articles: impl Iterator<Item = (crate::model::ArticleIx, usize)>,
+    card: usize,
+) -> usize {
+    use super::page::KindPages;
+    use super::paginate::{bytes, text_bytes};
+    articles
+        .map(|(a, besides)| {
+            card + text_bytes(site.articles[a].shown_text() + besides, bytes::CARD_TEXT)
+        })
+        .sum()
 }
 
 /// What the `statements` listed on a record's pages weigh, each with the
@@ -181,8 +254,26 @@ pub(crate) fn statements_bytes(
     statements: impl Iterator<Item = Ix<crate::kinds::Statement>>,
 ) -> usize {
     statements
-        .map(|s| super::paginate::statement_bytes(site.statements[s].about.len(), false))
+        .map(|s| {
+            use super::page::KindPages;
+            let s = &site.statements[s];
+            super::paginate::statement_bytes(s.about.len(), s.shown_text(), false)
+        })
         .sum()
+}
+
+/// The page of `corrections/` each correction of `all` (newest first) is
+/// on: pages filled by what each weighs there, its note as written
+/// among it, [`super::paginate::CORRECTIONS_PAGE`] a page.
+pub(crate) fn correction_parts(all: &[crate::model::correction::Corrected<'_>]) -> Vec<url::Part> {
+    use super::paginate::{self, bytes};
+    let weights: Vec<usize> = (all.iter())
+        .map(|c| {
+            bytes::CORRECTION
+                + paginate::text_bytes(c.correction.note.written_len(), bytes::CORRECTION_TEXT)
+        })
+        .collect();
+    paginate::numbered_by_bytes(&weights, paginate::CORRECTIONS_PAGE)
 }
 
 /// An event as one line of a long list (`more_events`): its title, its
@@ -338,7 +429,7 @@ impl<'a> Env<'a> {
                     return None;
                 }
                 // The corrections of the records on this page of the list.
-                let shown: Vec<serde_json::Value> = crate::model::correction::all(site)
+                let shown: Vec<serde_json::Value> = crate::model::correction::all(site.records())
                     .into_iter()
                     .filter(|c| c.kind == kind)
                     .filter_map(|c| {
@@ -417,16 +508,16 @@ impl<'a> Env<'a> {
         r: &str,
         part: url::Part,
     ) -> (String, String) {
-        use super::paginate::{self, CORRECTIONS_PER_PAGE};
+        use super::paginate;
         let site = self.site;
         let all = self
             .corrections
-            .get_or_init(|| crate::model::correction::all(site));
-        let parts = paginate::numbered(all.len(), CORRECTIONS_PER_PAGE);
-        let shown = paginate::numbered_slice(all.len(), CORRECTIONS_PER_PAGE, part);
-        let entries: Vec<CorrectionEntry> = all[shown]
-            .iter()
-            .map(|c| CorrectionEntry {
+            .get_or_init(|| crate::model::correction::all(site.records()));
+        let on = correction_parts(all);
+        let parts = paginate::pages_of(&on);
+        let entries: Vec<CorrectionEntry> = (all.iter().zip(&on))
+            .filter(|&(_, &on)| on == part)
+            .map(|(c, _)| CorrectionEntry {
                 note_html: to_html(site, &c.correction.note, &self.none, r, Some(&c.anchor)),
                 id: c.anchor.clone(),
                 date: DateCtx::of(&c.correction.date),
@@ -565,18 +656,19 @@ fn script_json(v: &serde_json::Value) -> String {
 /// per choice in the content format's order, each sorted by name (accents
 /// folded, case ignored, ties in content order), empty groups left out.
 pub(crate) fn by_choice<T, C: Choice, Card>(
-    table: &Table<T>,
+    table: &[T],
     choice: impl Fn(&T) -> C,
     name: impl Fn(&T) -> &String,
     card: impl Fn(Ix<T>) -> Card,
 ) -> Vec<Group<Card>> {
+    let at = |i: Ix<T>| &table[i.get()];
     C::ALL
         .iter()
         .map(|&k| {
-            let items: Vec<Card> =
-                sorted_by_name(table.ixs().filter(|&i| choice(&table[i]) == k), |i| {
-                    name(&table[i])
-                })
+            let of_kind = (0..table.len())
+                .map(Ix::new)
+                .filter(|&i| choice(at(i)) == k);
+            let items: Vec<Card> = sorted_by_name(of_kind, |i| name(at(i)))
                 .into_iter()
                 .map(&card)
                 .collect();

@@ -6,16 +6,18 @@
 //! split is deterministic, cheap, and known to `check`, the sitemap and
 //! the list of a site's files without rendering anything.
 //!
-//! The thresholds are item counts measured against the built-in theme at
-//! benchmark scale (see `docs/decisions.md`, "The page budget"): a full
-//! event card is about 1 KiB of minified HTML, an article or actor card
-//! about 0.5 KiB, so the caps below keep a page near 200 KiB at most,
-//! with room for the page's frame. Where the items of one list differ in
-//! size by what they hold (an event with its replies, a statement with
-//! the events it is about, a record's page with several long lists), the
-//! split weighs them with the estimates of [`bytes`], still from counts.
-//! A small investigation, under the caps, keeps its single pages and the
-//! URLs it has always had.
+//! The thresholds were measured against the built-in theme at benchmark
+//! scale (see `docs/decisions.md`, "The page budget"): a full event card
+//! is about 1 KiB of minified HTML, an article or actor card about
+//! 0.5 KiB, so the caps below keep a page near 200 KiB at most, with room
+//! for the page's frame. Items differ in size by what they hold (an event
+//! with its replies, a statement with the events it is about, any item
+//! with a paragraph-long text, a record's page with several long lists),
+//! so lists are split by weight: each item weighs the estimate of
+//! [`bytes`] for its kind plus its texts past what that estimate holds
+//! ([`text_bytes`]), and a page holds what its cap held of short items
+//! (`ARTICLES_PAGE`, `TAG_PAGE`…). A small investigation, under the caps,
+//! keeps its single pages and the URLs it has always had.
 
 use crate::url::{self, Part};
 use std::ops::Range;
@@ -32,7 +34,8 @@ pub const ARTICLES_PER_PAGE: usize = 200;
 /// Most actor or source cards on one page of their index.
 pub const CARDS_PER_PAGE: usize = 300;
 /// How many of a record's events its page shows whole (an article's,
-/// actor's or source's), on its first page; the rest are listed a line
+/// actor's or source's), on its first page, at most: fewer when their
+/// texts are long (`pages::shown_whole`); the rest are listed a line
 /// each.
 pub const EVENTS_SHOWN_WHOLE: usize = 30;
 /// Most records on one page of a tag's list (events and statements at
@@ -92,6 +95,18 @@ pub mod bytes {
     pub const LINE: usize = 160;
     /// An article's or an actor's card.
     pub const CARD: usize = 550;
+    /// The bytes of texts that [`CARD`] holds: a title and a summary of
+    /// 240 characters, the default summary's most, as HTML.
+    pub const CARD_TEXT: usize = 450;
+    /// The bytes of texts that [`CARD`] holds as an actor's (a name), and
+    /// [`SOURCE`] (a name and a short address), as HTML.
+    pub const CHIP_TEXT: usize = 60;
+    /// The bytes of texts that [`STATEMENT`] and [`REPLY`] hold, as HTML.
+    pub const STATEMENT_TEXT: usize = 300;
+    /// A correction on `corrections/`, with the record it corrects.
+    pub const CORRECTION: usize = 600;
+    /// The bytes of texts that [`CORRECTION`] holds, as HTML.
+    pub const CORRECTION_TEXT: usize = 150;
     /// An article's card on an actor's page, with the sentence of the
     /// actor's first mention.
     pub const MENTION: usize = 850;
@@ -101,31 +116,85 @@ pub mod bytes {
 
 /// What an event with `replies` weighs on the timeline, its home:
 /// [`REPLIES_SHOWN_WHOLE`] of them whole, up to [`REPLY_LINES_SHOWN`]
-/// more a line each.
-pub fn event_bytes(replies: usize) -> usize {
+/// more a line each. `reply_texts`: the bytes as written of the texts of
+/// the replies shown whole (at most the [`REPLIES_SHOWN_WHOLE`] longest,
+/// when which are shown is not known: never less than they weigh).
+pub fn event_bytes(replies: usize, reply_texts: &[usize]) -> usize {
     let whole = replies.min(REPLIES_SHOWN_WHOLE);
     let lines = (replies - whole).min(REPLY_LINES_SHOWN);
-    bytes::EVENT + whole * bytes::REPLY + lines * bytes::LINE
+    let texts: usize = (reply_texts.iter().take(REPLIES_SHOWN_WHOLE))
+        .map(|&t| text_bytes(t, bytes::STATEMENT_TEXT))
+        .sum();
+    bytes::EVENT + whole * bytes::REPLY + lines * bytes::LINE + texts
+}
+
+/// What texts of `written` bytes as written add to an item whose weight
+/// in [`bytes`] holds `held` bytes of them as HTML. Text grows as HTML
+/// (a summary's mentions become links, characters are escaped), so it
+/// counts half again. Every list weighs its items' texts so: pages of
+/// items weighed by count alone reached 800 KB where each statement,
+/// summary or correction was a paragraph long.
+pub fn text_bytes(written: usize, held: usize) -> usize {
+    written.saturating_mul(3).div_ceil(2).saturating_sub(held)
 }
 
 /// What an event's own texts and lists add to [`bytes::EVENT`], which
-/// holds short ones: `text`, the bytes of its title and summary as
-/// written; `links`, how many actors and sources it lists; `tags`, how
-/// many tags. A summary's Markdown grows as HTML (its mentions become links),
-/// so it counts half again. 1,000 events with a paragraph and eight
-/// actors each filled pages of 330 KB when every event weighed the same.
+/// holds short ones: `text`, the bytes of the texts its card shows as
+/// written (`KindPages::shown_text`); `links`, how many actors and
+/// sources it lists; `tags`, how many tags. 1,000 events with a
+/// paragraph and eight actors each filled pages of 330 KB when every
+/// event weighed the same.
 pub fn event_text_bytes(text: usize, links: usize, tags: usize) -> usize {
-    (text * 3 / 2).saturating_sub(bytes::SHORT_TEXT)
+    text_bytes(text, bytes::SHORT_TEXT)
         + links.saturating_sub(bytes::SHORT_LINKS) * bytes::LINKED
         + tags.saturating_sub(bytes::SHORT_TAGS) * bytes::TAG
 }
 
-/// What a statement about `about` events weighs: on its entry (`home`)
-/// with every one of them, elsewhere with [`ABOUT_SHOWN`] at most.
-pub fn statement_bytes(about: usize, home: bool) -> usize {
+/// What a statement about `about` events weighs, its texts `text` bytes
+/// as written (`KindPages::shown_text`): on its entry (`home`) with every
+/// one of those events, elsewhere with [`ABOUT_SHOWN`] at most.
+pub fn statement_bytes(about: usize, text: usize, home: bool) -> usize {
     let shown = if home { about } else { about.min(ABOUT_SHOWN) };
-    bytes::STATEMENT + shown.saturating_sub(1) * bytes::LINK
+    bytes::STATEMENT
+        + shown.saturating_sub(1) * bytes::LINK
+        + text_bytes(text, bytes::STATEMENT_TEXT)
 }
+
+/// What a card weighs (an article's, an actor's), its texts `text` bytes
+/// as written.
+pub fn card_bytes(text: usize) -> usize {
+    bytes::CARD + text_bytes(text, bytes::CARD_TEXT)
+}
+
+/// What an actor's card weighs (a chip: its name and role, `text` bytes
+/// as written).
+pub fn chip_bytes(text: usize) -> usize {
+    bytes::CARD + text_bytes(text, bytes::CHIP_TEXT)
+}
+
+/// What a source weighs as an item of a list, its name and address
+/// `text` bytes as written.
+pub fn source_bytes(text: usize) -> usize {
+    bytes::SOURCE + text_bytes(text, bytes::CHIP_TEXT)
+}
+
+/// What the actors' index holds on a page: [`CARDS_PER_PAGE`] cards.
+pub const CARDS_PAGE: usize = CARDS_PER_PAGE * bytes::CARD;
+/// What the sources' index holds on a page: [`CARDS_PER_PAGE`] sources.
+pub const SOURCES_PAGE: usize = CARDS_PER_PAGE * bytes::SOURCE;
+
+/// What the articles' list holds on a page: [`ARTICLES_PER_PAGE`] cards
+/// with short texts.
+pub const ARTICLES_PAGE: usize = ARTICLES_PER_PAGE * bytes::CARD;
+/// What `corrections/` holds on a page: [`CORRECTIONS_PER_PAGE`] short
+/// corrections.
+pub const CORRECTIONS_PAGE: usize = CORRECTIONS_PER_PAGE * bytes::CORRECTION;
+/// What a tag's page holds: [`TAG_ITEMS_PER_PAGE`] events with short
+/// texts.
+pub const TAG_PAGE: usize = TAG_ITEMS_PER_PAGE * bytes::EVENT;
+/// What a page of `statements/` holds: [`STATEMENTS_PER_PAGE`] statements
+/// about one event each, with short texts.
+pub const STATEMENTS_PAGE: usize = STATEMENTS_PER_PAGE * bytes::STATEMENT;
 
 /// The parts of a list of `count` items paged by number with at most
 /// `per_page` on a page: [`Part::Whole`] (the list's own folder, page 1),
@@ -450,7 +519,7 @@ mod tests {
 
     /// Events without replies.
     fn plain(dates: &[(u16, Option<u8>)]) -> Vec<Part> {
-        timeline(dates, &vec![event_bytes(0); dates.len()])
+        timeline(dates, &vec![event_bytes(0, &[]); dates.len()])
     }
 
     #[test]
@@ -465,13 +534,13 @@ mod tests {
         // Half a page of events, each answered ten times: two pages'
         // worth, so the one year is split, its month paged by number.
         let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE / 2];
-        let parts = timeline(&dates, &vec![event_bytes(10); dates.len()]);
+        let parts = timeline(&dates, &vec![event_bytes(10, &[]); dates.len()]);
         assert_eq!(parts[0], Part::Month(2020, 3, 1));
         assert!(parts.contains(&Part::Month(2020, 3, 2)));
         // One event answered thousands of times pages a full month; it
         // shares its page, as its card lists a thousand replies at most.
-        let mut weights = vec![event_bytes(0); EVENTS_PER_PAGE];
-        weights[1] = event_bytes(3000);
+        let mut weights = vec![event_bytes(0, &[]); EVENTS_PER_PAGE];
+        weights[1] = event_bytes(3000, &[]);
         let dates = vec![(2020, Some(3)); EVENTS_PER_PAGE];
         let parts = timeline(&dates, &weights);
         assert_eq!(
@@ -479,29 +548,29 @@ mod tests {
             [Part::Month(2020, 3, 1), Part::Month(2020, 3, 1)]
         );
         assert!(parts.contains(&Part::Month(2020, 3, 2)));
-        assert!(event_bytes(6) - event_bytes(5) == bytes::LINE);
+        assert!(event_bytes(6, &[]) - event_bytes(5, &[]) == bytes::LINE);
         // Past the lines a card lists, more replies weigh nothing more:
         // any event fits on a page.
         let listed = REPLIES_SHOWN_WHOLE + REPLY_LINES_SHOWN;
-        assert_eq!(event_bytes(listed + 4000), event_bytes(listed));
-        assert!(event_bytes(listed) - event_bytes(listed - 1) == bytes::LINE);
-        assert!(event_bytes(usize::MAX / 2) < EVENTS_PER_PAGE * bytes::EVENT);
+        assert_eq!(event_bytes(listed + 4000, &[]), event_bytes(listed, &[]));
+        assert!(event_bytes(listed, &[]) - event_bytes(listed - 1, &[]) == bytes::LINE);
+        assert!(event_bytes(usize::MAX / 2, &[]) < EVENTS_PER_PAGE * bytes::EVENT);
     }
 
     #[test]
     fn statements_about_many_events_fill_a_page_sooner() {
         let page = STATEMENTS_PER_PAGE * bytes::STATEMENT;
-        let light = vec![statement_bytes(1, true); STATEMENTS_PER_PAGE];
+        let light = vec![statement_bytes(1, 0, true); STATEMENTS_PER_PAGE];
         assert_eq!(pages_of(&numbered_by_bytes(&light, page)), [Part::Whole]);
         let mut heavy = light.clone();
-        heavy[0] = statement_bytes(400, true);
+        heavy[0] = statement_bytes(400, 0, true);
         let parts = numbered_by_bytes(&heavy, page);
         let on_first = parts.iter().filter(|&&p| p == Part::Whole).count();
         assert_eq!(on_first, 1 + (page - heavy[0]) / bytes::STATEMENT);
         assert_eq!(pages_of(&parts), [Part::Whole, Part::Page(2)]);
         assert_eq!(
-            statement_bytes(400, false),
-            statement_bytes(ABOUT_SHOWN, true)
+            statement_bytes(400, 0, false),
+            statement_bytes(ABOUT_SHOWN, 0, true)
         );
     }
 

@@ -125,6 +125,16 @@ pub(crate) fn index_context(
     )
 }
 
+/// The page of a tag's list each of its records is on, in its order:
+/// pages filled by what each record weighs there
+/// (`KindPages::listed_bytes`), [`super::paginate::TAG_PAGE`] a page.
+pub(crate) fn tag_parts(records: &crate::model::Records<'_>, tag: &Tag) -> Vec<url::Part> {
+    let weights: Vec<usize> = (tag.records.iter())
+        .map(|&r| super::page::listed_bytes(records, r))
+        .collect();
+    super::paginate::numbered_by_bytes(&weights, super::paginate::TAG_PAGE)
+}
+
 /// One tag's page: its records, kind by kind.
 pub(crate) fn tag_context(
     env: &Env,
@@ -133,11 +143,12 @@ pub(crate) fn tag_context(
     ctx: &mut Context,
     root: &str,
 ) -> (String, String) {
-    use super::paginate::{self, TAG_ITEMS_PER_PAGE};
+    use super::paginate;
     let tag = &env.site.tags[t];
     let mut sections: Vec<TagSection> = Vec::new();
-    for (n, &r) in tag.records.iter().enumerate() {
-        let (info, value) = if paginate::numbered_part(n, TAG_ITEMS_PER_PAGE) == part {
+    let on = tag_parts(&env.site.records(), tag);
+    for (&r, &on) in tag.records.iter().zip(&on) {
+        let (info, value) = if on == part {
             let (info, value) = listed(env, r, root);
             (info, Some(value))
         } else {
@@ -157,7 +168,7 @@ pub(crate) fn tag_context(
         }
     }
     sections.retain(|s| !s.items.is_empty());
-    let parts = paginate::numbered(tag.records.len(), TAG_ITEMS_PER_PAGE);
+    let parts = paginate::pages_of(&on);
     let list = url::tag("", &tag.slug);
     ctx.insert(
         "pagination",
