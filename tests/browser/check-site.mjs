@@ -178,6 +178,17 @@ try {
           if (problems.length) fail(`${label}: console errors ${problems.join(' | ')}`); else pass();
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 0) fail(`${label}: scrolls horizontally by ${overflow}px`); else pass();
+          // A correction is said to be one where it is shown: by its box's
+          // own label, or by the heading of the record's own "Corrections"
+          // section. (Event cards on an actor's page once lost their label
+          // to the rule meant for that section, and read as replies.)
+          const unlabelled = await page.evaluate(() => [...document.querySelectorAll('.corrections')].filter((box) => {
+            const title = box.querySelector('.corrections-title');
+            if (title && title.checkVisibility()) return false;
+            const heading = box.parentElement.querySelector(':scope > h2');
+            return !(heading && /Correction/.test(heading.textContent));
+          }).length);
+          if (unlabelled) fail(`${label}: ${unlabelled} correction(s) shown without the word "Correction"`); else pass();
           await page.addScriptTag({ content: axeSource }).catch(() => page.evaluate(axeSource));
           const result = await page.evaluate(async () =>
             // eslint-disable-next-line no-undef
