@@ -80,11 +80,16 @@ impl Neighbour {
 }
 
 // The actor diagram's frame, in user units: it is drawn for a phone's
-// width (360) and grows no wider than the theme lets it.
+// width (360) and grows no wider than the theme lets it. The pills leave
+// 84 units between the columns for the actor's own name, in lines of
+// [`SELF_NAME_WIDTH`] characters (13 px bold: about 6.8 units each); a
+// pill holds a name and two lines of note.
 const W: i32 = 360;
-const PILL_W: i32 = 142;
-const PILL_H: i32 = 48;
-const PITCH: i32 = 56;
+const PILL_W: i32 = 136;
+const PILL_H: i32 = 54;
+const PITCH: i32 = 62;
+/// Characters on a line of the actor's own name under its circle.
+const SELF_NAME_WIDTH: usize = 11;
 const LEFT_X: i32 = 2;
 const RIGHT_X: i32 = W - 2 - PILL_W;
 const CENTRE_R: i32 = 26;
@@ -177,12 +182,14 @@ pub(crate) fn actor_diagram(
         "middle",
         &initials(&a.name),
     );
-    svg.text(
-        "dg-name dg-self-name",
-        (centre.0, centre.1 + CENTRE_R + 16),
-        "middle",
-        &fit(&a.name, 16),
-    );
+    for (k, line) in wrap(&a.name, SELF_NAME_WIDTH, 2).iter().enumerate() {
+        svg.text(
+            "dg-name dg-self-name",
+            (centre.0, centre.1 + CENTRE_R + 16 + 14 * k as i32),
+            "middle",
+            line,
+        );
+    }
     svg.end_link();
     Some(svg.finish())
 }
@@ -247,9 +254,9 @@ fn node(svg: &mut Svg, env: &Env, root: &str, nb: &Neighbour, (x, y): (i32, i32)
         PILL_H,
         3,
     );
-    svg.text("dg-name", (x + 13, y + 18), "start", &fit(&other.name, 19));
-    for (k, line) in wrap(&note, 24, 2).iter().enumerate() {
-        svg.text("dg-note", (x + 13, y + 32 + 11 * k as i32), "start", line);
+    svg.text("dg-name", (x + 13, y + 19), "start", &fit(&other.name, 18));
+    for (k, line) in wrap(&note, 23, 2).iter().enumerate() {
+        svg.text("dg-note", (x + 13, y + 34 + 12 * k as i32), "start", line);
     }
     svg.end_link();
 }

@@ -121,7 +121,10 @@ const pageTypes = (site) => {
     return json[0]?.path;
   };
   // The statements fixture adds the pages with corrections and replies.
-  const more = site === 'statements'
+  const more = site === 'example'
+    // The most connected actor: its diagram is the fullest.
+    ? { 'connected-actor': 'actors/nso-group/' }
+    : site === 'statements'
     ? { corrected: 'articles/first-story/', 'replying-actor': 'actors/city-hall/', 'corrected-source': 'sources/radio-harbour/' }
     : site === 'paged'
       ? { 'timeline-year': 'timeline/2021/', 'timeline-month': 'timeline/2020/03/', 'articles-page': 'articles/page/2/', 'tag-page': 'tags/paged/page/2/', 'split-actor': 'actors/port-authority/', 'split-actor-page': 'actors/port-authority/page/2/' }
@@ -189,6 +192,27 @@ try {
             return !(heading && /Correction/.test(heading.textContent));
           }).length);
           if (unlabelled) fail(`${label}: ${unlabelled} correction(s) shown without the word "Correction"`); else pass();
+          // In an actor's diagram every text is read where it is drawn:
+          // inside its own node's pill, over no other node (the centre's
+          // name once ran under the pills beside it, a note's second line
+          // over its pill's border).
+          const clashes = await page.evaluate(() => {
+            const found = [];
+            for (const svg of document.querySelectorAll('svg.diagram-actor')) {
+              const pills = [...svg.querySelectorAll('rect.dg-pill')].map((r) => [r, r.getBoundingClientRect()]);
+              for (const text of svg.querySelectorAll('text')) {
+                const t = text.getBoundingClientRect();
+                const own = text.closest('a')?.querySelector('rect.dg-pill');
+                for (const [rect, b] of pills) {
+                  const inside = t.left >= b.left && t.right <= b.right && t.top >= b.top && t.bottom <= b.bottom;
+                  const apart = t.right <= b.left || t.left >= b.right || t.bottom <= b.top || t.top >= b.bottom;
+                  if (rect === own ? !inside : !apart) found.push(`"${text.textContent}"`);
+                }
+              }
+            }
+            return found;
+          });
+          if (clashes.length) fail(`${label}: diagram text outside its node or over another: ${clashes.join(', ')}`); else pass();
           await page.addScriptTag({ content: axeSource }).catch(() => page.evaluate(axeSource));
           const result = await page.evaluate(async () =>
             // eslint-disable-next-line no-undef

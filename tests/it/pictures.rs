@@ -253,6 +253,25 @@ fn an_actors_picture_shows_relations_both_ways_and_who_shares_most_events() {
         svg.contains("Hub Holdings") && svg.contains("invests in"),
         "{svg}"
     );
+    // A peer shares events with the hub but has no relation: the page says
+    // so, and does not call the connections drawn under it missing.
+    let peer = &pages["actors/peer-0/index.html"];
+    assert!(!pictures(peer).is_empty());
+    assert!(peer.contains("No relation to another actor is recorded."));
+    assert!(!peer.contains("No recorded connections"), "{peer}");
+    // The actor's own name is drawn in lines of at most 11 characters,
+    // which fit between the columns (the browser check measures them).
+    let names: Vec<&str> = svg
+        .split("class=\"dg-name dg-self-name\"")
+        .skip(1)
+        .map(|t| &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()])
+        .collect();
+    assert_eq!(names, ["Investor 0"], "{svg}");
+    let hub_svg = pictures(hub).into_iter().next().unwrap();
+    assert!(
+        hub_svg.contains(">Hub<") && hub_svg.contains(">Holdings<"),
+        "{hub_svg}"
+    );
     // No connection, no picture.
     assert!(pictures(&pages["actors/loner/index.html"]).is_empty());
     assert!(!pages["actors/loner/index.html"].contains("Shares events with"));
