@@ -595,7 +595,7 @@ fn paragraph(n: usize, seed: usize) -> String {
     while out.len() < n {
         out.push_str(words[i % words.len()]);
         out.push(' ');
-        i = i * 7 + 3;
+        i = i.wrapping_mul(7).wrapping_add(3);
     }
     out.push_str("end.");
     out
