@@ -149,7 +149,7 @@ macro_rules! loaded_storage {
             /// the ids of those that did not, and what a CSV file told
             /// besides its records.
             fn parse(kind: DataKind, source: &SourceFile) -> (DataRecords, Vec<Diagnostic>, Vec<String>, Option<csv::CsvFile>) {
-                let is_csv = source.path.ends_with(".csv");
+                let is_csv = has_extension(&source.path, &["csv"]);
                 match kind {
                     $(DataKind::$dt if is_csv => {
                         let sheet = <$dt as Kind>::SHEET;
@@ -509,7 +509,7 @@ static TOP_LEVEL: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// `actors.csv`, `actors`) holds.
 fn data_kind(top: &str) -> Option<(DataKind, bool)> {
     let (stem, folder) = match top.rsplit_once('.') {
-        Some((stem, "yaml" | "yml" | "csv")) => (stem, false),
+        Some((stem, _)) if is_data_file(top) => (stem, false),
         Some(_) => return None,
         None => (top, true),
     };
@@ -528,13 +528,33 @@ fn did_you_mean_name(top: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
+/// Whether `name` ends in `.` and one of `extensions` (lower-case), in
+/// any case: files saved on Windows or exported by some tools are named
+/// `EVENTS.CSV` or `Story.MD`, and were skipped without a word.
+fn has_extension(name: &str, extensions: &[&str]) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| extensions.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+}
+
 fn is_yaml(name: &str) -> bool {
-    name.ends_with(".yaml") || name.ends_with(".yml")
+    has_extension(name, &["yaml", "yml"])
 }
 
 /// A data file in a kind's folder: YAML or CSV.
 fn is_data_file(name: &str) -> bool {
-    is_yaml(name) || name.ends_with(".csv")
+    has_extension(name, &["yaml", "yml", "csv"])
+}
+
+/// The hint for a file in a kind's folder that holds no records: how to
+/// make it one, for the formats newsrooms keep records in.
+fn not_data_hint(name: &str) -> &'static str {
+    if has_extension(name, &["xlsx", "xls", "ods", "numbers"]) {
+        "save the sheet as CSV (UTF-8) beside it; a spreadsheet's own format is not read"
+    } else if has_extension(name, &["json", "tsv", "txt"]) {
+        "records are read from .yaml, .yml and .csv files; save them as one of those"
+    } else {
+        "move it out of content/ (or start its name with `.`) if it holds no records"
+    }
 }
 
 /// Loads the investigation at `root`: every record that loads, with every
@@ -682,10 +702,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
         let mut parts = rel_str.split('/');
         let top = parts.next().unwrap_or("");
         let is_file = entry.file_type().is_file();
-        if entry.depth() == 1
-            && !TOP_LEVEL.iter().any(|t| t == top)
-            && !(top.ends_with(".yml") && data_kind(top).is_some())
-        {
+        if entry.depth() == 1 && !TOP_LEVEL.iter().any(|t| t == top) && data_kind(top).is_none() {
             let plurals: Vec<&str> = DataKind::ALL.iter().map(|k| k.info().plural).collect();
             let meant = did_you_mean_name(top);
             diags.push(
@@ -713,11 +730,24 @@ fn walk(root: &Path, content: &Path) -> Walk {
         let name = entry.file_name().to_string_lossy().into_owned();
         let role = match (top, data_kind(top)) {
             ("site.yaml", _) => Role::Site,
-            (_, Some((_, true))) if !is_data_file(&name) => continue,
+            (_, Some((kind, true))) if !is_data_file(&name) => {
+                diags.push(
+                    Diagnostic::new(
+                        shown(),
+                        format!(
+                            "not read: only .yaml, .yml and .csv files in content/{}/ hold records",
+                            kind.info().plural
+                        ),
+                    )
+                    .with_hint(not_data_hint(&name))
+                    .warning(),
+                );
+                continue;
+            }
             (_, Some((kind, _))) => Role::Data(kind),
             ("static", _) => Role::Static,
-            ("articles", _) if name.ends_with(".md") => Role::ArticleMd,
-            ("articles", _) if name.ends_with(".txt") => Role::ArticleTxt,
+            ("articles", _) if has_extension(&name, &["md"]) => Role::ArticleMd,
+            ("articles", _) if has_extension(&name, &["txt"]) => Role::ArticleTxt,
             ("articles", _) if is_yaml(&name) => Role::Sidecar,
             ("articles", _) => {
                 diags.push(

@@ -928,3 +928,48 @@ fn controls_and_noncharacters_pasted_into_copy_are_in_no_page() {
         "{regulator:?}"
     );
 }
+
+#[test]
+fn files_named_in_upper_case_load_and_a_spreadsheet_is_named() {
+    // Files saved on Windows or exported by some tools end in `.CSV`,
+    // `.YML` or `.MD`: they were skipped without a word (data files) or
+    // refused as stray (articles). A sheet left in its own format beside
+    // the records was skipped without a word too.
+    let inv = investigation(None);
+    let c = inv.path().join("content");
+    std::fs::write(
+        c.join("events/LATER.YML"),
+        "- id: shouted-event\n  date: 2020-05-01\n  title: Shouted event\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("events/SHEET.CSV"),
+        "id,date,title\nsheet-event,2020-06-01,From the sheet\n",
+    )
+    .unwrap();
+    std::fs::write(c.join("events/ledger.xlsx"), b"PK\x03\x04").unwrap();
+    std::fs::write(
+        c.join("articles/LOUD.MD"),
+        "---\ntitle: Loud story\ndate: 2020-01-02\n---\n\nThe Port Authority said nothing at all about it.\n",
+    )
+    .unwrap();
+    let wire = c.join("articles/wire");
+    std::fs::rename(wire.join("Wire Story.txt"), wire.join("Wire Story.TXT")).unwrap();
+    std::fs::rename(wire.join("Wire Story.yaml"), wire.join("Wire Story.YAML")).unwrap();
+    let out = dossier_in(inv.path(), &["build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("content/events/ledger.xlsx: warning: not read: only .yaml, .yml and .csv files in content/events/ hold records"),
+        "{err}"
+    );
+    assert!(err.contains("hint: save the sheet as CSV (UTF-8)"), "{err}");
+    let public = inv.path().join("public");
+    let timeline = read(&public.join("timeline/index.html"));
+    assert!(timeline.contains("Shouted event"), "{timeline}");
+    assert!(timeline.contains("From the sheet"), "{timeline}");
+    assert!(public.join("articles/loud/index.html").exists());
+    // The wire story's sidecar is still its metadata.
+    let wire_page = page(&public, "articles/wire-story/index.html");
+    assert_eq!(texts(&wire_page, "h1"), ["Wire: Roe under pressure"]);
+}
