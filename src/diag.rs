@@ -378,8 +378,19 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf());
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = slash_separated(&rel);
     if s.is_empty() { ".".to_owned() } else { s }
+}
+
+/// `path` with `/` between its folders on every system: `\\` is a
+/// separator on Windows only, and elsewhere part of a name, kept as it is.
+pub fn slash_separated(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    }
 }
 
 /// What went wrong walking a folder (a link loop, an unreadable entry).

@@ -301,13 +301,34 @@ fn static_in_the_way(
     let graph = (loaded.static_files.iter())
         .any(|(p, _)| p.contains("/page"))
         .then(|| link::link(site));
-    let made = render::output_paths(site, renderer, graph.as_ref());
+    let mut made = render::output_paths(site, renderer, graph.as_ref());
     let placed: Vec<&str> = loaded
         .static_files
         .iter()
         .map(|(p, _)| p.as_str())
         .collect();
-    let found: Diagnostics = write::in_the_way(&placed, &made)
+    // The search index's files are named by Pagefind as it indexes, so
+    // they are not among the paths above: its folder is the search's
+    // alone. A file of `content/static/` there replaced one of its files
+    // (and broke the search) or, named like the folder, failed the build
+    // with no more than an I/O error after `check` had passed.
+    let bundle = url::search_bundle("");
+    let mut in_search: Diagnostics = Diagnostics::default();
+    if site.config.search {
+        made.push(format!("{bundle}pagefind.js"));
+        for &p in &placed {
+            if p.starts_with(bundle.as_str()) {
+                in_search.push(
+                    Diagnostic::new(
+                        format!("content/static/{p}"),
+                        format!("`{bundle}` holds the search index, made by every build: this file would replace part of it"),
+                    )
+                    .with_hint("move it into a folder of its own, such as `content/static/files/`, or set `search: false` in site.yaml"),
+                );
+            }
+        }
+    }
+    let mut found: Diagnostics = write::in_the_way(&placed, &made)
         .into_iter()
         .map(|clash| match clash {
             write::InTheWay::AFolder { file, below } => Diagnostic::new(
@@ -322,6 +343,7 @@ fn static_in_the_way(
             .with_hint(format!("rename the folder `content/static/{file}/`")),
         })
         .collect();
+    found.extend(in_search);
     (!found.is_empty()).then_some(found)
 }
 

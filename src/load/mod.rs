@@ -698,7 +698,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
         // Only for messages: most entries never need it.
         let shown = || display_path(root, entry.path());
         let rel = entry.path().strip_prefix(content).unwrap_or(entry.path());
-        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        let rel_str = crate::diag::slash_separated(rel);
         let mut parts = rel_str.split('/');
         let top = parts.next().unwrap_or("");
         let is_file = entry.file_type().is_file();
@@ -745,6 +745,17 @@ fn walk(root: &Path, content: &Path) -> Walk {
                 continue;
             }
             (_, Some((kind, _))) => Role::Data(kind),
+            // On Windows `\` separates folders and is never in a name;
+            // elsewhere a name may hold it, but browsers read it in an
+            // address as `/`, and it was written as one: `a\b.txt` went
+            // to `a/b.txt`, where it could clash with the file `a`.
+            ("static", _) if rel.iter().any(|c| c.to_string_lossy().contains('\\')) => {
+                diags.push(
+                    Diagnostic::new(shown(), "a `\\` in a file name: browsers read it in an address as `/`, so this file cannot be published under its name")
+                        .with_hint("rename it without `\\` (a `/` makes a folder)"),
+                );
+                continue;
+            }
             ("static", _) => Role::Static,
             ("articles", _) if has_extension(&name, &["md"]) => Role::ArticleMd,
             ("articles", _) if has_extension(&name, &["txt"]) => Role::ArticleTxt,

@@ -79,7 +79,7 @@ pub fn read_tree(
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let key = rel.to_string_lossy().replace('\\', "/");
+        let key = crate::diag::slash_separated(rel);
         let shown = display_path(root, entry.path());
         match std::fs::read(entry.path()) {
             Ok(bytes) => add(key, bytes, shown),

@@ -423,6 +423,61 @@ fn static_files_in_the_way_of_the_site() {
     );
 }
 
+/// The search index's folder is the search's alone, though its files are
+/// named only as it is made: `check` passed a static file named like the
+/// folder (`build` then failed with "Not a directory" at the output
+/// folder) and a file inside it (which replaced the index's own script,
+/// and the search stopped working).
+#[test]
+fn static_files_in_the_way_of_the_search_index() {
+    let inv = investigation(None);
+    let root = inv.path();
+    let site = std::fs::read_to_string(root.join("content/site.yaml")).unwrap();
+    write(root, "content/site.yaml", format!("{site}search: true\n"));
+    write(root, "content/static/search/pagefind/pagefind.js", "mine");
+    let out = root.join("public");
+    std::fs::create_dir_all(&out).unwrap();
+    let before = snapshot(&out);
+    assert_eq!(
+        errors(root),
+        [
+            "content/static/search/pagefind/pagefind.js: error: `search/pagefind/` holds the search index, made by every build: this file would replace part of it"
+        ]
+    );
+    std::fs::remove_dir_all(root.join("content/static/search/pagefind")).unwrap();
+    write(root, "content/static/search/pagefind", "mine");
+    assert_eq!(
+        errors(root),
+        [
+            "content/static/search/pagefind: error: the site has a folder `search/pagefind/` (with `search/pagefind/pagefind.js`): this file cannot be written there"
+        ]
+    );
+    assert_eq!(snapshot(&out), before, "nothing written");
+    // Without the search, the folder is free.
+    write(root, "content/site.yaml", format!("{site}search: false\n"));
+    build_ok(root);
+    assert_eq!(read(&out.join("search/pagefind")), "mine");
+}
+
+/// A `\` is part of a file's name outside Windows, but browsers read it
+/// in an address as `/`. It was written as one: `a\b.txt` went to
+/// `a/b.txt`, and beside a static file `a` the build failed with "File
+/// exists" after `check` had passed.
+#[cfg(unix)]
+#[test]
+fn a_backslash_in_a_static_files_name() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(root, "content/static/a\\b.txt", "b");
+    write(root, "content/static/a", "a");
+    assert_eq!(
+        errors(root),
+        [
+            "content/static/a\\b.txt: error: a `\\` in a file name: browsers read it in an address as `/`, so this file cannot be published under its name"
+        ]
+    );
+}
+
 /// A record's later pages are the site's too: a static file where one
 /// of them goes is reported by `check` and `build` alike, at the file,
 /// although those pages are known only after linking.
