@@ -227,6 +227,10 @@ impl Diagnostics {
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
     }
+    /// Keeps the diagnostics for which `keep` is true, in their order.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.0.retain(keep);
+    }
     pub fn last_mut(&mut self) -> Option<&mut Diagnostic> {
         self.0.last_mut()
     }

@@ -73,6 +73,7 @@ impl Cell for Vec<Field<LinkFields>> {
             url,
             label,
             unknown: Vec::new(),
+            partly_read: false,
         }))
     }
 
@@ -92,6 +93,7 @@ impl Cell for Vec<Field<RelationFields>> {
                 actor,
                 label,
                 unknown: Vec::new(),
+                partly_read: false,
             }
         }))
     }
@@ -256,6 +258,7 @@ impl super::Written for Actor {
                             url: written(Some(&l.url)),
                             label: written(Some(&l.label)),
                             unknown: Vec::new(),
+                            partly_read: false,
                         })
                     })
                     .collect()
@@ -268,6 +271,7 @@ impl super::Written for Actor {
                             actor: written(Some(&site.actors[r.actor].id)),
                             label: written(Some(&r.label)),
                             unknown: Vec::new(),
+                            partly_read: false,
                         })
                     })
                     .collect()
@@ -275,6 +279,7 @@ impl super::Written for Actor {
             // Corrections are written in YAML only.
             corrections: None,
             unknown: Vec::new(),
+            partly_read: false,
         }
     }
 }

@@ -15,7 +15,7 @@ use std::fmt;
 /// and its 1-based line and column in that file as a whole (a front
 /// matter's offset already added). Line 0 means "somewhere in the file":
 /// the message then names the file alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Span {
     pub file: usize,
     pub line: usize,
@@ -241,6 +241,19 @@ pub trait FromNode: Sized {
     fn from_node(node: Node, key: &str, problems: &mut Vec<Problem>) -> Option<Self>;
 }
 
+/// A record that can be read without the fields that could not be
+/// (`record_fields!`): so that its other fields are still checked, and
+/// every problem of the record is reported in one run (content format
+/// 1.1, "Errors"), not the next one after the first is fixed.
+pub trait PartlyRead {
+    /// Marks the record as read without some of its fields: it is
+    /// checked, but what is said only of a field it lacks (that it is
+    /// missing) is not reported, and it is never published (the field
+    /// that could not be read is an error).
+    fn mark_partly_read(&mut self);
+    fn is_partly_read(&self) -> bool;
+}
+
 /// `field:` with nothing after it.
 fn empty(node: &Node, key: &str, problems: &mut Vec<Problem>) {
     problems.push(Problem::new(
@@ -426,6 +439,18 @@ macro_rules! record_fields {
             $(pub $field: Option<$ty>,)*
             /// Keys that are not fields of this record, as written.
             pub unknown: Vec<$crate::load::fields::Text>,
+            /// Read without the fields that could not be read
+            /// ([`$crate::load::fields::PartlyRead`]).
+            pub partly_read: bool,
+        }
+
+        impl $crate::load::fields::PartlyRead for $name {
+            fn mark_partly_read(&mut self) {
+                self.partly_read = true;
+            }
+            fn is_partly_read(&self) -> bool {
+                self.partly_read
+            }
         }
 
         impl $name {

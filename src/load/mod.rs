@@ -204,6 +204,16 @@ macro_rules! loaded_storage {
                 out
             }
 
+            /// Where each data record read without some of its fields
+            /// starts ([`fields::PartlyRead`]): what is said at that
+            /// place of such a record follows from what it lacks.
+            pub fn partly_read(&self) -> std::collections::HashSet<Span> {
+                use fields::PartlyRead as _;
+                let mut out = std::collections::HashSet::new();
+                $(out.extend(self.$dp.iter().filter(|r| r.value.is_partly_read()).map(|r| r.span));)*
+                out
+            }
+
             /// The `tags` written in every data record that loaded,
             /// whether or not the record passes its checks.
             pub fn written_tags(&self) -> Vec<&str> {

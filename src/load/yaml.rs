@@ -12,7 +12,7 @@
 //! ([`super::limits`]) is told which.
 
 use super::SourceFile;
-use super::fields::{Field, FromNode, Node, NodeValue, Place, Problem, Span};
+use super::fields::{Field, FromNode, Node, NodeValue, PartlyRead, Place, Problem, Span};
 use super::rephrase;
 use crate::diag::Diagnostic;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
@@ -83,7 +83,7 @@ pub struct Read<T> {
 
 /// The records of a data file (one record, or a list), each located in
 /// file `file`. An empty file holds none.
-pub fn records<T: DeserializeOwned + Place + FromNode + Send>(
+pub fn records<T: DeserializeOwned + Place + FromNode + PartlyRead + Send>(
     source: &SourceFile,
     file: usize,
 ) -> Read<T> {
@@ -103,7 +103,7 @@ pub fn records<T: DeserializeOwned + Place + FromNode + Send>(
 /// The records of `source` read whole, one record or a list; when it does
 /// not read straight into them, read again to report every problem and
 /// keep the records that are sound ([`loose`]).
-fn whole_list<T: DeserializeOwned + FromNode>(source: &SourceFile) -> Read<T> {
+fn whole_list<T: DeserializeOwned + FromNode + PartlyRead>(source: &SourceFile) -> Read<T> {
     match strict::<Option<Field<OneOrMany<T>>>>(&source.text) {
         Ok(doc) => Read {
             records: match doc {
@@ -123,10 +123,10 @@ fn whole_list<T: DeserializeOwned + FromNode>(source: &SourceFile) -> Read<T> {
         Err(e) => loose(source, &source.text, "id", &e, |node, read, problems| {
             match node.value {
                 NodeValue::Empty => {}
-                NodeValue::Map(_) => keep(node, "id", read, problems),
+                NodeValue::Map(_) => keep_partly(node, "id", read, problems),
                 NodeValue::List(items) => {
                     for item in items {
-                        keep(item, "id", read, problems);
+                        keep_partly(item, "id", read, problems);
                     }
                 }
                 NodeValue::Scalar { .. } => problems.push(Problem {
@@ -285,6 +285,50 @@ fn keep<T: FromNode>(node: Node, key: &str, read: &mut Read<T>, problems: &mut V
     match T::from_node(node, "", problems) {
         Some(value) => read.records.push(Field { value, span }),
         None => read.unloaded.extend(written),
+    }
+}
+
+/// [`keep`], for a data file's record: one that is not sound is kept
+/// too, read without the fields that cannot be read on their own, and
+/// marked ([`PartlyRead`]) so that its other fields are checked in the
+/// same run and it is never published. (A record with `tags: money`
+/// reported only that; its bad date, status and unknown actor came one
+/// `check` later each.)
+fn keep_partly<T: FromNode + PartlyRead>(
+    node: Node,
+    key: &str,
+    read: &mut Read<T>,
+    problems: &mut Vec<Problem>,
+) {
+    let copy = matches!(node.value, NodeValue::Map(_)).then(|| node.clone());
+    let kept = read.records.len();
+    keep(node, key, read, problems);
+    if read.records.len() > kept {
+        return;
+    }
+    let Some(Node {
+        span,
+        value: NodeValue::Map(entries),
+    }) = copy
+    else {
+        return;
+    };
+    // What each field reads to alone was reported by `keep` already.
+    let alone = |entry: &(Node, Node)| {
+        let node = Node {
+            span,
+            value: NodeValue::Map(vec![entry.clone()]),
+        };
+        T::from_node(node, "", &mut Vec::new()).is_some()
+    };
+    let sound: Vec<(Node, Node)> = entries.into_iter().filter(alone).collect();
+    let node = Node {
+        span,
+        value: NodeValue::Map(sound),
+    };
+    if let Some(mut value) = T::from_node(node, "", &mut Vec::new()) {
+        value.mark_partly_read();
+        read.records.push(Field { value, span });
     }
 }
 

@@ -765,6 +765,24 @@ fn build_inner<'a>(
     if let Some(d) = file_diags {
         ctx.diags.extend(d);
     }
+    // A record read without the fields that could not be read is
+    // checked, but what is said at the record itself (that a field is
+    // missing, that a reply needs the events it answers) only follows
+    // from what it lacks. Such a record always comes with the error of
+    // its field, so it never reaches a site.
+    let partly_read = loaded.partly_read();
+    if !partly_read.is_empty() {
+        let at: std::collections::HashSet<(&str, usize, usize)> = (partly_read.iter())
+            .map(|s| (&*loaded.files[s.file].path, s.line, s.column))
+            .collect();
+        let loading = loaded.problems.len();
+        let mut k = 0;
+        ctx.diags.retain(|d| {
+            k += 1;
+            k <= loading
+                || !matches!((d.line, d.column), (Some(l), Some(c)) if at.contains(&(&*d.path, l, c)))
+        });
+    }
     // Warnings alone leave a site: they travel with it.
     if ctx.diags.has_errors() {
         return Err(ctx.diags);

@@ -423,6 +423,34 @@ fn static_files_in_the_way_of_the_site() {
     );
 }
 
+/// A value of the wrong shape in a record (a list written as one word)
+/// hid the record's other problems: its bad date, status and unknown actor
+/// came one `check` later each. The record is now checked without that
+/// field, and nothing that only follows from the missing field (that a
+/// required one is missing) is said.
+#[test]
+fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/events/bad.yaml",
+        "- id: bad-one\n  date: 2021-13-45\n  title: Bad event\n  status: maybe\n  actors: [nobody-here]\n  tags: money\n- id: bad-two\n  date: [2021, 2022]\n  title: {a: 1}\n  sources: [nowhere]\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/events/bad.yaml:2:9: error: `2021-13-45`: month 13 does not exist (01 to 12)",
+            "content/events/bad.yaml:4:11: error: `maybe` is not a valid status; allowed: confirmed, reported, alleged, disputed, denied",
+            "content/events/bad.yaml:5:12: error: unknown actor `nobody-here`",
+            "content/events/bad.yaml:6:9: error: expected a list here, such as `[a, b]` or one `- item` per line",
+            "content/events/bad.yaml:8:9: error: `date` takes one date, not a list",
+            "content/events/bad.yaml:9:10: error: `title` takes one text here, not fields (`name: value` lines)",
+            "content/events/bad.yaml:10:13: error: unknown source `nowhere`",
+        ]
+    );
+}
+
 /// The search index's folder is the search's alone, though its files are
 /// named only as it is made: `check` passed a static file named like the
 /// folder (`build` then failed with "Not a directory" at the output
