@@ -23,7 +23,7 @@ pub use cache::Cache;
 use crate::diag::{Diagnostic, Diagnostics, LineStarts, did_you_mean, display_path};
 use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source, Statement};
 use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
-use fields::{Field, Place, SiteFields, Span};
+use fields::{Field, PartlyRead, Place, SiteFields, Span};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
@@ -204,13 +204,17 @@ macro_rules! loaded_storage {
                 out
             }
 
-            /// Where each data record read without some of its fields
-            /// starts ([`fields::PartlyRead`]): what is said at that
-            /// place of such a record follows from what it lacks.
+            /// Where each record read without some of its fields starts
+            /// (a data record, an article's metadata, `site.yaml`;
+            /// [`fields::PartlyRead`]): what is said at that place of
+            /// such a record follows from what it lacks.
             pub fn partly_read(&self) -> std::collections::HashSet<Span> {
-                use fields::PartlyRead as _;
                 let mut out = std::collections::HashSet::new();
                 $(out.extend(self.$dp.iter().filter(|r| r.value.is_partly_read()).map(|r| r.span));)*
+                let metadata = self.articles.iter().filter_map(|a| a.meta.as_deref());
+                let site = self.site.iter();
+                out.extend(metadata.filter(|m| m.value.is_partly_read()).map(|m| m.span));
+                out.extend(site.filter(|m| m.value.is_partly_read()).map(|m| m.span));
                 out
             }
 
@@ -1196,9 +1200,21 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                         yaml_line_offset,
                         ..file
                     };
-                    let mut read = yaml::record(&yaml_file, &yaml_file.text[yaml_range], 0, "slug");
+                    let mut read = yaml::record::<<Article as Kind>::Fields>(
+                        &yaml_file,
+                        &yaml_file.text[yaml_range],
+                        0,
+                        "slug",
+                    );
                     out.files.push(yaml_file);
-                    if read.problems.is_empty() {
+                    // Metadata read in part is checked with the rest (its
+                    // problems go with it, so it is never published).
+                    let partly = read
+                        .records
+                        .last()
+                        .is_some_and(|m| m.value.is_partly_read());
+                    if read.problems.is_empty() || partly {
+                        out.diags.append(&mut read.problems);
                         let meta = read.records.pop();
                         out.item = Item::Article {
                             stem,
@@ -1228,7 +1244,12 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                 let read = match read_text(root, side, MAX_YAML_BYTES) {
                     Ok(text) => {
                         let side_file = SourceFile::new(display_path(root, side), text);
-                        let read = yaml::record(&side_file, &side_file.text, 1, "slug");
+                        let read = yaml::record::<<Article as Kind>::Fields>(
+                            &side_file,
+                            &side_file.text,
+                            1,
+                            "slug",
+                        );
                         out.files.push(side_file);
                         Ok(read)
                     }
@@ -1236,6 +1257,15 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                 };
                 match read {
                     Ok(mut read) if read.problems.is_empty() => meta = read.records.pop(),
+                    Ok(mut read)
+                        if read
+                            .records
+                            .last()
+                            .is_some_and(|m| m.value.is_partly_read()) =>
+                    {
+                        out.diags.append(&mut read.problems);
+                        meta = read.records.pop();
+                    }
                     Ok(mut read) => {
                         out.diags.append(&mut read.problems);
                         out.unloaded.note_article(&stem, None);

@@ -255,7 +255,7 @@ fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Opt
 /// of `source`'s text, located in file `file`: no record for an empty
 /// one. `key` is the field others refer to it by (`slug`), for
 /// [`Read::unloaded`].
-pub fn record<T: DeserializeOwned + Place + FromNode>(
+pub fn record<T: DeserializeOwned + Place + FromNode + PartlyRead>(
     source: &SourceFile,
     yaml: &str,
     file: usize,
@@ -269,7 +269,7 @@ pub fn record<T: DeserializeOwned + Place + FromNode>(
         },
         Err(e) => loose(source, yaml, key, &e, |node, read, problems| {
             if node.value != NodeValue::Empty {
-                keep(node, key, read, problems);
+                keep_partly(node, key, read, problems);
             }
         }),
     };
@@ -288,7 +288,8 @@ fn keep<T: FromNode>(node: Node, key: &str, read: &mut Read<T>, problems: &mut V
     }
 }
 
-/// [`keep`], for a data file's record: one that is not sound is kept
+/// [`keep`], for a record of a data file, front matter, a sidecar or
+/// `site.yaml`: one that is not sound is kept
 /// too, read without the fields that cannot be read on their own, and
 /// marked ([`PartlyRead`]) so that its other fields are checked in the
 /// same run and it is never published. (A record with `tags: money`

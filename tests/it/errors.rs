@@ -449,6 +449,21 @@ fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
             "content/events/bad.yaml:10:13: error: unknown source `nowhere`",
         ]
     );
+    // An article's metadata too, in front matter.
+    std::fs::remove_file(root.join("content/events/bad.yaml")).unwrap();
+    write(
+        root,
+        "content/articles/bad.md",
+        "---\ntitle: [Who won]\ndate: 2019-02-30\nsources: [no-such-source]\n---\n\nThe Port Authority said nothing.\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/articles/bad.md:2:8: error: `title` takes one text here, not a list",
+            "content/articles/bad.md:3:7: error: `2019-02-30` is not a real date: February 2019 has no day 30",
+            "content/articles/bad.md:4:11: error: unknown source `no-such-source`",
+        ]
+    );
 }
 
 /// The search index's folder is the search's alone, though its files are
