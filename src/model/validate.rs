@@ -300,8 +300,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Markdown in a data field: positions inside it are approximate (the
-    /// field's own line), which is as precise as a YAML scalar allows.
+    /// Markdown in a data field: its links' problems at their line and
+    /// column in the file, found as written there ([`in_scalar`]), or at
+    /// the line of the value where they are not written as they read (a
+    /// quoted scalar's escapes) and at the field in a CSV cell.
     pub(crate) fn markdown_field(&mut self, t: &Text) -> RichText {
         let parsed = parse_markdown(&t.value, self.unsafe_html);
         self.markdown_parsed(t, parsed)
@@ -324,7 +326,20 @@ impl<'a> Ctx<'a> {
         // Markdown is not even the file's text.
         let in_csv = self.loaded.files[t.span.file].csv.is_some();
         let value_lines = LineStarts::default();
+        let found = |offset: usize| match t.span.line == 0 || in_csv {
+            true => None,
+            false => in_scalar(|n| file_text.line(n), t.span, &t.value, offset),
+        };
         let place = |offset: usize, dest: &str| {
+            if let Some((line, at)) = found(offset) {
+                let l = file_text.line(line).unwrap_or("");
+                let at = l[at..].find(dest).map_or(at, |i| at + i);
+                return Span {
+                    file: t.span.file,
+                    line,
+                    column: l[..at].chars().count() + 1,
+                };
+            }
             let (n, _) = value_lines.line_col(&t.value, offset);
             if t.span.line == 0 || in_csv {
                 return t.span;
@@ -341,6 +356,17 @@ impl<'a> Ctx<'a> {
         };
         self.take_links(&mut text, place);
         for b in bad {
+            if let Some((line, at)) = found(b.offset) {
+                let l = file_text.line(line).unwrap_or("");
+                let span = Span {
+                    file: t.span.file,
+                    line,
+                    column: l[..at].chars().count() + 1,
+                };
+                let d = self.at(span, b.message);
+                self.diags.push(d);
+                continue;
+            }
             let (line, _) = value_lines.line_col(&t.value, b.offset);
             let d = self.at(t.span, b.message);
             let by = if in_csv { 0 } else { line.saturating_sub(1) };
@@ -454,6 +480,58 @@ impl<'a> Ctx<'a> {
 
 /// Moves a diagnostic down by `by` lines (a link deep in a block scalar),
 /// quoting its new line as `line` gives it (1-based).
+/// Where the text at byte `offset` of a YAML scalar's value (`value`,
+/// written from `span` on) is in the file, whose lines `line` gives: its
+/// line and byte index in that line. YAML folds a value's lines (`>`,
+/// plain and quoted scalars of several lines), so the value's line
+/// numbers are not the file's: the first word at `offset` (a link's
+/// `[text`, never cut by folding, which only joins lines) is looked for
+/// in the scalar's lines, as many times over as it occurs before
+/// `offset`. `None` when it is not written there as it reads (a quoted
+/// scalar's escapes), and the caller keeps the value's own line.
+fn in_scalar<'t>(
+    line: impl Fn(usize) -> Option<&'t str>,
+    span: Span,
+    value: &str,
+    offset: usize,
+) -> Option<(usize, usize)> {
+    let rest = value.get(offset..)?;
+    let needle = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    if needle.is_empty() {
+        return None;
+    }
+    let mut before = value[..offset].matches(needle).count();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let first = line(span.line)?;
+    let start =
+        (first.char_indices().nth(span.column.saturating_sub(1))).map_or(first.len(), |(i, _)| i);
+    // The scalar's later lines are indented past its key (a value that
+    // starts mid-line), or as far as its first (a block scalar's text).
+    let floor = match first[..start].trim().is_empty() {
+        true => start,
+        false => indent(first) + 1,
+    };
+    // Folding only shortens what is written: never look further than
+    // the value could reach.
+    let mut budget = value.len().saturating_mul(2) + 256;
+    let (mut n, mut from) = (span.line, start);
+    loop {
+        let l = line(n)?;
+        if n > span.line && !l.trim().is_empty() && indent(l) < floor {
+            return None;
+        }
+        while let Some(i) = l.get(from..).and_then(|rest| rest.find(needle)) {
+            if before == 0 {
+                return Some((n, from + i));
+            }
+            before -= 1;
+            from += i + needle.len();
+        }
+        budget = budget.checked_sub(l.len() + 1)?;
+        (n, from) = (n + 1, 0);
+    }
+}
+
 fn shift_lines<'t>(
     mut d: Diagnostic,
     by: usize,

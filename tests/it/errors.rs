@@ -466,6 +466,43 @@ fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
     );
 }
 
+/// A link in a value of several lines is reported at its own line and
+/// column, in every way YAML writes such a value: folded (`>`), literal
+/// (`|`), quoted or plain over several lines. YAML folds lines into one,
+/// so the value's line numbers were not the file's, and every message
+/// stood on the value's first line.
+#[test]
+fn links_in_values_of_several_lines_are_reported_where_they_are() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(root, "content/static/docs/memo.pdf", "memo");
+    write(
+        root,
+        "content/events/long.yaml",
+        concat!(
+            "- id: folded\n  date: 2021-01-01\n  title: Folded\n  summary: >\n",
+            "    First line of the summary.\n",
+            "    See [the memo](docs/memo.pdf) and [the memo](docs/memmo.pdf).\n",
+            "- id: literal\n  date: 2021-01-02\n  title: Literal\n  summary: |\n",
+            "    First line.\n\n    Then [x](javascript:alert(1)).\n",
+            "- id: quoted\n  date: 2021-01-03\n  title: Quoted\n",
+            "  summary: \"Quoted first line\n    and [bad](javascript:x) on the second.\"\n",
+            "- id: plain\n  date: 2021-01-04\n  title: Plain\n",
+            "  summary: Plain first line\n    and [bad](vbscript:y) on the second.\n",
+        ),
+    );
+    let scheme = "is not allowed; use http:, https:, mailto:, an id link (actor:…, event:…, source:…, statement:…, article:…, tag:…) or a path from the site root";
+    assert_eq!(
+        errors(root),
+        [
+            "content/events/long.yaml:6:50: error: `docs/memmo.pdf` names no file of the built site".to_owned(),
+            format!("content/events/long.yaml:13:10: error: the link scheme `javascript:` {scheme}"),
+            format!("content/events/long.yaml:18:9: error: the link scheme `javascript:` {scheme}"),
+            format!("content/events/long.yaml:23:9: error: the link scheme `vbscript:` {scheme}"),
+        ]
+    );
+}
+
 /// The search index's folder is the search's alone, though its files are
 /// named only as it is made: `check` passed a static file named like the
 /// folder (`build` then failed with "Not a directory" at the output
