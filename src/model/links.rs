@@ -332,8 +332,16 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)], nearby: &Nearb
     } else {
         nearby.did_you_mean(within, static_files.iter().map(|(p, _)| p.as_str()))
     };
+    // A file (a name with an extension, not a page) that is not in
+    // `content/static/`: writing it from the root alone would not make
+    // it exist, and the hint said so as if it would.
+    let name = within.rsplit('/').next().unwrap_or(within);
+    let a_file = name.contains('.') && !name.ends_with(".html");
     match closest {
-        Some(c) => format!("write it from the site root: {c}"),
+        Some(c) => format!("write it from the site root; {c}"),
+        None if a_file && !exists => format!(
+            "write it from the site root, and put the file in `content/static/{within}` (there is none there), or link to its address"
+        ),
         None => format!("write it from the site root: `{within}`"),
     }
 }

@@ -103,6 +103,24 @@ fn case_08_paths_that_leave_the_site_root_are_errors_saying_what_to_write() {
     );
     // No paragraph of the memo has 8 words: it has no summary, a warning.
     assert!(err.contains("5 errors and 1 warning found"), "{err}");
+    // Up to a file that is nowhere in the site: writing it from the root
+    // alone would not do, and the hint said it would.
+    let dir = case("08-relative-links-feed");
+    let memo = dir.path().join("content/articles/the-memo.md");
+    let text = std::fs::read_to_string(&memo).unwrap();
+    std::fs::write(
+        &memo,
+        format!("{text}\nAnd [the plan](../../secret/plan.pdf).\n"),
+    )
+    .unwrap();
+    let err = errors(dir.path());
+    let line = text.lines().count() + 2;
+    assert_error(
+        &err,
+        &format!("content/articles/the-memo.md:{line}:5"),
+        "`../../secret/plan.pdf` leaves the site root",
+        "write it from the site root, and put the file in `content/static/secret/plan.pdf` (there is none there), or link to its address",
+    );
 }
 
 #[test]
