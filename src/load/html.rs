@@ -151,17 +151,9 @@ pub fn first_url(html: &str) -> Option<String> {
 /// that is no URL are kept as text instead.
 pub fn media(cell: &str) -> String {
     let cell = cell.trim();
-    let url = if cell.starts_with('<') {
-        first_url(cell)
-    } else if cell.contains(char::is_whitespace) && !cell.contains("://") {
-        None
-    } else {
-        Some(cell.to_owned())
-    };
-    let Some(url) = url else {
+    let Some(url) = media_url(cell) else {
         return to_markdown(cell);
     };
-    let url = with_scheme(&url);
     let label = match url.split_once("//") {
         Some((_, rest)) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
@@ -182,12 +174,32 @@ pub fn media(cell: &str) -> String {
     out
 }
 
-/// A URL that names its host without a scheme (`//host/path`, which
-/// TimelineJS and browsers take from the page) given `https:`, the scheme
-/// a published page has; dossier's link rules want the whole URL.
+/// The address a TimelineJS `Media` cell links to, as [`media`] links
+/// it: the cell itself, or an embed code's first URL; `None` for text
+/// that is no address.
+pub fn media_url(cell: &str) -> Option<String> {
+    let cell = cell.trim();
+    let url = if cell.starts_with('<') {
+        first_url(cell)
+    } else if cell.contains(char::is_whitespace) && !cell.contains("://") {
+        None
+    } else {
+        Some(cell.to_owned())
+    };
+    url.map(|u| with_scheme(&u))
+}
+
+/// A URL that names its host without a scheme given `https:`, the scheme
+/// a published page has; dossier's link rules want the whole URL. Such
+/// are `//host/path`, which browsers take from the page, and
+/// `www.host/path`, which TimelineJS recognises as its media (a YouTube
+/// or Flickr address copied without `https://`) and dossier read as a
+/// path in the site.
 fn with_scheme(url: &str) -> String {
     if url.starts_with("//") {
         format!("https:{url}")
+    } else if url.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+        format!("https://{url}")
     } else {
         url.to_owned()
     }

@@ -202,7 +202,22 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
             summary_span = Some(span);
         }
     }
-    if let Some((m, span)) = cell(rows, layout, "Media") {
+    // The media's address is checked here, at its own cell: in the
+    // summary, with the `Text` cell's place, a bad one was reported at
+    // the `Text` column.
+    let media = cell(rows, layout, "Media");
+    let refused = media.as_ref().and_then(|(m, span)| {
+        let url = html::media_url(m)?;
+        let message = crate::model::text::url_problem(&url)?;
+        Some((*span, message))
+    });
+    if let Some((span, message)) = refused {
+        rows.err(
+            span,
+            format!("`Media`: {message}"),
+            Some("give the media's whole address, starting with https://".into()),
+        );
+    } else if let Some((m, span)) = media {
         let md = html::media(&m);
         if !md.is_empty() {
             summary.push(md);

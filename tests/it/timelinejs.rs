@@ -173,6 +173,53 @@ fn a_link_in_a_text_cell_follows_the_link_rules() {
     assert!(!dir.path().join("public").exists());
 }
 
+/// The `Media` cell's address is checked at its own cell (column 12):
+/// joined to the summary, a bad one was reported at the `Text` column.
+/// An address copied without `https://` (`www.youtube.com/…`), which
+/// TimelineJS shows, is linked as https rather than read as a path.
+#[test]
+fn a_media_cell_is_checked_at_its_own_column() {
+    let dir = sheet(
+        "title: Sheets\n",
+        &[
+            &row(&[
+                ("Year", "2020"),
+                ("Headline", "Video"),
+                ("Text", "<p>The minister speaks.</p>"),
+                ("Media", "www.youtube.com/watch?v=abc"),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Bad"),
+                ("Text", "<p>Some text.</p>"),
+                ("Media", "javascript:alert(1)"),
+            ]),
+        ],
+    );
+    let o = dossier_in(dir.path(), &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        errors,
+        [
+            "content/events/sheet.csv:3:12: error: `Media`: the link scheme `javascript:` is not allowed; use http:, https:, mailto:, an id link (actor:…, event:…, source:…, statement:…, article:…, tag:…) or a path from the site root"
+        ]
+    );
+    assert!(err.contains("hint: give the media's whole address, starting with https://"));
+    // Without the bad row, the video links to YouTube.
+    let csv = dir.path().join("content/events/sheet.csv");
+    let text = read(&csv);
+    let kept: Vec<&str> = text.lines().take(2).collect();
+    std::fs::write(&csv, kept.join("\n") + "\n").unwrap();
+    let out = build_ok(dir.path());
+    let timeline = read(&out.join("timeline/index.html"));
+    assert!(
+        timeline.contains("href=\"https://www.youtube.com/watch?v=abc\""),
+        "{timeline}"
+    );
+}
+
 #[test]
 fn ids_are_made_from_year_and_headline_and_never_clash() {
     let long = "A very long headline that goes on and on about the harbour contract and who knew what and when";
