@@ -227,8 +227,10 @@ fn in_parts<T: DeserializeOwned + Place + Send>(yaml: &str, parts: usize) -> Opt
                     told.set(Some((r.anchors, r.aliases, r.merge_keys)))
                 },
             );
-            let read =
-                serde_saphyr::from_str_with_options::<Option<Field<OneOrMany<T>>>>(part, options);
+            let read = serde_saphyr::from_str_with_options::<Option<Field<OneOrMany<T>>>>(
+                &printable(part),
+                options,
+            );
             match (read, report.take()) {
                 (
                     Ok(Some(Field {
@@ -341,7 +343,31 @@ fn options() -> serde_saphyr::Options {
 
 /// Reads `yaml` straight into `T`: the way every sound file is read.
 fn strict<T: DeserializeOwned>(yaml: &str) -> Result<T, serde_saphyr::Error> {
-    serde_saphyr::from_str_with_options::<T>(yaml, options())
+    serde_saphyr::from_str_with_options::<T>(&printable(yaml), options())
+}
+
+/// Whether YAML refuses `b` as a character of its own: the C0 controls
+/// but tab and line ends, and DEL (YAML 1.2, `c-printable`).
+fn refused(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f
+}
+
+/// `yaml` with each character YAML refuses ([`refused`]) read as a space,
+/// byte for byte, so that every line and column stays where it is. Such
+/// characters come with copy pasted from word processors (Word's line
+/// break is U+000B); pages leave them out wherever they are shown
+/// (`docs/decisions.md`, "Invisible characters"), and YAML refused the
+/// whole file at the first, quoted or not, showing it as nothing.
+fn printable(yaml: &str) -> std::borrow::Cow<'_, str> {
+    if !yaml.bytes().any(refused) {
+        return std::borrow::Cow::Borrowed(yaml);
+    }
+    let spaced: Vec<u8> = yaml
+        .bytes()
+        .map(|b| if refused(b) { b' ' } else { b })
+        .collect();
+    // Only ASCII bytes were swapped for ASCII bytes: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(spaced).expect("ASCII for ASCII keeps UTF-8 valid"))
 }
 
 /// Reads `yaml` (which did not read straight into its records, failing
@@ -396,7 +422,7 @@ fn loose_parse(yaml: &str) -> Result<Option<Spanned<Loose>>, serde_saphyr::Error
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
     options.leading_zero_numbers_as_strings = true;
     options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::AsString;
-    serde_saphyr::from_str_with_options::<Option<Spanned<Loose>>>(yaml, options)
+    serde_saphyr::from_str_with_options::<Option<Spanned<Loose>>>(&printable(yaml), options)
 }
 
 /// A node as saphyr reads it, before its text is taken from the source.

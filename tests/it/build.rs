@@ -866,6 +866,53 @@ fn a_picture_opening_an_article_is_not_its_summary() {
     assert_eq!(talks["summary"], lead);
 }
 
+/// The same characters written as they are in YAML, not escaped: YAML
+/// refuses them, and a Word line break (U+000B) pasted into a summary, a
+/// quoted title or front matter failed the whole file with "`` cannot
+/// start a value that is not in quotes" (the character shown as
+/// nothing), and the next one waited for the next run. They are read as
+/// spaces, so every other message keeps its line and column.
+#[test]
+fn controls_written_as_they_are_in_yaml_are_read_as_spaces() {
+    let dir = investigation(None);
+    let root = dir.path();
+    write_file(
+        root,
+        "content/events/pasted.yaml",
+        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\u{7}in a quoted title\"\n  summary: The Word\u{B}line break and a DEL\u{7F}here.\n  status: maybe\n",
+    );
+    let story = root.join("content/articles/first-story.md");
+    std::fs::write(
+        &story,
+        read(&story).replacen("title: ", "title: Pasted\u{B}", 1),
+    )
+    .unwrap();
+    // The one problem left is reported where it is.
+    let o = dossier_in(root, &["check"]);
+    let err = stderr(&o);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        errors,
+        [
+            "content/events/pasted.yaml:5:11: error: `maybe` is not a valid status; allowed: confirmed, reported, alleged, disputed, denied"
+        ]
+    );
+    write_file(
+        root,
+        "content/events/pasted.yaml",
+        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\u{7}in a quoted title\"\n  summary: The Word\u{B}line break and a DEL\u{7F}here.\n",
+    );
+    let out = build_ok(root);
+    let timeline = read(&out.join("timeline/index.html"));
+    assert!(timeline.contains("Bell in a quoted title"), "{timeline}");
+    assert!(
+        timeline.contains("The Word line break and a DEL here."),
+        "{timeline}"
+    );
+    let story = texts(&page(&out, "articles/first-story/index.html"), "h1");
+    assert!(story[0].starts_with("Pasted "), "{story:?}");
+}
+
 #[test]
 fn controls_and_noncharacters_pasted_into_copy_are_in_no_page() {
     // Copy pasted from PDFs and word processors brings invisible
@@ -972,4 +1019,10 @@ fn files_named_in_upper_case_load_and_a_spreadsheet_is_named() {
     // The wire story's sidecar is still its metadata.
     let wire_page = page(&public, "articles/wire-story/index.html");
     assert_eq!(texts(&wire_page, "h1"), ["Wire: Roe under pressure"]);
+}
+
+fn write_file(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
 }
