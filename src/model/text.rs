@@ -3,6 +3,7 @@
 //! schemes are reported with their line, raw HTML is neutralised before
 //! anything else sees it, and later stages never re-parse.
 
+use crate::diag::Diagnostic;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -76,12 +77,58 @@ pub enum Dest {
 pub const ID_LINK_PREFIXES: &[&str] = &["actor", "event", "source", "statement", "article", "tag"];
 
 /// A problem in Markdown found while parsing: a link or image destination
-/// with a forbidden scheme, or absurd nesting.
+/// with a forbidden scheme, or absurd nesting (errors); an image from
+/// another host, shown as a link (a warning).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLink {
     /// Byte offset in the parsed source.
     pub offset: usize,
     pub message: String,
+    pub hint: Option<String>,
+    /// A warning (content format 1.1, "Warnings"), not an error.
+    pub warning: bool,
+}
+
+impl BadLink {
+    fn error(offset: usize, message: String) -> BadLink {
+        BadLink {
+            offset,
+            message,
+            hint: None,
+            warning: false,
+        }
+    }
+
+    /// The problem said at the place `at` makes of its message.
+    pub fn said(self, at: impl FnOnce(String) -> Diagnostic) -> Diagnostic {
+        let d = at(self.message).maybe_hint(self.hint);
+        if self.warning { d.warning() } else { d }
+    }
+}
+
+/// The warning for an image from another host, at `offset`, of `url`:
+/// it is shown as a link to the image, because a reader's browser would
+/// otherwise ask that host for it, telling it who reads the page (the
+/// built site makes no request to any other host).
+fn external_image(offset: usize, url: &str) -> BadLink {
+    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
+    let host = after.split(['/', '?', '#']).next().unwrap_or(after);
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let name = (after.split(['?', '#']).next().unwrap_or(after))
+        .rsplit('/')
+        .next()
+        .filter(|n| !n.is_empty() && *n != host)
+        .unwrap_or("image.png");
+    BadLink {
+        offset,
+        message: format!(
+            "an image from another host (`{host}`) is shown as a link to it: a reader's browser would otherwise ask that host for it, and tell it who reads the page"
+        ),
+        hint: Some(format!(
+            "copy it into content/static/ and write its path from the site root, such as `img/{name}`"
+        )),
+        warning: true,
+    }
 }
 
 pub fn markdown_options() -> Options {
@@ -226,15 +273,17 @@ pub fn parse_markdown_keeping(
     let mut depth = 0usize;
     let mut written_links = Vec::new();
     let mut own_ids = HashSet::new();
+    // For each image open, whether it is shown as a link.
+    let mut images: Vec<bool> = Vec::new();
     for (event, range) in TextMergeWithOffset::new(parser) {
         match &event {
             Event::Start(_) => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    bad.push(BadLink {
-                        offset: range.start,
-                        message: format!("Markdown nested more than {MAX_NESTING} levels deep (emphasis, quotes or lists inside each other)"),
-                    });
+                    bad.push(BadLink::error(
+                        range.start,
+                        format!("Markdown nested more than {MAX_NESTING} levels deep (emphasis, quotes or lists inside each other)"),
+                    ));
                     return (RichText::default(), bad);
                 }
             }
@@ -250,10 +299,7 @@ pub fn parse_markdown_keeping(
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 match classify(dest_url) {
-                    Err(message) => bad.push(BadLink {
-                        offset: range.start,
-                        message,
-                    }),
+                    Err(message) => bad.push(BadLink::error(range.start, message)),
                     Ok(Dest::Id { .. } | Dest::Relative) => written_links.push(WrittenLink {
                         offset: range.start,
                         dest: dest_url.to_string(),
@@ -267,10 +313,7 @@ pub fn parse_markdown_keeping(
                 id: Some(ref id), ..
             }) => {
                 if let Some(message) = own_id_problem(id, &mut own_ids) {
-                    bad.push(BadLink {
-                        offset: range.start,
-                        message,
-                    });
+                    bad.push(BadLink::error(range.start, message));
                 }
                 event
             }
@@ -292,9 +335,40 @@ pub fn parse_markdown_keeping(
             }
             e => e,
         };
+        // An image from another host becomes a link to it, its alt text
+        // the link's ("Image: A chart"), with a warning.
+        let (event, lead) = match event {
+            Event::Start(Tag::Image {
+                dest_url,
+                title,
+                id,
+                ..
+            }) if matches!(classify(&dest_url), Ok(Dest::External)) => {
+                bad.push(external_image(range.start, &dest_url));
+                images.push(true);
+                let link = Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url,
+                    title,
+                    id,
+                };
+                (Event::Start(link), Some(Event::Text("Image: ".into())))
+            }
+            e @ Event::Start(Tag::Image { .. }) => {
+                images.push(false);
+                (e, None)
+            }
+            Event::End(TagEnd::Image) if images.pop() == Some(true) => {
+                (Event::End(TagEnd::Link), None)
+            }
+            e => (e, None),
+        };
         if !kept_enough {
             let ends_paragraph = matches!(event, Event::End(TagEnd::Paragraph));
             push_merged(&mut events, event);
+            if let Some(lead) = lead {
+                push_merged(&mut events, lead);
+            }
             kept_enough = keep == Keep::Lead && ends_paragraph && ends_summary(&events);
         }
     }

@@ -363,12 +363,12 @@ impl<'a> Ctx<'a> {
                     line,
                     column: l[..at].chars().count() + 1,
                 };
-                let d = self.at(span, b.message);
+                let d = b.said(|m| self.at(span, m));
                 self.diags.push(d);
                 continue;
             }
             let (line, _) = value_lines.line_col(&t.value, b.offset);
-            let d = self.at(t.span, b.message);
+            let d = b.said(|m| self.at(t.span, m));
             let by = if in_csv { 0 } else { line.saturating_sub(1) };
             let d = shift_lines(d, by, |n| file_text.line(n));
             self.diags.push(d);
@@ -399,7 +399,7 @@ impl<'a> Ctx<'a> {
         });
         for b in bad {
             let (line, col) = lines.line_col(body, b.offset);
-            let d = self.at_line(file, first_line + line, col, b.message);
+            let d = b.said(|m| self.at_line(file, first_line + line, col, m));
             self.diags.push(d);
         }
     }

@@ -443,3 +443,44 @@ fn every_draft_cited_is_left_out_whatever_the_order_of_its_slug() {
         assert!(!timeline.contains(slug), "{slug} is on the timeline");
     }
 }
+
+/// An image from another host made every reader's browser ask that host
+/// for it (telling it who reads the story): it is shown as a link to the
+/// image, in the page and the feed, with a warning at its place.
+#[test]
+fn an_image_from_another_host_is_a_link_with_a_warning() {
+    let inv = investigation(None);
+    let root = inv.path();
+    let story = root.join("content/articles/first-story.md");
+    let text = std::fs::read_to_string(&story).unwrap();
+    std::fs::write(
+        &story,
+        format!(
+            "{text}\n![A chart of the tenders](https://cdn.example.com/charts/tenders.png?v=2)\n"
+        ),
+    )
+    .unwrap();
+    let o = dossier_in(root, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let line = text.lines().count() + 2;
+    assert!(
+        err.contains(&format!("content/articles/first-story.md:{line}:1: warning: an image from another host (`cdn.example.com`) is shown as a link to it")),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: copy it into content/static/ and write its path from the site root, such as `img/tenders.png`"),
+        "{err}"
+    );
+    let public = root.join("public");
+    let page = read(&public.join("articles/first-story/index.html"));
+    assert!(
+        page.contains("<a href=\"https://cdn.example.com/charts/tenders.png?v=2\">Image: A chart of the tenders</a>"),
+        "{page}"
+    );
+    for file in ["articles/first-story/index.html", "feed.xml", "index.html"] {
+        let text = read(&public.join(file));
+        assert!(!text.contains("<img"), "{file}");
+        assert!(!text.contains("&lt;img"), "{file}");
+    }
+}
