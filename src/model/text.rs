@@ -106,6 +106,32 @@ impl BadLink {
     }
 }
 
+/// How an image of a text is shown: as itself, or, from another host,
+/// as a link to it or (inside a link) as its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Image,
+    Link,
+    Text,
+}
+
+/// The alt text of an image written `![alt](…)` (`written`, its source),
+/// as written; `None` when it is not written so (a reference image).
+fn alt_of(written: &str) -> Option<&str> {
+    let inner = written.strip_prefix("![")?;
+    Some(&inner[..inner.find("](")?])
+}
+
+/// The last part of `url`'s path (`chart.png`), or its host.
+fn file_name(url: &str) -> &str {
+    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
+    let path = after.split(['?', '#']).next().unwrap_or(after);
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+}
+
 /// The warning for an image from another host, at `offset`, of `url`:
 /// it is shown as a link to the image, because a reader's browser would
 /// otherwise ask that host for it, telling it who reads the page (the
@@ -273,8 +299,9 @@ pub fn parse_markdown_keeping(
     let mut depth = 0usize;
     let mut written_links = Vec::new();
     let mut own_ids = HashSet::new();
-    // For each image open, whether it is shown as a link.
-    let mut images: Vec<bool> = Vec::new();
+    // For each image open, how it is shown; how many links are open.
+    let mut images: Vec<Shown> = Vec::new();
+    let mut links = 0usize;
     for (event, range) in TextMergeWithOffset::new(parser) {
         match &event {
             Event::Start(_) => {
@@ -337,6 +364,8 @@ pub fn parse_markdown_keeping(
         };
         // An image from another host becomes a link to it, its alt text
         // the link's ("Image: A chart"), with a warning.
+        // Inside a link it is its text alone (a link in a link is no
+        // HTML); without alt text, its file's name is the text.
         let (event, lead) = match event {
             Event::Start(Tag::Image {
                 dest_url,
@@ -345,24 +374,42 @@ pub fn parse_markdown_keeping(
                 ..
             }) if matches!(classify(&dest_url), Ok(Dest::External)) => {
                 bad.push(external_image(range.start, &dest_url));
-                images.push(true);
-                let link = Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url,
-                    title,
-                    id,
+                let label = match src.get(range.clone()).and_then(alt_of) {
+                    Some("") | None => format!("Image: {}", file_name(&dest_url)),
+                    Some(_) => "Image: ".to_owned(),
                 };
-                (Event::Start(link), Some(Event::Text("Image: ".into())))
+                let label = Event::Text(label.into());
+                if links > 0 {
+                    images.push(Shown::Text);
+                    (label, None)
+                } else {
+                    images.push(Shown::Link);
+                    let link = Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url,
+                        title,
+                        id,
+                    };
+                    (Event::Start(link), Some(label))
+                }
             }
             e @ Event::Start(Tag::Image { .. }) => {
-                images.push(false);
+                images.push(Shown::Image);
                 (e, None)
             }
-            Event::End(TagEnd::Image) if images.pop() == Some(true) => {
-                (Event::End(TagEnd::Link), None)
-            }
+            Event::End(TagEnd::Image) => match images.pop() {
+                Some(Shown::Link) => (Event::End(TagEnd::Link), None),
+                // Nothing to close: the alt text stays as text.
+                Some(Shown::Text) => (Event::Text("".into()), None),
+                _ => (Event::End(TagEnd::Image), None),
+            },
             e => (e, None),
         };
+        match &event {
+            Event::Start(Tag::Link { .. }) => links += 1,
+            Event::End(TagEnd::Link) => links = links.saturating_sub(1),
+            _ => {}
+        }
         if !kept_enough {
             let ends_paragraph = matches!(event, Event::End(TagEnd::Paragraph));
             push_merged(&mut events, event);

@@ -456,7 +456,7 @@ fn an_image_from_another_host_is_a_link_with_a_warning() {
     std::fs::write(
         &story,
         format!(
-            "{text}\n![A chart of the tenders](https://cdn.example.com/charts/tenders.png?v=2)\n"
+            "{text}\n![A chart of the tenders](https://cdn.example.com/charts/tenders.png?v=2)\n\n[See ![the map](https://x.example/map.png)](https://y.example/) and ![](https://x.example/p/plan.png).\n"
         ),
     )
     .unwrap();
@@ -476,6 +476,12 @@ fn an_image_from_another_host_is_a_link_with_a_warning() {
     let page = read(&public.join("articles/first-story/index.html"));
     assert!(
         page.contains("<a href=\"https://cdn.example.com/charts/tenders.png?v=2\">Image: A chart of the tenders</a>"),
+        "{page}"
+    );
+    // Inside a link, its text alone (a link in a link is no HTML);
+    // without alt text, its file's name.
+    assert!(
+        page.contains("<a href=\"https://y.example/\">See Image: the map</a> and <a href=\"https://x.example/p/plan.png\">Image: plan.png</a>"),
         "{page}"
     );
     for file in ["articles/first-story/index.html", "feed.xml", "index.html"] {
