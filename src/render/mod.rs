@@ -217,9 +217,13 @@ fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()>
             b'"' => b"&quot;",
             b'\'' => b"&#39;",
             _ => match not_in_markup_at(input, i) {
-                // Left out: written as nothing.
+                // Left out: written as nothing, or as a space where it
+                // breaks a line ([`breaks_a_line`]).
                 Some(n) => {
                     out.write_all(&bytes[start..i])?;
+                    if input[i..].chars().next().is_some_and(breaks_a_line) {
+                        out.write_all(b" ")?;
+                    }
                     i += n;
                     start = i;
                     continue;
@@ -318,8 +322,22 @@ pub(crate) fn without_characters_not_in_markup(html: String) -> String {
     };
     let mut out = String::with_capacity(html.len());
     out.push_str(&html[..first]);
-    out.extend(html[first..].chars().filter(|&c| !not_in_markup(c)));
+    for c in html[first..].chars() {
+        if breaks_a_line(c) {
+            out.push(' ');
+        } else if !not_in_markup(c) {
+            out.push(c);
+        }
+    }
     out
+}
+
+/// Whether `c`, [not in markup](not_in_markup), ends a line where it was
+/// typed: Word's line break (U+000B, vertical tab), a form feed
+/// (U+000C), a next-line (U+0085). Left out, it glued the words on each
+/// side together ("Body textwith"); it is a space instead.
+pub(crate) fn breaks_a_line(c: char) -> bool {
+    matches!(c, '\u{B}' | '\u{C}' | '\u{85}')
 }
 
 /// Escapes text for HTML and XML alike: the Atom feed, and the preview's

@@ -866,6 +866,34 @@ fn a_picture_opening_an_article_is_not_its_summary() {
     assert_eq!(talks["summary"], lead);
 }
 
+/// Word's line break (U+000B) between two words of a Markdown body was
+/// left out and glued them together ("Body textwith"): it is a space.
+#[test]
+fn a_pasted_line_break_keeps_the_words_apart() {
+    let dir = investigation(None);
+    let root = dir.path();
+    let story = root.join("content/articles/first-story.md");
+    std::fs::write(
+        &story,
+        format!(
+            "{}\nBody text\u{B}with a Word line break\u{C}and a form feed.\n",
+            read(&story)
+        ),
+    )
+    .unwrap();
+    let out = build_ok(root);
+    let page = read(&out.join("articles/first-story/index.html"));
+    assert!(
+        page.contains("Body text with a Word line break and a form feed."),
+        "{page}"
+    );
+    let feed = read(&out.join("feed.xml"));
+    assert!(
+        feed.contains("Body text with a Word line break and a form feed."),
+        "{feed}"
+    );
+}
+
 /// The same characters written as they are in YAML, not escaped: YAML
 /// refuses them, and a Word line break (U+000B) pasted into a summary, a
 /// quoted title or front matter failed the whole file with "`` cannot
@@ -966,8 +994,8 @@ fn controls_and_noncharacters_pasted_into_copy_are_in_no_page() {
     assert!(pages > 10);
     let story = read(&out.join("articles/first-story/index.html"));
     assert!(
-        story.contains("A pasted line: , , , , , , ,  and"),
-        "the text around them stays"
+        story.contains("A pasted line: , , ,  ,  , , ,  and"),
+        "the text around them stays, a line break (U+000B, U+0085) as a space"
     );
     let regulator = texts(&page(&out, "actors/port-authority/index.html"), ".role");
     assert!(
