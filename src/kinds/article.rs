@@ -644,6 +644,7 @@ impl Article {
                     (Some(t), _) => {
                         ctx.err(t.span, "`title` of the article is empty");
                     }
+                    (None, Some(_)) if ctx.misspelt(mloc, "title") => {}
                     (None, Some(_)) => {
                         ctx.err(mloc, what);
                     }
@@ -666,7 +667,9 @@ impl Article {
             None => {
                 let message = "article metadata is missing the required field `date`";
                 if meta.is_some() {
-                    ctx.err(mloc, message);
+                    if !ctx.misspelt(mloc, "date") {
+                        ctx.err(mloc, message);
+                    }
                 } else if wire.is_none() {
                     ctx.err(front_matter, message);
                 } else {

@@ -235,7 +235,9 @@ impl Event {
             let start = match &r.date {
                 Some(d) => ctx.date(d),
                 None => {
-                    ctx.err(at, "an event is missing the required field `date`");
+                    if !ctx.misspelt(at, "date") {
+                        ctx.err(at, "an event is missing the required field `date`");
+                    }
                     None
                 }
             };

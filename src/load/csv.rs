@@ -173,6 +173,9 @@ pub struct CsvFile {
     /// column of its cell: the home page's introduction when `site.yaml`
     /// has none.
     pub intro: Option<(String, usize, usize)>,
+    /// The fields its header names by a misspelling (`titel` for
+    /// `title`), reported there: that its rows lack them is not said.
+    pub meant: Vec<&'static str>,
     /// What the file holds that dossier does not keep (a TimelineJS
     /// sheet's era rows and other columns): warnings, one per file, each a
     /// finished message with a place.
@@ -507,6 +510,18 @@ pub fn records<T: CsvRecord>(source: &SourceFile, sheet: Option<&Sheet<T>>) -> R
         let out = (sheet.read)(&mut rows);
         return done(rows, out, unloaded);
     }
+    if let Some(id_at) = separated_by_semicolons::<T>(&mut rows) {
+        // Its records are written: references to them are not unknown.
+        while rows.next_row() {
+            let id = id_at.and_then(|k| {
+                let cell = rows.cell(0)?;
+                let id = cell.split(';').nth(k)?.trim();
+                (!id.is_empty()).then(|| id.to_owned())
+            });
+            unloaded.extend(id);
+        }
+        return done(rows, out, unloaded);
+    }
     let Some(columns) = header::<T>(&mut rows) else {
         return done(rows, out, unloaded);
     };
@@ -579,6 +594,30 @@ enum Column {
     Nameless,
 }
 
+/// Whether the header row names the columns with `;` between them (as
+/// Excel saves "CSV" where the decimal mark is a comma): then it is
+/// reported once, at the header, and no row is read, as every field of
+/// every row would be reported missing. `Some` with where `id` is among
+/// the names, if it is.
+fn separated_by_semicolons<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<Option<usize>> {
+    let cells = rows.trimmed();
+    let [only] = cells.as_slice() else {
+        return None;
+    };
+    let names: Vec<String> = only.split(';').map(|n| n.trim().to_lowercase()).collect();
+    let columns = T::columns();
+    if names.len() < 2 || !names.iter().all(|n| columns.contains(&n.as_str())) {
+        return None;
+    }
+    let span = rows.span();
+    rows.err(
+        span,
+        "the columns of this file are separated by `;`: a CSV data file's are separated by commas",
+        Some("save it again as CSV with commas (Excel: \"CSV UTF-8 (Comma delimited)\"; LibreOffice: field delimiter `,`)".into()),
+    );
+    Some(names.iter().position(|n| n == "id"))
+}
+
 /// Reads the header row of a data file of `T`: each cell names a column
 /// (ignoring case and surrounding spaces). Unknown and repeated names are
 /// reported at their cell; `None` when the header cannot be a data file's.
@@ -627,8 +666,14 @@ fn header<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<Vec<Column>> {
             );
             out.push(Column::Unknown);
         } else {
-            let hint = did_you_mean(&lower, columns.iter().copied())
-                .unwrap_or_else(|| format!("the columns are: {}", columns.join(", ")));
+            let meant = did_you_mean(&lower, columns.iter().copied());
+            // "did you mean `title`?": that its rows lack `title` only
+            // follows from this, and is not said of each.
+            let named = meant.as_deref().and_then(|m| m.split('`').nth(1));
+            if let Some(&field) = columns.iter().find(|c| Some(**c) == named) {
+                rows.file.meant.push(field);
+            }
+            let hint = meant.unwrap_or_else(|| format!("the columns are: {}", columns.join(", ")));
             rows.err(
                 span,
                 format!("unknown column `{name}` in the header row"),

@@ -49,6 +49,10 @@ pub(crate) struct Ctx<'a> {
     pub(crate) unresolved: usize,
     /// "Did you mean" for unknown keys, within this run's budget.
     pub(crate) nearby: Nearby,
+    /// The fields that the record being checked names by a misspelling
+    /// (`titel` for `title`), set by [`Ctx::unknown_fields`]: that such a
+    /// field is missing only follows from it, and is not said.
+    meant: Vec<String>,
 }
 
 /// What `dossier serve` keeps in the model from one rebuild to the next,
@@ -168,11 +172,24 @@ impl<'a> Ctx<'a> {
         self.diags.last_mut().expect("just pushed")
     }
 
+    /// Whether the record being checked, written at `at`, has the field
+    /// `name` under a misspelt key or (in a CSV file) column, already
+    /// reported with its "did you mean".
+    pub(crate) fn misspelt(&self, at: Span, name: &str) -> bool {
+        let csv = self.loaded.files.get(at.file).and_then(|f| f.csv.as_ref());
+        self.meant.iter().any(|m| m == name) || csv.is_some_and(|c| c.meant.contains(&name))
+    }
+
     /// Reports every key of a record that is not one of `fields`.
     pub(crate) fn unknown_fields(&mut self, unknown: &[Text], fields: &[&str], what: &str) {
+        self.meant.clear();
         for key in unknown {
-            let hint = did_you_mean(&key.value, fields.iter().copied())
-                .unwrap_or_else(|| format!("the fields of {what} are: {}", fields.join(", ")));
+            let meant = did_you_mean(&key.value, fields.iter().copied());
+            // "did you mean `title`?": the field named.
+            let named = meant.as_deref().and_then(|m| m.split('`').nth(1));
+            self.meant.extend(named.map(str::to_owned));
+            let hint =
+                meant.unwrap_or_else(|| format!("the fields of {what} are: {}", fields.join(", ")));
             self.err(key.span, format!("unknown field `{}` in {what}", key.value))
                 .hint = Some(hint);
         }
@@ -194,10 +211,12 @@ impl<'a> Ctx<'a> {
                 None
             }
             None => {
-                self.err(
-                    record,
-                    format!("{what} is missing the required field `{name}`"),
-                );
+                if !self.misspelt(record, name) {
+                    self.err(
+                        record,
+                        format!("{what} is missing the required field `{name}`"),
+                    );
+                }
                 None
             }
         }
@@ -788,6 +807,7 @@ fn build_inner<'a>(
         kept,
         unresolved: 0,
         nearby: Nearby::default(),
+        meant: Vec::new(),
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS

@@ -165,6 +165,40 @@ fn an_unknown_column_is_named_at_its_cell_with_a_hint() {
     assert!(err.contains("did you mean `name`?"), "{err}");
     // The caret stands under the cell, not under the second character.
     assert!(err.contains("1 | id,nmae,kind\n  |    ^"), "{err}");
+    // That each row then lacks `name` only follows from it: said once.
+    assert!(!err.contains("missing the required field"), "{err}");
+    assert!(err.contains("1 error and 1 warning found"), "{err}");
+}
+
+/// Excel saves "CSV" with `;` where the decimal mark is a comma: the
+/// header was one unknown column, and every row lacked every field. It is
+/// said once, with how to save the file, and the records' ids are still
+/// known to references.
+#[test]
+fn a_file_separated_by_semicolons_is_said_once() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        "id;date;title\nfrom-excel;2021-01-01;From Excel\nalso;2021-01-02;Also\n",
+    );
+    write(
+        dir.path(),
+        "statements/on-excel.yaml",
+        "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
+    );
+    let err = check_fails(dir.path());
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        errors,
+        [
+            "content/events/sheet.csv:1:1: error: the columns of this file are separated by `;`: a CSV data file's are separated by commas"
+        ]
+    );
+    assert!(
+        err.contains("hint: save it again as CSV with commas"),
+        "{err}"
+    );
 }
 
 #[test]

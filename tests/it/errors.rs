@@ -466,6 +466,33 @@ fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
     );
 }
 
+/// A misspelt key (`titel`) was reported with "did you mean `title`?",
+/// and again as "missing the required field `title`": the second only
+/// follows from the first.
+#[test]
+fn a_misspelt_required_field_is_said_once() {
+    let inv = investigation(None);
+    let root = inv.path();
+    write(
+        root,
+        "content/events/typo.yaml",
+        "- id: typo\n  dat: 2021-01-01\n  titel: Typo\n",
+    );
+    write(
+        root,
+        "content/articles/typo.md",
+        "---\ntitel: Typo\ndate: 2021-01-01\n---\n\nThe Port Authority said nothing.\n",
+    );
+    assert_eq!(
+        errors(root),
+        [
+            "content/articles/typo.md:2:1: error: unknown field `titel` in article metadata",
+            "content/events/typo.yaml:2:3: error: unknown field `dat` in an event",
+            "content/events/typo.yaml:3:3: error: unknown field `titel` in an event",
+        ]
+    );
+}
+
 /// A link in a value of several lines is reported at its own line and
 /// column, in every way YAML writes such a value: folded (`>`), literal
 /// (`|`), quoted or plain over several lines. YAML folds lines into one,
