@@ -73,7 +73,7 @@ impl Cell for Vec<Field<LinkFields>> {
             url,
             label,
             unknown: Vec::new(),
-            partly_read: false,
+            unread: Vec::new(),
         }))
     }
 
@@ -93,7 +93,7 @@ impl Cell for Vec<Field<RelationFields>> {
                 actor,
                 label,
                 unknown: Vec::new(),
-                partly_read: false,
+                unread: Vec::new(),
             }
         }))
     }
@@ -258,7 +258,7 @@ impl super::Written for Actor {
                             url: written(Some(&l.url)),
                             label: written(Some(&l.label)),
                             unknown: Vec::new(),
-                            partly_read: false,
+                            unread: Vec::new(),
                         })
                     })
                     .collect()
@@ -271,7 +271,7 @@ impl super::Written for Actor {
                             actor: written(Some(&site.actors[r.actor].id)),
                             label: written(Some(&r.label)),
                             unknown: Vec::new(),
-                            partly_read: false,
+                            unread: Vec::new(),
                         })
                     })
                     .collect()
@@ -279,7 +279,7 @@ impl super::Written for Actor {
             // Corrections are written in YAML only.
             corrections: None,
             unknown: Vec::new(),
-            partly_read: false,
+            unread: Vec::new(),
         }
     }
 }

@@ -182,7 +182,7 @@ impl super::Written for Event {
             // Corrections are written in YAML only.
             corrections: None,
             unknown: Vec::new(),
-            partly_read: false,
+            unread: Vec::new(),
         }
     }
 

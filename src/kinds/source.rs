@@ -118,7 +118,7 @@ impl super::Written for Source {
             // Corrections are written in YAML only.
             corrections: None,
             unknown: Vec::new(),
-            partly_read: false,
+            unread: Vec::new(),
         }
     }
 }

@@ -129,7 +129,7 @@ impl super::Written for Statement {
             tags: written_list(&s.tags),
             corrections: None,
             unknown: Vec::new(),
-            partly_read: false,
+            unread: Vec::new(),
         }
     }
 

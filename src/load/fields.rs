@@ -246,12 +246,15 @@ pub trait FromNode: Sized {
 /// every problem of the record is reported in one run (content format
 /// 1.1, "Errors"), not the next one after the first is fixed.
 pub trait PartlyRead {
-    /// Marks the record as read without some of its fields: it is
-    /// checked, but what is said only of a field it lacks (that it is
-    /// missing) is not reported, and it is never published (the field
-    /// that could not be read is an error).
-    fn mark_partly_read(&mut self);
-    fn is_partly_read(&self) -> bool;
+    /// Marks the record as read without the fields `unread` (as written):
+    /// it is checked, but that those are missing is not said, and it is
+    /// never published (a field that could not be read is an error).
+    fn mark_partly_read(&mut self, unread: Vec<String>);
+    /// The fields it was read without; empty when it was read whole.
+    fn unread(&self) -> &[String];
+    fn is_partly_read(&self) -> bool {
+        !self.unread().is_empty()
+    }
 }
 
 /// `field:` with nothing after it.
@@ -439,17 +442,17 @@ macro_rules! record_fields {
             $(pub $field: Option<$ty>,)*
             /// Keys that are not fields of this record, as written.
             pub unknown: Vec<$crate::load::fields::Text>,
-            /// Read without the fields that could not be read
-            /// ([`$crate::load::fields::PartlyRead`]).
-            pub partly_read: bool,
+            /// The fields that could not be read, which it was read
+            /// without ([`$crate::load::fields::PartlyRead`]).
+            pub unread: Vec<String>,
         }
 
         impl $crate::load::fields::PartlyRead for $name {
-            fn mark_partly_read(&mut self) {
-                self.partly_read = true;
+            fn mark_partly_read(&mut self, unread: Vec<String>) {
+                self.unread = unread;
             }
-            fn is_partly_read(&self) -> bool {
-                self.partly_read
+            fn unread(&self) -> &[String] {
+                &self.unread
             }
         }
 

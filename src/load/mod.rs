@@ -206,15 +206,14 @@ macro_rules! loaded_storage {
 
             /// Where each record read without some of its fields starts
             /// (a data record, an article's metadata, `site.yaml`;
-            /// [`fields::PartlyRead`]): what is said at that place of
-            /// such a record follows from what it lacks.
-            pub fn partly_read(&self) -> std::collections::HashSet<Span> {
-                let mut out = std::collections::HashSet::new();
-                $(out.extend(self.$dp.iter().filter(|r| r.value.is_partly_read()).map(|r| r.span));)*
+            /// [`fields::PartlyRead`]), with the fields it lacks so.
+            pub fn partly_read(&self) -> std::collections::HashMap<Span, &[String]> {
+                let mut out = std::collections::HashMap::new();
+                $(out.extend(self.$dp.iter().filter(|r| r.value.is_partly_read()).map(|r| (r.span, r.value.unread())));)*
                 let metadata = self.articles.iter().filter_map(|a| a.meta.as_deref());
                 let site = self.site.iter();
-                out.extend(metadata.filter(|m| m.value.is_partly_read()).map(|m| m.span));
-                out.extend(site.filter(|m| m.value.is_partly_read()).map(|m| m.span));
+                out.extend(metadata.filter(|m| m.value.is_partly_read()).map(|m| (m.span, m.value.unread())));
+                out.extend(site.filter(|m| m.value.is_partly_read()).map(|m| (m.span, m.value.unread())));
                 out
             }
 

@@ -324,13 +324,27 @@ fn keep_partly<T: FromNode + PartlyRead>(
         };
         T::from_node(node, "", &mut Vec::new()).is_some()
     };
-    let sound: Vec<(Node, Node)> = entries.into_iter().filter(alone).collect();
+    let (sound, unsound): (Vec<(Node, Node)>, Vec<(Node, Node)>) =
+        entries.into_iter().partition(alone);
+    let unread: Vec<String> = (unsound.iter())
+        .filter_map(|(k, _)| match &k.value {
+            NodeValue::Scalar { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
     let node = Node {
         span,
         value: NodeValue::Map(sound),
     };
     if let Some(mut value) = T::from_node(node, "", &mut Vec::new()) {
-        value.mark_partly_read();
+        // A record whose unsound keys were no field names (`[a]: x`) is
+        // still marked: it is never published.
+        let unread = if unread.is_empty() {
+            vec![String::new()]
+        } else {
+            unread
+        };
+        value.mark_partly_read(unread);
         read.records.push(Field { value, span });
     }
 }

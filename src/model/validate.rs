@@ -53,6 +53,11 @@ pub(crate) struct Ctx<'a> {
     /// (`titel` for `title`), set by [`Ctx::unknown_fields`]: that such a
     /// field is missing only follows from it, and is not said.
     meant: Vec<String>,
+    /// The records read without the fields that could not be read, at
+    /// their place, with those fields (`load::fields::PartlyRead`):
+    /// checked, but that those fields are missing is not said. Such a
+    /// record comes with the error of its field: it never reaches a site.
+    partly_read: std::collections::HashMap<Span, &'a [String]>,
 }
 
 /// What `dossier serve` keeps in the model from one rebuild to the next,
@@ -172,12 +177,16 @@ impl<'a> Ctx<'a> {
         self.diags.last_mut().expect("just pushed")
     }
 
-    /// Whether the record being checked, written at `at`, has the field
-    /// `name` under a misspelt key or (in a CSV file) column, already
-    /// reported with its "did you mean".
+    /// Whether that the record being checked, written at `at`, lacks
+    /// the field `name` only follows from a problem already reported: the
+    /// field is under a misspelt key or (in a CSV file) column, reported
+    /// with its "did you mean", or its value could not be read.
     pub(crate) fn misspelt(&self, at: Span, name: &str) -> bool {
         let csv = self.loaded.files.get(at.file).and_then(|f| f.csv.as_ref());
-        self.meant.iter().any(|m| m == name) || csv.is_some_and(|c| c.meant.contains(&name))
+        let unread = self.partly_read.get(&at);
+        self.meant.iter().any(|m| m == name)
+            || csv.is_some_and(|c| c.meant.contains(&name))
+            || unread.is_some_and(|u| u.iter().any(|f| f == name))
     }
 
     /// Reports every key of a record that is not one of `fields`.
@@ -808,6 +817,7 @@ fn build_inner<'a>(
         unresolved: 0,
         nearby: Nearby::default(),
         meant: Vec::new(),
+        partly_read: loaded.partly_read(),
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS
@@ -862,24 +872,6 @@ fn build_inner<'a>(
     ctx.diags.extend(link_diags);
     if let Some(d) = file_diags {
         ctx.diags.extend(d);
-    }
-    // A record read without the fields that could not be read is
-    // checked, but what is said at the record itself (that a field is
-    // missing, that a reply needs the events it answers) only follows
-    // from what it lacks. Such a record always comes with the error of
-    // its field, so it never reaches a site.
-    let partly_read = loaded.partly_read();
-    if !partly_read.is_empty() {
-        let at: std::collections::HashSet<(&str, usize, usize)> = (partly_read.iter())
-            .map(|s| (&*loaded.files[s.file].path, s.line, s.column))
-            .collect();
-        let loading = loaded.problems.len();
-        let mut k = 0;
-        ctx.diags.retain(|d| {
-            k += 1;
-            k <= loading
-                || !matches!((d.line, d.column), (Some(l), Some(c)) if at.contains(&(&*d.path, l, c)))
-        });
     }
     // Warnings alone leave a site: they travel with it.
     if ctx.diags.has_errors() {

@@ -449,6 +449,38 @@ fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
             "content/events/bad.yaml:10:13: error: unknown source `nowhere`",
         ]
     );
+    // What is said at the record's own place but does not follow from the
+    // value that could not be read is still said: here an unknown first
+    // key, and a statement's want of a quote or summary.
+    write(
+        root,
+        "content/events/bad.yaml",
+        "- titel: Misspelt first\n  id: bad-three\n  date: 2019-03-14\n  title: Acme\n  actors: {a: b}\n",
+    );
+    write(
+        root,
+        "content/statements/bad.yaml",
+        "- id: bad-statement\n  by: jane-roe\n  date: 2019-03-15\n  kind: denial\n  tags: money\n",
+    );
+    let said = errors(root);
+    assert!(
+        said.contains(
+            &"content/events/bad.yaml:1:3: error: unknown field `titel` in an event".to_owned()
+        ),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|e| e.starts_with("content/events/bad.yaml:5:11: error:")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(
+            |e| e.starts_with("content/statements/bad.yaml:1:3: error:") && e.contains("quote")
+        ),
+        "{said:?}"
+    );
+    std::fs::remove_file(root.join("content/statements/bad.yaml")).unwrap();
     // An article's metadata too, in front matter.
     std::fs::remove_file(root.join("content/events/bad.yaml")).unwrap();
     write(
