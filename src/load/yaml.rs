@@ -324,8 +324,7 @@ fn keep_partly<T: FromNode + PartlyRead>(
         };
         T::from_node(node, "", &mut Vec::new()).is_some()
     };
-    let (sound, unsound): (Vec<(Node, Node)>, Vec<(Node, Node)>) =
-        entries.into_iter().partition(alone);
+    let (sound, unsound): (Vec<_>, Vec<_>) = entries.into_iter().partition(alone);
     let unread: Vec<String> = (unsound.iter())
         .filter_map(|(k, _)| match &k.value {
             NodeValue::Scalar { text, .. } => Some(text.clone()),
