@@ -16,6 +16,10 @@
 #            each with an id link: still valid
 #   wire     one more article of wire copy whose 20,000 paragraphs
 #            alternate a line and the same sentence: 10,000 warnings
+#   folded   one more event whose folded summary (`>`) runs over 10,000
+#            lines, each with an id link: each placed on its own line of
+#            the file (a pass per link from the value's start took 38.7 s
+#            on a debug build, 2 December 2026)
 #
 #   bench/errors.sh            # 10,000 articles, 3 runs each
 #   RUNS=1 bench/errors.sh 300
@@ -79,11 +83,19 @@ lines += ["The ministry declined to comment.\n" if i % 2 else f"Entry {i} of the
 open(sys.argv[1] + ".txt", "w").write("\n".join(lines))
 open(sys.argv[1] + ".yaml", "w").write("title: Wire headline about the annex\ndate: 2021-07-19\n")
 PY
+variant folded "" ""
+python3 - "$work/folded/content/events/folded.yaml" <<'PY'
+import os, sys
+os.makedirs(os.path.dirname(sys.argv[1]), exist_ok=True)
+lines = ["- id: folded-summary", "  date: 2021-07-20", "  title: A summary of many lines", "  summary: >"]
+lines += [f"    Line {i} names [the record](actor:actor-1) in the summary." for i in range(10000)]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "| variant | check wall time (median of $runs) | exit | last line |"
 echo "|---|---:|---:|---|"
-for v in valid linked field ref annex wire; do
+for v in valid linked field ref annex wire folded; do
     times=()
     for _ in $(seq "$runs"); do
         start="$(date +%s.%N)"

@@ -354,10 +354,18 @@ impl<'a> Ctx<'a> {
         // Markdown is not even the file's text.
         let in_csv = self.loaded.files[t.span.file].csv.is_some();
         let value_lines = LineStarts::default();
-        let found = |offset: usize| match t.span.line == 0 || in_csv {
-            true => None,
-            false => in_scalar(|n| file_text.line(n), t.span, &t.value, offset),
+        let places = match t.span.line == 0 || in_csv {
+            true => HashMap::new(),
+            false => {
+                let mut offsets: Vec<usize> = (text.written_links.iter().map(|w| w.offset))
+                    .chain(bad.iter().map(|b| b.offset))
+                    .collect();
+                offsets.sort_unstable();
+                offsets.dedup();
+                in_scalar(|n| file_text.line(n), t.span, &t.value, &offsets)
+            }
         };
+        let found = |offset: usize| places.get(&offset).copied();
         let place = |offset: usize, dest: &str| {
             if let Some((line, at)) = found(offset) {
                 let l = file_text.line(line).unwrap_or("");
@@ -508,29 +516,29 @@ impl<'a> Ctx<'a> {
 
 /// Moves a diagnostic down by `by` lines (a link deep in a block scalar),
 /// quoting its new line as `line` gives it (1-based).
-/// Where the text at byte `offset` of a YAML scalar's value (`value`,
-/// written from `span` on) is in the file, whose lines `line` gives: its
-/// line and byte index in that line. YAML folds a value's lines (`>`,
-/// plain and quoted scalars of several lines), so the value's line
-/// numbers are not the file's: the first word at `offset` (a link's
-/// `[text`, never cut by folding, which only joins lines) is looked for
-/// in the scalar's lines, as many times over as it occurs before
-/// `offset`. `None` when it is not written there as it reads (a quoted
-/// scalar's escapes), and the caller keeps the value's own line.
+/// Where the texts at byte `offsets` (ascending) of a YAML scalar's
+/// value (`value`, written from `span` on) are in the file, whose lines
+/// `line` gives: each one's line and byte index in that line. YAML folds
+/// a value's lines (`>`, plain and quoted scalars of several lines), so
+/// the value's line numbers are not the file's: the first word at an
+/// offset (a link's `[text`, never cut by folding, which only joins
+/// lines) is looked for in the scalar's lines, after the place of the
+/// offset before it, as many times over as it occurs in the value in
+/// between. One pass over the value and the file: a summary of thousands
+/// of links is read once, not once per link. An offset whose word is not
+/// written there as it reads (a quoted scalar's escapes) has no place,
+/// nor has any after it; the caller keeps the value's own line for them.
 fn in_scalar<'t>(
     line: impl Fn(usize) -> Option<&'t str>,
     span: Span,
     value: &str,
-    offset: usize,
-) -> Option<(usize, usize)> {
-    let rest = value.get(offset..)?;
-    let needle = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
-    if needle.is_empty() {
-        return None;
-    }
-    let mut before = value[..offset].matches(needle).count();
+    offsets: &[usize],
+) -> HashMap<usize, (usize, usize)> {
+    let mut out = HashMap::new();
     let indent = |l: &str| l.len() - l.trim_start().len();
-    let first = line(span.line)?;
+    let Some(first) = line(span.line) else {
+        return out;
+    };
     let start =
         (first.char_indices().nth(span.column.saturating_sub(1))).map_or(first.len(), |(i, _)| i);
     // The scalar's later lines are indented past its key (a value that
@@ -541,23 +549,47 @@ fn in_scalar<'t>(
     };
     // Folding only shortens what is written: never look further than
     // the value could reach.
-    let mut budget = value.len().saturating_mul(2) + 256;
-    let (mut n, mut from) = (span.line, start);
-    loop {
-        let l = line(n)?;
-        if n > span.line && !l.trim().is_empty() && indent(l) < floor {
-            return None;
+    let limit = value.len().saturating_mul(2) + 256;
+    // Where the last offset placed is, in the value and in the file, and
+    // how many bytes of the file's lines lie before that line.
+    let (mut v, mut n, mut from, mut passed) = (0, span.line, start, 0usize);
+    for &offset in offsets {
+        let Some(rest) = value.get(offset..).filter(|_| offset >= v) else {
+            continue;
+        };
+        let needle = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+        if needle.is_empty() {
+            continue;
         }
-        while let Some(i) = l.get(from..).and_then(|rest| rest.find(needle)) {
-            if before == 0 {
-                return Some((n, from + i));
+        let mut before = value[v..offset].matches(needle).count();
+        let (mut ln, mut fr, mut past) = (n, from, passed);
+        let place = loop {
+            let Some(l) = line(ln) else { break None };
+            if ln > span.line && !l.trim().is_empty() && indent(l) < floor {
+                break None;
             }
-            before -= 1;
-            from += i + needle.len();
-        }
-        budget = budget.checked_sub(l.len() + 1)?;
-        (n, from) = (n + 1, 0);
+            if let Some(i) = (l.get(fr..).into_iter())
+                .flat_map(|rest| rest.match_indices(needle))
+                .map(|(i, _)| fr + i)
+                .nth(before)
+            {
+                break Some(i);
+            }
+            before -= l.get(fr..).map_or(0, |rest| rest.matches(needle).count());
+            past += l.len() + 1;
+            if past > limit {
+                break None;
+            }
+            (ln, fr) = (ln + 1, 0);
+        };
+        let Some(at) = place else {
+            // Not written as it reads: the rest stay at the value's line.
+            return out;
+        };
+        out.insert(offset, (ln, at));
+        (v, n, from, passed) = (offset, ln, at, past);
     }
+    out
 }
 
 fn shift_lines<'t>(
