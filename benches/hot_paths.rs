@@ -181,13 +181,13 @@ fn linking(c: &mut Criterion) {
     });
     // The sentence of each actor's first mention: an article of paragraphs,
     // and one long paragraph with no sentence end naming every actor.
-    let (body, _) = parse_markdown(&text, false);
+    let (body, _) = parse_markdown(&text, &Default::default());
     let mentions = dossier::link::find_mentions(&matcher, &body, None, MentionLinks::First);
     g.bench_function("summary_10000_words_2000_actors", |b| {
         b.iter(|| mentions.summary(black_box(&body)))
     });
     let long: String = names.iter().map(|n| format!("{n} and ")).collect();
-    let (long, _) = parse_markdown(&long, false);
+    let (long, _) = parse_markdown(&long, &Default::default());
     let mentions = dossier::link::find_mentions(&matcher, &long, None, MentionLinks::First);
     g.throughput(Throughput::Elements(mentions.0.len() as u64));
     g.bench_function("summary_one_paragraph_2000_first_mentions", |b| {
@@ -203,7 +203,7 @@ fn markdown(c: &mut Criterion) {
     let mut g = c.benchmark_group("markdown");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("parse_10000_words", |b| {
-        b.iter(|| parse_markdown(black_box(&text), false))
+        b.iter(|| parse_markdown(black_box(&text), &Default::default()))
     });
     g.finish();
 }

@@ -111,7 +111,7 @@ impl<T> Default for KeptBuild<T> {
 
 struct Built<T> {
     origins: Vec<Origin>,
-    unsafe_html: bool,
+    rules: crate::model::text::TextRules,
     /// The ids known when they were built: those of the kinds built
     /// before, which they may name.
     ids: Ids,
@@ -160,12 +160,10 @@ impl<T: Kind + Clone + Send + Sync> KeptBuild<T> {
             .filter(|o| o.kind == T::INFO.name)
             .copied()
             .collect();
-        let unsafe_html = ctx.unsafe_html;
+        let rules = ctx.rules.clone();
         if let Some(k) = ctx.kept.as_mut().map(&kept) {
             k.reused = false;
-            let holds = |b: &&Built<T>| {
-                b.origins == origins && b.unsafe_html == unsafe_html && b.ids == *ids
-            };
+            let holds = |b: &&Built<T>| b.origins == origins && b.rules == rules && b.ids == *ids;
             if let Some(built) = k.built.as_deref().filter(holds) {
                 k.reused = true;
                 // Thousands of records of a dozen lists and strings each:
@@ -185,7 +183,7 @@ impl<T: Kind + Clone + Send + Sync> KeptBuild<T> {
             k.built = said.map(|said| {
                 Box::new(Built {
                     origins,
-                    unsafe_html,
+                    rules,
                     ids: ids.clone(),
                     records: records.clone(),
                     said,

@@ -206,7 +206,12 @@ type Repeat = (usize, usize);
 /// is drawn from the body), `unsafe_html` and how much is kept are as
 /// they were.
 #[derive(Default)]
-pub struct BodyParses(crate::kept::PerArticle<(String, bool, crate::model::Keep), ParsedBody>);
+pub struct BodyParses(
+    crate::kept::PerArticle<
+        (String, crate::model::text::TextRules, crate::model::Keep),
+        ParsedBody,
+    >,
+);
 
 /// What `dossier serve` keeps of each Markdown article built, from one
 /// rebuild to the next: building every article again (its metadata
@@ -459,7 +464,7 @@ impl Article {
         keep: crate::model::Keep,
         reusable: Option<&'k crate::kept::PerArticle<BuiltKey, KeptArticle>>,
     ) -> Vec<Made<'k>> {
-        let (loaded, unsafe_html) = (ctx.loaded, ctx.unsafe_html);
+        let (loaded, rules) = (ctx.loaded, &ctx.rules);
         // Updating the kept parses forgets every article not in `chunk`.
         debug_assert!(ctx.kept.is_none() || chunk.len() == loaded.articles.len());
         let kept = ctx.kept.as_ref().map(|k| &k.bodies.0);
@@ -472,9 +477,8 @@ impl Article {
                 };
                 let file = &loaded.files[raw.file];
                 let whole = texts.get(raw.file).map_or(file.text.as_str(), |t| t.text());
-                let holds = |(text, unsafe_h, k): &(String, bool, _)| {
-                    *unsafe_h == unsafe_html && *k == keep && *text == whole
-                };
+                let holds =
+                    |(text, r, k): &(String, _, _)| *r == *rules && *k == keep && *text == whole;
                 if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
                     let key = built_key(raw, options);
                     return match reusable.and_then(|b| b.get(&file.path, |k| *k == key)) {
@@ -483,7 +487,7 @@ impl Article {
                     };
                 }
                 let text = &whole[start..];
-                let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                let (rich, bad) = parse_markdown_keeping(text, rules, keep);
                 let has_summary = raw.meta.as_ref().is_some_and(|m| m.value.summary.is_some());
                 let summary = (!has_summary).then(|| summary_of(rich.paragraphs()));
                 Made::Parsed((rich, bad, summary, repeated_blocks(text)), true)
@@ -496,7 +500,7 @@ impl Article {
                     let f = file(raw);
                     Some((
                         f.path.clone(),
-                        (f.text.clone(), unsafe_html, keep),
+                        (f.text.clone(), rules.clone(), keep),
                         parse.clone(),
                     ))
                 }
@@ -525,7 +529,7 @@ impl Article {
         shared: &mut Shared<'_>,
     ) -> Outcome {
         let loaded = ctx.loaded;
-        let (unsafe_html, keep) = (ctx.unsafe_html, ctx.keep);
+        let (rules, keep) = (ctx.rules.clone(), ctx.keep);
         let meta = raw.meta.as_deref();
 
         let m = meta.map(|l| &l.value);
@@ -549,7 +553,7 @@ impl Article {
                 let whole = ctx.text(raw.file);
                 let text = &whole[*start..];
                 let (mut rich, bad, summary, repeats) = parsed.unwrap_or_else(|| {
-                    let (rich, bad) = parse_markdown_keeping(text, unsafe_html, keep);
+                    let (rich, bad) = parse_markdown_keeping(text, &rules, keep);
                     (rich, bad, None, Vec::new())
                 });
                 ctx.links_in_body(raw.file, text, *first_line, bad, &mut rich);

@@ -214,7 +214,7 @@ impl Event {
         let mut out: Vec<(Event, usize)> = Vec::new();
         let mut seen = Unique::default();
         // Summaries' Markdown parsed in parallel first, as for articles.
-        let unsafe_html = ctx.unsafe_html;
+        let rules = ctx.rules.clone();
         let mut summaries: Vec<Option<(RichText, Vec<BadLink>)>> = loaded
             .events
             .par_iter()
@@ -222,7 +222,7 @@ impl Event {
                 l.value
                     .summary
                     .as_ref()
-                    .map(|t| parse_markdown(&t.value, unsafe_html))
+                    .map(|t| parse_markdown(&t.value, &rules))
             })
             .collect();
         let made_ids = made_ids(loaded);

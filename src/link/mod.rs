@@ -787,7 +787,7 @@ mod tests {
             names.iter().enumerate().map(|(i, &n)| (Ix::new(i), n)),
             ["Radio Roe"],
         );
-        let (body, _) = parse_markdown(markdown, false);
+        let (body, _) = parse_markdown(markdown, &Default::default());
         let mut out: Vec<(usize, usize, String)> =
             find_mentions(&matcher, &body, None, MentionLinks::First)
                 .summary(&body)

@@ -534,7 +534,7 @@ mod tests {
         ], 0..30)) {
             let html = parts.concat();
             let md = to_markdown(&html);
-            let (text, _) = crate::model::text::parse_markdown(&md, true);
+            let (text, _) = crate::model::text::parse_markdown(&md, &crate::model::text::TextRules { unsafe_html: true, own_url: None });
             for e in text.events.iter() {
                 prop_assert!(!matches!(e, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)), "{:?} from {:?}", md, html);
             }

@@ -132,6 +132,17 @@ fn file_name(url: &str) -> &str {
         .unwrap_or(path)
 }
 
+/// What a text's Markdown may do, from `site.yaml`: keep raw HTML
+/// (`unsafe_html`), and show images at the site's own address
+/// (`base_url`, when it is a whole http(s) URL) as images.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextRules {
+    pub unsafe_html: bool,
+    /// The site's own address, ending in `/`: an image under it is no
+    /// request to another host.
+    pub own_url: Option<Arc<str>>,
+}
+
 /// The warning for an image from another host, at `offset`, of `url`:
 /// it is shown as a link to the image, because a reader's browser would
 /// otherwise ask that host for it, telling it who reads the page (the
@@ -281,16 +292,18 @@ pub enum Keep {
 }
 
 /// Parses Markdown. `unsafe_html` false turns raw HTML into plain text.
-pub fn parse_markdown(src: &str, unsafe_html: bool) -> (RichText, Vec<BadLink>) {
-    parse_markdown_keeping(src, unsafe_html, Keep::Whole)
+pub fn parse_markdown(src: &str, rules: &TextRules) -> (RichText, Vec<BadLink>) {
+    parse_markdown_keeping(src, rules, Keep::Whole)
 }
 
 /// [`parse_markdown`], keeping only what `keep` says.
 pub fn parse_markdown_keeping(
     src: &str,
-    unsafe_html: bool,
+    rules: &TextRules,
     keep: Keep,
 ) -> (RichText, Vec<BadLink>) {
+    let unsafe_html = rules.unsafe_html;
+    let own = |url: &str| (rules.own_url.as_deref()).is_some_and(|o| url.starts_with(o));
     let mut events = Vec::new();
     let mut kept_enough = false;
     let mut bad = Vec::new();
@@ -372,7 +385,7 @@ pub fn parse_markdown_keeping(
                 title,
                 id,
                 ..
-            }) if matches!(classify(&dest_url), Ok(Dest::External)) => {
+            }) if matches!(classify(&dest_url), Ok(Dest::External)) && !own(&dest_url) => {
                 bad.push(external_image(range.start, &dest_url));
                 let label = match src.get(range.clone()).and_then(alt_of) {
                     Some("") | None => format!("Image: {}", file_name(&dest_url)),
@@ -638,8 +651,8 @@ mod tests {
     fn the_lead_is_what_a_summary_needs() {
         // A byline is no summary: the lead runs to the paragraph after it.
         let src = "# Title\n\nBy Ann Lee\n\nThe first *para*graph that has eight words in it.\n\nSecond [bad](javascript:x).\n";
-        let (whole, bad_whole) = parse_markdown(src, false);
-        let (lead, bad_lead) = parse_markdown_keeping(src, false, Keep::Lead);
+        let (whole, bad_whole) = parse_markdown(src, &TextRules::default());
+        let (lead, bad_lead) = parse_markdown_keeping(src, &TextRules::default(), Keep::Lead);
         let summary = "The first paragraph that has eight words in it.";
         assert_eq!(
             lead.paragraphs().collect::<Vec<_>>(),
@@ -663,7 +676,7 @@ mod tests {
     #[test]
     fn a_pictures_alt_text_is_not_its_paragraphs_text() {
         let src = "![Cranes in the harbour at dawn, seen from the pier](harbour.png)\n\nThe port authority awarded the contract on Monday.\n\nA map ![of the port](map.png) shows it.\n";
-        let (t, _) = parse_markdown(src, false);
+        let (t, _) = parse_markdown(src, &TextRules::default());
         assert_eq!(
             t.paragraphs().collect::<Vec<_>>(),
             [
@@ -712,15 +725,18 @@ mod tests {
 
     #[test]
     fn entity_encoded_scheme_is_caught() {
-        let (_, bad) = parse_markdown("[x](&#106;avascript:alert(1))", false);
+        let (_, bad) = parse_markdown("[x](&#106;avascript:alert(1))", &TextRules::default());
         assert_eq!(bad.len(), 1);
-        let (_, bad) = parse_markdown("[x](javascript&colon;alert(1))", false);
+        let (_, bad) = parse_markdown("[x](javascript&colon;alert(1))", &TextRules::default());
         assert_eq!(bad.len(), 1);
     }
 
     #[test]
     fn raw_html_becomes_text() {
-        let (t, _) = parse_markdown("a <b>bold</b> c\n\n<script>alert(1)</script>\n", false);
+        let (t, _) = parse_markdown(
+            "a <b>bold</b> c\n\n<script>alert(1)</script>\n",
+            &TextRules::default(),
+        );
         let texts: Vec<String> = t
             .events
             .iter()
@@ -740,7 +756,10 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids() {
-        let (t, _) = parse_markdown("# Hello World\n\n## Hello World\n\n## Own {#mine}\n", false);
+        let (t, _) = parse_markdown(
+            "# Hello World\n\n## Hello World\n\n## Own {#mine}\n",
+            &TextRules::default(),
+        );
         let ids: Vec<String> = t
             .events
             .iter()
@@ -756,12 +775,12 @@ mod tests {
     fn absurd_nesting_is_refused() {
         let (_, bad) = parse_markdown(
             &format!("{}x{}", "*".repeat(50_000), "*".repeat(50_000)),
-            false,
+            &TextRules::default(),
         );
         assert!(bad[0].message.contains("nested more than"), "{bad:?}");
-        let (_, bad) = parse_markdown(&format!("{}deep", "> ".repeat(500)), false);
+        let (_, bad) = parse_markdown(&format!("{}deep", "> ".repeat(500)), &Default::default());
         assert_eq!(bad.len(), 1);
-        let (_, ok) = parse_markdown(&format!("{}fine", "> ".repeat(20)), false);
+        let (_, ok) = parse_markdown(&format!("{}fine", "> ".repeat(20)), &Default::default());
         assert!(ok.is_empty());
     }
 

@@ -5,7 +5,7 @@
 //! `src/kinds/`). Every problem is collected, never only the first, and
 //! every reference is resolved to a typed index.
 
-use super::text::{BadLink, Dest, Keep, RichText, classify, parse_markdown};
+use super::text::{BadLink, Dest, Keep, RichText, TextRules, classify, parse_markdown};
 use super::*;
 use crate::diag::{Diagnostic, Diagnostics, LineStarts, Nearby, did_you_mean};
 use crate::kept::KeptBuild;
@@ -32,8 +32,9 @@ pub(crate) struct Ctx<'a> {
     /// Every key written in content, valid, loaded or not: made when a
     /// reference is first not found (most runs never need it).
     keys_written: std::cell::OnceCell<KeysWritten>,
-    /// `unsafe_html` from site.yaml: raw HTML in Markdown is kept.
-    pub(crate) unsafe_html: bool,
+    /// What Markdown may do, from site.yaml: keep raw HTML, show images
+    /// at the site's own address.
+    pub(crate) rules: TextRules,
     /// How much of each article's parsed text to keep.
     pub(crate) keep: Keep,
     /// The links into the site found so far, resolved once every record
@@ -333,7 +334,7 @@ impl<'a> Ctx<'a> {
     /// the line of the value where they are not written as they read (a
     /// quoted scalar's escapes) and at the field in a CSV cell.
     pub(crate) fn markdown_field(&mut self, t: &Text) -> RichText {
-        let parsed = parse_markdown(&t.value, self.unsafe_html);
+        let parsed = parse_markdown(&t.value, &self.rules);
         self.markdown_parsed(t, parsed)
     }
 
@@ -842,7 +843,7 @@ fn build_inner<'a>(
         // what only follows from it.
         diags: loaded.problems.clone(),
         keys_written: std::cell::OnceCell::new(),
-        unsafe_html: false,
+        rules: TextRules::default(),
         keep,
         written: Vec::new(),
         kept,
@@ -946,7 +947,7 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         crate::load::fields::SiteFields::FIELDS,
         "site.yaml",
     );
-    ctx.unsafe_html = r.unsafe_html.as_ref().is_some_and(|b| b.value);
+    ctx.rules.unsafe_html = r.unsafe_html.as_ref().is_some_and(|b| b.value);
     let title = ctx
         .required(record_loc, r.title.as_ref(), "title", "site.yaml")
         .map(|t| t.value.trim().to_owned());
@@ -980,6 +981,10 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         (None, Some(_)) => written,
         (None, None) => Some("/".to_owned()),
     };
+    // An image at the site's own address is no request to another host.
+    ctx.rules.own_url = (base_url.as_deref())
+        .filter(|b| b.starts_with("https://") || b.starts_with("http://"))
+        .map(Into::into);
     let language = match &r.language {
         Some(l) if is_language_tag(&l.value) => l.value.trim().to_owned(),
         Some(l) => {
@@ -1019,7 +1024,7 @@ fn site_config(ctx: &mut Ctx<'_>, options: &BuildOptions) -> Option<SiteConfig> 
         base_url: base_url?,
         language,
         author: text(&r.author),
-        unsafe_html: ctx.unsafe_html,
+        unsafe_html: ctx.rules.unsafe_html,
         search: r.search.as_ref().is_none_or(|b| b.value),
     })
 }

@@ -972,7 +972,7 @@ mod tests {
             known.iter().enumerate().map(|(i, &n)| (Ix::new(i), n)),
             ["The Harbour Gazette", "AFP"],
         );
-        let (body, _) = parse_markdown(text, false);
+        let (body, _) = parse_markdown(text, &Default::default());
         shown(article(&matcher, &body), known)
     }
 
@@ -1247,7 +1247,7 @@ mod tests {
             text in "([A-Z][a-z]{0,6}|[a-z]{1,4}|de|of|the|U\\.S\\.|K\\.|NSO|’s|'s|-|\\(|\\)|“|”|\\.|,|:| |\n|\u{A0}|e\u{301}|Ö|ROME \\(NWR\\) - |`|\\*|@|www\\.x\\.example|https://a\\.example/B){0,40}"
         ) {
             let matcher = Matcher::new([(Ix::new(0), "Marta Kellner"), (Ix::new(1), "de Rugy")], ["NWR"]);
-            for body in [parse_markdown(&text, false).0, plain_paragraphs([text.as_str()])] {
+            for body in [parse_markdown(&text, &Default::default()).0, plain_paragraphs([text.as_str()])] {
                 let found = article(&matcher, &body);
                 let blocks = blocks(&body);
                 for o in &found.occurrences {

@@ -489,4 +489,20 @@ fn an_image_from_another_host_is_a_link_with_a_warning() {
         assert!(!text.contains("<img"), "{file}");
         assert!(!text.contains("&lt;img"), "{file}");
     }
+    // An image at the site's own address (`base_url`) is no other host's.
+    std::fs::write(
+        &story,
+        format!("{text}\n![A chart](https://news.example/harbour/img/chart.png)\n"),
+    )
+    .unwrap();
+    // (The fixture's `base_url` is `https://news.example/harbour`.)
+    let o = dossier_in(root, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("another host"), "{err}");
+    let page = read(&public.join("articles/first-story/index.html"));
+    assert!(
+        page.contains("<img src=\"https://news.example/harbour/img/chart.png\" alt=\"A chart\""),
+        "{page}"
+    );
 }
