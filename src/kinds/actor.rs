@@ -330,10 +330,13 @@ impl Actor {
                 ctx.unknown_fields(&rel.value.unknown, RelationFields::FIELDS, "a relation");
             }
             let corrections = ctx.corrections(&r.corrections, None);
+            // Its form is checked whatever else is wrong with the record:
+            // it was said only once the rest passed, a run later.
+            let id_ok = id.is_some_and(|id| ctx.id(id, "actor id"));
             let (Some(id), Some(name)) = (id, name) else {
                 continue;
             };
-            if !ctx.id(id, "actor id") || !seen.check(ctx, id, Self::INFO.name) {
+            if !id_ok || !seen.check(ctx, id, Self::INFO.name) {
                 continue;
             }
             let index = out.len();

@@ -284,10 +284,13 @@ impl Event {
             }
             let corrections = ctx.corrections(&r.corrections, None);
             let tags = ctx.tags(&r.tags);
+            // Its form is checked whatever else is wrong with the record:
+            // it was said only once the rest passed, a run later.
+            let id_ok = id.is_some_and(|id| ctx.id(id, "event id"));
             let (Some(id), Some(title), Some(start)) = (id, title, start) else {
                 continue;
             };
-            if !ctx.id(id, "event id") || !seen.check(ctx, id, Self::INFO.name) {
+            if !id_ok || !seen.check(ctx, id, Self::INFO.name) {
                 continue;
             }
             out.push((

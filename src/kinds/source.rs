@@ -142,10 +142,13 @@ impl Source {
             let archive_url = r.archive_url.as_ref().and_then(|u| ctx.url(u));
             let description = r.description.as_ref().map(|d| ctx.markdown_field(d));
             let corrections = ctx.corrections(&r.corrections, None);
+            // Its form is checked whatever else is wrong with the record:
+            // it was said only once the rest passed, a run later.
+            let id_ok = id.is_some_and(|id| ctx.id(id, "source id"));
             let (Some(id), Some(name)) = (id, name) else {
                 continue;
             };
-            if !ctx.id(id, "source id") || !seen.check(ctx, id, Self::INFO.name) {
+            if !id_ok || !seen.check(ctx, id, Self::INFO.name) {
                 continue;
             }
             out.push(Source {

@@ -320,6 +320,9 @@ impl Statement {
             });
             let corrections = ctx.corrections(&r.corrections, None);
             let tags = ctx.tags(&r.tags);
+            // Its form is checked whatever else is wrong with the record:
+            // it was said only once the rest passed, a run later.
+            let id_ok = id.is_some_and(|id| ctx.id(id, "statement id"));
             let (Some(id), Some(by), Some(date), Some(kind)) = (id, by, date, kind) else {
                 continue;
             };
@@ -330,7 +333,7 @@ impl Statement {
                 },
                 None => None,
             };
-            if !ctx.id(id, "statement id") || !seen.check(ctx, id, Self::INFO.name) {
+            if !id_ok || !seen.check(ctx, id, Self::INFO.name) {
                 continue;
             }
             let quote_text = quote

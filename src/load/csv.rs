@@ -11,7 +11,7 @@
 //! instead ([`Sheet`], named by the kind: `Kind::SHEET`).
 
 use super::SourceFile;
-use super::fields::{DateInput, Field, Span, Text};
+use super::fields::{DateInput, Field, PartlyRead, Span, Text};
 use crate::diag::{Diagnostic, did_you_mean, line_col};
 use std::borrow::Cow;
 
@@ -492,7 +492,10 @@ pub struct Read<T> {
 /// record with a bad value is, so that nothing follows from its missing
 /// field. `sheet` is the kind's other template, if it has one. Spans name
 /// file 0 (placed later).
-pub fn records<T: CsvRecord>(source: &SourceFile, sheet: Option<&Sheet<T>>) -> Read<T> {
+pub fn records<T: CsvRecord + PartlyRead>(
+    source: &SourceFile,
+    sheet: Option<&Sheet<T>>,
+) -> Read<T> {
     let mut rows = Rows::new(source);
     let mut out = Vec::new();
     let mut unloaded = Vec::new();
@@ -535,6 +538,7 @@ pub fn records<T: CsvRecord>(source: &SourceFile, sheet: Option<&Sheet<T>>) -> R
             continue;
         }
         let mut record = T::default();
+        let mut unread: Vec<String> = Vec::new();
         let problems_before = rows.diags.len();
         for i in 0..rows.cells() {
             let Some(cell) = rows.cell(i) else {
@@ -545,6 +549,7 @@ pub fn records<T: CsvRecord>(source: &SourceFile, sheet: Option<&Sheet<T>>) -> R
                 Some(Column::Field(field)) => {
                     if let Err(message) = record.set_cell(field, &cell, span) {
                         rows.err(span, message, None);
+                        unread.push((*field).to_owned());
                     }
                 }
                 Some(Column::Unknown) => {}
@@ -575,7 +580,13 @@ pub fn records<T: CsvRecord>(source: &SourceFile, sheet: Option<&Sheet<T>>) -> R
             if let Some(id) = id_column.and_then(|i| rows.cell(i)) {
                 unloaded.push(id.trim().to_owned());
             }
-            continue;
+            // Its other cells are still checked, in the same run; that
+            // the fields of its bad cells are missing is not said, and it
+            // is never published (`fields::PartlyRead`).
+            if unread.is_empty() {
+                unread.push(String::new());
+            }
+            record.mark_partly_read(std::mem::take(&mut unread));
         }
         out.push(Field {
             value: record,

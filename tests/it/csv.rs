@@ -170,6 +170,38 @@ fn an_unknown_column_is_named_at_its_cell_with_a_hint() {
     assert!(err.contains("1 error and 1 warning found"), "{err}");
 }
 
+/// A bad cell (`maybe` for a yes-or-no) hid every other problem of its
+/// row, which came a `check` later each, and an id of the wrong form was
+/// said only once the rest of the row passed. Every problem of the row
+/// is said in one run.
+#[test]
+fn every_problem_of_a_row_in_one_run() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/c.csv",
+        "id,date,title,approximate,status,actors,summary\nBad_Row,2019-02-30,x,maybe,confirmd,jane-ro,\"See [x](javascript:y)\"\n",
+    );
+    let err = check_fails(dir.path());
+    let errors: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(": error: ").next().unwrap())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/events/c.csv:2:1",
+            "content/events/c.csv:2:2",
+            "content/events/c.csv:2:4",
+            "content/events/c.csv:2:5",
+            "content/events/c.csv:2:6",
+            "content/events/c.csv:2:7",
+        ],
+        "{err}"
+    );
+}
+
 /// Excel saves "CSV" with `;` where the decimal mark is a comma: the
 /// header was one unknown column, and every row lacked every field. It is
 /// said once, with how to save the file, and the records' ids are still

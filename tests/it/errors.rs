@@ -435,7 +435,7 @@ fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
     write(
         root,
         "content/events/bad.yaml",
-        "- id: bad-one\n  date: 2021-13-45\n  title: Bad event\n  status: maybe\n  actors: [nobody-here]\n  tags: money\n- id: bad-two\n  date: [2021, 2022]\n  title: {a: 1}\n  sources: [nowhere]\n",
+        "- id: bad-one\n  date: 2021-13-45\n  title: Bad event\n  status: maybe\n  actors: [nobody-here]\n  tags: money\n- id: bad-two\n  date: [2021, 2022]\n  title: {a: 1}\n  sources: [nowhere]\n- id: Also_Bad\n  date: 2019-02-30\n  title: x\n",
     );
     assert_eq!(
         errors(root),
@@ -447,6 +447,8 @@ fn every_problem_of_a_record_with_a_value_of_the_wrong_shape() {
             "content/events/bad.yaml:8:9: error: `date` takes one date, not a list",
             "content/events/bad.yaml:9:10: error: `title` takes one text here, not fields (`name: value` lines)",
             "content/events/bad.yaml:10:13: error: unknown source `nowhere`",
+            "content/events/bad.yaml:11:7: error: `Also_Bad` is not a valid event id: use lowercase letters, digits and single hyphens",
+            "content/events/bad.yaml:12:9: error: `2019-02-30` is not a real date: February 2019 has no day 30",
         ]
     );
     // What is said at the record's own place but does not follow from the
