@@ -158,7 +158,7 @@ impl Diagnostic {
                 let _ = write!(s, ":{col}");
             }
         }
-        let _ = write!(s, ": {}: {}", self.severity.word(), self.message);
+        let _ = write!(s, ": {}: {}", self.severity.word(), visible(&self.message));
         s
     }
 
@@ -210,7 +210,7 @@ impl Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = hint: {}", visible(hint));
         }
         out
     }
@@ -384,6 +384,30 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .unwrap_or_else(|_| path.to_path_buf());
     let s = slash_separated(&rel);
     if s.is_empty() { ".".to_owned() } else { s }
+}
+
+/// `text` with the characters that show nothing written as `\u{200b}`:
+/// controls, zero-width and direction marks, the soft hyphen, the byte
+/// order mark. A value quoted in a message with one pasted into it read
+/// "unknown actor `jane-roe`… did you mean `jane-roe`?".
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        let u = c as u32;
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(u, 0xAD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069 | 0xFEFF)
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `path` with `/` between its folders on every system: `\\` is a
@@ -744,6 +768,23 @@ mod tests {
         let shown = d.render(false);
         assert!(shown.contains("2 | name: Y"), "{shown}");
         assert!(shown.contains("  |       ^"), "{shown}");
+    }
+
+    #[test]
+    fn characters_that_show_nothing_are_shown_in_messages() {
+        let d = Diagnostic::new("content/events.yaml", "unknown actor `jane-roe\u{200B}`")
+            .with_hint("did you mean `jane-roe`? (a soft\u{AD}hyphen, a bell\u{7})");
+        let shown = d.render(false);
+        assert!(
+            shown.contains("unknown actor `jane-roe\\u{200b}`"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("a soft\\u{ad}hyphen, a bell\\u{7})"),
+            "{shown}"
+        );
+        // Plain text, accents and no-break spaces are as written.
+        assert_eq!(visible("Zoë\u{A0}Ågren"), "Zoë\u{A0}Ågren");
     }
 
     #[test]

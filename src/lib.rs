@@ -316,8 +316,11 @@ fn static_in_the_way(
     let mut in_search: Diagnostics = Diagnostics::default();
     if site.config.search {
         made.push(format!("{bundle}pagefind.js"));
+        // A path below the one file named there (`…/pagefind.js/x`) is
+        // the clash below, said once.
+        let stand_in = format!("{bundle}pagefind.js/");
         for &p in &placed {
-            if p.starts_with(bundle.as_str()) {
+            if p.starts_with(bundle.as_str()) && !p.starts_with(&stand_in) {
                 in_search.push(
                     Diagnostic::new(
                         format!("content/static/{p}"),

@@ -526,9 +526,10 @@ fn data_kind(top: &str) -> Option<(DataKind, bool)> {
         Some(_) => return None,
         None => (top, true),
     };
+    // `Events.csv`, as a spreadsheet names its export, is `events.csv`.
     DataKind::ALL
         .iter()
-        .find(|k| k.info().plural == stem)
+        .find(|k| k.info().plural.eq_ignore_ascii_case(stem))
         .map(|&k| (k, folder))
 }
 
@@ -718,9 +719,16 @@ fn walk(root: &Path, content: &Path) -> Walk {
         if entry.depth() == 1 && !TOP_LEVEL.iter().any(|t| t == top) && data_kind(top).is_none() {
             let plurals: Vec<&str> = DataKind::ALL.iter().map(|k| k.info().plural).collect();
             let meant = did_you_mean_name(top);
+            // `actors.xlsx`: a sheet left in its own format.
+            let sheet = (has_extension(top, &["xlsx", "xls", "ods", "numbers"]))
+                .then(|| top.rsplit_once('.').map(|(stem, _)| stem.to_ascii_lowercase()))
+                .flatten()
+                .filter(|stem| plurals.contains(&stem.as_str()))
+                .map(|stem| format!("save the sheet as CSV (UTF-8): `content/{stem}.csv`; a spreadsheet's own format is not read"));
             diags.push(
                 Diagnostic::new(shown(), format!("`{top}` is not part of the content format"))
                     .maybe_hint(meant.map(|m| format!("did you mean `{m}`?")))
+                    .maybe_hint(sheet)
                     .with_hint_default(format!("content/ holds site.yaml, articles/, {} (a .yaml file or a folder) and static/", plurals.join(", "))),
             );
             // A misspelt data file (`actor.yaml`) held records that others

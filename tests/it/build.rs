@@ -1028,6 +1028,8 @@ fn files_named_in_upper_case_load_and_a_spreadsheet_is_named() {
         "---\ntitle: Loud story\ndate: 2020-01-02\n---\n\nThe Port Authority said nothing at all about it.\n",
     )
     .unwrap();
+    // At the top too, as a spreadsheet names its export.
+    std::fs::rename(c.join("sources.yaml"), c.join("Sources.YML")).unwrap();
     let wire = c.join("articles/wire");
     std::fs::rename(wire.join("Wire Story.txt"), wire.join("Wire Story.TXT")).unwrap();
     std::fs::rename(wire.join("Wire Story.yaml"), wire.join("Wire Story.YAML")).unwrap();
@@ -1047,6 +1049,15 @@ fn files_named_in_upper_case_load_and_a_spreadsheet_is_named() {
     // The wire story's sidecar is still its metadata.
     let wire_page = page(&public, "articles/wire-story/index.html");
     assert_eq!(texts(&wire_page, "h1"), ["Wire: Roe under pressure"]);
+    assert!(public.join("sources/harbour-gazette/index.html").exists());
+    // A sheet left in its own format at the top is named, with the file
+    // to save it as.
+    std::fs::write(c.join("actors.xlsx"), b"PK\x03\x04").unwrap();
+    let err = stderr(&dossier_in(inv.path(), &["check"]));
+    assert!(
+        err.contains("content/actors.xlsx: error: `actors.xlsx` is not part of the content format\n  = hint: save the sheet as CSV (UTF-8): `content/actors.csv`"),
+        "{err}"
+    );
 }
 
 fn write_file(root: &Path, rel: &str, text: &str) {
