@@ -14,7 +14,7 @@
 //! Caption`, `Media Thumbnail`, `Alt Text` and `Background`.
 
 use super::csv::{Rows, Sheet};
-use super::fields::{DateInput, Field, Span};
+use super::fields::{DateInput, Field, PartlyRead, Span};
 use super::html;
 use crate::diag::did_you_mean;
 use crate::kinds::event::EventFields;
@@ -193,6 +193,22 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
     };
     let headline = cell(rows, layout, "Headline").map(|(h, span)| (html::to_text(&h), span));
     let title = headline.clone().filter(|(h, _)| !h.is_empty());
+    // The id is made from the headline: a row without one said "missing
+    // the required field `id`" at column 1 of a sheet that has no `id`
+    // column, then that it lacks a title. It is said once, at the cell;
+    // the rest of the row is still checked, and it is never published.
+    let mut unread = Vec::new();
+    if title.is_none() {
+        let span = layout
+            .find("Headline")
+            .map_or_else(|| rows.span(), |i| rows.cell_span(i));
+        rows.err(
+            span,
+            "this row of a TimelineJS sheet has no `Headline`: every event needs a title, which also makes its id",
+            Some("give the event's headline".into()),
+        );
+        unread = vec!["id".to_owned(), "title".to_owned()];
+    }
     let mut summary = Vec::new();
     let mut summary_span = None;
     if let Some((t, span)) = cell(rows, layout, "Text") {
@@ -248,7 +264,7 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
         };
         text(crate::model::slug::cut(&id, MAX_ID).to_owned(), *span)
     });
-    Some(EventFields {
+    let mut fields = EventFields {
         id,
         date: Some(start),
         end,
@@ -256,7 +272,11 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
         summary: summary_span.map(|span| text(summary.join("\n\n"), span)),
         tags: cell(rows, layout, "Group").map(|(g, span)| vec![text(g.trim().to_owned(), span)]),
         ..EventFields::default()
-    })
+    };
+    if !unread.is_empty() {
+        fields.mark_partly_read(unread);
+    }
+    Some(fields)
 }
 
 /// A date from a year, month and day column, at the precision of the

@@ -220,6 +220,46 @@ fn a_media_cell_is_checked_at_its_own_column() {
     );
 }
 
+/// A sheet has no `id` column: ids are made from the year and the
+/// headline. A row without a headline was "missing the required field
+/// `id`" at column 1, and then missing its title; it is one message at
+/// the `Headline` cell, and the row's other problems are still said.
+#[test]
+fn a_row_without_a_headline_is_said_at_its_cell() {
+    let dir = sheet(
+        "title: Sheets\n",
+        &[
+            &row(&[("Year", "2020"), ("Text", "<a href=\"javascript:y\">x</a>")]),
+            &row(&[("Year", "2021"), ("Month", "13")]),
+        ],
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let errors: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(": error: ").next().unwrap())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/events/sheet.csv:2:10",
+            "content/events/sheet.csv:2:11",
+            "content/events/sheet.csv:3:2",
+            "content/events/sheet.csv:3:10",
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/events/sheet.csv:2:10: error: this row of a TimelineJS sheet has no `Headline`"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("missing the required field"), "{err}");
+}
+
 #[test]
 fn ids_are_made_from_year_and_headline_and_never_clash() {
     let long = "A very long headline that goes on and on about the harbour contract and who knew what and when";
