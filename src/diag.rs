@@ -533,7 +533,7 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// The hint naming `c`, the known word closest to the one written.
-fn did_you_mean_hint(c: &str) -> String {
+pub fn did_you_mean_hint(c: &str) -> String {
     format!("did you mean `{c}`?")
 }
 

@@ -12,7 +12,7 @@
 
 use super::SourceFile;
 use super::fields::{DateInput, Field, PartlyRead, Span, Text};
-use crate::diag::{Diagnostic, did_you_mean, line_col};
+use crate::diag::{Diagnostic, closest, did_you_mean_hint, line_col};
 use std::borrow::Cow;
 
 /// How many values one CSV file may hold: [`super::limits::MAX_CSV_VALUES`].
@@ -677,14 +677,14 @@ fn header<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<Vec<Column>> {
             );
             out.push(Column::Unknown);
         } else {
-            let meant = did_you_mean(&lower, columns.iter().copied());
             // "did you mean `title`?": that its rows lack `title` only
             // follows from this, and is not said of each.
-            let named = meant.as_deref().and_then(|m| m.split('`').nth(1));
-            if let Some(&field) = columns.iter().find(|c| Some(**c) == named) {
-                rows.file.meant.push(field);
-            }
-            let hint = meant.unwrap_or_else(|| format!("the columns are: {}", columns.join(", ")));
+            let meant = closest(&lower, columns.iter().copied());
+            rows.file.meant.extend(meant);
+            let hint = meant.map_or_else(
+                || format!("the columns are: {}", columns.join(", ")),
+                did_you_mean_hint,
+            );
             rows.err(
                 span,
                 format!("unknown column `{name}` in the header row"),

@@ -20,7 +20,7 @@ mod yaml;
 
 pub use cache::Cache;
 
-use crate::diag::{Diagnostic, Diagnostics, LineStarts, did_you_mean, display_path};
+use crate::diag::{Diagnostic, Diagnostics, LineStarts, closest, display_path};
 use crate::kinds::{Actor, Article, Event, Kind, KindInfo, Source, Statement};
 use article::{ParagraphMode, WireCopy, read_wire_copy, split_front_matter};
 use fields::{Field, PartlyRead, Place, SiteFields, Span};
@@ -535,11 +535,7 @@ fn data_kind(top: &str) -> Option<(DataKind, bool)> {
 
 /// The entry of [`TOP_LEVEL`] that a misspelt top-level name is closest to.
 fn did_you_mean_name(top: &str) -> Option<&'static str> {
-    let hint = did_you_mean(top, TOP_LEVEL.iter().map(String::as_str))?;
-    TOP_LEVEL
-        .iter()
-        .find(|t| hint == format!("did you mean `{t}`?"))
-        .map(String::as_str)
+    closest(top, TOP_LEVEL.iter().map(String::as_str))
 }
 
 /// Whether `name` ends in `.` and one of `extensions` (lower-case), in

@@ -7,7 +7,9 @@
 
 use super::text::{BadLink, Dest, Keep, RichText, TextRules, classify, parse_markdown};
 use super::*;
-use crate::diag::{Diagnostic, Diagnostics, LineStarts, Nearby, did_you_mean};
+use crate::diag::{
+    Diagnostic, Diagnostics, LineStarts, Nearby, closest, did_you_mean, did_you_mean_hint,
+};
 use crate::kept::KeptBuild;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::fields::{DateInput, Field, Span, Text};
@@ -194,12 +196,12 @@ impl<'a> Ctx<'a> {
     pub(crate) fn unknown_fields(&mut self, unknown: &[Text], fields: &[&str], what: &str) {
         self.meant.clear();
         for key in unknown {
-            let meant = did_you_mean(&key.value, fields.iter().copied());
-            // "did you mean `title`?": the field named.
-            let named = meant.as_deref().and_then(|m| m.split('`').nth(1));
-            self.meant.extend(named.map(str::to_owned));
-            let hint =
-                meant.unwrap_or_else(|| format!("the fields of {what} are: {}", fields.join(", ")));
+            let meant = closest(&key.value, fields.iter().copied());
+            self.meant.extend(meant.map(str::to_owned));
+            let hint = meant.map_or_else(
+                || format!("the fields of {what} are: {}", fields.join(", ")),
+                did_you_mean_hint,
+            );
             self.err(key.span, format!("unknown field `{}` in {what}", key.value))
                 .hint = Some(hint);
         }
