@@ -154,12 +154,9 @@ pub fn media(cell: &str) -> String {
     let Some(url) = media_url(cell) else {
         return to_markdown(cell);
     };
-    let label = match url.split_once("//") {
-        Some((_, rest)) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-            host.rsplit('@').next().unwrap_or(host)
-        }
-        None => url.as_str(),
+    let label = match url.contains("//") {
+        true => crate::model::text::host_of(&url),
+        false => url.as_str(),
     };
     let label = if label.is_empty() {
         url.as_str()

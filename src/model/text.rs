@@ -122,6 +122,15 @@ fn alt_of(written: &str) -> Option<&str> {
     Some(&inner[..inner.find("](")?])
 }
 
+/// The host `url` names (`cdn.example.com` of
+/// `https://user@cdn.example.com/a.png`): what follows `//`, up to the
+/// path, past any user name; without `//`, its first part.
+pub fn host_of(url: &str) -> &str {
+    let after = url.split_once("//").map_or(url, |(_, rest)| rest);
+    let host = after.split(['/', '?', '#']).next().unwrap_or(after);
+    host.rsplit('@').next().unwrap_or(host)
+}
+
 /// The last part of `url`'s path (`chart.png`), or its host.
 fn file_name(url: &str) -> &str {
     let after = url.split_once("//").map_or(url, |(_, rest)| rest);
@@ -149,8 +158,7 @@ pub struct TextRules {
 /// built site makes no request to any other host).
 fn external_image(offset: usize, url: &str) -> BadLink {
     let after = url.split_once("//").map_or(url, |(_, rest)| rest);
-    let host = after.split(['/', '?', '#']).next().unwrap_or(after);
-    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host_of(url);
     let name = (after.split(['?', '#']).next().unwrap_or(after))
         .rsplit('/')
         .next()
