@@ -555,10 +555,14 @@ fn is_data_file(name: &str) -> bool {
     has_extension(name, &["yaml", "yml", "csv"])
 }
 
+/// The extensions of spreadsheets in their own formats (Excel, LibreOffice,
+/// Numbers): a sheet saved so holds records dossier does not read.
+const SHEETS: &[&str] = &["xlsx", "xls", "ods", "numbers"];
+
 /// The hint for a file in a kind's folder that holds no records: how to
 /// make it one, for the formats newsrooms keep records in.
 fn not_data_hint(name: &str) -> &'static str {
-    if has_extension(name, &["xlsx", "xls", "ods", "numbers"]) {
+    if has_extension(name, SHEETS) {
         "save the sheet as CSV (UTF-8) beside it; a spreadsheet's own format is not read"
     } else if has_extension(name, &["json", "tsv", "txt"]) {
         "records are read from .yaml, .yml and .csv files; save them as one of those"
@@ -716,7 +720,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
             let plurals: Vec<&str> = DataKind::ALL.iter().map(|k| k.info().plural).collect();
             let meant = did_you_mean_name(top);
             // `actors.xlsx`: a sheet left in its own format.
-            let sheet = (has_extension(top, &["xlsx", "xls", "ods", "numbers"]))
+            let sheet = (has_extension(top, SHEETS))
                 .then(|| top.rsplit_once('.').map(|(stem, _)| stem.to_ascii_lowercase()))
                 .flatten()
                 .filter(|stem| plurals.contains(&stem.as_str()))
@@ -1210,13 +1214,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                         "slug",
                     );
                     out.files.push(yaml_file);
-                    // Metadata read in part is checked with the rest (its
-                    // problems go with it, so it is never published).
-                    let partly = read
-                        .records
-                        .last()
-                        .is_some_and(|m| m.value.is_partly_read());
-                    if read.problems.is_empty() || partly {
+                    if read.goes_on() {
                         out.diags.append(&mut read.problems);
                         let meta = read.records.pop();
                         out.item = Item::Article {
@@ -1259,13 +1257,7 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                     Err(unread) => Err(unread),
                 };
                 match read {
-                    Ok(mut read) if read.problems.is_empty() => meta = read.records.pop(),
-                    Ok(mut read)
-                        if read
-                            .records
-                            .last()
-                            .is_some_and(|m| m.value.is_partly_read()) =>
-                    {
+                    Ok(mut read) if read.goes_on() => {
                         out.diags.append(&mut read.problems);
                         meta = read.records.pop();
                     }

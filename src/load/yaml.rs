@@ -81,6 +81,19 @@ pub struct Read<T> {
     pub unloaded: Vec<String>,
 }
 
+impl<T: PartlyRead> Read<T> {
+    /// Whether the record read (front matter, a sidecar) goes on to be
+    /// checked: it read without a problem, or it was read in part, and
+    /// its problems go with it, so that it is never published.
+    pub fn goes_on(&self) -> bool {
+        self.problems.is_empty()
+            || self
+                .records
+                .last()
+                .is_some_and(|r| r.value.is_partly_read())
+    }
+}
+
 /// The records of a data file (one record, or a list), each located in
 /// file `file`. An empty file holds none.
 pub fn records<T: DeserializeOwned + Place + FromNode + PartlyRead + Send>(
