@@ -648,7 +648,7 @@ impl Article {
                     (Some(t), _) => {
                         ctx.err(t.span, "`title` of the article is empty");
                     }
-                    (None, Some(_)) if ctx.misspelt(mloc, "title") => {}
+                    (None, Some(_)) if ctx.lack_reported(mloc, "title") => {}
                     (None, Some(_)) => {
                         ctx.err(mloc, what);
                     }
@@ -671,7 +671,7 @@ impl Article {
             None => {
                 let message = "article metadata is missing the required field `date`";
                 if meta.is_some() {
-                    if !ctx.misspelt(mloc, "date") {
+                    if !ctx.lack_reported(mloc, "date") {
                         ctx.err(mloc, message);
                     }
                 } else if wire.is_none() {

@@ -235,7 +235,7 @@ impl Event {
             let start = match &r.date {
                 Some(d) => ctx.date(d),
                 None => {
-                    if !ctx.misspelt(at, "date") {
+                    if !ctx.lack_reported(at, "date") {
                         ctx.err(at, "an event is missing the required field `date`");
                     }
                     None

@@ -252,7 +252,7 @@ impl Statement {
                 .map(|t| ctx.resolve(&Some(vec![t.clone()]), &ids.actors, "actor", &no_skip));
             let date = match &r.date {
                 Some(d) => ctx.date(d),
-                None if ctx.misspelt(at, "date") => None,
+                None if ctx.lack_reported(at, "date") => None,
                 None => {
                     ctx.err(at, "a statement is missing the required field `date`")
                         .hint = Some("say when it was made: `date: 2021-07-21`".into());

@@ -58,7 +58,7 @@ impl Ctx<'_> {
             self.unknown_fields(&r.unknown, CorrectionFields::FIELDS, "a correction");
             let date = match &r.date {
                 Some(d) => self.date(d),
-                None if self.misspelt(at, "date") => None,
+                None if self.lack_reported(at, "date") => None,
                 None => {
                     self.err(at, "a correction is missing the required field `date`")
                         .hint =

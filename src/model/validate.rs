@@ -184,7 +184,7 @@ impl<'a> Ctx<'a> {
     /// the field `name` only follows from a problem already reported: the
     /// field is under a misspelt key or (in a CSV file) column, reported
     /// with its "did you mean", or its value could not be read.
-    pub(crate) fn misspelt(&self, at: Span, name: &str) -> bool {
+    pub(crate) fn lack_reported(&self, at: Span, name: &str) -> bool {
         let csv = self.loaded.files.get(at.file).and_then(|f| f.csv.as_ref());
         let unread = self.partly_read.get(&at);
         self.meant.iter().any(|m| m == name)
@@ -223,7 +223,7 @@ impl<'a> Ctx<'a> {
                 None
             }
             None => {
-                if !self.misspelt(record, name) {
+                if !self.lack_reported(record, name) {
                     self.err(
                         record,
                         format!("{what} is missing the required field `{name}`"),
