@@ -681,16 +681,7 @@ impl KindPages for Actor {
         let shown = part_range(&index_pages(&site.actors, &groups), part);
         let groups: Vec<Group<ActorCard>> = groups_slice(groups, shown.start, shown.end)
             .into_iter()
-            .map(|g| Group {
-                items: g
-                    .items
-                    .into_iter()
-                    .map(|i| Actor::card(env, i, root))
-                    .collect(),
-                key: g.key,
-                label: g.label,
-                total: g.total,
-            })
+            .map(|g| g.map(|i| Actor::card(env, i, root)))
             .collect();
         ctx.insert("groups", &groups);
         let title = crate::render::pages::paged::<Actor>(env, ctx, root, part, Self::INDEX.title);

@@ -334,16 +334,7 @@ impl KindPages for Source {
         let shown = part_range(&index_pages(&site.sources, &groups), part);
         let groups: Vec<Group<SourceCard>> = groups_slice(groups, shown.start, shown.end)
             .into_iter()
-            .map(|g| Group {
-                items: g
-                    .items
-                    .into_iter()
-                    .map(|i| Source::card(env, i, root))
-                    .collect(),
-                key: g.key,
-                label: g.label,
-                total: g.total,
-            })
+            .map(|g| g.map(|i| Source::card(env, i, root)))
             .collect();
         ctx.insert("groups", &groups);
         let title = crate::render::pages::paged::<Source>(env, ctx, root, part, Self::INDEX.title);

@@ -154,6 +154,19 @@ pub struct Group<T> {
     pub total: usize,
 }
 
+impl<T> Group<T> {
+    /// The same group, each item made into `f`'s (an index's positions
+    /// into the cards of its page).
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Group<U> {
+        Group {
+            key: self.key,
+            label: self.label,
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+        }
+    }
+}
+
 impl DateCtx {
     pub fn of(d: &Date) -> DateCtx {
         DateCtx {
