@@ -918,7 +918,7 @@ fn controls_written_as_they_are_in_yaml_are_read_as_spaces() {
     // The one problem left is reported where it is.
     let o = dossier_in(root, &["check"]);
     let err = stderr(&o);
-    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    let errors = error_lines(&err);
     assert_eq!(
         errors,
         [

@@ -581,7 +581,7 @@ fn messages_are_sorted_by_file_and_line() {
     let inv = investigation(Some("bad/unknown-reference"));
     copy_dir(&fixtures().join("bad/bad-id"), inv.path());
     let err = stderr(&dossier_in(inv.path(), &["check"]));
-    let heads: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    let heads = error_lines(&err);
     let mut sorted = heads.clone();
     sorted.sort_by_key(|l| {
         let loc = l.split(": error: ").next().unwrap();

@@ -74,6 +74,20 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The lines of a command's standard error that head an error
+/// (`path:line:column: error: …`), in order.
+pub fn error_lines(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.contains(": error: ")).collect()
+}
+
+/// Where each error of [`error_lines`] is: `path:line:column`.
+pub fn error_places(err: &str) -> Vec<&str> {
+    error_lines(err)
+        .into_iter()
+        .map(|l| l.split(": error: ").next().unwrap_or(l))
+        .collect()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -183,11 +183,7 @@ fn every_problem_of_a_row_in_one_run() {
         "id,date,title,approximate,status,actors,summary\nBad_Row,2019-02-30,x,maybe,confirmd,jane-ro,\"See [x](javascript:y)\"\n",
     );
     let err = check_fails(dir.path());
-    let errors: Vec<&str> = err
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .map(|l| l.split(": error: ").next().unwrap())
-        .collect();
+    let errors = error_places(&err);
     assert_eq!(
         errors,
         [
@@ -220,7 +216,7 @@ fn a_file_separated_by_semicolons_is_said_once() {
         "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
     );
     let err = check_fails(dir.path());
-    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    let errors = error_lines(&err);
     assert_eq!(
         errors,
         [

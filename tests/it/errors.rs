@@ -30,9 +30,8 @@ fn errors_with_env(root: &Path, env: &[(&str, &str)]) -> Vec<String> {
     );
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     assert_eq!(stderr(&check), stderr(&build), "check and build disagree");
-    stderr(&check)
-        .lines()
-        .filter(|l| l.contains(": error: "))
+    error_lines(&stderr(&check))
+        .into_iter()
         .map(str::to_owned)
         .collect()
 }

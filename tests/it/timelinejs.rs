@@ -199,7 +199,7 @@ fn a_media_cell_is_checked_at_its_own_column() {
     let o = dossier_in(dir.path(), &["build"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    let errors = error_lines(&err);
     assert_eq!(
         errors,
         [
@@ -236,11 +236,7 @@ fn a_row_without_a_headline_is_said_at_its_cell() {
     let o = dossier_in(dir.path(), &["check"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    let errors: Vec<&str> = err
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .map(|l| l.split(": error: ").next().unwrap())
-        .collect();
+    let errors = error_places(&err);
     assert_eq!(
         errors,
         [
