@@ -86,8 +86,7 @@ pub fn prepare(
     timings: &mut Timings,
 ) -> Result<Investigation, Diagnostics> {
     let mut loaded = timings.time("load", || load::load(root))?;
-    let texts = loaded.take_article_texts();
-    let (site, renderer) = validate(root, &loaded, texts, options, timings, None)?;
+    let (site, renderer) = validate(root, &loaded, options, timings, None)?;
     // The model owns what it needs: the files' texts go before linking
     // and rendering, so that they and the pages are never in memory
     // together.
@@ -142,7 +141,6 @@ pub fn prepare_with(
     let validated = validate(
         root,
         &loaded,
-        load::ArticleTexts::default(),
         options,
         timings,
         Some(Kept {
@@ -182,13 +180,10 @@ pub(crate) struct Kept<'c> {
 /// Validates what was loaded and compiles the theme: every error that
 /// does not need a page rendered to be found, and the warnings about the
 /// whole site. `dossier serve` passes what it keeps from one
-/// rebuild to the next. `texts`: the Markdown articles' texts when taken
-/// out of `loaded` (`Loaded::take_article_texts`), each let go once its
-/// article is built.
+/// rebuild to the next.
 pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
-    texts: load::ArticleTexts,
     options: &BuildOptions,
     timings: &mut Timings,
     kept: Option<Kept<'_>>,
@@ -215,9 +210,9 @@ pub(crate) fn validate(
             let files = |records: &model::Records<'_>, tags: &model::Tags| {
                 render::site_files(records, tags, r, &loaded.static_files)
             };
-            model::build_with_files(loaded, texts, options, keep, &files, model_kept)
+            model::build_with_files(loaded, options, keep, &files, model_kept)
         }
-        Err(_) => model::build_keeping(loaded, texts, options, keep),
+        Err(_) => model::build_keeping(loaded, options, keep),
     });
     // Warnings about the whole validated site (not one record's) belong
     // here, added to `site.warnings`: every command passes this way.

@@ -62,10 +62,9 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
 /// rendering, is skipped too.
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut timings = Timings::default();
-    let mut loaded = timings.time("load", || load::load(root))?;
-    let texts = loaded.take_article_texts();
+    let loaded = timings.time("load", || load::load(root))?;
     // With the built-in templates the site is not rendered.
-    let (site, renderer) = validate(root, &loaded, texts, options, &mut timings, None)?;
+    let (site, renderer) = validate(root, &loaded, options, &mut timings, None)?;
     let graph = if renderer.is_built_in() {
         None
     } else {

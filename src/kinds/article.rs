@@ -12,10 +12,11 @@ use crate::link::Graph;
 use crate::load::ArticleBody;
 use crate::load::article::{CreditLine, ParagraphMode, WireCopy, fold_headline};
 use crate::load::fields::{DateInput, Field, Span, Text};
+use crate::model::Keep;
 use crate::model::correction::CorrectionFields;
 use crate::model::date::{Order, sort_by_date};
 use crate::model::summary::summary_of;
-use crate::model::text::{BadLink, parse_markdown_keeping, plain_paragraphs};
+use crate::model::text::{BadLink, TextRules, parse_markdown_keeping, plain_paragraphs};
 use crate::model::validate::{BuildOptions, Ctx, Ids, Said, Unique};
 use crate::model::wire::{self, Boilerplate, FoundDateline};
 use crate::model::{BoilerplateCount, Site};
@@ -28,6 +29,7 @@ use crate::url;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::sync::Arc;
 use tera::Context;
 
 crate::record_fields!(
@@ -102,7 +104,11 @@ pub struct Article {
     pub summary: Option<String>,
     pub tags: Vec<String>,
     pub draft: bool,
-    pub body: RichText,
+    /// Its text: read again where it is needed ([`Article::body_text`]).
+    pub body: Body,
+    /// Whether the text can open with a drop capital (see
+    /// [`ArticleFull::drop_cap`]), found while it was parsed.
+    pub drop_cap: bool,
     pub credit: Option<Credit>,
     /// Wire copy's dateline, taken off its first paragraph.
     pub dateline: Option<Dateline>,
@@ -130,8 +136,13 @@ impl Kind for Article {
         &self.slug
     }
 
+    /// The text when it is held; for one left in its file, `None`:
+    /// [`Article::body_text`] reads it.
     fn text(&self) -> Option<&RichText> {
-        Some(&self.body)
+        match &self.body {
+            Body::Held(t) => Some(t),
+            Body::InFile { .. } => None,
+        }
     }
 
     fn corrections(&self) -> &[Correction] {
@@ -188,6 +199,69 @@ impl Kind for Article {
 /// id of its source or null.
 fn credit_name(site: &Site, n: &CreditName) -> Value {
     json!({"text": n.text, "source": n.source.map(|s| site.sources[s].id.as_str())})
+}
+
+/// An article's text in the model.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Parsed and held: wire copy, and every text in `dossier serve`
+    /// (whose caches compare texts from one rebuild to the next).
+    Held(RichText),
+    /// A Markdown text that a build or a check does not hold between
+    /// stages: validated once, then read from its file and parsed again by
+    /// each stage that reads it (the possible actors, linking, its page),
+    /// so that memory holds a few texts at a time, not every one (issue
+    /// 18). Parsing is deterministic, so every stage sees the events
+    /// validation saw; a file changed meanwhile is an error
+    /// ([`BodyFile::read`](crate::load::BodyFile::read)).
+    InFile {
+        file: Arc<crate::load::BodyFile>,
+        /// Where the Markdown starts in the file's text, in bytes.
+        start: usize,
+        rules: TextRules,
+    },
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Body::Held(a), Body::Held(b)) => a == b,
+            (
+                Body::InFile {
+                    file: a,
+                    start: s,
+                    rules: r,
+                },
+                Body::InFile {
+                    file: b,
+                    start: t,
+                    rules: q,
+                },
+            ) => a == b && s == t && r == q,
+            _ => false,
+        }
+    }
+}
+
+impl Article {
+    /// The article's text, parsed: the one held, or its file's, read and
+    /// parsed again (the same events validation saw).
+    ///
+    /// Errors: the file cannot be read again, or changed since it was
+    /// validated.
+    pub fn body_text(&self) -> Result<std::borrow::Cow<'_, RichText>, Diagnostic> {
+        use std::borrow::Cow;
+        match &self.body {
+            Body::Held(t) => Ok(Cow::Borrowed(t)),
+            Body::InFile { file, start, rules } => {
+                let whole = file.read()?;
+                let (mut rich, _) = parse_markdown_keeping(&whole[*start..], rules, Keep::Whole);
+                // Resolved in validation: rendering finds them in `Site::links`.
+                rich.written_links = Vec::new();
+                Ok(Cow::Owned(rich))
+            }
+        }
+    }
 }
 
 /// An article's Markdown parsed: the text, its bad links, the summary
@@ -277,6 +351,8 @@ enum Made<'k> {
     Taken(Outcome, &'k Said),
     /// A Markdown article's parse, and whether it was made now.
     Parsed(ParsedBody, bool),
+    /// A Markdown article whose file could not be read again (said).
+    Unread,
 }
 
 /// What every article's build shares: the sources (which wire copy's
@@ -348,6 +424,7 @@ impl Article {
             None => PARSED_AT_ONCE,
         };
         for (c, chunk) in loaded.articles.chunks(step).enumerate() {
+            Self::read_again(ctx, chunk);
             let mut made = Self::parse_all(ctx, chunk, options, keep, reusable);
             taken += made.iter().filter(|m| matches!(m, Made::Taken(..))).count();
             for (i, raw) in chunk.iter().enumerate() {
@@ -359,6 +436,8 @@ impl Article {
                         ctx.say_again(said);
                         outcome
                     }
+                    // Said by `read_again`.
+                    Made::Unread => Outcome::Left,
                     other => {
                         let parsed = match other {
                             Made::Parsed(parse, _) => Some(parse),
@@ -449,6 +528,30 @@ impl Article {
         )
     }
 
+    /// Reads again, in parallel, the texts of the Markdown articles of
+    /// `chunk` that the load did not keep ([`Body::InFile`]), into
+    /// `ctx.texts`, which lets each go once its article is built. A file
+    /// that cannot be read, or changed since it was loaded, is said here.
+    fn read_again(ctx: &mut Ctx<'_>, chunk: &[crate::load::RawArticle]) {
+        let read: Vec<(usize, Result<String, Diagnostic>)> = chunk
+            .par_iter()
+            .filter_map(|raw| match &raw.body {
+                ArticleBody::Markdown {
+                    in_file: Some(f), ..
+                } => Some((raw.file, f.read())),
+                _ => None,
+            })
+            .collect();
+        for (file, text) in read {
+            match text {
+                Ok(text) => ctx.texts.hold(file, text),
+                Err(d) => {
+                    ctx.push(d);
+                }
+            }
+        }
+    }
+
     /// The parallel pass over `chunk` of the articles: each Markdown
     /// article's parse, with the summary drawn from its text when the
     /// metadata gives none, and whether it was parsed afresh; or, when
@@ -472,11 +575,18 @@ impl Article {
         let made: Vec<Made<'_>> = chunk
             .par_iter()
             .map(|raw| {
-                let ArticleBody::Markdown { start, .. } = raw.body else {
+                let ArticleBody::Markdown {
+                    start, ref in_file, ..
+                } = raw.body
+                else {
                     return Made::Wire;
                 };
                 let file = &loaded.files[raw.file];
-                let whole = texts.get(raw.file).map_or(file.text.as_str(), |t| t.text());
+                let whole = match texts.get(raw.file) {
+                    Some(t) => t.text(),
+                    None if in_file.is_some() => return Made::Unread,
+                    None => file.text.as_str(),
+                };
                 let holds =
                     |(text, r, k): &(String, _, _)| *r == *rules && *k == keep && *text == whole;
                 if let Some(parse) = kept.and_then(|p| p.get(&file.path, holds)) {
@@ -549,7 +659,9 @@ impl Article {
         // Body first: Markdown links are checked even in drafts.
         let mut parts = WireParts::default();
         let (body, wire, text_summary) = match &raw.body {
-            ArticleBody::Markdown { start, first_line } => {
+            ArticleBody::Markdown {
+                start, first_line, ..
+            } => {
                 let whole = ctx.text(raw.file);
                 let text = &whole[*start..];
                 let (mut rich, bad, summary, repeats) = parsed.unwrap_or_else(|| {
@@ -803,6 +915,19 @@ impl Article {
             None => parts.kicker,
         };
         let tags = m.map(|m| ctx.tags(&m.tags)).unwrap_or_default();
+        let drop_cap = dateline.is_none() && opens_with_drop_cap(&body);
+        let body = match &raw.body {
+            ArticleBody::Markdown {
+                start,
+                in_file: Some(file),
+                ..
+            } if ctx.kept.is_none() => Body::InFile {
+                file: file.clone(),
+                start: *start,
+                rules,
+            },
+            _ => Body::Held(body),
+        };
         Outcome::Built(Box::new(Article {
             slug,
             title,
@@ -818,6 +943,7 @@ impl Article {
             tags,
             draft,
             body,
+            drop_cap,
             credit,
             dateline,
             omitted: parts.omitted,
@@ -826,6 +952,18 @@ impl Article {
             corrections,
         }))
     }
+}
+
+/// Whether a text can open with a drop capital (see
+/// [`ArticleFull::drop_cap`]): its first block is a paragraph that opens
+/// with a letter and is at least [`DROP_CAP_CHARS`] long.
+fn opens_with_drop_cap(body: &RichText) -> bool {
+    use pulldown_cmark::{Event, Tag};
+    if !matches!(body.events.first(), Some(Event::Start(Tag::Paragraph))) {
+        return false;
+    }
+    let first = body.paragraphs().next().unwrap_or_default();
+    first.chars().next().is_some_and(char::is_alphabetic) && first.chars().count() >= DROP_CAP_CHARS
 }
 
 /// What a boilerplate pattern removed, and where it is written.
@@ -1055,20 +1193,6 @@ impl Article {
         }
     }
 
-    /// Whether the article's body can open with a drop capital (see
-    /// [`ArticleFull::drop_cap`]).
-    pub fn drop_cap(&self) -> bool {
-        use pulldown_cmark::{Event, Tag};
-        if self.dateline.is_some()
-            || !matches!(self.body.events.first(), Some(Event::Start(Tag::Paragraph)))
-        {
-            return false;
-        }
-        let first = self.body.paragraphs().next().unwrap_or_default();
-        first.chars().next().is_some_and(char::is_alphabetic)
-            && first.chars().count() >= DROP_CAP_CHARS
-    }
-
     /// Page `at` of the article's page as a template value: on the first
     /// page the whole article; on later ones (its lists split into pages)
     /// its headline and the next share of the events and statements
@@ -1086,7 +1210,7 @@ impl Article {
         let base = ArticleFull {
             card: Article::card(env, i, root),
             url: a.url.as_deref().map(|u| env.href(u, root)),
-            drop_cap: a.drop_cap(),
+            drop_cap: a.drop_cap,
             dateline: a.dateline.as_ref().map(|d| {
                 let (before, from) = split_at_paragraph(&body_html, d.paragraph);
                 DatelineCtx {

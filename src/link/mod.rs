@@ -243,6 +243,23 @@ macro_rules! link_storage {
         #[derive(Debug, Default)]
         pub struct Mentioned {
             $(pub $p: PerRecord<$t, Mentions>,)*
+            /// The actors that id links lead to in each article whose
+            /// text is not held (`Body::InFile`), found as it was read for
+            /// its mentions; empty for the others, whose texts are read
+            /// where the references are made.
+            linked_in_articles: Vec<Vec<ActorIx>>,
+        }
+
+        impl Mentioned {
+            /// The actors id links lead to in record `r`'s text, when it
+            /// was read for its mentions only.
+            fn linked_in(&self, r: Ref) -> impl Iterator<Item = ActorIx> + '_ {
+                let list = match r {
+                    Ref::Article(i) => self.linked_in_articles.get(i.get()),
+                    _ => None,
+                };
+                list.into_iter().flatten().copied()
+            }
         }
 
         /// One list of references per record, per kind (what [`Graph`]
@@ -320,6 +337,7 @@ macro_rules! link_storage {
                                 .chain(mentioned.$p[i].actors())
                                 .chain(
                                     linked_actors(site, record.text())
+                                        .chain(mentioned.linked_in(Ref::$t(i)))
                                         .filter(|&a| Some(a) != <$t as Kind>::own_actor(i)),
                                 )
                                 .collect();
@@ -685,37 +703,53 @@ fn link_inner(site: &Site, mut cache: Option<&mut Cache>) -> Graph {
     // the sentence of the first mention (segmenting text into sentences is
     // costly): found for all articles in parallel, or taken from the cache.
     let known = cache.as_deref().map(|c| &c.articles);
-    let found: Vec<(Mentions, Arc<Summary>, bool)> = site
+    // A text not held is read again here (`Body::InFile`); one that
+    // cannot be is left without mentions: its page says what is wrong.
+    let found: Vec<(Mentions, Arc<Summary>, Vec<ActorIx>, bool)> = site
         .articles
         .par_iter()
         .map(|a| {
-            let cached = known.and_then(|k| k.get(&a.path, |body| *body == a.body));
+            let held = a.text();
+            let cached = known
+                .zip(held)
+                .and_then(|(k, held)| k.get(&a.path, |body| body == held));
             match cached {
-                Some((mentions, summary)) => (mentions.clone(), summary.clone(), false),
+                Some((mentions, summary)) => (mentions.clone(), summary.clone(), Vec::new(), false),
                 None => {
-                    let mentions =
-                        find_mentions(&matcher, &a.body, None, site.config.mention_links);
-                    let summary = Arc::new(mentions.summary(&a.body));
-                    (mentions, summary, true)
+                    let text = a.body_text().unwrap_or_default();
+                    let mentions = find_mentions(&matcher, &text, None, site.config.mention_links);
+                    let summary = Arc::new(mentions.summary(&text));
+                    let linked = match held {
+                        Some(_) => Vec::new(),
+                        None => linked_actors(site, Some(&text)).collect(),
+                    };
+                    (mentions, summary, linked, true)
                 }
             }
         })
         .collect();
     if let Some(cache) = cache.as_deref_mut() {
         let fresh = (site.articles.iter().zip(&found))
-            .filter(|(_, (_, _, new))| *new)
-            .map(|(a, (mentions, summary, _))| {
+            .filter(|(_, (_, _, _, new))| *new)
+            .filter_map(|(a, (mentions, summary, _, _))| {
                 let kept = (mentions.clone(), summary.clone());
-                (a.path.clone(), a.body.clone(), kept)
+                Some((a.path.clone(), a.text()?.clone(), kept))
             });
         cache
             .articles
             .update(site.articles.iter().map(|a| a.path.as_str()), fresh);
     }
-    let (article_body, summaries): (Vec<Mentions>, Vec<Arc<Summary>>) =
-        found.into_iter().map(|(m, s, _)| (m, s)).unzip();
+    let mut article_body = Vec::with_capacity(found.len());
+    let mut summaries = Vec::with_capacity(found.len());
+    let mut linked_in_articles = Vec::with_capacity(found.len());
+    for (m, s, l, _) in found {
+        article_body.push(m);
+        summaries.push(s);
+        linked_in_articles.push(l);
+    }
     let mut mentions = mentions_but_articles(site, &matcher, cache.map(|c| &mut c.texts));
     mentions.articles = PerRecord::from_vec(article_body);
+    mentions.linked_in_articles = linked_in_articles;
     let (forward, back) = references(site, &matcher, &mentions);
     let mut graph = Graph {
         mentions,

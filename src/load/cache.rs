@@ -231,7 +231,14 @@ impl Cache {
             .collect();
         self.handed_out = None;
         self.reparsed = stale.len();
-        let reparsed = parse_some(root, entries, &stale, sidecars, stem_of);
+        let reparsed = parse_some(
+            root,
+            entries,
+            &stale,
+            sidecars,
+            stem_of,
+            super::Bodies::Held,
+        );
         for (&i, mut p) in stale.iter().zip(reparsed) {
             self.entries.insert(
                 entries[i].0.clone(),

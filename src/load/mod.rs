@@ -77,12 +77,61 @@ impl SourceFile {
 pub enum ArticleBody {
     /// The Markdown after the front matter: it starts at byte `start` of
     /// its file's text (`Loaded::files`), which is not copied, and at line
-    /// `first_line` of the file.
+    /// `first_line` of the file. `in_file`: where to read the text again
+    /// when a build or a check keeps only the front matter in
+    /// `Loaded::files` ([`BodyFile`]); `None` when the whole text is there
+    /// (`dossier serve`).
     Markdown {
         start: usize,
         first_line: usize,
+        in_file: Option<Arc<BodyFile>>,
     },
     Wire(WireCopy),
+}
+
+/// A Markdown article's file, whose text a build or a check does not hold
+/// between the stages that read it: each reads it again
+/// ([`BodyFile::read`]). At 50,000 articles the texts, and their parses,
+/// were most of the peak memory, which then grew with the articles
+/// (issue 18); read again from the page cache, a text costs a copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyFile {
+    /// The file, as it was found under `content/`.
+    pub path: PathBuf,
+    /// As shown in messages (`content/articles/x.md`).
+    pub shown: String,
+    /// The text's length in bytes, and its CRC-32, as first read (after
+    /// lone CRs became LFs): a file changed since then is not read as the
+    /// text that was validated.
+    len: usize,
+    crc: u32,
+}
+
+impl BodyFile {
+    fn of(path: &Path, shown: &str, text: &str) -> BodyFile {
+        BodyFile {
+            path: path.to_path_buf(),
+            shown: shown.to_owned(),
+            len: text.len(),
+            crc: crc32fast::hash(text.as_bytes()),
+        }
+    }
+
+    /// The file's whole text, read again, as it was when first read.
+    ///
+    /// Errors: a message naming the file when it cannot be read or has
+    /// changed since (the build's output would mix its two versions).
+    pub fn read(&self) -> Result<String, Diagnostic> {
+        let text = (std::fs::read(&self.path).ok()).and_then(|b| decode(b).ok());
+        match text {
+            Some(t) if t.len() == self.len && crc32fast::hash(t.as_bytes()) == self.crc => Ok(t),
+            _ => Err(Diagnostic::new(
+                self.shown.clone(),
+                "this file changed (or went) while dossier was reading it",
+            )
+            .with_hint("run the command again once the file is saved")),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -333,27 +382,26 @@ impl Unloaded {
     }
 }
 
-/// The texts of the Markdown articles, taken out of [`Loaded::files`] by
-/// [`Loaded::take_article_texts`] for a build or a check, so that
-/// validation can let each go once its article is built: at 50,000
-/// articles the texts are a quarter of the peak memory, and once parsed
-/// only a message quoting one of their lines needs them (issue 18).
-/// Indexed by file.
+/// The texts of the Markdown articles that a build or a check did not
+/// keep in [`Loaded::files`] ([`BodyFile`]), read again a few hundred at a
+/// time for validation, which lets each go once its article is built: at
+/// 50,000 articles the texts were a quarter of the peak memory, and once
+/// parsed only a message quoting one of their lines needs them (issue
+/// 18). Indexed by file.
 #[derive(Debug, Default)]
 pub struct ArticleTexts(Vec<TakenText>);
 
 /// What [`ArticleTexts`] holds of one file.
 #[derive(Debug, Clone, Default)]
 enum TakenText {
-    /// Not an article's text taken out: it is in [`Loaded::files`].
+    /// Not an article's text read again: it is in [`Loaded::files`].
     #[default]
     NotTaken,
     Held(Arc<TakenFile>),
     LetGo,
 }
 
-/// An article's text taken out of [`Loaded::files`], with the index of
-/// its lines.
+/// An article's text read again, with the index of its lines.
 #[derive(Debug)]
 pub struct TakenFile {
     text: String,
@@ -379,6 +427,18 @@ impl ArticleTexts {
     /// read it any more.
     pub fn is_let_go(&self, file: usize) -> bool {
         matches!(self.0.get(file), Some(TakenText::LetGo))
+    }
+
+    /// Holds `text` as the text of file `file`, read again from it
+    /// ([`BodyFile::read`]).
+    pub fn hold(&mut self, file: usize, text: String) {
+        if self.0.len() <= file {
+            self.0.resize(file + 1, TakenText::NotTaken);
+        }
+        self.0[file] = TakenText::Held(Arc::new(TakenFile {
+            text,
+            lines: LineStarts::default(),
+        }));
     }
 
     /// Lets the text of file `file` go: freed once no one holds it.
@@ -441,24 +501,6 @@ impl Loaded {
             Some(csv) => d.with_caret(csv.caret(text, span.line, span.column)),
             None => d,
         }
-    }
-
-    /// Takes the text of every Markdown article out of [`Loaded::files`]
-    /// (leaving it empty there), for validation to let each go once its
-    /// article is built and no later message can quote it. Wire copy
-    /// keeps its text: its boilerplate is counted across articles.
-    pub fn take_article_texts(&mut self) -> ArticleTexts {
-        let mut texts = vec![TakenText::NotTaken; self.files.len()];
-        for a in &self.articles {
-            if matches!(a.body, ArticleBody::Markdown { .. }) {
-                let f = &mut self.files[a.file];
-                texts[a.file] = TakenText::Held(Arc::new(TakenFile {
-                    text: std::mem::take(&mut f.text),
-                    lines: std::mem::take(&mut f.lines),
-                }));
-            }
-        }
-        ArticleTexts(texts)
     }
 
     /// The text of the first TimelineJS sheet's `title` row (in content
@@ -574,17 +616,31 @@ fn not_data_hint(name: &str) -> &'static str {
 /// Loads the investigation at `root`: every record that loads, with every
 /// problem found on the way in [`Loaded::problems`]. An error only when
 /// there is no investigation there at all.
+///
+/// A Markdown article's text after its front matter is not kept: the
+/// model reads it again from its file where it is needed ([`BodyFile`]).
 pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
-    load_inner(root, None)
+    load_inner(root, None, Bodies::InFile)
 }
 
-/// [`load`], re-parsing only the files that changed since `cache` last saw
-/// them (see [`Cache`]). The result is the one [`load`] would give.
+/// [`load`], keeping every article's whole text in [`Loaded::files`], as
+/// [`load_with`] does: what a cached load gives when nothing is cached.
+pub fn load_holding_texts(root: &Path) -> Result<Loaded, Diagnostics> {
+    load_inner(root, None, Bodies::Held)
+}
+
+/// [`load_holding_texts`], re-parsing only the files that changed since
+/// `cache` last saw them (see [`Cache`]). The result is the one
+/// [`load_holding_texts`] would give.
 pub fn load_with(root: &Path, cache: &mut Cache) -> Result<Loaded, Diagnostics> {
-    load_inner(root, Some(cache))
+    load_inner(root, Some(cache), Bodies::Held)
 }
 
-fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diagnostics> {
+fn load_inner(
+    root: &Path,
+    mut cache: Option<&mut Cache>,
+    bodies: Bodies,
+) -> Result<Loaded, Diagnostics> {
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = Diagnostics::default();
@@ -614,7 +670,7 @@ fn load_inner(root: &Path, mut cache: Option<&mut Cache>) -> Result<Loaded, Diag
     } = kept.unwrap_or_else(|| walk(root, &content));
     match cache {
         None => {
-            let parsed = parse_all(root, &entries, &sidecars, &stem_of);
+            let parsed = parse_all(root, &entries, &sidecars, &stem_of, bodies);
             let mut loaded = Loaded {
                 unloaded,
                 ..Loaded::default()
@@ -869,9 +925,21 @@ fn parse_all(
     entries: &[Entry],
     sidecars: &Sidecars,
     stem_of: &(impl Fn(&str) -> String + Sync),
+    bodies: Bodies,
 ) -> Vec<Parsed> {
     let all: Vec<usize> = (0..entries.len()).collect();
-    parse_some(root, entries, &all, sidecars, stem_of)
+    parse_some(root, entries, &all, sidecars, stem_of, bodies)
+}
+
+/// What a load keeps of a Markdown article's text after its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bodies {
+    /// The whole text, in `Loaded::files` (`dossier serve`, whose caches
+    /// compare texts).
+    Held,
+    /// Only the front matter: the rest is read again from the file where
+    /// it is needed ([`BodyFile`]).
+    InFile,
 }
 
 /// Parses the entries at `which` (in parallel), in the order given.
@@ -881,6 +949,7 @@ fn parse_some(
     which: &[usize],
     sidecars: &Sidecars,
     stem_of: &(impl Fn(&str) -> String + Sync),
+    bodies: Bodies,
 ) -> Vec<Parsed> {
     // Data files can hold thousands of records each and come last in path
     // order: parsed first, one task per file, so that no core is left with
@@ -893,7 +962,7 @@ fn parse_some(
         .map(|k| {
             let (rel, path, role) = &entries[which[k]];
             let sidecar = sidecars.get(&stem_of(rel)).map(PathBuf::as_path);
-            (k, parse_entry(root, rel, path, *role, sidecar))
+            (k, parse_entry(root, rel, path, *role, sidecar, bodies))
         })
         .collect();
     parsed.sort_unstable_by_key(|(k, _)| *k);
@@ -1075,11 +1144,7 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Unread> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
-    String::from_utf8(bytes).map(lone_cr_to_lf).map_err(|e| {
+    decode(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
         let (line, col) = crate::diag::line_col(&text, good);
@@ -1092,6 +1157,15 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Unread> {
             lossy: Some(String::from_utf8_lossy(e.as_bytes()).into_owned()),
         }
     })
+}
+
+/// A file's bytes as its text: without a UTF-8 byte order mark, lone CRs
+/// made LFs ([`lone_cr_to_lf`]).
+fn decode(mut bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map(lone_cr_to_lf)
 }
 
 /// A lone CR (old Mac line endings, some agency feeds) is a line break like
@@ -1112,7 +1186,14 @@ fn lone_cr_to_lf(text: String) -> String {
     String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8 valid")
 }
 
-fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<&Path>) -> Parsed {
+fn parse_entry(
+    root: &Path,
+    rel: &str,
+    path: &Path,
+    role: Role,
+    sidecar: Option<&Path>,
+    bodies: Bodies,
+) -> Parsed {
     let mut out = Parsed::new();
     if role == Role::Static {
         let key = rel.strip_prefix("static/").unwrap_or(rel).to_owned();
@@ -1195,9 +1276,13 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                     out.unloaded.note_article(&stem, None);
                 }
                 Ok(Some(fm)) => {
+                    let start = fm.body.as_ptr() as usize - file.text.as_ptr() as usize;
+                    let in_file = (bodies == Bodies::InFile)
+                        .then(|| Arc::new(BodyFile::of(path, &file.path, &file.text)));
                     let body = ArticleBody::Markdown {
-                        start: fm.body.as_ptr() as usize - file.text.as_ptr() as usize,
+                        start,
                         first_line: fm.body_line,
+                        in_file: in_file.clone(),
                     };
                     // The file's text moves into the record kept for messages, not copied.
                     let yaml_start = fm.yaml.as_ptr() as usize - file.text.as_ptr() as usize;
@@ -1213,6 +1298,13 @@ fn parse_entry(root: &Path, rel: &str, path: &Path, role: Role, sidecar: Option<
                         0,
                         "slug",
                     );
+                    let mut yaml_file = yaml_file;
+                    if in_file.is_some() {
+                        // The front matter is all that messages quote
+                        // before the text is read again.
+                        yaml_file.text.truncate(start);
+                        yaml_file.text.shrink_to_fit();
+                    }
                     out.files.push(yaml_file);
                     if read.goes_on() {
                         out.diags.append(&mut read.problems);

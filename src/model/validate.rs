@@ -789,19 +789,18 @@ impl KeysWritten {
 
 /// Validates and resolves everything loaded into a `Site`.
 pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostics> {
-    build_keeping(loaded, ArticleTexts::default(), options, Keep::Whole)
+    build_keeping(loaded, options, Keep::Whole)
 }
 
 /// [`build`], keeping only the lead of each article's text with
 /// [`Keep::Lead`]: the same checks and messages, but a `Site` that must
-/// not be rendered. `texts`: as for [`build_with_files`].
+/// not be rendered.
 pub fn build_keeping(
     loaded: &Loaded,
-    texts: ArticleTexts,
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, texts, options, keep, None, None)
+    build_inner(loaded, options, keep, None, None)
 }
 
 /// The files of the built site, by path from the output folder, for the
@@ -813,26 +812,24 @@ pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeS
 /// Without it ([`build`], [`build_keeping`]) such paths are resolved but
 /// not looked for.
 ///
-/// `texts`: the Markdown articles' texts when taken out of `loaded`
-/// ([`Loaded::take_article_texts`]), each let go once its article is
-/// built; or none taken (`dossier serve` keeps them).
+/// The Markdown articles' texts that the load did not keep
+/// (`load::BodyFile`) are read again a few hundred at a time, each let go
+/// once its article is built.
 ///
 /// `kept`: what `dossier serve` keeps from one rebuild to the next
 /// (`None` for a build or a check, which build once).
 pub fn build_with_files(
     loaded: &Loaded,
-    texts: ArticleTexts,
     options: &BuildOptions,
     keep: Keep,
     files: &SiteFiles<'_>,
     kept: Option<Kept<'_>>,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, texts, options, keep, Some(files), kept)
+    build_inner(loaded, options, keep, Some(files), kept)
 }
 
 fn build_inner<'a>(
     loaded: &'a Loaded,
-    texts: ArticleTexts,
     options: &BuildOptions,
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
@@ -840,7 +837,7 @@ fn build_inner<'a>(
 ) -> Result<Site, Diagnostics> {
     let mut ctx = Ctx {
         loaded,
-        texts,
+        texts: ArticleTexts::default(),
         // What could not be loaded comes first; nothing below reports
         // what only follows from it.
         diags: loaded.problems.clone(),

@@ -372,12 +372,17 @@ pub(crate) fn escape_markup(s: &str) -> String {
 
 /// Article `i`'s body as HTML, its links relative to the article's page
 /// (a record's page, [`url::RECORD_DEPTH`] down), as that page and the
-/// feed's `xml:base` both want it.
+/// feed's `xml:base` both want it. Empty when its text cannot be read
+/// again: the article's own page, rendered in the same build, fails it
+/// with the reason.
 pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
     let root = Root::up(url::RECORD_DEPTH);
+    let Ok(text) = site.articles[i].body_text() else {
+        return String::new();
+    };
     markdown::to_html(
         site,
-        &site.articles[i].body,
+        &text,
         &graph.mentions.articles[i],
         root.as_str(),
         None,
@@ -468,7 +473,8 @@ pub fn each_page<E: Send>(
             }
         })
         .collect();
-    let diags: Diagnostics = done?.into_iter().flatten().collect();
+    let mut diags: Diagnostics = done?.into_iter().flatten().collect();
+    diags.extend(env.unread());
     Ok(if diags.is_empty() { Ok(()) } else { Err(diags) })
 }
 

@@ -169,17 +169,32 @@ fn suggest_inner(
     let read: Vec<(Arc<scan::Found>, bool)> = site
         .articles
         .par_iter()
-        .map(
-            |a| match known.and_then(|k| k.get(&a.path, |body| *body == a.body)) {
+        .map(|a| {
+            let held = crate::kinds::Kind::text(a);
+            match known
+                .zip(held)
+                .and_then(|(k, held)| k.get(&a.path, |body| body == held))
+            {
                 Some(f) => (f.clone(), false),
-                None => (Arc::new(scan::article(&matcher, &a.body)), true),
-            },
-        )
+                // A text that cannot be read again yields nothing here:
+                // the build's page says what is wrong.
+                None => (
+                    Arc::new(scan::article(&matcher, &a.body_text().unwrap_or_default())),
+                    true,
+                ),
+            }
+        })
         .collect();
     if let Some(cache) = cache {
         let fresh = (site.articles.iter().zip(&read))
             .filter(|(_, (_, fresh))| *fresh)
-            .map(|(a, (f, _))| (a.path.clone(), a.body.clone(), f.clone()));
+            .filter_map(|(a, (f, _))| {
+                Some((
+                    a.path.clone(),
+                    crate::kinds::Kind::text(a)?.clone(),
+                    f.clone(),
+                ))
+            });
         cache
             .articles
             .update(site.articles.iter().map(|a| a.path.as_str()), fresh);
@@ -358,10 +373,9 @@ impl<'s> Sentences<'s> {
             return (String::new(), ArticleIx::new(0));
         };
         let site = self.site;
-        let blocks = self
-            .blocks
-            .entry(article)
-            .or_insert_with(|| scan::blocks(&site.articles[article].body));
+        let blocks = self.blocks.entry(article).or_insert_with(|| {
+            scan::blocks(&site.articles[article].body_text().unwrap_or_default())
+        });
         let text = blocks
             .get(at.block as usize)
             .map(|b| sentence::sentence_of(&b.text, at.start as usize, at.end as usize))

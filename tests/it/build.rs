@@ -1065,3 +1065,44 @@ fn write_file(root: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, text).unwrap();
 }
+
+/// A build holds the articles' texts only while it reads them, and reads
+/// each again for the stages that need it: a file saved meanwhile must
+/// fail the build, naming the file, rather than give pages that mix its
+/// two versions.
+#[test]
+fn an_article_saved_while_it_is_read_fails_with_its_name() {
+    let inv = investigation(None);
+    let file = inv.path().join("content/articles/first-story.md");
+    let loaded = dossier::load::load(inv.path()).unwrap();
+    let options = dossier::BuildOptions::default();
+    let site = dossier::model::build(&loaded, &options).expect("it builds as loaded");
+    let article = site
+        .articles
+        .iter()
+        .find(|a| a.path == "content/articles/first-story.md")
+        .expect("the article is built");
+    assert!(article.body_text().is_ok());
+
+    let text = read(&file);
+    std::fs::write(&file, format!("{text}\nA paragraph added meanwhile.\n")).unwrap();
+    let err = article.body_text().expect_err("its text changed");
+    assert_eq!(
+        (err.path.as_ref(), err.message.as_ref()),
+        (
+            "content/articles/first-story.md",
+            "this file changed (or went) while dossier was reading it"
+        )
+    );
+    let err = dossier::model::build(&loaded, &options)
+        .expect_err("the model is not built from the new text")
+        .render(false);
+    assert!(
+        err.contains("content/articles/first-story.md")
+            && err.contains("this file changed (or went) while dossier was reading it"),
+        "{err}"
+    );
+
+    std::fs::remove_file(&file).unwrap();
+    assert!(article.body_text().is_err(), "a file gone is said too");
+}
