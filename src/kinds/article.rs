@@ -388,8 +388,9 @@ impl Article {
         // An article is large: moved once, not again at every growth of the list.
         let mut out: Vec<(Article, usize)> = Vec::with_capacity(loaded.articles.len());
         let mut drafts = Vec::new();
-        // By slug, the file of the article that has it.
-        let mut seen: Unique<usize> = Unique::with_capacity(loaded.articles.len());
+        // By slug, the file of the article that has it, and where its
+        // metadata gives it (none when it comes from the file's name).
+        let mut seen: Unique<(usize, Option<Span>)> = Unique::with_capacity(loaded.articles.len());
         let mut site_patterns: Vec<Boilerplate> = loaded
             .site
             .as_ref()
@@ -477,18 +478,12 @@ impl Article {
                     Outcome::Built(article) => Some(article),
                 };
                 if let Some(article) = article {
-                    if let Some(&at) = seen.first(&article.slug) {
-                        let at = &loaded.files[at].path;
-                        let slug = &article.slug;
-                        let msg = format!("two articles have the slug `{slug}`: this one and {at}");
-                        let given = raw.meta.as_deref().and_then(|m| m.value.slug.as_ref());
-                        match given {
-                            Some(s) => ctx.err(s.span, msg),
-                            None => ctx.push(Diagnostic::new(path, msg)),
-                        }
-                        .hint = Some("give one of them its own `slug`".into());
+                    let given = raw.meta.as_deref().and_then(|m| m.value.slug.as_ref());
+                    let given = given.map(|s| s.span);
+                    if let Some(&(first, first_given)) = seen.first(&article.slug) {
+                        duplicate_slug(ctx, &article.slug, (raw.file, given), (first, first_given));
                     } else {
-                        seen.insert(article.slug.clone(), raw.file);
+                        seen.insert(article.slug.clone(), (raw.file, given));
                         out.push((*article, order));
                     }
                 }
@@ -952,6 +947,50 @@ impl Article {
             corrections,
         }))
     }
+}
+
+/// Says that two articles have the slug `slug`: `this` (its file, and
+/// where its metadata gives the slug) and `first`, built before it. The
+/// message stands at a `slug:` line when either gives one, this one's
+/// first, since that line is what to change; only when both slugs come
+/// from the files' names (`a/story.md` and `b/story.md`) has it no line.
+fn duplicate_slug(
+    ctx: &mut Ctx<'_>,
+    slug: &str,
+    this: (usize, Option<Span>),
+    first: (usize, Option<Span>),
+) {
+    let files = &ctx.loaded.files;
+    let (this_path, first_path) = (files[this.0].path.clone(), files[first.0].path.clone());
+    let d = match (this.1, first.1) {
+        (Some(at), _) => {
+            let first_at = match first.1 {
+                Some(s) => ctx.loaded.place(s),
+                None => format!("{first_path} (named from its file)"),
+            };
+            ctx.err(
+                at,
+                format!("two articles have the slug `{slug}`: this one and {first_at}"),
+            )
+        }
+        // The first article is built: its text may be let go, not its
+        // front matter.
+        (None, Some(at)) => {
+            let d = ctx.at_front_matter(
+                at,
+                format!("two articles have the slug `{slug}`: this one and {this_path} (named from its file)"),
+            );
+            ctx.push(d)
+        }
+        (None, None) => ctx.push(Diagnostic::new(
+            this_path,
+            format!("two articles have the slug `{slug}`, both from their files' names: this one and {first_path}"),
+        )),
+    };
+    d.hint = Some(match (this.1, first.1) {
+        (None, None) => "rename one of the files, or give one of them a `slug` of its own".into(),
+        _ => "give one of them a `slug` of its own".into(),
+    });
 }
 
 /// Whether a text can open with a drop capital (see

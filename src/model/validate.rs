@@ -140,6 +140,14 @@ impl<'a> Ctx<'a> {
         self.loaded.at_in(span, &self.text(span.file), message)
     }
 
+    /// A diagnostic at `span` in an article's front matter, which
+    /// [`Loaded::files`] keeps even once the text after it is let go
+    /// ([`Ctx::let_go`]): for a message about an article built earlier.
+    pub(crate) fn at_front_matter(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        let file = &self.loaded.files[span.file];
+        self.loaded.at_in(span, &FileText::Loaded(file), message)
+    }
+
     /// A diagnostic at a 1-based line of file `file` (no YAML offset).
     pub(crate) fn at_line(
         &self,

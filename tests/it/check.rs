@@ -252,7 +252,29 @@ fn two_articles_with_one_slug() {
         "duplicate-slug",
         &[(
             "content/articles/first_story.md",
-            "two articles have the slug `first-story`: this one and content/articles/first-story.md",
+            "two articles have the slug `first-story`, both from their files' names: this one and content/articles/first-story.md",
+        )],
+    );
+}
+
+/// The message stands at the `slug:` line that made the clash, whichever
+/// of the two articles comes first (content order is path order).
+#[test]
+fn two_articles_with_one_slug_one_of_them_given() {
+    // Given by the later file: `first-story.md` is built first.
+    assert_reports(
+        "duplicate-slug-given",
+        &[(
+            "content/articles/later.md:4:7",
+            "two articles have the slug `first-story`: this one and content/articles/first-story.md (named from its file)",
+        )],
+    );
+    // Given by the earlier file, taking the later one's name.
+    assert_reports(
+        "duplicate-slug-taken",
+        &[(
+            "content/articles/a-note.md:4:7",
+            "two articles have the slug `first-story`: this one and content/articles/first-story.md (named from its file)",
         )],
     );
 }
