@@ -330,7 +330,8 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)], nearby: &Nearb
     let closest = if exists {
         None
     } else {
-        nearby.did_you_mean(within, static_files.iter().map(|(p, _)| p.as_str()))
+        (nearby.closest(within, static_files.iter().map(|(p, _)| p.as_str())))
+            .map(did_you_mean_path)
     };
     // A file (a name with an extension, not a page) that is not in
     // `content/static/`: writing it from the root alone would not make
@@ -344,6 +345,30 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)], nearby: &Nearb
         ),
         None => format!("write it from the site root: `{within}`"),
     }
+}
+
+/// What a reference must escape of a file's path to name it as written:
+/// a space ends a Markdown link's address, `#` and `?` would start a
+/// fragment or a query, `%` an escape (RFC 3986, section 2), and quotes,
+/// angle brackets and parentheses end the address in Markdown or HTML.
+const ESCAPED_IN_PATHS: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'(')
+    .add(b')')
+    .add(b'`');
+
+/// "Did you mean" a file of the site at `path` (as on disk, `docs/My
+/// Memo.pdf`), written as a link can hold it (`docs/My%20Memo.pdf`), so
+/// that the hint can be pasted as it is.
+fn did_you_mean_path(path: &str) -> String {
+    let written = percent_encoding::utf8_percent_encode(path, ESCAPED_IN_PATHS).to_string();
+    crate::diag::did_you_mean_hint(&written)
 }
 
 /// Checks that every file a relative reference names is a file of the
@@ -373,8 +398,9 @@ pub(crate) fn check_files(
         let hint = if exists(&format!("{}/", f.path)) {
             Some(format!("did you mean `{}/`? a page is a folder", f.path))
         } else {
-            say.nearby
-                .did_you_mean(&f.path, files.iter().map(String::as_str).chain(folders))
+            (say.nearby
+                .closest(&f.path, files.iter().map(String::as_str).chain(folders)))
+            .map(did_you_mean_path)
         };
         let hint = hint.unwrap_or_else(|| {
             "put the file in `content/static/` (it is published at the site root, keeping its folders), or name a page of the site".into()

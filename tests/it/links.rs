@@ -188,6 +188,37 @@ fn case_08_paths_from_the_root_work_on_every_page_and_in_the_feed() {
     assert!(assert_links_resolve(&out) > 30);
 }
 
+/// A file whose name has spaces (as office documents' names do) is
+/// offered in the hint written as a link can hold it: `docs/My Memo.pdf`
+/// pasted into `[memo](…)` is no link at all.
+#[test]
+fn the_file_meant_is_offered_as_a_link_can_hold_it() {
+    let inv = case("08-relative-links-feed");
+    let root = inv.path();
+    replace_in_content(root, "../../", "");
+    std::fs::write(
+        root.join("content/static/docs/Annual Report (2020).pdf"),
+        "%PDF-1.4\n",
+    )
+    .unwrap();
+    replace_in_content(root, "docs/memmo.pdf", "docs/Anual%20Report%20(2020).pdf");
+    let err = errors(root);
+    assert_error(
+        &err,
+        "content/articles/the-memo.md:10:9",
+        "`docs/Anual%20Report%20(2020).pdf` names no file of the built site",
+        "did you mean `docs/Annual%20Report%20%282020%29.pdf`?",
+    );
+    // The hint, pasted as it is, links to the file.
+    replace_in_content(
+        root,
+        "docs/Anual%20Report%20(2020).pdf",
+        "docs/Annual%20Report%20%282020%29.pdf",
+    );
+    let out = build_ok(root);
+    assert!(out.join("docs/Annual Report (2020).pdf").is_file());
+}
+
 #[test]
 fn case_10_footnotes_headings_and_the_skip_link_have_ids_of_their_own() {
     let inv = case("10-footnote-heading-ids");
