@@ -50,10 +50,32 @@ fn table<K: Written>(site: &Site) -> Vec<u8> {
             for (cell, column) in cells.iter_mut().zip(&columns) {
                 cell.clear();
                 fields.write_cell(column, cell);
+                as_shown(cell);
             }
             let _ = writer.write_record(&cells);
         }
         let _ = writer.flush();
     }
     out
+}
+
+/// `cell` with the characters pages leave out left out here too
+/// ([`not_in_markup`](crate::render::not_in_markup): controls pasted with
+/// copy, noncharacters), those that end a line where they were typed a
+/// space ([`breaks_a_line`](crate::render::breaks_a_line)): a spreadsheet
+/// shows them as boxes or breaks its row at them, and the page shows
+/// none. Tabs and line ends stay (the writer quotes them).
+fn as_shown(cell: &mut String) {
+    use crate::render::{breaks_a_line, not_in_markup};
+    if !cell.chars().any(not_in_markup) {
+        return;
+    }
+    *cell = cell
+        .chars()
+        .filter_map(|c| match c {
+            c if breaks_a_line(c) => Some(' '),
+            c if not_in_markup(c) => None,
+            c => Some(c),
+        })
+        .collect();
 }

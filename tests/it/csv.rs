@@ -153,6 +153,36 @@ fn the_exports_take_the_columns_of_a_csv_data_file() {
     }
 }
 
+/// Characters that no page shows (a bell, Word's line break, a C1
+/// control) pasted into a record were written into `data/events.csv` as
+/// they were: boxes in a spreadsheet, or a row broken in two. The export
+/// shows what the pages show; tabs and line ends stay, quoted.
+#[test]
+fn the_exports_leave_out_what_no_page_shows() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/pasted.yaml",
+        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\\ain a title\"\n  summary: \"Word\\vline break, next\\Nline, a C1\\x92here\\nand a line end.\"\n",
+    );
+    let out = build_ok(dir.path());
+    let events = read(&out.join("data/events.csv"));
+    let row = events
+        .split("\r\n")
+        .find(|r| r.starts_with("pasted,"))
+        .unwrap_or_else(|| panic!("no row for the event:\n{events}"));
+    assert!(
+        row.contains("Bellin a title,\"Word line break, next line, a C1here\nand a line end.\""),
+        "{row:?}"
+    );
+    assert!(
+        !events
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+        "{events:?}"
+    );
+}
+
 #[test]
 fn an_unknown_column_is_named_at_its_cell_with_a_hint() {
     let dir = investigation(None);
