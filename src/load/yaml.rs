@@ -378,22 +378,42 @@ fn refused(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f
 }
 
-/// `yaml` with each character YAML refuses ([`refused`]) read as a space,
-/// byte for byte, so that every line and column stays where it is. Such
-/// characters come with copy pasted from word processors (Word's line
-/// break is U+000B); pages leave them out wherever they are shown
-/// (`docs/decisions.md`, "Invisible characters"), and YAML refused the
-/// whole file at the first, quoted or not, showing it as nothing.
+/// Whether the two bytes `pair` are a C1 control that YAML refuses
+/// (U+0080 to U+009F but U+0085, next-line, which YAML reads as a
+/// character: YAML 1.2, `c-printable`). In UTF-8 each is 0xC2 and a
+/// byte from 0x80 to 0x9F.
+fn refused_c1(pair: &[u8]) -> bool {
+    matches!(pair, [0xC2, b, ..] if (0x80..=0x9F).contains(b) && *b != 0x85)
+}
+
+/// `yaml` with each character YAML refuses read as a space, so that every
+/// line and column stays where it is: a C0 control ([`refused`]) as a
+/// space, byte for byte; a C1 control ([`refused_c1`]) as a no-break
+/// space (U+00A0, 0xC2 0xA0: two bytes for two, one character for one).
+/// Such characters come with copy pasted from word processors (Word's line
+/// break is U+000B) and with text converted from Windows-1252 as if it
+/// were Latin-1 (its `’` becomes U+0092); pages leave them out wherever
+/// they are shown (`docs/decisions.md`, "Invisible characters"), and YAML
+/// refused the whole file at the first, quoted or not, showing it as
+/// nothing.
 fn printable(yaml: &str) -> std::borrow::Cow<'_, str> {
-    if !yaml.bytes().any(refused) {
+    let bytes = yaml.as_bytes();
+    let c1 = || memchr::memchr_iter(0xC2, bytes).any(|i| refused_c1(&bytes[i..]));
+    if !bytes.iter().copied().any(refused) && !c1() {
         return std::borrow::Cow::Borrowed(yaml);
     }
-    let spaced: Vec<u8> = yaml
-        .bytes()
-        .map(|b| if refused(b) { b' ' } else { b })
+    let mut spaced: Vec<u8> = bytes
+        .iter()
+        .map(|&b| if refused(b) { b' ' } else { b })
         .collect();
-    // Only ASCII bytes were swapped for ASCII bytes: still UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(spaced).expect("ASCII for ASCII keeps UTF-8 valid"))
+    for i in memchr::memchr_iter(0xC2, bytes) {
+        if refused_c1(&bytes[i..]) {
+            spaced[i + 1] = 0xA0;
+        }
+    }
+    // ASCII bytes were swapped for ASCII bytes, and a character's second
+    // byte for another of the same lead byte: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(spaced).expect("swaps keep UTF-8 valid"))
 }
 
 /// Reads `yaml` (which did not read straight into its records, failing

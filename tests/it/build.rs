@@ -898,7 +898,8 @@ fn a_pasted_line_break_keeps_the_words_apart() {
 /// refuses them, and a Word line break (U+000B) pasted into a summary, a
 /// quoted title or front matter failed the whole file with "`` cannot
 /// start a value that is not in quotes" (the character shown as
-/// nothing), and the next one waited for the next run. They are read as
+/// nothing), and the next one waited for the next run; so did a C1
+/// control (U+0092, Windows-1252's `’` read as Latin-1). They are read as
 /// spaces, so every other message keeps its line and column.
 #[test]
 fn controls_written_as_they_are_in_yaml_are_read_as_spaces() {
@@ -907,12 +908,12 @@ fn controls_written_as_they_are_in_yaml_are_read_as_spaces() {
     write_file(
         root,
         "content/events/pasted.yaml",
-        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\u{7}in a quoted title\"\n  summary: The Word\u{B}line break and a DEL\u{7F}here.\n  status: maybe\n",
+        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\u{7}in a quoted title\"\n  summary: The Word\u{B}line break and a DEL\u{7F}here. It don\u{92}t stop.\n  status: maybe\n",
     );
     let story = root.join("content/articles/first-story.md");
     std::fs::write(
         &story,
-        read(&story).replacen("title: ", "title: Pasted\u{B}", 1),
+        read(&story).replacen("title: ", "title: Pasted\u{B}and\u{85}\u{9C}", 1),
     )
     .unwrap();
     // The one problem left is reported where it is.
@@ -928,7 +929,7 @@ fn controls_written_as_they_are_in_yaml_are_read_as_spaces() {
     write_file(
         root,
         "content/events/pasted.yaml",
-        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\u{7}in a quoted title\"\n  summary: The Word\u{B}line break and a DEL\u{7F}here.\n",
+        "- id: pasted\n  date: 2021-01-01\n  title: \"Bell\u{7}in a quoted title\"\n  summary: The Word\u{B}line break and a DEL\u{7F}here. It don\u{92}t stop.\n",
     );
     let out = build_ok(root);
     let timeline = read(&out.join("timeline/index.html"));
@@ -937,6 +938,9 @@ fn controls_written_as_they_are_in_yaml_are_read_as_spaces() {
         timeline.contains("The Word line break and a DEL here."),
         "{timeline}"
     );
+    // A C1 control (Windows-1252's `’` read as Latin-1) is a no-break
+    // space: one character for one, two bytes for two.
+    assert!(timeline.contains("It don\u{a0}t stop."), "{timeline}");
     let story = texts(&page(&out, "articles/first-story/index.html"), "h1");
     assert!(story[0].starts_with("Pasted "), "{story:?}");
 }
