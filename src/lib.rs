@@ -232,7 +232,7 @@ pub(crate) fn validate(
         })
     });
     match (site, renderer) {
-        (Ok(s), Ok(r)) => match static_in_the_way(loaded, &s, &r) {
+        (Ok(mut s), Ok(r)) => match static_in_the_way(loaded, &mut s, &r) {
             None => Ok((s, r)),
             Some(d) => Err(d),
         },
@@ -284,7 +284,7 @@ fn possible_actors_warning(
 /// `check` reports what `build` would fail on.
 fn static_in_the_way(
     loaded: &load::Loaded,
-    site: &Site,
+    site: &mut Site,
     renderer: &Renderer,
 ) -> Option<Diagnostics> {
     if loaded.static_files.is_empty() {
@@ -302,6 +302,8 @@ fn static_in_the_way(
         .iter()
         .map(|(p, _)| p.as_str())
         .collect();
+    site.warnings
+        .extend(replacing_made_files(&placed, &made, renderer));
     // The search index's files are named by Pagefind as it indexes, so
     // they are not among the paths above: its folder is the search's
     // alone. A file of `content/static/` there replaced one of its files
@@ -343,6 +345,33 @@ fn static_in_the_way(
         .collect();
     found.extend(in_search);
     (!found.is_empty()).then_some(found)
+}
+
+/// A warning for each file of `content/static/` (`placed`, paths from the
+/// output root) at the path of a page or an export dossier makes
+/// (`made`, less the theme's static files): content format 1.1 has
+/// `content/static/` win on a clash, so the file replaces it, but a
+/// replaced page or feed no longer follows the records (its links, its
+/// list), and nothing said so. A theme's file (`style.css`) replaced on
+/// purpose is the reason for that rule, and is not warned about.
+fn replacing_made_files(placed: &[&str], made: &[String], renderer: &Renderer) -> Vec<Diagnostic> {
+    let theme: std::collections::HashSet<&str> = renderer.static_paths().collect();
+    let made: std::collections::HashSet<&str> = (made.iter().map(String::as_str))
+        .filter(|m| !theme.contains(m))
+        .collect();
+    placed
+        .iter()
+        .filter(|p| made.contains(*p))
+        .map(|p| {
+            let what = if p.ends_with(".html") { "a page" } else { "a file" };
+            Diagnostic::new(
+                format!("content/static/{p}"),
+                format!("dossier makes {what} at `{p}` from the records: this file replaces it, and it will not follow them"),
+            )
+            .with_hint("rename or move the file, unless it is meant to stand in for that one")
+            .warning()
+        })
+        .collect()
 }
 
 impl Investigation {

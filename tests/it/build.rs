@@ -1110,3 +1110,47 @@ fn an_article_saved_while_it_is_read_fails_with_its_name() {
     std::fs::remove_file(&file).unwrap();
     assert!(article.body_text().is_err(), "a file gone is said too");
 }
+
+/// A file of `content/static/` at the path of a page or an export
+/// replaces it (content/static wins, content format 1.1), and said
+/// nothing: the actors' index or the feed stopped following the records
+/// without a word. Each is a warning at the file; a theme's file replaced
+/// on purpose is not.
+#[test]
+fn a_static_file_replacing_a_page_or_an_export_is_a_warning() {
+    let dir = investigation(None);
+    let root = dir.path();
+    for (rel, text) in [
+        (
+            "content/static/actors/index.html",
+            "<!doctype html><title>Old</title>",
+        ),
+        ("content/static/feed.xml", "<feed/>"),
+        ("content/static/style.css", "body{}"),
+    ] {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    for cmd in ["check", "build"] {
+        let o = dossier_in(root, &[cmd]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let err = stderr(&o);
+        let warned: Vec<&str> = err
+            .lines()
+            .filter(|l| l.starts_with("content/static/"))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                "content/static/actors/index.html: warning: dossier makes a page at `actors/index.html` from the records: this file replaces it, and it will not follow them",
+                "content/static/feed.xml: warning: dossier makes a file at `feed.xml` from the records: this file replaces it, and it will not follow them",
+            ],
+            "{cmd}: {err}"
+        );
+    }
+    // The file still wins, as the format says.
+    let out = root.join("public");
+    assert_eq!(read(&out.join("feed.xml")), "<feed/>");
+    assert_eq!(read(&out.join("style.css")), "body{}");
+}
