@@ -640,11 +640,7 @@ impl Article {
         let m = meta.map(|l| &l.value);
         let mloc = meta.map(|l| l.span).unwrap_or(Span::whole_file(raw.file));
         // A Markdown article's front matter opens on its first line.
-        let front_matter = Span {
-            file: raw.file,
-            line: 1,
-            column: 1,
-        };
+        let front_matter = Span::new(raw.file, 1, 1);
         if let Some(m) = m {
             ctx.unknown_fields(&m.unknown, ArticleFields::FIELDS, "article metadata");
         }
@@ -1007,10 +1003,10 @@ fn opens_with_drop_cap(body: &RichText) -> bool {
 
 /// What a boilerplate pattern removed, and where it is written.
 fn count(loaded: &crate::load::Loaded, b: &Boilerplate) -> BoilerplateCount {
-    let f = &loaded.files[b.span.file];
+    let f = &loaded.files[b.span.file()];
     BoilerplateCount {
         pattern: b.pattern.clone(),
-        place: format!("{}:{}:{}", f.path, b.span.line, b.span.column),
+        place: format!("{}:{}:{}", f.path, b.span.line(), b.span.column()),
         removed: b.removed,
     }
 }

@@ -373,7 +373,7 @@ impl Event {
 /// content order (content format, "Data files"). `None` for the others.
 fn made_ids(loaded: &crate::load::Loaded) -> Vec<Option<Text>> {
     let made = |r: &Field<EventFields>| {
-        loaded.files[r.span.file]
+        loaded.files[r.span.file()]
             .csv
             .as_ref()
             .is_some_and(|c| c.timeline)

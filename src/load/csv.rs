@@ -364,14 +364,7 @@ impl<'a> Rows<'a> {
         }
         if self.values > MAX_VALUES {
             let (message, hint) = super::limits::too_many_cells();
-            let d = self.at(
-                Span {
-                    file: 0,
-                    line,
-                    column: 1,
-                },
-                message,
-            );
+            let d = self.at(Span::new(0, line, 1), message);
             self.diags.push(d.with_hint(hint));
             self.spent = true;
             return false;
@@ -415,11 +408,7 @@ impl<'a> Rows<'a> {
 
     /// The current row's span: its line, its first cell.
     pub fn span(&self) -> Span {
-        Span {
-            file: 0,
-            line: self.line(),
-            column: 1,
-        }
+        Span::new(0, self.line(), 1)
     }
 
     /// How many cells the current row has.
@@ -434,11 +423,11 @@ impl<'a> Rows<'a> {
 
     /// The span of cell `i` (0-based) of the current row.
     pub fn cell_span(&self, i: usize) -> Span {
-        Span {
-            file: 0,
-            line: self.lines.get(i).copied().unwrap_or_else(|| self.line()),
-            column: i + 1,
-        }
+        Span::new(
+            0,
+            self.lines.get(i).copied().unwrap_or_else(|| self.line()),
+            i + 1,
+        )
     }
 
     /// Cell `i` (0-based) of the current row, line breaks as LF, or `None`
@@ -463,8 +452,11 @@ impl<'a> Rows<'a> {
     /// A message at `span` of this file, the caret under its cell.
     pub fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.source
-            .at(span.line, span.column, message)
-            .with_caret(self.file.caret(&self.source.text, span.line, span.column))
+            .at(span.line(), span.column(), message)
+            .with_caret(
+                self.file
+                    .caret(&self.source.text, span.line(), span.column()),
+            )
     }
 
     /// Reports `message` at `span`.

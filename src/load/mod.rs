@@ -486,19 +486,19 @@ impl Loaded {
     /// when the span has no line. In a CSV file the column is the cell's
     /// number in its row, and the caret stands under the cell.
     pub fn at_in(&self, span: Span, text: &FileText<'_>, message: impl Into<String>) -> Diagnostic {
-        let f = &self.files[span.file];
-        if span.line == 0 {
+        let f = &self.files[span.file()];
+        if span.line() == 0 {
             return Diagnostic::new(f.path.clone(), message);
         }
         let d = Diagnostic::at_quoting(
             f.path.clone(),
-            span.line,
-            span.column,
-            text.line(span.line),
+            span.line(),
+            span.column(),
+            text.line(span.line()),
             message,
         );
         match &f.csv {
-            Some(csv) => d.with_caret(csv.caret(text, span.line, span.column)),
+            Some(csv) => d.with_caret(csv.caret(text, span.line(), span.column())),
             None => d,
         }
     }
@@ -511,11 +511,7 @@ impl Loaded {
             let (text, line, column) = f.csv.as_ref()?.intro.as_ref()?;
             Some(Field {
                 value: text.clone(),
-                span: Span {
-                    file,
-                    line: *line,
-                    column: *column,
-                },
+                span: Span::new(file, *line, *column),
             })
         })
     }
@@ -532,7 +528,7 @@ impl Loaded {
 
     /// `path:line` of a span, for "already defined at" messages.
     pub fn place(&self, span: Span) -> String {
-        format!("{}:{}", self.files[span.file].path, span.line)
+        format!("{}:{}", self.files[span.file()].path, span.line())
     }
 }
 

@@ -115,7 +115,7 @@ fn read(rows: &mut Rows<'_>) -> Vec<Field<EventFields>> {
                 {
                     let md = html::to_markdown(&text);
                     if !md.is_empty() {
-                        rows.file.intro = Some((md, span.line, span.column));
+                        rows.file.intro = Some((md, span.line(), span.column()));
                     }
                 }
                 continue;
@@ -401,11 +401,7 @@ fn note(rows: &mut Rows<'_>, layout: &Layout, ignored: &[bool], eras: usize, tit
         .position(|(_, i)| *i)
         .unwrap_or(0);
     let header_line = rows.first_line();
-    let span = Span {
-        file: 0,
-        line: header_line,
-        column: at + 1,
-    };
+    let span = Span::new(0, header_line, at + 1);
     let d = rows
         .at(
             span,

@@ -24,11 +24,7 @@ use std::marker::PhantomData;
 /// The position saphyr read, in the YAML text itself (file 0, no offset:
 /// [`Place`] sets both once the file is known).
 fn span_of(loc: &serde_saphyr::Location) -> Span {
-    Span {
-        file: 0,
-        line: loc.line() as usize,
-        column: loc.column() as usize,
-    }
+    Span::new(0, loc.line() as usize, loc.column() as usize)
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
@@ -451,8 +447,8 @@ fn loose<T>(
                 read.unloaded = written_keys(yaml, key);
             }
             for p in problems {
-                let line = p.span.line + source.yaml_line_offset;
-                let d = source.at(line, p.span.column, p.message);
+                let line = p.span.line() + source.yaml_line_offset;
+                let d = source.at(line, p.span.column(), p.message);
                 read.problems.push(d.maybe_hint(p.hint));
             }
         }

@@ -137,14 +137,14 @@ impl<'a> Ctx<'a> {
 
     /// A diagnostic at `span`, quoting its line ([`Loaded::at_in`]).
     pub(crate) fn at(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.loaded.at_in(span, &self.text(span.file), message)
+        self.loaded.at_in(span, &self.text(span.file()), message)
     }
 
     /// A diagnostic at `span` in an article's front matter, which
     /// [`Loaded::files`] keeps even once the text after it is let go
     /// ([`Ctx::let_go`]): for a message about an article built earlier.
     pub(crate) fn at_front_matter(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        let file = &self.loaded.files[span.file];
+        let file = &self.loaded.files[span.file()];
         self.loaded.at_in(span, &FileText::Loaded(file), message)
     }
 
@@ -193,7 +193,11 @@ impl<'a> Ctx<'a> {
     /// field is under a misspelt key or (in a CSV file) column, reported
     /// with its "did you mean", or its value could not be read.
     pub(crate) fn lack_reported(&self, at: Span, name: &str) -> bool {
-        let csv = self.loaded.files.get(at.file).and_then(|f| f.csv.as_ref());
+        let csv = self
+            .loaded
+            .files
+            .get(at.file())
+            .and_then(|f| f.csv.as_ref());
         let unread = self.partly_read.get(&at);
         self.meant.iter().any(|m| m == name)
             || csv.is_some_and(|c| c.meant.contains(&name))
@@ -359,13 +363,13 @@ impl<'a> Ctx<'a> {
         // The field's line, moved down to the link's line in a value of
         // several lines, and the destination's column when it is written
         // there as parsed (a YAML scalar's escapes aside, it is).
-        let file_text = self.text(t.span.file);
+        let file_text = self.text(t.span.file());
         // In a CSV file a message names the cell (its number is the
         // column), whatever line of it the link is on; a TimelineJS cell's
         // Markdown is not even the file's text.
-        let in_csv = self.loaded.files[t.span.file].csv.is_some();
+        let in_csv = self.loaded.files[t.span.file()].csv.is_some();
         let value_lines = LineStarts::default();
-        let places = match t.span.line == 0 || in_csv {
+        let places = match t.span.line() == 0 || in_csv {
             true => HashMap::new(),
             false => {
                 let mut offsets: Vec<usize> = (text.written_links.iter().map(|w| w.offset))
@@ -381,35 +385,24 @@ impl<'a> Ctx<'a> {
             if let Some((line, at)) = found(offset) {
                 let l = file_text.line(line).unwrap_or("");
                 let at = l[at..].find(dest).map_or(at, |i| at + i);
-                return Span {
-                    file: t.span.file,
-                    line,
-                    column: l[..at].chars().count() + 1,
-                };
+                return Span::new(t.span.file(), line, l[..at].chars().count() + 1);
             }
             let (n, _) = value_lines.line_col(&t.value, offset);
-            if t.span.line == 0 || in_csv {
+            if t.span.line() == 0 || in_csv {
                 return t.span;
             }
-            let line = t.span.line + n - 1;
+            let line = t.span.line() + n - 1;
             let column = file_text
                 .line(line)
                 .and_then(|l| l.find(dest).map(|i| l[..i].chars().count() + 1));
-            Span {
-                file: t.span.file,
-                line,
-                column: column.unwrap_or(if n == 1 { t.span.column } else { 1 }),
-            }
+            let column = column.unwrap_or(if n == 1 { t.span.column() } else { 1 });
+            Span::new(t.span.file(), line, column)
         };
         self.take_links(&mut text, place);
         for b in bad {
             if let Some((line, at)) = found(b.offset) {
                 let l = file_text.line(line).unwrap_or("");
-                let span = Span {
-                    file: t.span.file,
-                    line,
-                    column: l[..at].chars().count() + 1,
-                };
+                let span = Span::new(t.span.file(), line, l[..at].chars().count() + 1);
                 let d = b.said(|m| self.at(span, m));
                 self.diags.push(d);
                 continue;
@@ -438,11 +431,7 @@ impl<'a> Ctx<'a> {
         let lines = LineStarts::default();
         self.take_links(text, |offset, _| {
             let (line, column) = lines.line_col(body, offset);
-            Span {
-                file,
-                line: first_line + line,
-                column,
-            }
+            Span::new(file, first_line + line, column)
         });
         for b in bad {
             let (line, col) = lines.line_col(body, b.offset);
@@ -547,11 +536,11 @@ fn in_scalar<'t>(
 ) -> HashMap<usize, (usize, usize)> {
     let mut out = HashMap::new();
     let indent = |l: &str| l.len() - l.trim_start().len();
-    let Some(first) = line(span.line) else {
+    let Some(first) = line(span.line()) else {
         return out;
     };
     let start =
-        (first.char_indices().nth(span.column.saturating_sub(1))).map_or(first.len(), |(i, _)| i);
+        (first.char_indices().nth(span.column().saturating_sub(1))).map_or(first.len(), |(i, _)| i);
     // The scalar's later lines are indented past its key (a value that
     // starts mid-line), or as far as its first (a block scalar's text).
     let floor = match first[..start].trim().is_empty() {
@@ -563,7 +552,7 @@ fn in_scalar<'t>(
     let limit = value.len().saturating_mul(2) + 256;
     // Where the last offset placed is, in the value and in the file, and
     // how many bytes of the file's lines lie before that line.
-    let (mut v, mut n, mut from, mut passed) = (0, span.line, start, 0usize);
+    let (mut v, mut n, mut from, mut passed) = (0, span.line(), start, 0usize);
     for &offset in offsets {
         let Some(rest) = value.get(offset..).filter(|_| offset >= v) else {
             continue;
@@ -576,7 +565,7 @@ fn in_scalar<'t>(
         let (mut ln, mut fr, mut past) = (n, from, passed);
         let place = loop {
             let Some(l) = line(ln) else { break None };
-            if ln > span.line && !l.trim().is_empty() && indent(l) < floor {
+            if ln > span.line() && !l.trim().is_empty() && indent(l) < floor {
                 break None;
             }
             if let Some(i) = (l.get(fr..).into_iter())
