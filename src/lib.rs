@@ -86,7 +86,8 @@ pub fn prepare(
     timings: &mut Timings,
 ) -> Result<Investigation, Diagnostics> {
     let mut loaded = timings.time("load", || load::load(root))?;
-    let (site, renderer) = validate(root, &loaded, options, timings, None)?;
+    let articles = model::Articles::Given(std::mem::take(&mut loaded.articles));
+    let (site, renderer) = validate(root, &loaded, articles, options, timings, None)?;
     // The model owns what it needs: the files' texts go before linking
     // and rendering, so that they and the pages are never in memory
     // together.
@@ -138,9 +139,11 @@ pub fn prepare_with(
 ) -> Result<Investigation, Diagnostics> {
     let loaded = timings.time("load", || load::load_with(root, &mut cache.load))?;
     // The texts stay in `loaded`, which the cache takes back.
+    // Lent: the cache takes every record back.
     let validated = validate(
         root,
         &loaded,
+        model::Articles::Lent,
         options,
         timings,
         Some(Kept {
@@ -180,10 +183,13 @@ pub(crate) struct Kept<'c> {
 /// Validates what was loaded and compiles the theme: every error that
 /// does not need a page rendered to be found, and the warnings about the
 /// whole site. `dossier serve` passes what it keeps from one
-/// rebuild to the next.
+/// rebuild to the next. `articles`: the articles as loaded, taken out of
+/// `loaded` so that validation lets them go once built (`build`,
+/// `check`), or lent (`serve`, whose cache takes them back).
 pub(crate) fn validate(
     root: &Path,
     loaded: &load::Loaded,
+    articles: model::Articles,
     options: &BuildOptions,
     timings: &mut Timings,
     kept: Option<Kept<'_>>,
@@ -210,9 +216,9 @@ pub(crate) fn validate(
             let files = |records: &model::Records<'_>, tags: &model::Tags| {
                 render::site_files(records, tags, r, &loaded.static_files)
             };
-            model::build_with_files(loaded, options, keep, &files, model_kept)
+            model::validate::build_from(loaded, articles, options, keep, Some(&files), model_kept)
         }
-        Err(_) => model::build_keeping(loaded, options, keep),
+        Err(_) => model::validate::build_from(loaded, articles, options, keep, None, None),
     });
     // Warnings about the whole validated site (not one record's) belong
     // here, added to `site.warnings`: every command passes this way.

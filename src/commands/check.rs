@@ -62,9 +62,10 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
 /// rendering, is skipped too.
 pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut timings = Timings::default();
-    let loaded = timings.time("load", || load::load(root))?;
+    let mut loaded = timings.time("load", || load::load(root))?;
+    let articles = crate::model::Articles::Given(std::mem::take(&mut loaded.articles));
     // With the built-in templates the site is not rendered.
-    let (site, renderer) = validate(root, &loaded, options, &mut timings, None)?;
+    let (site, renderer) = validate(root, &loaded, articles, options, &mut timings, None)?;
     let graph = if renderer.is_built_in() {
         None
     } else {

@@ -378,19 +378,22 @@ impl Article {
     /// Validates every article, and returns the published ones newest
     /// first (ties in content order), the slugs of the drafts left out,
     /// and what each boilerplate pattern removed.
+    /// `raws`: the articles as loaded (`Loaded::articles`, or taken out
+    /// of it: `model::validate::Articles`).
     pub(crate) fn build_all(
         ctx: &mut Ctx<'_>,
+        raws: &[crate::load::RawArticle],
         options: &BuildOptions,
         ids: &Ids,
         sources: &[Source],
     ) -> (Vec<Article>, Vec<String>, Vec<BoilerplateCount>) {
         let loaded = ctx.loaded;
         // An article is large: moved once, not again at every growth of the list.
-        let mut out: Vec<(Article, usize)> = Vec::with_capacity(loaded.articles.len());
+        let mut out: Vec<(Article, usize)> = Vec::with_capacity(raws.len());
         let mut drafts = Vec::new();
         // By slug, the file of the article that has it, and where its
         // metadata gives it (none when it comes from the file's name).
-        let mut seen: Unique<(usize, Option<Span>)> = Unique::with_capacity(loaded.articles.len());
+        let mut seen: Unique<(usize, Option<Span>)> = Unique::with_capacity(raws.len());
         let mut site_patterns: Vec<Boilerplate> = loaded
             .site
             .as_ref()
@@ -421,10 +424,10 @@ impl Article {
         // text go once its article is built (`Ctx::let_go`), so that the
         // texts and the parses are never all in memory together (issue 18).
         let step = match ctx.kept {
-            Some(_) => loaded.articles.len().max(1),
+            Some(_) => raws.len().max(1),
             None => PARSED_AT_ONCE,
         };
-        for (c, chunk) in loaded.articles.chunks(step).enumerate() {
+        for (c, chunk) in raws.chunks(step).enumerate() {
             Self::read_again(ctx, chunk);
             let mut made = Self::parse_all(ctx, chunk, options, keep, reusable);
             taken += made.iter().filter(|m| matches!(m, Made::Taken(..))).count();
@@ -494,7 +497,7 @@ impl Article {
             // Shared maps: a pointer copy.
             b.ids = Some(ids.clone());
             b.taken = taken;
-            let markdown = (loaded.articles.iter())
+            let markdown = (raws.iter())
                 .filter(|raw| matches!(raw.body, ArticleBody::Markdown { .. }))
                 .map(|raw| loaded.files[raw.file].path.as_str());
             b.built.replace(markdown, built_now);

@@ -256,13 +256,16 @@ macro_rules! loaded_storage {
             /// Where each record read without some of its fields starts
             /// (a data record, an article's metadata, `site.yaml`;
             /// [`fields::PartlyRead`]), with the fields it lacks so.
-            pub fn partly_read(&self) -> std::collections::HashMap<Span, &[String]> {
+            /// `articles`: the articles as loaded, `self.articles` or
+            /// taken out of it. Owned: rare (each goes with a message),
+            /// and outliving the articles, which validation lets go.
+            pub fn partly_read(&self, articles: &[RawArticle]) -> std::collections::HashMap<Span, Vec<String>> {
                 let mut out = std::collections::HashMap::new();
-                $(out.extend(self.$dp.iter().filter(|r| r.value.is_partly_read()).map(|r| (r.span, r.value.unread())));)*
-                let metadata = self.articles.iter().filter_map(|a| a.meta.as_deref());
+                $(out.extend(self.$dp.iter().filter(|r| r.value.is_partly_read()).map(|r| (r.span, r.value.unread().to_vec())));)*
+                let metadata = articles.iter().filter_map(|a| a.meta.as_deref());
                 let site = self.site.iter();
-                out.extend(metadata.filter(|m| m.value.is_partly_read()).map(|m| (m.span, m.value.unread())));
-                out.extend(site.filter(|m| m.value.is_partly_read()).map(|m| (m.span, m.value.unread())));
+                out.extend(metadata.filter(|m| m.value.is_partly_read()).map(|m| (m.span, m.value.unread().to_vec())));
+                out.extend(site.filter(|m| m.value.is_partly_read()).map(|m| (m.span, m.value.unread().to_vec())));
                 out
             }
 

@@ -20,7 +20,7 @@ pub use links::{SiteLinks, Target};
 pub use tags::{Tag, Tags};
 pub use text::Keep;
 pub use text::RichText;
-pub use validate::{build, build_keeping, build_with_files, theme_name};
+pub use validate::{Articles, build, build_keeping, build_with_files, theme_name};
 
 pub use crate::kinds::actor::{Actor, ActorKind, ExternalLink, Relation};
 pub use crate::kinds::article::{Article, Credit, CreditName};

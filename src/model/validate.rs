@@ -13,7 +13,7 @@ use crate::diag::{
 use crate::kept::KeptBuild;
 use crate::kinds::{Actor, Article, Event, Ix, Kind, Source, Statement, Table};
 use crate::load::fields::{DateInput, Field, Span, Text};
-use crate::load::{ArticleTexts, FileText, Loaded};
+use crate::load::{ArticleTexts, FileText, Loaded, RawArticle};
 use std::collections::HashMap;
 
 /// Options that change what the model holds.
@@ -34,6 +34,10 @@ pub(crate) struct Ctx<'a> {
     /// Every key written in content, valid, loaded or not: made when a
     /// reference is first not found (most runs never need it).
     keys_written: std::cell::OnceCell<KeysWritten>,
+    /// The articles' keys and tags as written, when the articles as
+    /// loaded are not in `loaded` ([`Articles::Given`]): they go once
+    /// built, and a later reference may still ask for them.
+    article_keys: Option<ArticleKeys>,
     /// What Markdown may do, from site.yaml: keep raw HTML, show images
     /// at the site's own address.
     pub(crate) rules: TextRules,
@@ -60,7 +64,7 @@ pub(crate) struct Ctx<'a> {
     /// their place, with those fields (`load::fields::PartlyRead`):
     /// checked, but that those fields are missing is not said. Such a
     /// record comes with the error of its field: it never reaches a site.
-    partly_read: std::collections::HashMap<Span, &'a [String]>,
+    partly_read: std::collections::HashMap<Span, Vec<String>>,
 }
 
 /// What `dossier serve` keeps in the model from one rebuild to the next,
@@ -475,7 +479,7 @@ impl<'a> Ctx<'a> {
     /// or not the record is in the site.
     pub(crate) fn is_written_as(&self, kind: &str, key: &str) -> bool {
         self.keys_written
-            .get_or_init(|| KeysWritten::of(self.loaded))
+            .get_or_init(|| KeysWritten::of(self.loaded, self.article_keys.as_ref()))
             .has(kind, key)
     }
 
@@ -738,29 +742,54 @@ struct KeysWritten {
     tags_unknown: bool,
 }
 
+/// The keys (slugs) of the articles as written, and the tags they list:
+/// what [`KeysWritten`] needs of them.
+#[derive(Default)]
+struct ArticleKeys {
+    slugs: Vec<String>,
+    tags: Vec<String>,
+}
+
+impl ArticleKeys {
+    fn of(articles: &[RawArticle]) -> ArticleKeys {
+        // An article's key is its `slug`, or the one its file name gives.
+        let slugs = (articles.iter())
+            .map(
+                |a| match a.meta.as_ref().and_then(|m| m.value.slug.as_ref()) {
+                    Some(s) => s.value.clone(),
+                    None => super::slug::from_file_stem(&a.stem),
+                },
+            )
+            .collect();
+        let tags = (articles.iter())
+            .filter_map(|a| a.meta.as_ref()?.value.tags.as_ref())
+            .flatten()
+            .map(|t| t.value.clone())
+            .collect();
+        ArticleKeys { slugs, tags }
+    }
+}
+
 impl KeysWritten {
-    fn of(loaded: &Loaded) -> KeysWritten {
+    /// From `loaded`, and `articles` when its articles are not there.
+    fn of(loaded: &Loaded, articles: Option<&ArticleKeys>) -> KeysWritten {
         let mut keys: HashMap<&'static str, std::collections::HashSet<String>> = HashMap::new();
         let written = loaded.written_ids().into_iter();
         let unloaded = loaded.unloaded.keys.iter().map(|(k, v)| (*k, v.as_str()));
         for (kind, key) in written.chain(unloaded) {
             keys.entry(kind).or_default().insert(key.to_owned());
         }
-        // An article's key is its `slug`, or the one its file name gives.
-        for a in &loaded.articles {
-            let slug = a.meta.as_ref().and_then(|m| m.value.slug.as_ref());
-            let slug = match slug {
-                Some(s) => s.value.clone(),
-                None => super::slug::from_file_stem(&a.stem),
-            };
-            keys.entry(Article::INFO.name).or_default().insert(slug);
-        }
-        let article_tags = loaded
-            .articles
-            .iter()
-            .filter_map(|a| a.meta.as_ref()?.value.tags.as_ref())
-            .flatten()
-            .map(|t| t.value.as_str());
+        let made;
+        let articles = match articles {
+            Some(a) => a,
+            None => {
+                made = ArticleKeys::of(&loaded.articles);
+                &made
+            }
+        };
+        let slugs = articles.slugs.iter().cloned();
+        keys.entry(Article::INFO.name).or_default().extend(slugs);
+        let article_tags = articles.tags.iter().map(String::as_str);
         let tags = loaded
             .written_tags()
             .into_iter()
@@ -789,6 +818,18 @@ pub fn build(loaded: &Loaded, options: &BuildOptions) -> Result<Site, Diagnostic
     build_keeping(loaded, options, Keep::Whole)
 }
 
+/// The articles as loaded, for validation: lent by `loaded` (its
+/// `articles`), or given, taken out of it, so that validation lets them
+/// go once the articles are built. At 50,000 articles their metadata as
+/// written was about a tenth of a build's peak, held beside the model
+/// until the end of validation (issue 18).
+pub enum Articles {
+    /// `loaded.articles`.
+    Lent,
+    /// Taken out of `loaded` (left empty there).
+    Given(Vec<RawArticle>),
+}
+
 /// [`build`], keeping only the lead of each article's text with
 /// [`Keep::Lead`]: the same checks and messages, but a `Site` that must
 /// not be rendered.
@@ -797,7 +838,7 @@ pub fn build_keeping(
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, None, None)
+    build_from(loaded, Articles::Lent, options, keep, None, None)
 }
 
 /// The files of the built site, by path from the output folder, for the
@@ -817,23 +858,33 @@ pub type SiteFiles<'f> = dyn Fn(&Records<'_>, &Tags) -> std::collections::BTreeS
 /// (`None` for a build or a check, which build once).
 pub fn build_with_files(
     loaded: &Loaded,
+    articles: Articles,
     options: &BuildOptions,
     keep: Keep,
     files: &SiteFiles<'_>,
     kept: Option<Kept<'_>>,
 ) -> Result<Site, Diagnostics> {
-    build_inner(loaded, options, keep, Some(files), kept)
+    build_from(loaded, articles, options, keep, Some(files), kept)
 }
 
-fn build_inner<'a>(
+/// [`build_with_files`], or [`build_keeping`] without `files`: what each
+/// of them does, for `validate` (`lib.rs`).
+pub(crate) fn build_from<'a>(
     loaded: &'a Loaded,
+    articles: Articles,
     options: &BuildOptions,
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
     kept: Option<Kept<'a>>,
 ) -> Result<Site, Diagnostics> {
+    let given = match articles {
+        Articles::Given(raws) => Some(raws),
+        Articles::Lent => None,
+    };
+    let raws: &[RawArticle] = given.as_deref().unwrap_or(&loaded.articles);
     let mut ctx = Ctx {
         loaded,
+        article_keys: given.as_deref().map(ArticleKeys::of),
         texts: ArticleTexts::default(),
         // What could not be loaded comes first; nothing below reports
         // what only follows from it.
@@ -846,7 +897,7 @@ fn build_inner<'a>(
         unresolved: 0,
         nearby: Nearby::default(),
         meant: Vec::new(),
-        partly_read: loaded.partly_read(),
+        partly_read: loaded.partly_read(raws),
     };
     let config = site_config(&mut ctx, options);
     // What CSV files hold that dossier does not keep (a TimelineJS
@@ -861,7 +912,10 @@ fn build_inner<'a>(
     let actors = Actor::build_all(&mut ctx, &ids);
     ids.actors = KeptBuild::index(&mut ctx, |k| &mut *k.actors, &actors);
     let (articles, draft_slugs, boilerplate) =
-        Article::build_all(&mut ctx, options, &ids, &sources);
+        Article::build_all(&mut ctx, raws, options, &ids, &sources);
+    // Built, the articles as loaded go, before the events are built
+    // beside them (the peak of a large build).
+    drop(given);
     ids.articles = IdIndex::of(&articles);
     ids.draft_slugs = draft_slugs.into_iter().collect();
     let mut events = Event::build_all(&mut ctx, &ids);
