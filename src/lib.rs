@@ -240,7 +240,12 @@ pub(crate) fn validate(
     match (site, renderer) {
         (Ok(mut s), Ok(r)) => match static_in_the_way(loaded, &mut s, &r) {
             None => Ok((s, r)),
-            Some(d) => Err(d),
+            Some(mut d) => {
+                // The site's warnings are reported with these errors, as
+                // with any other.
+                d.extend(s.warnings);
+                Err(d)
+            }
         },
         (s, r) => {
             // A site's warnings are reported with the theme's errors.

@@ -105,15 +105,20 @@ pub struct BodyFile {
     /// text that was validated.
     len: usize,
     crc: u32,
+    /// Where the Markdown starts (`ArticleBody::Markdown::start`): a text
+    /// read again must have a character boundary there, as readers slice
+    /// it there (a CRC-32 can collide; a slice off a boundary panics).
+    start: usize,
 }
 
 impl BodyFile {
-    fn of(path: &Path, shown: &str, text: &str) -> BodyFile {
+    fn of(path: &Path, shown: &str, text: &str, start: usize) -> BodyFile {
         BodyFile {
             path: path.to_path_buf(),
             shown: shown.to_owned(),
             len: text.len(),
             crc: crc32fast::hash(text.as_bytes()),
+            start,
         }
     }
 
@@ -124,7 +129,13 @@ impl BodyFile {
     pub fn read(&self) -> Result<String, Diagnostic> {
         let text = (std::fs::read(&self.path).ok()).and_then(|b| decode(b).ok());
         match text {
-            Some(t) if t.len() == self.len && crc32fast::hash(t.as_bytes()) == self.crc => Ok(t),
+            Some(t)
+                if t.len() == self.len
+                    && t.is_char_boundary(self.start)
+                    && crc32fast::hash(t.as_bytes()) == self.crc =>
+            {
+                Ok(t)
+            }
             _ => Err(Diagnostic::new(
                 self.shown.clone(),
                 "this file changed (or went) while dossier was reading it",
@@ -1277,7 +1288,7 @@ fn parse_entry(
                 Ok(Some(fm)) => {
                     let start = fm.body.as_ptr() as usize - file.text.as_ptr() as usize;
                     let in_file = (bodies == Bodies::InFile)
-                        .then(|| Arc::new(BodyFile::of(path, &file.path, &file.text)));
+                        .then(|| Arc::new(BodyFile::of(path, &file.path, &file.text, start)));
                     let body = ArticleBody::Markdown {
                         start,
                         first_line: fm.body_line,

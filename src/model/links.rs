@@ -351,24 +351,30 @@ fn leaving_hint(within: &str, static_files: &[(String, Vec<u8>)], nearby: &Nearb
 /// a space ends a Markdown link's address, `#` and `?` would start a
 /// fragment or a query, `%` an escape (RFC 3986, section 2), and quotes,
 /// angle brackets and parentheses end the address in Markdown or HTML.
-const ESCAPED_IN_PATHS: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'(')
-    .add(b')')
-    .add(b'`');
+fn escaped_in_paths(b: u8) -> bool {
+    b.is_ascii_control() || b" \"#%<>?()`".contains(&b)
+}
 
 /// "Did you mean" a file of the site at `path` (as on disk, `docs/My
 /// Memo.pdf`), written as a link can hold it (`docs/My%20Memo.pdf`), so
 /// that the hint can be pasted as it is.
 fn did_you_mean_path(path: &str) -> String {
-    let written = percent_encoding::utf8_percent_encode(path, ESCAPED_IN_PATHS).to_string();
-    crate::diag::did_you_mean_hint(&written)
+    crate::diag::did_you_mean_hint(&as_written(path))
+}
+
+/// `path` with what [`escaped_in_paths`] names percent-encoded, and the
+/// rest as it is: `Procès-verbal.pdf` stays readable (a link holds `è`).
+fn as_written(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match u8::try_from(c) {
+            Ok(b) if escaped_in_paths(b) => {
+                out.push_str(&format!("%{b:02X}"));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Checks that every file a relative reference names is a file of the
@@ -396,7 +402,10 @@ pub(crate) fn check_files(
             .filter_map(|p| p.strip_suffix("index.html"))
             .filter(|p| !p.is_empty());
         let hint = if exists(&format!("{}/", f.path)) {
-            Some(format!("did you mean `{}/`? a page is a folder", f.path))
+            Some(format!(
+                "did you mean `{}/`? a page is a folder",
+                as_written(&f.path)
+            ))
         } else {
             (say.nearby
                 .closest(&f.path, files.iter().map(String::as_str).chain(folders)))
@@ -414,6 +423,21 @@ pub(crate) fn check_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_offered_is_written_as_a_link_holds_it() {
+        assert_eq!(
+            as_written("docs/Procès verbal (1) #2?.pdf"),
+            "docs/Procès%20verbal%20%281%29%20%232%3F.pdf"
+        );
+        // What it names: the path, decoded as every reference is.
+        assert_eq!(
+            relative(&as_written("docs/Procès verbal (1) 100%.pdf"))
+                .unwrap()
+                .1,
+            "docs/Procès verbal (1) 100%.pdf"
+        );
+    }
 
     #[test]
     fn relative_references_from_the_root() {

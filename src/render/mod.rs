@@ -558,7 +558,7 @@ pub fn output_paths(site: &Site, renderer: &Renderer, graph: Option<&Graph>) -> 
 /// needs (exports cannot fail, so they are not built).
 pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<(), Diagnostics> {
     let env = pages::Env::new(site, graph);
-    let diags: Vec<Diagnostic> = PageSpec::all(site, graph)
+    let mut diags: Vec<Diagnostic> = PageSpec::all(site, graph)
         .par_iter()
         .filter_map(|page| {
             renderer
@@ -566,6 +566,9 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
                 .err()
         })
         .collect();
+    // A text that could not be read again rendered as nothing: said, as
+    // `build` says it.
+    diags.extend(env.unread());
     if diags.is_empty() {
         Ok(())
     } else {
