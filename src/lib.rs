@@ -464,7 +464,7 @@ impl Investigation {
             )
         });
         pages.map_err(io)??;
-        assets.map_err(io)?;
+        assets.map_err(io)??;
         timings
             .time("static", || -> std::io::Result<()> {
                 for (path, bytes) in &self.static_files {

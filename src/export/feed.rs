@@ -82,7 +82,13 @@ fn feed(ctx: &ExportCtx) -> String {
     let entries: Vec<String> = newest
         .into_par_iter()
         .map(|(i, a)| {
-            let body = article_body(site, graph, crate::kinds::Ix::new(i));
+            let body = match article_body(site, graph, crate::kinds::Ix::new(i)) {
+                Ok(body) => body,
+                Err(d) => {
+                    ctx.unread.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                    String::new()
+                }
+            };
             let mut s = String::new();
             // Links into the site absolute (content format 1.1).
             entry(&mut s, base, a, &absolute_links(&body, base));

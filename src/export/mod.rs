@@ -23,10 +23,24 @@ pub struct ExportCtx<'a> {
     pub graph: &'a Graph,
     /// Every page of the site, in the order `PageSpec::all` gives them.
     pub pages: &'a [PageSpec],
+    /// Why an article's text could not be read again for an export (the
+    /// feed's entries): its file changed while the site was made. The
+    /// build fails with it ([`ExportCtx::unread`]).
+    pub unread: std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
+}
+
+impl ExportCtx<'_> {
+    /// What [`ExportCtx::unread`] holds, taken: empty when every text
+    /// was read.
+    pub fn take_unread(&self) -> crate::diag::Diagnostics {
+        let mut all = self.unread.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *all).into_iter().collect()
+    }
 }
 
 /// One export: a fixed set of files made from the whole site. Exports
-/// cannot fail: the model they read is already valid.
+/// cannot fail on the model, which is already valid; only an article's
+/// file changed meanwhile is said ([`ExportCtx::unread`]).
 pub trait Export: Sync {
     /// Makes the files one after another, handing each to `put` as its
     /// path relative to the output folder (from `crate::url`) and its
@@ -136,6 +150,7 @@ mod tests {
             site: &site,
             graph: &graph,
             pages: &pages,
+            unread: Default::default(),
         };
         let made: Vec<String> = files(&ctx).into_iter().map(|(p, _)| p).collect();
         assert_eq!(made, paths());

@@ -372,21 +372,19 @@ pub(crate) fn escape_markup(s: &str) -> String {
 
 /// Article `i`'s body as HTML, its links relative to the article's page
 /// (a record's page, [`url::RECORD_DEPTH`] down), as that page and the
-/// feed's `xml:base` both want it. Empty when its text cannot be read
-/// again: the article's own page, rendered in the same build, fails it
-/// with the reason.
-pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> String {
+/// feed's `xml:base` both want it.
+///
+/// Errors: its text could not be read again (`Article::body_text`).
+pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> Result<String, Diagnostic> {
     let root = Root::up(url::RECORD_DEPTH);
-    let Ok(text) = site.articles[i].body_text() else {
-        return String::new();
-    };
-    markdown::to_html(
+    let text = site.articles[i].body_text()?;
+    Ok(markdown::to_html(
         site,
         &text,
         &graph.mentions.articles[i],
         root.as_str(),
         None,
-    )
+    ))
 }
 
 /// A text of the model as HTML (a correction's note for the corrections
@@ -487,13 +485,20 @@ pub fn each_asset<E: Send>(
     renderer: &Renderer,
     plan: &Plan,
     put: impl Fn(&str, &[u8], bool) -> Result<(), E> + Sync,
-) -> Result<(), E> {
+) -> Result<Result<(), Diagnostics>, E> {
     let ctx = ExportCtx {
         site,
         graph,
         pages: &plan.pages,
+        unread: Default::default(),
     };
-    put_assets(&ctx, renderer, put)
+    put_assets(&ctx, renderer, put)?;
+    let unread = ctx.take_unread();
+    Ok(if unread.is_empty() {
+        Ok(())
+    } else {
+        Err(unread)
+    })
 }
 
 /// [`each_asset`] for the exports of `ctx`.
@@ -530,9 +535,9 @@ pub fn render(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<Output,
         || each_asset(site, graph, renderer, &plan, put_part),
     );
     // Memory does not fail (`InMemory::put` is always `Ok`): only
-    // template errors come back.
-    let _ = assets;
+    // template errors, and texts that could not be read again, come back.
     pages.unwrap_or(Ok(()))?;
+    assets.unwrap_or(Ok(()))?;
     Ok(sink.into_output())
 }
 
@@ -585,7 +590,12 @@ pub fn render_assets(site: &Site, graph: &Graph, renderer: &Renderer) -> Output 
 /// The exports of [`export::ALL`], then the theme's static files (which
 /// win over an export of the same path).
 fn assets(site: &Site, graph: &Graph, renderer: &Renderer, pages: &[PageSpec]) -> Output {
-    let ctx = ExportCtx { site, graph, pages };
+    let ctx = ExportCtx {
+        site,
+        graph,
+        pages,
+        unread: Default::default(),
+    };
     let sink = crate::write::InMemory::default();
     // Memory does not fail.
     let _ = put_assets(&ctx, renderer, |path, bytes, more| match more {
