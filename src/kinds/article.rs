@@ -202,7 +202,7 @@ fn credit_name(site: &Site, n: &CreditName) -> Value {
 }
 
 /// An article's text in the model.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     /// Parsed and held: wire copy, and every text in `dossier serve`
     /// (whose caches compare texts from one rebuild to the next).
@@ -216,31 +216,8 @@ pub enum Body {
     /// ([`BodyFile::read`](crate::load::BodyFile::read)).
     InFile {
         file: Arc<crate::load::BodyFile>,
-        /// Where the Markdown starts in the file's text, in bytes.
-        start: usize,
         rules: TextRules,
     },
-}
-
-impl PartialEq for Body {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Body::Held(a), Body::Held(b)) => a == b,
-            (
-                Body::InFile {
-                    file: a,
-                    start: s,
-                    rules: r,
-                },
-                Body::InFile {
-                    file: b,
-                    start: t,
-                    rules: q,
-                },
-            ) => a == b && s == t && r == q,
-            _ => false,
-        }
-    }
 }
 
 impl Article {
@@ -253,9 +230,10 @@ impl Article {
         use std::borrow::Cow;
         match &self.body {
             Body::Held(t) => Ok(Cow::Borrowed(t)),
-            Body::InFile { file, start, rules } => {
+            Body::InFile { file, rules } => {
                 let whole = file.read()?;
-                let (mut rich, _) = parse_markdown_keeping(&whole[*start..], rules, Keep::Whole);
+                let markdown = &whole[file.start()..];
+                let (mut rich, _) = parse_markdown_keeping(markdown, rules, Keep::Whole);
                 // Resolved in validation: rendering finds them in `Site::links`.
                 rich.written_links = Vec::new();
                 Ok(Cow::Owned(rich))
@@ -912,12 +890,10 @@ impl Article {
         let drop_cap = dateline.is_none() && opens_with_drop_cap(&body);
         let body = match &raw.body {
             ArticleBody::Markdown {
-                start,
                 in_file: Some(file),
                 ..
             } if ctx.kept.is_none() => Body::InFile {
                 file: file.clone(),
-                start: *start,
                 rules,
             },
             _ => Body::Held(body),

@@ -122,6 +122,12 @@ impl BodyFile {
         }
     }
 
+    /// Where the Markdown starts in the file's text, in bytes: a
+    /// character boundary of every text [`BodyFile::read`] gives.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
     /// The file's whole text, read again, as it was when first read.
     ///
     /// Errors: a message naming the file when it cannot be read or has
