@@ -138,8 +138,8 @@ pub fn prepare_with(
     cache: &mut Cache,
 ) -> Result<Investigation, Diagnostics> {
     let loaded = timings.time("load", || load::load_with(root, &mut cache.load))?;
-    // The texts stay in `loaded`, which the cache takes back.
-    // Lent: the cache takes every record back.
+    // The texts and the articles stay in `loaded` (lent), which the
+    // cache takes back.
     let validated = validate(
         root,
         &loaded,

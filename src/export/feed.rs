@@ -85,7 +85,7 @@ fn feed(ctx: &ExportCtx) -> String {
             let body = match article_body(site, graph, crate::kinds::Ix::new(i)) {
                 Ok(body) => body,
                 Err(d) => {
-                    ctx.unread.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                    ctx.unread.say(d);
                     String::new()
                 }
             };

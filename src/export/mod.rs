@@ -25,17 +25,8 @@ pub struct ExportCtx<'a> {
     pub pages: &'a [PageSpec],
     /// Why an article's text could not be read again for an export (the
     /// feed's entries): its file changed while the site was made. The
-    /// build fails with it ([`ExportCtx::unread`]).
-    pub unread: std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
-}
-
-impl ExportCtx<'_> {
-    /// What [`ExportCtx::unread`] holds, taken: empty when every text
-    /// was read.
-    pub fn take_unread(&self) -> crate::diag::Diagnostics {
-        let mut all = self.unread.lock().unwrap_or_else(|e| e.into_inner());
-        std::mem::take(&mut *all).into_iter().collect()
-    }
+    /// build fails with it.
+    pub(crate) unread: crate::render::Unread,
 }
 
 /// One export: a fixed set of files made from the whole site. Exports

@@ -376,15 +376,47 @@ pub(crate) fn escape_markup(s: &str) -> String {
 ///
 /// Errors: its text could not be read again (`Article::body_text`).
 pub(crate) fn article_body(site: &Site, graph: &Graph, i: ArticleIx) -> Result<String, Diagnostic> {
-    let root = Root::up(url::RECORD_DEPTH);
+    article_body_at(site, graph, i, Root::up(url::RECORD_DEPTH).as_str())
+}
+
+/// [`article_body`] with its links relative to `root`.
+pub(crate) fn article_body_at(
+    site: &Site,
+    graph: &Graph,
+    i: ArticleIx,
+    root: &str,
+) -> Result<String, Diagnostic> {
     let text = site.articles[i].body_text()?;
     Ok(markdown::to_html(
         site,
         &text,
         &graph.mentions.articles[i],
-        root.as_str(),
+        root,
         None,
     ))
+}
+
+/// The texts that could not be read again while the site was made
+/// (`Article::body_text`: a file changed meanwhile), gathered from the
+/// threads that make pages and exports: what was made of them is empty,
+/// and the build fails with these.
+#[derive(Debug, Default)]
+pub(crate) struct Unread(std::sync::Mutex<Vec<Diagnostic>>);
+
+impl Unread {
+    /// Keeps `d`.
+    pub(crate) fn say(&self, d: Diagnostic) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+    }
+
+    /// What was said, taken: one message per file, in path order (the
+    /// threads said them in no order, some more than once).
+    pub(crate) fn take(&self) -> Vec<Diagnostic> {
+        let mut all = std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()));
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all.dedup_by(|a, b| a.path == b.path);
+        all
+    }
 }
 
 /// A text of the model as HTML (a correction's note for the corrections
@@ -472,7 +504,7 @@ pub fn each_page<E: Send>(
         })
         .collect();
     let mut diags: Diagnostics = done?.into_iter().flatten().collect();
-    diags.extend(env.unread());
+    diags.extend(env.unread.take());
     Ok(if diags.is_empty() { Ok(()) } else { Err(diags) })
 }
 
@@ -493,7 +525,7 @@ pub fn each_asset<E: Send>(
         unread: Default::default(),
     };
     put_assets(&ctx, renderer, put)?;
-    let unread = ctx.take_unread();
+    let unread: Diagnostics = ctx.unread.take().into_iter().collect();
     Ok(if unread.is_empty() {
         Ok(())
     } else {
@@ -573,7 +605,7 @@ pub fn check_pages(site: &Site, graph: &Graph, renderer: &Renderer) -> Result<()
         .collect();
     // A text that could not be read again rendered as nothing: said, as
     // `build` says it.
-    diags.extend(env.unread());
+    diags.extend(env.unread.take());
     if diags.is_empty() {
         Ok(())
     } else {

@@ -32,7 +32,7 @@ pub struct Env<'a> {
     corrections: std::sync::OnceLock<Vec<crate::model::correction::Corrected<'a>>>,
     /// Why an article's text could not be read again for its page
     /// (`Article::body_text`): the build fails with it.
-    unread: Mutex<Vec<crate::diag::Diagnostic>>,
+    pub(crate) unread: super::Unread,
 }
 
 /// A value per page depth, made on first use at that depth. Any depth
@@ -322,7 +322,7 @@ impl<'a> Env<'a> {
             site_description,
             description_html: PerDepth::new(),
             corrections: std::sync::OnceLock::new(),
-            unread: Mutex::new(Vec::new()),
+            unread: super::Unread::default(),
         }
     }
 
@@ -623,31 +623,10 @@ impl<'a> Env<'a> {
     /// when its text cannot be read again, which [`Env::unread`] then
     /// says.
     pub(crate) fn article_body(&self, i: ArticleIx, root: &str) -> String {
-        match self.site.articles[i].body_text() {
-            Ok(text) => to_html(
-                self.site,
-                &text,
-                &self.graph.mentions.articles[i],
-                root,
-                None,
-            ),
-            Err(d) => {
-                self.unread
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(d);
-                String::new()
-            }
-        }
-    }
-
-    /// Why the texts that could not be read again were not, one message
-    /// per article, in the order of the articles.
-    pub(crate) fn unread(&self) -> Vec<crate::diag::Diagnostic> {
-        let mut all = std::mem::take(&mut *self.unread.lock().unwrap_or_else(|e| e.into_inner()));
-        all.sort_by(|a, b| a.path.cmp(&b.path));
-        all.dedup_by(|a, b| a.path == b.path);
-        all
+        super::article_body_at(self.site, self.graph, i, root).unwrap_or_else(|d| {
+            self.unread.say(d);
+            String::new()
+        })
     }
 
     /// An event as a template value, made afresh for each page: keeping
