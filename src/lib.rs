@@ -11,6 +11,7 @@
 pub mod commands;
 pub mod diag;
 pub mod export;
+pub mod freed;
 pub mod kinds;
 pub mod link;
 pub mod load;

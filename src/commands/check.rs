@@ -22,6 +22,7 @@ pub struct CheckArgs {
 
 /// Runs `dossier check` and prints what the investigation holds.
 pub fn run(args: CheckArgs) -> Result<(), Failure> {
+    crate::freed::keep_freed_memory(crate::freed::KeepFreed::UntilExit);
     let options = BuildOptions {
         drafts: args.drafts,
         base_url: None,

@@ -33,6 +33,7 @@ const ARTICLES_SHOWN: usize = 10;
 /// nothing is suggested, since records in a broken file would be missing
 /// and their names suggested again.
 pub fn run(args: SuggestArgs) -> Result<(), Failure> {
+    crate::freed::keep_freed_memory(crate::freed::KeepFreed::UntilExit);
     let mut timings = Timings::default();
     let loaded = timings.time("load", || load::load(&args.common.root))?;
     let options = BuildOptions {

@@ -85,7 +85,7 @@ pub fn serve(
 
     let hosts = http::Hosts::new(bind, addr);
 
-    rebuild::keep_freed_memory();
+    crate::freed::keep_freed_memory(crate::freed::KeepFreed::Minute);
     let mut rebuilder = rebuild::Rebuilder::new(
         root,
         BuildOptions {

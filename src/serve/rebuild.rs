@@ -276,36 +276,6 @@ fn lower_priority() {
     }
 }
 
-/// How long, in milliseconds, the allocator keeps memory freed by
-/// `dossier serve` before handing it back to the system (mimalloc's
-/// `purge_delay`, 1,000 by default in mimalloc 3). A rebuild frees the
-/// investigation before it; with the default, what it freed was given back
-/// before the next save, and the next rebuild had the system zero it again:
-/// a tenth of a one-article rebuild at 10,000 articles (bench/README.md,
-/// "Live preview"). A minute covers the saves of someone editing; the
-/// server holds about 30 MB more meanwhile.
-const KEEP_FREED_MS: std::ffi::c_long = 60_000;
-
-/// mimalloc's `mi_option_purge_delay` (`mi_option_t` in `mimalloc.h`; the
-/// same number in mimalloc 2, which named it `decommit_delay`, and 1, which
-/// named it `reset_delay`).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Makes freed memory wait [`KEEP_FREED_MS`] before going back to the
-/// system, unless the environment sets mimalloc's purge delay (under any
-/// of the names mimalloc reads: `mi_option_set_default` leaves an option
-/// read from the environment as it is). Called once, before the rebuild
-/// and watcher threads start.
-pub(super) fn keep_freed_memory() {
-    // SAFETY: mi_option_set_default stores a number in mimalloc's option
-    // table, which is not synchronised: it is called here before the
-    // server starts its threads, and a racing reader would only see the
-    // old or the new delay.
-    unsafe {
-        libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, KEEP_FREED_MS);
-    }
-}
-
 /// Renders every page of a freshly published snapshot on a thread of its
 /// own (and [`verify_pool`]): pages are otherwise rendered only when asked
 /// for, and a template error on a page nobody has opened must still reach
@@ -422,26 +392,5 @@ mod tests {
         assert_eq!(built.len(), 1 + REBUILDS_UNSHOWN);
         assert_eq!(dropped, (0..REBUILDS_UNSHOWN).collect::<Vec<_>>());
         assert_eq!(shown, REBUILDS_UNSHOWN);
-    }
-
-    /// The option number is mimalloc's purge delay: it is the only option
-    /// of mimalloc 3 whose default is 1,000 ms, and the new default reads
-    /// back.
-    #[test]
-    fn the_option_set_is_mimallocs_purge_delay() {
-        // An option set in the environment (any spelling mimalloc reads).
-        if std::env::vars_os().any(|(k, _)| {
-            k.to_string_lossy()
-                .to_ascii_uppercase()
-                .starts_with("MIMALLOC_")
-        }) {
-            return;
-        }
-        // SAFETY: mi_option_get and mi_option_set only read and store a
-        // number in mimalloc's option table.
-        let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
-        assert_eq!(get(), 1_000, "not mimalloc 3's purge_delay");
-        keep_freed_memory();
-        assert_eq!(get(), KEEP_FREED_MS);
     }
 }
