@@ -186,6 +186,24 @@ pub fn media_url(cell: &str) -> Option<String> {
     url.map(|u| with_scheme(&u))
 }
 
+/// A word of a `Media` cell beside its address (a second address, or
+/// words around it, which [`media_url`] would take as part of one
+/// address); `None` for an embed code (whose first address is taken), a
+/// lone address, or text that holds no address (kept as text). An address
+/// is a word holding `://` or starting with `www.`.
+pub fn beside_address(cell: &str) -> Option<&str> {
+    let cell = cell.trim();
+    if cell.starts_with('<') {
+        return None;
+    }
+    let is_address =
+        |w: &str| w.contains("://") || w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    let address = cell.split_whitespace().position(is_address)?;
+    (cell.split_whitespace().enumerate())
+        .find(|&(i, _)| i != address)
+        .map(|(_, w)| w)
+}
+
 /// A URL that names its host without a scheme given `https:`, the scheme
 /// a published page has; dossier's link rules want the whole URL. Such
 /// are `//host/path`, which browsers take from the page, and

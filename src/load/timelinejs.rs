@@ -223,16 +223,26 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
     // the `Text` column.
     let media = cell(rows, layout, "Media");
     let refused = media.as_ref().and_then(|(m, span)| {
+        // Two addresses, or words beside an address, in one cell were
+        // made one link that led nowhere, without a word; TimelineJS
+        // shows one medium, named by one address.
+        if let Some(word) = html::beside_address(m) {
+            return Some((
+                *span,
+                format!("`Media` holds `{word}` beside its address: TimelineJS shows one medium per event, named by one address"),
+                "keep one address in `Media`; link the others, or write the words, in `Text`",
+            ));
+        }
         let url = html::media_url(m)?;
         let message = crate::model::text::url_problem(&url)?;
-        Some((*span, message))
-    });
-    if let Some((span, message)) = refused {
-        rows.err(
-            span,
+        Some((
+            *span,
             format!("`Media`: {message}"),
-            Some("give the media's whole address, starting with https://".into()),
-        );
+            "give the media's whole address, starting with https://",
+        ))
+    });
+    if let Some((span, message, hint)) = refused {
+        rows.err(span, message, Some(hint.into()));
     } else if let Some((m, span)) = media {
         let md = html::media(&m);
         if !md.is_empty() {

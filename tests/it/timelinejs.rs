@@ -220,6 +220,78 @@ fn a_media_cell_is_checked_at_its_own_column() {
     );
 }
 
+/// A `Media` cell with two addresses, or words beside its address, made
+/// one link to an address that does not exist (with the space in it),
+/// and no message: it is an error at the cell. An embed code, whose
+/// first address is taken, and words without an address (kept as text)
+/// are not.
+#[test]
+fn a_media_cell_with_more_than_one_address_is_an_error_at_its_cell() {
+    let dir = sheet(
+        "title: Sheets\n",
+        &[
+            &row(&[
+                ("Year", "2020"),
+                ("Headline", "Two pictures"),
+                ("Text", "<p>Two.</p>"),
+                (
+                    "Media",
+                    "https://example.org/a.jpg https://example.org/b.jpg",
+                ),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Captioned"),
+                ("Text", "<p>One.</p>"),
+                ("Media", "Photo: https://example.org/c.jpg"),
+            ]),
+            &row(&[
+                ("Year", "2022"),
+                ("Headline", "Embedded"),
+                (
+                    "Media",
+                    "<iframe src=\"https://example.org/v\" title=\"a video\"></iframe>",
+                ),
+            ]),
+            &row(&[
+                ("Year", "2023"),
+                ("Headline", "Quoted"),
+                ("Media", "Nothing to show"),
+            ]),
+        ],
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/events/sheet.csv:2:12: error: `Media` holds `https://example.org/b.jpg` beside its address: TimelineJS shows one medium per event, named by one address",
+            "content/events/sheet.csv:3:12: error: `Media` holds `Photo:` beside its address: TimelineJS shows one medium per event, named by one address",
+        ]
+    );
+    assert!(
+        err.contains(
+            "hint: keep one address in `Media`; link the others, or write the words, in `Text`"
+        ),
+        "{err}"
+    );
+    // With one address in each, it builds, each linked whole.
+    let csv = dir.path().join("content/events/sheet.csv");
+    let text = read(&csv)
+        .replace(" https://example.org/b.jpg", "")
+        .replace("Photo: ", "");
+    std::fs::write(&csv, text).unwrap();
+    let out = build_ok(dir.path());
+    let timeline = read(&out.join("timeline/index.html"));
+    for a in ["a.jpg", "c.jpg"] {
+        assert!(
+            timeline.contains(&format!("href=\"https://example.org/{a}\"")),
+            "{timeline}"
+        );
+    }
+}
+
 /// A sheet has no `id` column: ids are made from the year and the
 /// headline. A row without a headline was "missing the required field
 /// `id`" at column 1, and then missing its title; it is one message at
