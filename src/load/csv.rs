@@ -318,10 +318,7 @@ impl<'a> Rows<'a> {
         }
         match self.reader.read_record(&mut self.record) {
             Ok(true) => {}
-            Ok(false) => {
-                self.check_last_row();
-                return false;
-            }
+            Ok(false) => return false,
             Err(e) => {
                 // Input is UTF-8 text already, so this is rare: say where
                 // and stop reading the file.
@@ -352,6 +349,17 @@ impl<'a> Rows<'a> {
             line += usize::from(*b == b'\n');
             byte += 1;
         }
+        // A quoted cell never closed swallowed the rest of the file into
+        // this row, the last: it is said once, and the row is not read
+        // (its cells are not what was meant, and "missing title" and the
+        // like only followed from it).
+        if self.reader.position().byte() as usize >= self.source.text.len()
+            && let Some(d) = self.unclosed_quote_from(byte)
+        {
+            self.diags.push(d);
+            self.spent = true;
+            return false;
+        }
         self.file.rows.push((line as u32, byte as u32));
         self.lines.clear();
         let mut at = line;
@@ -372,25 +380,21 @@ impl<'a> Rows<'a> {
         true
     }
 
-    /// At the end of the file: reports a quoted cell of the last row that
-    /// is never closed (the `csv` crate reads the rest of the file into it
-    /// without a word, which would lose every row after it).
-    fn check_last_row(&mut self) {
-        let Some(&(_, byte)) = self.file.rows.last() else {
-            return;
-        };
-        if let Some((open, cell)) = unclosed_quote(&self.source.text, byte as usize) {
-            let (line, caret) = line_col(&self.source.text, open);
-            let d = self
-                .source
-                .at(
-                    line,
-                    cell,
-                    "this quoted cell is never closed: the rest of the file was read as part of it",
-                )
-                .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
-            self.diags.push(d.with_caret(Some(caret)));
-        }
+    /// A quoted cell of the row starting at `byte` that is never closed
+    /// (the `csv` crate reads the rest of the file into it without a
+    /// word, which would lose every row after it), as an error.
+    fn unclosed_quote_from(&self, byte: usize) -> Option<Diagnostic> {
+        let (open, cell) = unclosed_quote(&self.source.text, byte)?;
+        let (line, caret) = line_col(&self.source.text, open);
+        let d = self
+            .source
+            .at(
+                line,
+                cell,
+                "this quoted cell is never closed: the rest of the file was read as part of it",
+            )
+            .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
+        Some(d.with_caret(Some(caret)))
     }
 
     /// The line the current row starts on.

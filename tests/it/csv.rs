@@ -368,6 +368,43 @@ fn rows_and_headers_that_cannot_be_read_are_reported() {
     );
 }
 
+/// A quoted cell never closed swallows the rest of the file into its row:
+/// that is the one error about it, wherever the quote opens. The row's
+/// cells were also read, and "missing the required field `title`", a
+/// bad date made of the rest of the row, or a TimelineJS row with no
+/// `Headline` followed from it.
+#[test]
+fn an_unclosed_quote_is_the_only_error_about_its_row() {
+    for (rel, text, place) in [
+        (
+            "events/by-id.csv",
+            "id,date,title\n\"ev-a,2020-01-01,First\nev-b,2020-02-02,Second\n",
+            "content/events/by-id.csv:2:1",
+        ),
+        (
+            "events/by-date.csv",
+            "id,date,title\nev-c,\"2020-01-01,First\nev-d,2020-02-02,Second\n",
+            "content/events/by-date.csv:2:2",
+        ),
+        (
+            "events/sheet.csv",
+            "Year,Headline,Text\n\"2020,First,One\n2021,Second,Two\n",
+            "content/events/sheet.csv:2:1",
+        ),
+    ] {
+        let dir = investigation(None);
+        write(dir.path(), rel, text);
+        let err = check_fails(dir.path());
+        assert_eq!(
+            error_lines(&err),
+            [format!(
+                "{place}: error: this quoted cell is never closed: the rest of the file was read as part of it"
+            )],
+            "{err}"
+        );
+    }
+}
+
 #[test]
 fn csv_files_sit_where_yaml_files_do() {
     let dir = investigation(None);
