@@ -232,12 +232,23 @@ pub(crate) fn validate(
                 .extend(missing.into_iter().map(Diagnostic::warning));
             // Names in the copy that belong to no record yet: one warning with
             // their count; `dossier suggest` lists them.
-            if let Some(d) = possible_actors_warning(&s, suggest_cache) {
-                s.warnings.push(d);
+            match possible_actors_warning(&s, suggest_cache) {
+                Ok(d) => {
+                    s.warnings.extend(d);
+                    Ok(s)
+                }
+                // A text that could not be read again: counted without
+                // it, the warning would be wrong, and `check` renders no
+                // page that would say so. The site's warnings come too.
+                Err(unread) => {
+                    let mut all: Diagnostics = unread.into_iter().collect();
+                    all.extend(s.warnings);
+                    Err(all)
+                }
             }
-            s
         })
     });
+    let site = site.and_then(|s| s);
     match (site, renderer) {
         (Ok(mut s), Ok(r)) => match static_in_the_way(loaded, &mut s, &r) {
             None => Ok((s, r)),
@@ -262,20 +273,21 @@ pub(crate) fn validate(
 
 /// `check`'s one warning for the possible actors of `dossier suggest`
 /// (content format 1.1, Command line): how many there are, at the
-/// articles folder, or none when there are none.
+/// articles folder, or none when there are none. `Err`: the articles
+/// whose text could not be read again (a file changed while dossier ran).
 fn possible_actors_warning(
     site: &Site,
     cache: Option<(&mut suggest::Cache, &mut link::Cache)>,
-) -> Option<Diagnostic> {
+) -> Result<Option<Diagnostic>, Vec<Diagnostic>> {
     let n = match cache {
         Some((cache, names)) => {
             suggest::possible_actors_with(site, suggest::DEFAULT_MIN, cache, names)
         }
         None => suggest::possible_actors(site, suggest::DEFAULT_MIN),
-    }
+    }?
     .len();
     let message = match n {
-        0 => return None,
+        0 => return Ok(None),
         1 => "1 name in the articles looks like an actor's and is no actor's, source's or alias"
             .to_owned(),
         n => format!(
@@ -283,11 +295,11 @@ fn possible_actors_warning(
             diag::grouped(n)
         ),
     };
-    Some(
+    Ok(Some(
         Diagnostic::new("content/articles", message)
             .with_hint("`dossier suggest` lists them, each with a record ready to paste")
             .warning(),
-    )
+    ))
 }
 
 /// The files of `content/static/` that cannot be written beside the

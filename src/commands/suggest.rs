@@ -43,6 +43,10 @@ pub fn run(args: SuggestArgs) -> Result<(), Failure> {
     let site = timings.time("model", || model::build(&loaded, &options))?;
     let min = args.min as usize;
     let found = timings.time("suggest", || suggest::suggest(&site, min));
+    // A list read without an article would be wrong without a word.
+    if !found.unread.is_empty() {
+        return Err(Failure::Content(found.unread.into_iter().collect()));
+    }
     let text = render(&site, &found, min);
     if timings_wanted(args.timings) {
         eprint!("{}", timings.report());

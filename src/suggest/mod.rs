@@ -17,6 +17,7 @@ mod words;
 
 pub use nearest::{Closeness, Nearest};
 
+use crate::diag::Diagnostic;
 use crate::link::{Matcher, sentence};
 use crate::model::{ActorIx, ArticleIx, Site};
 use rayon::prelude::*;
@@ -79,6 +80,10 @@ pub struct Suggestions {
     pub actors: Vec<PossibleActor>,
     /// Most often written first, then by alias.
     pub aliases: Vec<PossibleAlias>,
+    /// The articles whose text could not be read again (a file changed or
+    /// went while dossier ran), in the site's order: each is an error, as
+    /// the lists above leave what it holds out.
+    pub unread: Vec<Diagnostic>,
 }
 
 impl PossibleActor {
@@ -109,8 +114,15 @@ pub const DEFAULT_MIN: usize = 3;
 /// (`min` 0 is taken as 1). What `check` counts for its warning, with
 /// [`DEFAULT_MIN`]; the site must hold the whole text of its articles
 /// (`model::Keep::Whole`), or only their first paragraphs are read.
-pub fn possible_actors(site: &Site, min: usize) -> Vec<PossibleActor> {
-    suggest(site, min).actors
+/// `Err`: the articles whose text could not be read again
+/// ([`Suggestions::unread`]).
+pub fn possible_actors(site: &Site, min: usize) -> Result<Vec<PossibleActor>, Vec<Diagnostic>> {
+    let s = suggest(site, min);
+    if s.unread.is_empty() {
+        Ok(s.actors)
+    } else {
+        Err(s.unread)
+    }
 }
 
 /// [`possible_actors`] for `dossier serve`: only the articles whose text
@@ -122,8 +134,13 @@ pub fn possible_actors_with(
     min: usize,
     cache: &mut Cache,
     names: &mut crate::link::Cache,
-) -> Vec<PossibleActor> {
-    suggest_inner(site, min, Some((cache, names))).actors
+) -> Result<Vec<PossibleActor>, Vec<Diagnostic>> {
+    let s = suggest_inner(site, min, Some((cache, names)));
+    if s.unread.is_empty() {
+        Ok(s.actors)
+    } else {
+        Err(s.unread)
+    }
 }
 
 /// What `dossier serve` keeps from one reading of the articles to the
@@ -165,8 +182,9 @@ fn suggest_inner(
         }
     };
     let known = cache.as_deref().map(|c| &c.articles);
-    // Each article's reading, and whether it was read afresh.
-    let read: Vec<(Arc<scan::Found>, bool)> = site
+    // Each article's reading, whether it was read afresh, and why its
+    // text could not be read again.
+    let read: Vec<(Arc<scan::Found>, bool, Option<Diagnostic>)> = site
         .articles
         .par_iter()
         .map(|a| {
@@ -175,20 +193,20 @@ fn suggest_inner(
                 .zip(held)
                 .and_then(|(k, held)| k.get(&a.path, |body| body == held))
             {
-                Some(f) => (f.clone(), false),
-                // A text that cannot be read again yields nothing here:
-                // the build's page says what is wrong.
-                None => (
-                    Arc::new(scan::article(&matcher, &a.body_text().unwrap_or_default())),
-                    true,
-                ),
+                Some(f) => (f.clone(), false, None),
+                // A text that cannot be read again yields nothing, and is
+                // said: `check` renders no page that would say it.
+                None => match a.body_text() {
+                    Ok(text) => (Arc::new(scan::article(&matcher, &text)), true, None),
+                    Err(d) => (Arc::default(), false, Some(d)),
+                },
             }
         })
         .collect();
     if let Some(cache) = cache {
         let fresh = (site.articles.iter().zip(&read))
-            .filter(|(_, (_, fresh))| *fresh)
-            .filter_map(|(a, (f, _))| {
+            .filter(|(_, (_, fresh, _))| *fresh)
+            .filter_map(|(a, (f, _, _))| {
                 Some((
                     a.path.clone(),
                     crate::kinds::Kind::text(a)?.clone(),
@@ -199,7 +217,13 @@ fn suggest_inner(
             .articles
             .update(site.articles.iter().map(|a| a.path.as_str()), fresh);
     }
-    let found: Vec<Arc<scan::Found>> = read.into_iter().map(|(f, _)| f).collect();
+    let mut unread = Vec::new();
+    let found: Vec<Arc<scan::Found>> = (read.into_iter())
+        .map(|(f, _, d)| {
+            unread.extend(d);
+            f
+        })
+        .collect();
 
     // Every full name each short form was written after, in any article.
     let mut owners: FastMap<&str, Vec<&Full>> = FastMap::default();
@@ -304,7 +328,11 @@ fn suggest_inner(
             }
         })
         .collect();
-    Suggestions { actors, aliases }
+    Suggestions {
+        actors,
+        aliases,
+        unread,
+    }
 }
 
 /// A map over the names read in every article: hashed with FNV, as the

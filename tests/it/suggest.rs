@@ -458,3 +458,36 @@ fn the_preview_counts_possible_actors_as_a_fresh_check_after_each_edit() {
     assert_eq!(named, fresh(root));
     assert!(named[0].starts_with("10 names"), "{named:?}");
 }
+
+/// An article whose file changed after the model was built was read as an
+/// empty text, without a word: `dossier suggest` listed, and `check`
+/// counted, the names of every other article as if it held none. Its
+/// error comes back instead (and `check`, which renders no page that
+/// would say it, fails with it).
+#[test]
+fn an_article_saved_while_names_are_read_is_an_error() {
+    let inv = investigation(None);
+    let file = inv.path().join("content/articles/first-story.md");
+    let loaded = dossier::load::load(inv.path()).unwrap();
+    let site = dossier::model::build(&loaded, &dossier::BuildOptions::default())
+        .expect("it builds as loaded");
+    assert!(dossier::suggest::suggest(&site, 1).unread.is_empty());
+    assert!(dossier::suggest::possible_actors(&site, 1).is_ok());
+
+    let text = read(&file);
+    std::fs::write(&file, format!("{text}\nA paragraph added meanwhile.\n")).unwrap();
+    let unread = dossier::suggest::suggest(&site, 1).unread;
+    let said: Vec<(&str, &str)> = unread
+        .iter()
+        .map(|d| (d.path.as_ref(), d.message.as_ref()))
+        .collect();
+    assert_eq!(
+        said,
+        [(
+            "content/articles/first-story.md",
+            "this file changed (or went) while dossier was reading it"
+        )]
+    );
+    let err = dossier::suggest::possible_actors(&site, 1).expect_err("one text is unread");
+    assert_eq!(err.len(), 1);
+}
