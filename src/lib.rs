@@ -3,10 +3,14 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! [`load`] (read `content/`, keep spans) → [`model`] (validated, resolved
 //! records) → [`link`] (mentions and backlinks) → [`render`] (Markdown and
-//! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`]
+//! Tera templates) and [`export`] (feed, sitemap, open data) → [`write`](mod@write)
 //! (stage, swap into place). [`url`] alone knows the URL layout.
 //! [`search`] indexes the rendered pages for the site's offline search.
 //! [`suggest`] reads the validated model for names that have no record.
+//!
+//! These docs are for those who work on dossier, and name private items:
+//! read them with `cargo doc --document-private-items`.
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod commands;
 pub mod diag;

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 pub struct BuildArgs {
     #[command(flatten)]
     pub common: Common,
-    /// Output folder [default: <root>/public].
-    #[arg(long)]
+    #[arg(long, help = "Output folder [default: <root>/public]")]
     pub out: Option<PathBuf>,
     /// Include articles marked `draft: true`.
     #[arg(long)]

@@ -418,7 +418,7 @@ fn entities(ctx: &ExportCtx, spill: &mut dyn FnMut(&mut Vec<u8>)) -> Vec<u8> {
 }
 
 /// Statements as `Event`s (FtM has no schema for what someone said): named
-/// "<who>: <kind>", organised by who made it, involving the speaker and
+/// `<who>: <kind>`, organised by who made it, involving the speaker and
 /// the actors it names or mentions, the words as summary, its sources and
 /// articles as proof; and for each event it is about, an `UnknownLink`
 /// from it to that event, role "about".

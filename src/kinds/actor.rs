@@ -442,8 +442,8 @@ pub struct ActorCard {
 #[derive(Serialize)]
 pub struct RelationCtx {
     pub label: String,
-    /// "outgoing": this actor → other ("<label> <other>");
-    /// "incoming": other → this actor ("<other> <label> this actor").
+    /// "outgoing": this actor → other (`<label> <other>`);
+    /// "incoming": other → this actor (`<other> <label> this actor`).
     pub direction: &'static str,
     pub actor: ActorCard,
 }

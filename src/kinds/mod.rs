@@ -5,7 +5,7 @@
 //! backlinks), its pages' context and its open-data row.
 //!
 //! The stages (`load` → `model` → `link` → `render` → `write`) are generic
-//! machinery; they learn the kinds from the one list in [`with_kinds!`],
+//! machinery; they learn the kinds from the one list in `with_kinds!`,
 //! from which the site's storage, the counts, the loader's file roles and
 //! the list of data files all derive; so do the id links into content
 //! (`<name>:<key>`, `model::links`) and, through [`Kind::tags`], the tag

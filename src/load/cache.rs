@@ -413,7 +413,7 @@ impl Cache {
         self.walked
     }
 
-    /// Takes back the records of the last successful [`load_with`], so
+    /// Takes back the records of the last successful [`load_with`](super::load_with), so
     /// that the next load reuses them instead of parsing their files
     /// again. `loaded` must be that result, unchanged; anything else is
     /// dropped (and every file parsed again next time).

@@ -501,8 +501,8 @@ impl std::ops::Deref for FileText<'_> {
 
 impl Loaded {
     /// A diagnostic at `span`: at its line and column, quoting that line
-    /// of `text`, the file's text (which [`Loaded::take_article_texts`]
-    /// may have taken out of [`Loaded::files`]); or naming the file alone
+    /// of `text`, the file's text (which a build or a check takes out
+    /// of [`Loaded::files`] into [`ArticleTexts`]); or naming the file alone
     /// when the span has no line. In a CSV file the column is the cell's
     /// number in its row, and the caret stands under the cell.
     pub fn at_in(&self, span: Span, text: &FileText<'_>, message: impl Into<String>) -> Diagnostic {

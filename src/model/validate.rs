@@ -251,7 +251,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether `t` is a valid id (content format: "Identifiers"): of the
-    /// right form, and at most [`slug::MAX_ID`](super::slug::MAX_ID)
+    /// right form, and at most [`super::slug::MAX_ID`]
     /// characters, so that no page's path is too long to write.
     pub(crate) fn id(&mut self, t: &Text, what: &str) -> bool {
         let max = super::slug::MAX_ID;

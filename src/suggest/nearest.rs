@@ -23,7 +23,7 @@ pub enum Closeness {
 }
 
 impl Closeness {
-    /// How it is shown: "… looks like actor x (X): <why>".
+    /// How it is shown: `… looks like actor x (X): <why>`.
     pub fn describe(self) -> &'static str {
         match self {
             Closeness::SameLetters => "the same letters but for accents, case or punctuation",
