@@ -56,8 +56,9 @@ mod tests {
     use super::*;
 
     /// The option number is mimalloc's purge delay: it is the only option
-    /// of mimalloc 3 whose default is 1,000 ms, and the new default reads
-    /// back.
+    /// of mimalloc 3 whose default is 1,000 ms, and each new default reads
+    /// back (the second: `mi_option_set_default` leaves alone only an
+    /// option read from the environment).
     #[test]
     fn the_option_set_is_mimallocs_purge_delay() {
         // An option set in the environment (any spelling mimalloc reads).
@@ -74,6 +75,8 @@ mod tests {
         assert_eq!(get(), 1_000, "not mimalloc 3's purge_delay");
         keep_freed_memory(KeepFreed::Minute);
         assert_eq!(get(), 60_000);
+        keep_freed_memory(KeepFreed::UntilExit);
+        assert_eq!(get(), -1);
         // SAFETY: as above.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1_000) };
     }
