@@ -163,6 +163,13 @@ pub struct Sheet<T> {
 /// (`SourceFile::csv`) for messages and for the model.
 #[derive(Debug, Default)]
 pub struct CsvFile {
+    /// Whether records of the file may have been lost, said in an error:
+    /// a quoted cell not read as written (never closed, the rest of the
+    /// file read into it; text after its closing quote, the rows between
+    /// joined into it), or a first row naming no column. Any record of
+    /// the file's kind may have been among them, so a reference to one is
+    /// not said to be unknown.
+    pub cut_short: bool,
     /// The line and byte offset at which each row starts, in order: what
     /// puts a message's caret under the first character of its cell.
     rows: Vec<(u32, u32)>,
@@ -180,9 +187,25 @@ pub struct CsvFile {
     /// sheet's era rows and other columns): warnings, one per file, each a
     /// finished message with a place.
     pub notes: Vec<Diagnostic>,
+    /// Where a TimelineJS row's `Media` link stands in the event summary
+    /// made from its `Text` and `Media` cells: the summary's place (the
+    /// `Text` cell), the byte at which the link starts in it, and the
+    /// `Media` cell's place, so that a link the model finds wrong is said
+    /// at the cell it was written in.
+    pub media: Vec<(Span, usize, Span)>,
 }
 
 impl CsvFile {
+    /// The place of what starts at byte `offset` of the value of the field
+    /// at `span`: the `Media` cell for a TimelineJS summary's media link,
+    /// else `span`.
+    pub fn place_in(&self, span: Span, offset: usize) -> Span {
+        match self.media.iter().find(|(at, _, _)| *at == span) {
+            Some(&(_, from, media)) if offset >= from => media,
+            _ => span,
+        }
+    }
+
     /// The character column, in its line of `text`, at which cell `cell`
     /// (1-based) of the row holding line `line` starts.
     pub fn caret(&self, text: &str, line: usize, cell: usize) -> Option<usize> {
@@ -230,12 +253,25 @@ fn cell_start(text: &str, start: usize, cell: usize) -> Option<usize> {
     Some(i)
 }
 
-/// Whether the row starting at byte `start` opens a quoted cell that the
-/// file never closes (the `csv` crate then reads the rest of the file as
-/// that cell): the byte of its opening quote, and the cell's number in its
-/// row.
-fn unclosed_quote(text: &str, start: usize) -> Option<(usize, usize)> {
-    let b = text.as_bytes();
+/// A quoted cell the `csv` crate reads without a word, but not as it was
+/// meant (RFC 4180, section 2: a quoted cell's quote closes it, and only a
+/// comma or the line's end may follow).
+#[derive(Debug, PartialEq, Eq)]
+enum QuoteProblem {
+    /// Its quote is never closed: the rest of the file was read as the
+    /// cell.
+    Unclosed,
+    /// Text follows its closing quote (byte `close`): the quote was meant
+    /// as a character, and what follows is joined to the cell, with every
+    /// line in between when it closes on a later line.
+    TextAfter { close: usize },
+}
+
+/// The first quoted cell of the row from byte `start` to `end` that is
+/// not read as meant: what is wrong, the byte of its opening quote and
+/// the cell's number in its row (the row's first line's count).
+fn quote_problem(text: &str, start: usize, end: usize) -> Option<(QuoteProblem, usize, usize)> {
+    let b = &text.as_bytes()[..end.min(text.len())];
     let mut i = start;
     let mut at_cell_start = true;
     let mut cell = 1;
@@ -246,7 +282,7 @@ fn unclosed_quote(text: &str, start: usize) -> Option<(usize, usize)> {
                 i += 1;
                 loop {
                     match b.get(i) {
-                        None => return Some((open, cell)),
+                        None => return Some((QuoteProblem::Unclosed, open, cell)),
                         Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
                         Some(b'"') => {
                             i += 1;
@@ -254,6 +290,10 @@ fn unclosed_quote(text: &str, start: usize) -> Option<(usize, usize)> {
                         }
                         Some(_) => i += 1,
                     }
+                }
+                if !matches!(b.get(i), None | Some(b',' | b'\n' | b'\r')) {
+                    let problem = QuoteProblem::TextAfter { close: i - 1 };
+                    return Some((problem, open, cell));
                 }
                 at_cell_start = false;
             }
@@ -313,12 +353,26 @@ impl<'a> Rows<'a> {
     /// Reads the next row; false at the end of the file (or of what the
     /// budget lets be read).
     pub fn next_row(&mut self) -> bool {
-        if self.spent {
-            return false;
+        loop {
+            if self.spent {
+                return false;
+            }
+            match self.read_row() {
+                Some(true) => return true,
+                Some(false) => return false,
+                // A row not read as meant, said: the next one.
+                None => {}
+            }
         }
+    }
+
+    /// Reads the next row: `Some(true)` when there is one to read,
+    /// `Some(false)` at the end, `None` when the row was not read as
+    /// written (and that was said).
+    fn read_row(&mut self) -> Option<bool> {
         match self.reader.read_record(&mut self.record) {
             Ok(true) => {}
-            Ok(false) => return false,
+            Ok(false) => return Some(false),
             Err(e) => {
                 // Input is UTF-8 text already, so this is rare: say where
                 // and stop reading the file.
@@ -334,7 +388,7 @@ impl<'a> Rows<'a> {
                 }
                 self.diags.push(d);
                 self.spent = true;
-                return false;
+                return Some(false);
             }
         }
         let (mut line, mut byte) = self
@@ -349,16 +403,20 @@ impl<'a> Rows<'a> {
             line += usize::from(*b == b'\n');
             byte += 1;
         }
-        // A quoted cell never closed swallowed the rest of the file into
-        // this row, the last: it is said once, and the row is not read
-        // (its cells are not what was meant, and "missing title" and the
-        // like only followed from it).
-        if self.reader.position().byte() as usize >= self.source.text.len()
-            && let Some(d) = self.unclosed_quote_from(byte)
-        {
+        // A quoted cell not read as meant (never closed, or text after
+        // its closing quote) joined what follows into this row: it is
+        // said once, and the row is not read (its cells are not what was
+        // meant, and "missing title" and the like only followed from it).
+        // Past a header so read, or a quote never closed, nothing is.
+        let end = self.reader.position().byte() as usize;
+        if let Some((problem, d)) = self.quote_problem_in(byte, end) {
             self.diags.push(d);
-            self.spent = true;
-            return false;
+            self.file.cut_short = true;
+            if problem == QuoteProblem::Unclosed || self.file.rows.is_empty() {
+                self.spent = true;
+                return Some(false);
+            }
+            return None;
         }
         self.file.rows.push((line as u32, byte as u32));
         self.lines.clear();
@@ -375,26 +433,57 @@ impl<'a> Rows<'a> {
             let d = self.at(Span::new(0, line, 1), message);
             self.diags.push(d.with_hint(hint));
             self.spent = true;
-            return false;
+            return Some(false);
         }
-        true
+        Some(true)
     }
 
-    /// A quoted cell of the row starting at `byte` that is never closed
-    /// (the `csv` crate reads the rest of the file into it without a
-    /// word, which would lose every row after it), as an error.
-    fn unclosed_quote_from(&self, byte: usize) -> Option<Diagnostic> {
-        let (open, cell) = unclosed_quote(&self.source.text, byte)?;
-        let (line, caret) = line_col(&self.source.text, open);
-        let d = self
-            .source
-            .at(
-                line,
-                cell,
-                "this quoted cell is never closed: the rest of the file was read as part of it",
-            )
-            .with_hint("end the cell with `\"`; a quote inside a cell is written `\"\"`");
-        Some(d.with_caret(Some(caret)))
+    /// The first quoted cell of the row from `byte` to `end` that the
+    /// `csv` crate did not read as written ([`QuoteProblem`]), as an error
+    /// at its opening quote.
+    fn quote_problem_in(&self, byte: usize, end: usize) -> Option<(QuoteProblem, Diagnostic)> {
+        let text = &self.source.text;
+        let (problem, open, cell) = quote_problem(text, byte, end)?;
+        let (line, caret) = line_col(text, open);
+        let (message, hint) = match problem {
+            QuoteProblem::Unclosed => (
+                "this quoted cell is never closed: the rest of the file was read as part of it"
+                    .to_owned(),
+                "end the cell with `\"`; a quote inside a cell is written `\"\"`",
+            ),
+            QuoteProblem::TextAfter { close } => {
+                let after = text[close + 1..]
+                    .split([',', '\n', '\r'])
+                    .next()
+                    .unwrap_or("");
+                // Enough to find it by: a few words.
+                let after: String = match after.char_indices().nth(24) {
+                    Some((i, _)) => format!("{}…", &after[..i]),
+                    None => after.to_owned(),
+                };
+                let after = crate::diag::visible(&after);
+                let (close_line, _) = line_col(text, close);
+                let message = if close_line == line {
+                    format!(
+                        "the quote closing this cell is followed by `{after}`: a quote inside it was read as its end"
+                    )
+                } else {
+                    let lines = match close_line - line {
+                        1 => format!("line {close_line} was"),
+                        _ => format!("lines {} to {close_line} were", line + 1),
+                    };
+                    format!(
+                        "the quote opening this cell is closed only on line {close_line}, followed by `{after}`: {lines} read as part of this cell"
+                    )
+                };
+                (
+                    message,
+                    "a quote inside a cell is written `\"\"`, in a cell quoted whole: `\"a 5\"\" screen\"`",
+                )
+            }
+        };
+        let d = self.source.at(line, cell, message).with_hint(hint);
+        Some((problem, d.with_caret(Some(caret))))
     }
 
     /// The line the current row starts on.
@@ -509,12 +598,12 @@ pub fn records<T: CsvRecord + PartlyRead>(
         let out = (sheet.read)(&mut rows);
         return done(rows, out, unloaded);
     }
-    if let Some(id_at) = separated_by_semicolons::<T>(&mut rows) {
+    if let Some((separator, id_at)) = separated_otherwise::<T>(&mut rows) {
         // Its records are written: references to them are not unknown.
         while rows.next_row() {
             let id = id_at.and_then(|k| {
                 let cell = rows.cell(0)?;
-                let id = cell.split(';').nth(k)?.trim();
+                let id = cell.split(separator).nth(k)?.trim();
                 (!id.is_empty()).then(|| id.to_owned())
             });
             unloaded.extend(id);
@@ -602,27 +691,41 @@ enum Column {
 }
 
 /// Whether the header row names the columns with `;` between them (as
-/// Excel saves "CSV" where the decimal mark is a comma): then it is
+/// Excel saves "CSV" where the decimal mark is a comma) or tabs (Excel's
+/// "Text (Tab delimited)", a copy from a spreadsheet): then it is
 /// reported once, at the header, and no row is read, as every field of
-/// every row would be reported missing. `Some` with where `id` is among
-/// the names, if it is.
-fn separated_by_semicolons<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<Option<usize>> {
+/// every row would be reported missing. `Some` with the separator, and
+/// where `id` is among the names, if it is.
+fn separated_otherwise<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<(char, Option<usize>)> {
     let cells = rows.trimmed();
     let [only] = cells.as_slice() else {
         return None;
     };
-    let names: Vec<String> = only.split(';').map(|n| n.trim().to_lowercase()).collect();
     let columns = T::columns();
-    if names.len() < 2 || !names.iter().all(|n| columns.contains(&n.as_str())) {
-        return None;
-    }
+    let (separator, names) = [';', '\t'].into_iter().find_map(|separator| {
+        let names: Vec<String> = (only.split(separator))
+            .map(|n| n.trim().to_lowercase())
+            .collect();
+        (names.len() >= 2 && names.iter().all(|n| columns.contains(&n.as_str())))
+            .then_some((separator, names))
+    })?;
+    let (shown, hint) = match separator {
+        ';' => (
+            "`;`",
+            "save it again as CSV with commas (Excel: \"CSV UTF-8 (Comma delimited)\"; LibreOffice: field delimiter `,`)",
+        ),
+        _ => (
+            "tabs",
+            "save it again as CSV with commas (Excel: \"CSV UTF-8 (Comma delimited)\", not \"Text (Tab delimited)\"; LibreOffice: field delimiter `,`)",
+        ),
+    };
     let span = rows.span();
     rows.err(
         span,
-        "the columns of this file are separated by `;`: a CSV data file's are separated by commas",
-        Some("save it again as CSV with commas (Excel: \"CSV UTF-8 (Comma delimited)\"; LibreOffice: field delimiter `,`)".into()),
+        format!("the columns of this file are separated by {shown}: a CSV data file's are separated by commas"),
+        Some(hint.into()),
     );
-    Some(names.iter().position(|n| n == "id"))
+    Some((separator, names.iter().position(|n| n == "id")))
 }
 
 /// Reads the header row of a data file of `T`: each cell names a column
@@ -630,6 +733,20 @@ fn separated_by_semicolons<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<Option<u
 /// reported at their cell; `None` when the header cannot be a data file's.
 fn header<T: CsvRecord>(rows: &mut Rows<'_>) -> Option<Vec<Column>> {
     let names: Vec<String> = rows.trimmed().into_iter().map(str::to_owned).collect();
+    // A row of empty cells above the header (`,,`, as a spreadsheet saves
+    // an empty first row): one message, not a "no name" for each column
+    // and a "missing" for each field of each row. No row is read; any
+    // record of the kind may be among them.
+    if names.iter().all(String::is_empty) {
+        let span = rows.span();
+        rows.err(
+            span,
+            "the first row names no column: a data file's first row names its fields (`id`, `name`, …)",
+            Some("delete the empty rows above the row of column names".into()),
+        );
+        rows.file.cut_short = true;
+        return None;
+    }
     if names.len() > MAX_COLUMNS {
         let span = rows.span();
         rows.err(
@@ -711,9 +828,13 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_found() {
-        assert_eq!(unclosed_quote("a,\"b\nc,d\n", 0), Some((2, 2)));
-        assert_eq!(unclosed_quote("a,\"b\"\"\nc\",d\n", 0), None);
-        assert_eq!(unclosed_quote("a,b\"c\n", 0), None);
+        let unclosed = |t: &str| quote_problem(t, 0, t.len());
+        assert_eq!(
+            unclosed("a,\"b\nc,d\n"),
+            Some((QuoteProblem::Unclosed, 2, 2))
+        );
+        assert_eq!(unclosed("a,\"b\"\"\nc\",d\n"), None);
+        assert_eq!(unclosed("a,b\"c\n"), None);
     }
 
     #[test]

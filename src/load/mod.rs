@@ -1268,6 +1268,9 @@ fn parse_entry(
             out.unloaded
                 .keys
                 .extend(unloaded.into_iter().map(|k| (name, k)));
+            if csv.as_ref().is_some_and(|c| c.cut_short) {
+                out.unloaded.kinds.push(name);
+            }
             // A CSV file's rows and what it told besides stay with it.
             out.files.push(SourceFile {
                 csv: csv.map(Box::new),

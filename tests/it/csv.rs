@@ -259,6 +259,62 @@ fn a_file_separated_by_semicolons_is_said_once() {
     );
 }
 
+/// The same for tabs (Excel's "Text (Tab delimited)", or a copy from a
+/// spreadsheet): the header was one unknown column named
+/// `id<TAB>date<TAB>title`, and each row lacked `id`, `date` and `title`.
+#[test]
+fn a_file_separated_by_tabs_is_said_once() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        "id\tdate\ttitle\nfrom-excel\t2021-01-01\tFrom Excel\n",
+    );
+    write(
+        dir.path(),
+        "statements/on-excel.yaml",
+        "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
+    );
+    let err = check_fails(dir.path());
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/events/sheet.csv:1:1: error: the columns of this file are separated by tabs: a CSV data file's are separated by commas"
+        ]
+    );
+    assert!(err.contains("not \"Text (Tab delimited)\""), "{err}");
+}
+
+/// An empty first row (`,,`, as a spreadsheet saves a blank row above the
+/// column names) gave a "no name in the header row" for each column and a
+/// "missing" for each field of each row: it is one message at line 1, and
+/// a reference to a record of the file is not said to be unknown.
+#[test]
+fn an_empty_first_row_is_said_once() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        ",,\nid,date,title\nfrom-excel,2021-01-01,From Excel\nalso,2021-01-02,Also\n",
+    );
+    write(
+        dir.path(),
+        "statements/on-excel.yaml",
+        "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
+    );
+    let err = check_fails(dir.path());
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/events/sheet.csv:1:1: error: the first row names no column: a data file's first row names its fields (`id`, `name`, …)"
+        ]
+    );
+    assert!(
+        err.contains("hint: delete the empty rows above the row of column names"),
+        "{err}"
+    );
+}
+
 #[test]
 fn messages_give_the_line_in_the_file_and_the_cell_in_the_row() {
     let dir = investigation(None);
@@ -372,7 +428,9 @@ fn rows_and_headers_that_cannot_be_read_are_reported() {
 /// that is the one error about it, wherever the quote opens. The row's
 /// cells were also read, and "missing the required field `title`", a
 /// bad date made of the rest of the row, or a TimelineJS row with no
-/// `Headline` followed from it.
+/// `Headline` followed from it. A statement about an event of the rows
+/// swallowed (`ev-b`) is not said to name an unknown event: any event
+/// may have been in them.
 #[test]
 fn an_unclosed_quote_is_the_only_error_about_its_row() {
     for (rel, text, place) in [
@@ -391,9 +449,19 @@ fn an_unclosed_quote_is_the_only_error_about_its_row() {
             "Year,Headline,Text\n\"2020,First,One\n2021,Second,Two\n",
             "content/events/sheet.csv:2:1",
         ),
+        (
+            "events/crlf-header.csv",
+            "id,date,\"title\r\nev-a,2020-01-01,First\r\n",
+            "content/events/crlf-header.csv:1:3",
+        ),
     ] {
         let dir = investigation(None);
         write(dir.path(), rel, text);
+        write(
+            dir.path(),
+            "statements/about-b.yaml",
+            "- id: on-b\n  by: port-authority\n  date: 2020-03-01\n  kind: statement\n  quote: Nothing to add.\n  about: [ev-b]\n",
+        );
         let err = check_fails(dir.path());
         assert_eq!(
             error_lines(&err),
@@ -401,6 +469,61 @@ fn an_unclosed_quote_is_the_only_error_about_its_row() {
                 "{place}: error: this quoted cell is never closed: the rest of the file was read as part of it"
             )],
             "{err}"
+        );
+    }
+}
+
+/// Text after the quote that closes a cell (`"Tender" opened`, or a stray
+/// quote in a later row closing a cell opened by mistake) is read by the
+/// `csv` crate without a word: the quotes went, and the rows between were
+/// joined into one cell, their events lost. Each is an error at the cell
+/// whose quote opened; the rows after it are read as usual, and a
+/// reference to an event that was lost is not said to be unknown.
+#[test]
+fn text_after_a_closing_quote_is_an_error_at_its_cell() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/bids.csv",
+        "id,date,title\nbid-1,2021-03-05,Opened\nbid-2,2021-03-06,\"Bids close,x\nbid-3,2021-03-07,He said 5\" screen,,\nbid-4,2021-03-08,\"Tender\" opened\nbid-5,2021-03-09,\"Fine, \"\"quoted\"\"\"\n",
+    );
+    write(
+        dir.path(),
+        "statements/about-bids.yaml",
+        "- id: on-bids\n  by: port-authority\n  date: 2021-03-10\n  kind: statement\n  quote: Nothing to add.\n  about: [bid-3, bid-5]\n",
+    );
+    let err = check_fails(dir.path());
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/events/bids.csv:3:3: error: the quote opening this cell is closed only on line 4, followed by ` screen`: line 4 was read as part of this cell",
+            "content/events/bids.csv:5:3: error: the quote closing this cell is followed by ` opened`: a quote inside it was read as its end",
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: a quote inside a cell is written `\"\"`, in a cell quoted whole: `\"a 5\"\" screen\"`"),
+        "{err}"
+    );
+    // Written as meant, every event builds, its quotes kept.
+    let csv = dir.path().join("content/events/bids.csv");
+    std::fs::write(
+        &csv,
+        "id,date,title\nbid-1,2021-03-05,Opened\nbid-2,2021-03-06,\"Bids close, x\"\nbid-3,2021-03-07,\"He said 5\"\" screen\"\nbid-4,2021-03-08,\"\"\"Tender\"\" opened\"\nbid-5,2021-03-09,\"Fine, \"\"quoted\"\"\"\n",
+    )
+    .unwrap();
+    let o = dossier_in(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json = read(&dir.path().join("public/data/events.json"));
+    for title in [
+        "Bids close, x",
+        "He said 5\\\" screen",
+        "\\\"Tender\\\" opened",
+        "Fine, \\\"quoted\\\"",
+    ] {
+        assert!(
+            json.contains(&format!("\"title\": \"{title}\"")),
+            "{title} in {json}"
         );
     }
 }
