@@ -186,22 +186,43 @@ pub fn media_url(cell: &str) -> Option<String> {
     url.map(|u| with_scheme(&u))
 }
 
-/// A word of a `Media` cell beside its address (a second address, or
-/// words around it, which [`media_url`] would take as part of one
-/// address); `None` for an embed code (whose first address is taken), a
-/// lone address, or text that holds no address (kept as text). An address
-/// is a word holding `://` or starting with `www.`.
+/// What a `Media` cell holds beside its address: the words before it
+/// (a caption), else a second address joined to it (`…/a.jpg;https://…`)
+/// or the rest of the cell after it (a second address, words), which
+/// [`media_url`] would take as part of one address; `None` for an embed
+/// code (whose first address is taken), a lone address, or text that
+/// holds no address (kept as text). An address is a word holding `://`,
+/// or starting with `//` or `www.` (which [`media_url`] gives `https:`).
 pub fn beside_address(cell: &str) -> Option<&str> {
     let cell = cell.trim();
     if cell.starts_with('<') {
         return None;
     }
-    let is_address =
-        |w: &str| w.contains("://") || w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
-    let address = cell.split_whitespace().position(is_address)?;
-    (cell.split_whitespace().enumerate())
-        .find(|&(i, _)| i != address)
-        .map(|(_, w)| w)
+    let is_address = |w: &str| {
+        w.contains("://")
+            || w.starts_with("//")
+            || w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."))
+    };
+    let start = cell
+        .split_whitespace()
+        .find(|w| is_address(w))
+        .map(|w| w.as_ptr() as usize - cell.as_ptr() as usize)?;
+    let before = cell[..start].trim_end();
+    if !before.is_empty() {
+        return Some(before);
+    }
+    let word = cell[start..].split_whitespace().next().unwrap_or("");
+    // A second scheme in the same word: two addresses joined by `;`, `,`
+    // or `|`, from the start of its scheme's letters.
+    let first = word.find("://").map_or(0, |i| i + 3);
+    if let Some(i) = word[first..].find("://").map(|i| first + i) {
+        let scheme = word[..i]
+            .rfind(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '.' | '-'))
+            .map_or(0, |j| j + 1);
+        return Some(&word[scheme..]);
+    }
+    let after = cell[start + word.len()..].trim_start();
+    (!after.is_empty()).then_some(after)
 }
 
 /// A URL that names its host without a scheme given `https:`, the scheme

@@ -224,13 +224,19 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
     let media = cell(rows, layout, "Media");
     let refused = media.as_ref().and_then(|(m, span)| {
         // Two addresses, or words beside an address, in one cell were
-        // made one link that led nowhere, without a word; TimelineJS
+        // made one link that led nowhere (two addresses, without a word),
+        // or refused as a link scheme (`Photo: https://…`); TimelineJS
         // shows one medium, named by one address.
-        if let Some(word) = html::beside_address(m) {
+        if let Some(beside) = html::beside_address(m) {
+            // A caption may be long: enough of it to find it by.
+            let word = match beside.char_indices().nth(40) {
+                Some((i, _)) => format!("{}…", &beside[..i]),
+                None => beside.to_owned(),
+            };
             return Some((
                 *span,
                 format!("`Media` holds `{word}` beside its address: TimelineJS shows one medium per event, named by one address"),
-                "keep one address in `Media`; link the others, or write the words, in `Text`",
+                "keep one address in `Media`; link the others, or write the words, in `Text` (a space within an address is written `%20`)",
             ));
         }
         let url = html::media_url(m)?;
@@ -246,6 +252,11 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
     } else if let Some((m, span)) = media {
         let md = html::media(&m);
         if !md.is_empty() {
+            // Behind the text, the link is said at its own cell.
+            if let Some(text) = summary_span {
+                let from = summary.iter().map(|s| s.len() + 2).sum();
+                rows.file.media.push((text, from, span));
+            }
             summary.push(md);
             summary_span.get_or_insert(span);
         }

@@ -371,7 +371,11 @@ impl<'a> Ctx<'a> {
         // In a CSV file a message names the cell (its number is the
         // column), whatever line of it the link is on; a TimelineJS cell's
         // Markdown is not even the file's text.
-        let in_csv = self.loaded.files[t.span.file()].csv.is_some();
+        let csv = self.loaded.files[t.span.file()].csv.as_deref();
+        let in_csv = csv.is_some();
+        // A cell's place, or another cell's for a part of the value made
+        // from it (a TimelineJS summary's `Media` link).
+        let cell = |offset: usize| csv.map_or(t.span, |c| c.place_in(t.span, offset));
         let value_lines = LineStarts::default();
         let places = match t.span.line() == 0 || in_csv {
             true => HashMap::new(),
@@ -391,8 +395,11 @@ impl<'a> Ctx<'a> {
                 let at = l[at..].find(dest).map_or(at, |i| at + i);
                 return Span::new(t.span.file(), line, l[..at].chars().count() + 1);
             }
+            if in_csv {
+                return cell(offset);
+            }
             let (n, _) = value_lines.line_col(&t.value, offset);
-            if t.span.line() == 0 || in_csv {
+            if t.span.line() == 0 {
                 return t.span;
             }
             let line = t.span.line() + n - 1;
@@ -412,7 +419,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let (line, _) = value_lines.line_col(&t.value, b.offset);
-            let d = b.said(|m| self.at(t.span, m));
+            let at = cell(b.offset);
+            let d = b.said(|m| self.at(at, m));
             let by = if in_csv { 0 } else { line.saturating_sub(1) };
             let d = shift_lines(d, by, |n| file_text.line(n));
             self.diags.push(d);

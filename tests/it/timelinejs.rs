@@ -220,11 +220,13 @@ fn a_media_cell_is_checked_at_its_own_column() {
     );
 }
 
-/// A `Media` cell with two addresses, or words beside its address, made
-/// one link to an address that does not exist (with the space in it),
-/// and no message: it is an error at the cell. An embed code, whose
-/// first address is taken, and words without an address (kept as text)
-/// are not.
+/// A `Media` cell with two addresses made one link to an address that
+/// does not exist (with the space in it), and no message; words beside
+/// its address were refused as a link scheme (`Photo:`) or, before a
+/// `//host/…` or `www.host/…` address, kept as text without a word. Each
+/// is an error at the cell, naming the word beside the address. An embed
+/// code, whose first address is taken, and words without an address
+/// (kept as text) are not.
 #[test]
 fn a_media_cell_with_more_than_one_address_is_an_error_at_its_cell() {
     let dir = sheet(
@@ -244,6 +246,29 @@ fn a_media_cell_with_more_than_one_address_is_an_error_at_its_cell() {
                 ("Headline", "Captioned"),
                 ("Text", "<p>One.</p>"),
                 ("Media", "Photo: https://example.org/c.jpg"),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Schemeless"),
+                ("Media", "Photo: //example.org/d.jpg"),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Copied"),
+                ("Media", "www.example.org/e.jpg (AFP)"),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Joined"),
+                (
+                    "Media",
+                    "https://example.org/f.jpg;https://example.org/g.jpg",
+                ),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Caption"),
+                ("Media", "Photo of the harbour, https://example.org/h.jpg"),
             ]),
             &row(&[
                 ("Year", "2022"),
@@ -268,11 +293,15 @@ fn a_media_cell_with_more_than_one_address_is_an_error_at_its_cell() {
         [
             "content/events/sheet.csv:2:12: error: `Media` holds `https://example.org/b.jpg` beside its address: TimelineJS shows one medium per event, named by one address",
             "content/events/sheet.csv:3:12: error: `Media` holds `Photo:` beside its address: TimelineJS shows one medium per event, named by one address",
+            "content/events/sheet.csv:4:12: error: `Media` holds `Photo:` beside its address: TimelineJS shows one medium per event, named by one address",
+            "content/events/sheet.csv:5:12: error: `Media` holds `(AFP)` beside its address: TimelineJS shows one medium per event, named by one address",
+            "content/events/sheet.csv:6:12: error: `Media` holds `https://example.org/g.jpg` beside its address: TimelineJS shows one medium per event, named by one address",
+            "content/events/sheet.csv:7:12: error: `Media` holds `Photo of the harbour,` beside its address: TimelineJS shows one medium per event, named by one address",
         ]
     );
     assert!(
         err.contains(
-            "hint: keep one address in `Media`; link the others, or write the words, in `Text`"
+            "hint: keep one address in `Media`; link the others, or write the words, in `Text` (a space within an address is written `%20`)"
         ),
         "{err}"
     );
@@ -280,16 +309,65 @@ fn a_media_cell_with_more_than_one_address_is_an_error_at_its_cell() {
     let csv = dir.path().join("content/events/sheet.csv");
     let text = read(&csv)
         .replace(" https://example.org/b.jpg", "")
-        .replace("Photo: ", "");
+        .replace("Photo: ", "")
+        .replace(" (AFP)", "")
+        .replace(";https://example.org/g.jpg", "")
+        .replace("Photo of the harbour, ", "");
     std::fs::write(&csv, text).unwrap();
     let out = build_ok(dir.path());
     let timeline = read(&out.join("timeline/index.html"));
-    for a in ["a.jpg", "c.jpg"] {
-        assert!(
-            timeline.contains(&format!("href=\"https://example.org/{a}\"")),
-            "{timeline}"
-        );
+    for a in ["a", "c", "d", "www.example.org/e", "f", "h"] {
+        let a = match a.contains('/') {
+            true => format!("https://{a}.jpg"),
+            false => format!("https://example.org/{a}.jpg"),
+        };
+        assert!(timeline.contains(&format!("href=\"{a}\"")), "{timeline}");
     }
+}
+
+/// A `Media` path naming no file of the site was said at the `Text`
+/// column, where the summary made of both cells starts: it is said at
+/// the `Media` cell, and a link in `Text` still at its own.
+#[test]
+fn a_media_path_naming_no_file_is_said_at_the_media_cell() {
+    let dir = sheet(
+        "title: Sheets\n",
+        &[
+            &row(&[
+                ("Year", "2020"),
+                ("Headline", "With text"),
+                ("Text", "<p>Some text.</p>"),
+                ("Media", "img/nothere.jpg"),
+            ]),
+            &row(&[
+                ("Year", "2021"),
+                ("Headline", "Alone"),
+                ("Media", "img/gone.jpg"),
+            ]),
+            &row(&[
+                ("Year", "2022"),
+                ("Headline", "In the text"),
+                ("Text", "<p>See <a href=\"docs/x.pdf\">this</a>.</p>"),
+                ("Media", "https://example.org/a.jpg"),
+            ]),
+        ],
+    );
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(
+        error_places(&err),
+        [
+            "content/events/sheet.csv:2:12",
+            "content/events/sheet.csv:3:12",
+            "content/events/sheet.csv:4:11",
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains("`img/nothere.jpg` names no file of the built site"),
+        "{err}"
+    );
 }
 
 /// A sheet has no `id` column: ids are made from the year and the
