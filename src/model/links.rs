@@ -407,8 +407,19 @@ pub(crate) fn check_files(
                 as_written(&f.path)
             ))
         } else {
-            (say.nearby
-                .closest(&f.path, files.iter().map(String::as_str).chain(folders)))
+            // A path naming a file (`images/harbour.jpg`) is offered a
+            // file of its type: a page's folder (`tags/harbour/`) near in
+            // spelling is no picture.
+            match extension(&f.path) {
+                Some(ext) => say.nearby.closest(
+                    &f.path,
+                    (files.iter().map(String::as_str))
+                        .filter(|p| extension(p).is_some_and(|e| same_type(e, ext))),
+                ),
+                None => say
+                    .nearby
+                    .closest(&f.path, files.iter().map(String::as_str).chain(folders)),
+            }
             .map(did_you_mean_path)
         };
         let hint = hint.unwrap_or_else(|| {
@@ -420,9 +431,38 @@ pub(crate) fn check_files(
     diags
 }
 
+/// The extension of the last segment of `path` (`jpg` for
+/// `images/a.jpg`), if it has one: what it is named as a file.
+fn extension(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (stem, ext) = name.rsplit_once('.')?;
+    (!stem.is_empty() && !ext.is_empty()).then_some(ext)
+}
+
+/// Whether two extensions name files of one type: alike ignoring case,
+/// `jpg` and `jpeg` and `htm` and `html` alike too.
+fn same_type(a: &str, b: &str) -> bool {
+    let norm = |e: &str| match e.to_ascii_lowercase().as_str() {
+        "jpeg" => "jpg".to_owned(),
+        "htm" => "html".to_owned(),
+        e => e.to_owned(),
+    };
+    norm(a) == norm(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_offered_files_of_its_type() {
+        assert_eq!(extension("images/harbour.jpg"), Some("jpg"));
+        assert_eq!(extension("tags/harbour/"), None);
+        assert_eq!(extension("articles/x"), None);
+        assert_eq!(extension(".well-known"), None);
+        assert!(same_type("JPEG", "jpg"));
+        assert!(!same_type("jpg", "png"));
+    }
 
     #[test]
     fn a_path_offered_is_written_as_a_link_holds_it() {

@@ -537,3 +537,35 @@ fn an_image_from_another_host_is_a_link_with_a_warning() {
         "{page}"
     );
 }
+
+/// A picture named wrongly was offered a page's folder near in spelling
+/// (`./images/harbour.jpg`: "did you mean `tags/harbour/`?"), which is no
+/// picture: a path naming a file is offered only files of its type.
+#[test]
+fn a_missing_picture_is_offered_pictures_only() {
+    let inv = investigation(None);
+    let root = inv.path();
+    let article = root.join("content/articles/first-story.md");
+    let text = read(&article);
+    std::fs::write(
+        &article,
+        format!("{text}\n![The harbour](./images/harbour.jpg)\n"),
+    )
+    .unwrap();
+    let err = errors(root);
+    assert!(
+        err.contains("`./images/harbour.jpg` names no file of the built site"),
+        "{err}"
+    );
+    assert!(!err.contains("tags/harbour/"), "{err}");
+    assert!(
+        err.contains("hint: put the file in `content/static/`"),
+        "{err}"
+    );
+    // A picture of the same type near in spelling is offered.
+    let images = root.join("content/static/images");
+    std::fs::create_dir_all(&images).unwrap();
+    std::fs::write(images.join("harbor.JPEG"), b"\xff\xd8\xff").unwrap();
+    let err = errors(root);
+    assert!(err.contains("did you mean `images/harbor.JPEG`?"), "{err}");
+}
