@@ -98,8 +98,13 @@ impl Cell for Field<bool> {
 
 impl Cell for Field<DateInput> {
     fn read(cell: &str, span: Span) -> Result<Self, String> {
-        // A spreadsheet shows a date in its own way and may save it so.
-        if cell.contains(['/', '.']) {
+        // A spreadsheet shows a date in its own way and may save it so,
+        // with its day and month in digits (`05/03/2021`, `05.03.2021`),
+        // either of which may be the day. Other ways (`5 Mar. 2021`) are
+        // the model's to read, which offers the date meant.
+        let digits = |c: char| c.is_ascii_digit() || c.is_whitespace();
+        if cell.contains('/') || (cell.contains('.') && cell.chars().all(|c| digits(c) || c == '.'))
+        {
             return Err(format!(
                 "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a spreadsheet may have rewritten it: format the column as text)",
                 cell.trim()

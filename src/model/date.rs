@@ -90,8 +90,110 @@ impl Date {
     /// What to write instead of `s` when its only fault is a year of
     /// fewer than four digits: "write 0602" for `602`, "write 0750-06"
     /// for `750-06` (content format 1.1, "Errors").
+    ///
+    /// Also the date meant, when `s` can be only one: `2021-3-5` (write
+    /// 2021-03-05), `5 March 2021`, `March 5, 2021` and `Mar 2021` (months
+    /// named in English, in full or by three letters), `Mar-21` (a
+    /// spreadsheet's `mmm-yy`, said as "if … is meant") and a spreadsheet's
+    /// number for a day, `44260` (Excel's 1900 date system: days since
+    /// 30 December 1899). A day and a month both in digits (`05/03/2021`)
+    /// may be either: nothing is offered.
     pub fn suggestion(s: &str) -> Option<String> {
-        Date::padded(s.trim()).map(|p| format!("write {p}"))
+        let s = s.trim();
+        if let Some(p) = Date::padded(s).or_else(|| Date::parts_padded(s)) {
+            return Some(format!("write {p}"));
+        }
+        if let Some((date, sure)) = Date::in_words(s) {
+            return Some(match sure {
+                true => format!("write {}", date.iso()),
+                false => format!("write {} if {date} is meant", date.iso()),
+            });
+        }
+        Date::day_number(s).map(|d| {
+            format!(
+                "write {}: `{s}` is a spreadsheet's number for that day (format the column as text before saving)",
+                d.iso()
+            )
+        })
+    }
+
+    /// `2021-3-5` as `2021-03-05`: a four-digit year, then a month and a
+    /// day of one or two digits.
+    fn parts_padded(s: &str) -> Option<String> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        let ([_, _] | [_, _, _]) = parts.as_slice() else {
+            return None;
+        };
+        if parts[0].len() != 4
+            || !parts.iter().all(digits)
+            || parts[1..].iter().any(|p| p.len() > 2)
+        {
+            return None;
+        }
+        let padded: Vec<String> = std::iter::once(parts[0].to_owned())
+            .chain(parts[1..].iter().map(|p| format!("{p:0>2}")))
+            .collect();
+        let padded = padded.join("-");
+        (padded != s && Date::parse(&padded).is_ok()).then_some(padded)
+    }
+
+    /// A date written with its month's English name: `5 March 2021`,
+    /// `March 5, 2021`, `Mar. 2021`, `Mar-21`; whether it is surely the
+    /// one meant (a two-digit year is taken as 20xx, and not surely).
+    fn in_words(s: &str) -> Option<(Date, bool)> {
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let month_of = |w: &str| {
+            let w = w.to_lowercase();
+            (w.len() >= 3)
+                .then(|| MONTHS.iter().position(|m| m.to_lowercase().starts_with(&w)))
+                .flatten()
+                .and_then(|i| u8::try_from(i + 1).ok())
+        };
+        let mut month = None;
+        let mut numbers = Vec::new();
+        for w in &words {
+            if let Some(m) = month_of(w).filter(|_| month.is_none()) {
+                month = Some(m);
+            } else if !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+                numbers.push(*w);
+            } else {
+                return None;
+            }
+        }
+        let month = month?;
+        let (year, day, sure) = match numbers.as_slice() {
+            [y] if y.len() == 4 => (*y, None, true),
+            [y] if y.len() == 2 && s.contains('-') => (*y, None, false),
+            [a, b] if b.len() == 4 && a.len() <= 2 => (*b, Some(*a), true),
+            [a, b] if a.len() == 4 && b.len() <= 2 => (*a, Some(*b), true),
+            _ => return None,
+        };
+        let year = match year.len() {
+            2 => format!("20{year}"),
+            _ => year.to_owned(),
+        };
+        let iso = match day {
+            Some(d) => format!("{year}-{month:02}-{d:0>2}"),
+            None => format!("{year}-{month:02}"),
+        };
+        Date::parse(&iso).ok().map(|d| (d, sure))
+    }
+
+    /// A spreadsheet's number for a day (five digits: 1927 to 2173), as
+    /// the date it stands for in Excel's 1900 date system.
+    fn day_number(s: &str) -> Option<Date> {
+        if s.len() != 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: i64 = s.parse().ok()?;
+        let day = jiff::civil::date(1899, 12, 30)
+            .checked_add(jiff::Span::new().days(n))
+            .ok()?;
+        Date::parse(&day.to_string()).ok()
     }
 
     /// `s` with its year padded to four digits, when that makes it a date
@@ -348,6 +450,36 @@ mod tests {
         assert_eq!(Date::suggestion("44-03").as_deref(), Some("write 0044-03"));
         assert_eq!(Date::suggestion("2021-13"), None);
         assert_eq!(Date::suggestion("July"), None);
+        assert_eq!(
+            Date::suggestion("2021-3-5").as_deref(),
+            Some("write 2021-03-05")
+        );
+        assert_eq!(Date::suggestion("2021-3").as_deref(), Some("write 2021-03"));
+        assert_eq!(
+            Date::suggestion("5 March 2021").as_deref(),
+            Some("write 2021-03-05")
+        );
+        assert_eq!(
+            Date::suggestion("March 5, 2021").as_deref(),
+            Some("write 2021-03-05")
+        );
+        assert_eq!(
+            Date::suggestion("Sept. 2021").as_deref(),
+            Some("write 2021-09")
+        );
+        assert_eq!(
+            Date::suggestion("Mar-21").as_deref(),
+            Some("write 2021-03 if March 2021 is meant")
+        );
+        assert_eq!(
+            Date::suggestion("44260").as_deref(),
+            Some(
+                "write 2021-03-05: `44260` is a spreadsheet's number for that day (format the column as text before saving)"
+            )
+        );
+        assert_eq!(Date::suggestion("05/03/2021"), None);
+        assert_eq!(Date::suggestion("31 February 2021"), None);
+        assert_eq!(Date::suggestion("Mayday 2021"), None);
         assert_eq!(Date::suggestion("0"), None);
     }
 

@@ -460,11 +460,15 @@ impl<'a> Ctx<'a> {
         names: &[&str],
         what: &str,
     ) -> Option<T> {
-        if let Some(v) = parse(&t.value) {
+        // Spaces around a value (a spreadsheet cell's ` alleged`) are not
+        // part of it, as around a YAML one; "did you mean `alleged`?"
+        // read as the value itself.
+        if let Some(v) = parse(t.value.trim()) {
             return Some(v);
         }
+        // The message lists the allowed values already.
         let hint = did_you_mean(&t.value, names.iter().copied())
-            .unwrap_or_else(|| format!("allowed: {}", names.join(", ")));
+            .unwrap_or_else(|| "write one of the allowed values, as listed".to_owned());
         let message = format!(
             "`{}` is not a valid {what}; allowed: {}",
             t.value,

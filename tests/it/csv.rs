@@ -315,6 +315,58 @@ fn an_empty_first_row_is_said_once() {
     );
 }
 
+/// Dates as spreadsheets and people write them got "write YYYY, YYYY-MM
+/// or YYYY-MM-DD" and nothing more: the date meant is offered where it
+/// can be only one (a spreadsheet's day number too), and not where the
+/// day and the month may be either (`05/03/2021`). A status with a space
+/// before it (` alleged`) was refused with "did you mean `alleged`?"; it
+/// is read, as a YAML value would be.
+#[test]
+fn dates_as_spreadsheets_write_them_are_offered_as_dossier_reads_them() {
+    let dir = investigation(None);
+    write(
+        dir.path(),
+        "events/sheet.csv",
+        "id,date,title,status\n\
+         serial,44260,Serial,\n\
+         excel-month,Mar-21,Month,\n\
+         unpadded,2021-3-5,Unpadded,\n\
+         words,5 March 2021,Words,\n\
+         american,\"March 5, 2021\",American,\n\
+         either,05/03/2021,Either,\n\
+         spaced,2021-03-05,Spaced, alleged\n",
+    );
+    let err = check_fails(dir.path());
+    // The errors' hints (the base investigation has warnings of its own).
+    let mut in_error = false;
+    let hints: Vec<&str> = err
+        .lines()
+        .filter_map(|l| {
+            if l.contains(": error: ") || l.contains(": warning: ") {
+                in_error = l.contains(": error: ");
+            }
+            l.trim_start().strip_prefix("= hint: ").filter(|_| in_error)
+        })
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            "write 2021-03-05: `44260` is a spreadsheet's number for that day (format the column as text before saving)",
+            "write 2021-03 if March 2021 is meant",
+            "write 2021-03-05",
+            "write 2021-03-05",
+            "write 2021-03-05",
+        ],
+        "{err}"
+    );
+    assert_eq!(error_lines(&err).len(), 6, "{err}");
+    assert!(
+        err.contains("content/events/sheet.csv:7:2: error: `05/03/2021` is not a date"),
+        "{err}"
+    );
+    assert!(!err.contains("status"), "{err}");
+}
+
 #[test]
 fn messages_give_the_line_in_the_file_and_the_cell_in_the_row() {
     let dir = investigation(None);
