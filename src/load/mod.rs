@@ -1160,19 +1160,80 @@ fn read_text(root: &Path, path: &Path, limit: u64) -> Result<String, Unread> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(shown.clone(), format!("cannot read this file: {e}")))?;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     decode(bytes).map_err(|e| {
-        let good = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
-        let (line, col) = crate::diag::line_col(&text, good);
-        let mut d = Diagnostic::new(shown, "this file is not valid UTF-8 text")
-            .with_hint("save it as UTF-8 in your editor");
-        d.line = Some(line);
-        d.column = Some(col);
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
         Unread {
-            problem: Box::new(d),
-            lossy: Some(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            problem: Box::new(not_utf8(shown, e.as_bytes(), e.utf8_error(), csv)),
+            lossy: Some(lossy),
         }
     })
+}
+
+/// The error for a file whose `bytes` are not UTF-8 (`error`): at the
+/// first byte that is not, quoting its line, in a CSV file at its cell
+/// (content format 1.1: a CSV message's column is the cell's number). A
+/// file in UTF-16 (Excel's "Unicode Text", with its byte order mark) says
+/// so, and a byte that Windows-1252 reads as a letter (`é`, saved by a
+/// Windows program in its own encoding) names it.
+fn not_utf8(shown: String, bytes: &[u8], error: std::str::Utf8Error, csv: bool) -> Diagnostic {
+    let hint = match csv {
+        true => {
+            "save it again as UTF-8 (Excel: \"CSV UTF-8 (Comma delimited)\"; LibreOffice: character set \"Unicode (UTF-8)\")"
+        }
+        false => "save it as UTF-8 in your editor",
+    };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Diagnostic::at_quoting(
+            shown,
+            1,
+            1,
+            None,
+            "this file is UTF-16 text (as Excel saves \"Unicode Text\"): dossier reads UTF-8",
+        )
+        .with_hint(hint);
+    }
+    let good = error.valid_up_to();
+    let text = String::from_utf8_lossy(&bytes[..good]);
+    let (line, col) = crate::diag::line_col(&text, good);
+    let line_start = text[..good].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = bytes[good..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| good + i);
+    let quote = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    let quote = quote.trim_end_matches('\r');
+    // Windows-1252 and Latin-1 agree from 0xA0 on: letters such as é.
+    let byte = bytes[good];
+    let message = match byte {
+        0xC0..=0xFF | 0xA0..=0xBF if char::from(byte).is_alphabetic() => format!(
+            "this file is not valid UTF-8 text: the byte {byte:#04X} here is `{}` in Windows-1252, which a Windows program may have saved",
+            char::from(byte)
+        ),
+        _ => "this file is not valid UTF-8 text".to_owned(),
+    };
+    // In a CSV file, the cell's number: commas before it on its line,
+    // outside quotes (a cell spanning lines is counted from its line).
+    let column = match csv {
+        true => {
+            let mut quoted = false;
+            1 + text[line_start..good]
+                .chars()
+                .filter(|&c| {
+                    if c == '"' {
+                        quoted = !quoted;
+                    }
+                    c == ',' && !quoted
+                })
+                .count()
+        }
+        false => col,
+    };
+    Diagnostic::at_quoting(shown, line, column, Some(quote), message)
+        .with_caret(Some(col))
+        .with_hint(hint)
 }
 
 /// A file's bytes as its text: without a UTF-8 byte order mark, lone CRs

@@ -367,6 +367,35 @@ fn dates_as_spreadsheets_write_them_are_offered_as_dossier_reads_them() {
     assert!(!err.contains("status"), "{err}");
 }
 
+/// A CSV file saved by Excel in Windows-1252 ("CSV (Comma delimited)")
+/// was "not valid UTF-8" at the character's column on its line, which in
+/// a CSV file names a cell (column 26 of a row of 3), quoting nothing and
+/// naming no way to save it: it is said at the cell, quoting the line,
+/// naming the letter the byte stands for and Excel's "CSV UTF-8".
+#[test]
+fn a_csv_file_in_windows_1252_is_said_at_its_cell() {
+    let dir = investigation(None);
+    let path = dir.path().join("content/events/sheet.csv");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, b"id,date,title\nev-1,2020-01-01,\"Caf\xe9, bar\"\n").unwrap();
+    let err = check_fails(dir.path());
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/events/sheet.csv:2:3: error: this file is not valid UTF-8 text: the byte 0xE9 here is `é` in Windows-1252, which a Windows program may have saved"
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains("2 | ev-1,2020-01-01,\"Caf\u{fffd}, bar\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: save it again as UTF-8 (Excel: \"CSV UTF-8 (Comma delimited)\""),
+        "{err}"
+    );
+}
+
 #[test]
 fn messages_give_the_line_in_the_file_and_the_cell_in_the_row() {
     let dir = investigation(None);

@@ -306,7 +306,7 @@ fn one_broken_file_of_every_kind_in_one_run() {
             "content/articles/unclosed.md:1:1: error: front matter opened here is never closed",
             "content/events/more.yaml:4:11: error: expected a list here, such as `[a, b]` or one `- item` per line",
             "content/events/more.yaml:8:26: error: unknown actor `nobody`",
-            "content/sources/latin1.yaml:2:10: error: this file is not valid UTF-8 text",
+            "content/sources/latin1.yaml:2:10: error: this file is not valid UTF-8 text: the byte 0xE9 here is `é` in Windows-1252, which a Windows program may have saved",
         ]
     );
 }
@@ -818,7 +818,9 @@ fn a_file_that_does_not_load_brings_no_derived_message() {
     std::fs::write(&actors, utf16).unwrap();
     assert_eq!(
         errors(root),
-        ["content/actors.yaml:1:1: error: this file is not valid UTF-8 text"]
+        [
+            "content/actors.yaml:1:1: error: this file is UTF-16 text (as Excel saves \"Unicode Text\"): dossier reads UTF-8"
+        ]
     );
     #[cfg(unix)]
     {
