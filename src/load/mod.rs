@@ -1208,7 +1208,7 @@ fn not_utf8(shown: String, bytes: &[u8], error: std::str::Utf8Error, csv: bool) 
     // Windows-1252 and Latin-1 agree from 0xA0 on: letters such as é.
     let byte = bytes[good];
     let message = match byte {
-        0xC0..=0xFF | 0xA0..=0xBF if char::from(byte).is_alphabetic() => format!(
+        0xA0..=0xFF if char::from(byte).is_alphabetic() => format!(
             "this file is not valid UTF-8 text: the byte {byte:#04X} here is `{}` in Windows-1252, which a Windows program may have saved",
             char::from(byte)
         ),
