@@ -450,33 +450,24 @@ mod tests {
         assert_eq!(Date::suggestion("44-03").as_deref(), Some("write 0044-03"));
         assert_eq!(Date::suggestion("2021-13"), None);
         assert_eq!(Date::suggestion("July"), None);
-        assert_eq!(
-            Date::suggestion("2021-3-5").as_deref(),
-            Some("write 2021-03-05")
-        );
-        assert_eq!(Date::suggestion("2021-3").as_deref(), Some("write 2021-03"));
-        assert_eq!(
-            Date::suggestion("5 March 2021").as_deref(),
-            Some("write 2021-03-05")
-        );
-        assert_eq!(
-            Date::suggestion("March 5, 2021").as_deref(),
-            Some("write 2021-03-05")
-        );
-        assert_eq!(
-            Date::suggestion("Sept. 2021").as_deref(),
-            Some("write 2021-09")
-        );
-        assert_eq!(
-            Date::suggestion("Mar-21").as_deref(),
-            Some("write 2021-03 if March 2021 is meant")
-        );
-        assert_eq!(
-            Date::suggestion("44260").as_deref(),
-            Some(
-                "write 2021-03-05: `44260` is a spreadsheet's number for that day (format the column as text before saving)"
-            )
-        );
+        for (written, offered) in [
+            ("2021-3-5", "write 2021-03-05"),
+            ("2021-3", "write 2021-03"),
+            ("5 March 2021", "write 2021-03-05"),
+            ("March 5, 2021", "write 2021-03-05"),
+            ("Sept. 2021", "write 2021-09"),
+            ("Mar-21", "write 2021-03 if March 2021 is meant"),
+            (
+                "44260",
+                "write 2021-03-05: `44260` is a spreadsheet's number for that day (format the column as text before saving)",
+            ),
+        ] {
+            assert_eq!(
+                Date::suggestion(written).as_deref(),
+                Some(offered),
+                "{written}"
+            );
+        }
         assert_eq!(Date::suggestion("05/03/2021"), None);
         assert_eq!(Date::suggestion("31 February 2021"), None);
         assert_eq!(Date::suggestion("Mayday 2021"), None);

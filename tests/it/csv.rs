@@ -228,91 +228,48 @@ fn every_problem_of_a_row_in_one_run() {
     );
 }
 
-/// Excel saves "CSV" with `;` where the decimal mark is a comma: the
-/// header was one unknown column, and every row lacked every field. It is
-/// said once, with how to save the file, and the records' ids are still
-/// known to references.
+/// A file whose rows cannot be read as its header was meant gave one
+/// error per column and per field of every row; it is said once, at its
+/// first line, with how to save it again, and a reference to one of its
+/// records (`from-excel`) is not said to be unknown:
+/// - Excel saves "CSV" with `;` where the decimal mark is a comma;
+/// - tabs (Excel's "Text (Tab delimited)", or a copy from a spreadsheet):
+///   the header was one column named `id<TAB>date<TAB>title`;
+/// - an empty first row (`,,`, a blank row above the column names).
 #[test]
-fn a_file_separated_by_semicolons_is_said_once() {
-    let dir = investigation(None);
-    write(
-        dir.path(),
-        "events/sheet.csv",
-        "id;date;title\nfrom-excel;2021-01-01;From Excel\nalso;2021-01-02;Also\n",
-    );
-    write(
-        dir.path(),
-        "statements/on-excel.yaml",
-        "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
-    );
-    let err = check_fails(dir.path());
-    let errors = error_lines(&err);
-    assert_eq!(
-        errors,
-        [
-            "content/events/sheet.csv:1:1: error: the columns of this file are separated by `;`: a CSV data file's are separated by commas"
-        ]
-    );
-    assert!(
-        err.contains("hint: save it again as CSV with commas"),
-        "{err}"
-    );
-}
-
-/// The same for tabs (Excel's "Text (Tab delimited)", or a copy from a
-/// spreadsheet): the header was one unknown column named
-/// `id<TAB>date<TAB>title`, and each row lacked `id`, `date` and `title`.
-#[test]
-fn a_file_separated_by_tabs_is_said_once() {
-    let dir = investigation(None);
-    write(
-        dir.path(),
-        "events/sheet.csv",
-        "id\tdate\ttitle\nfrom-excel\t2021-01-01\tFrom Excel\n",
-    );
-    write(
-        dir.path(),
-        "statements/on-excel.yaml",
-        "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
-    );
-    let err = check_fails(dir.path());
-    assert_eq!(
-        error_lines(&err),
-        [
-            "content/events/sheet.csv:1:1: error: the columns of this file are separated by tabs: a CSV data file's are separated by commas"
-        ]
-    );
-    assert!(err.contains("not \"Text (Tab delimited)\""), "{err}");
-}
-
-/// An empty first row (`,,`, as a spreadsheet saves a blank row above the
-/// column names) gave a "no name in the header row" for each column and a
-/// "missing" for each field of each row: it is one message at line 1, and
-/// a reference to a record of the file is not said to be unknown.
-#[test]
-fn an_empty_first_row_is_said_once() {
-    let dir = investigation(None);
-    write(
-        dir.path(),
-        "events/sheet.csv",
-        ",,\nid,date,title\nfrom-excel,2021-01-01,From Excel\nalso,2021-01-02,Also\n",
-    );
-    write(
-        dir.path(),
-        "statements/on-excel.yaml",
-        "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
-    );
-    let err = check_fails(dir.path());
-    assert_eq!(
-        error_lines(&err),
-        [
-            "content/events/sheet.csv:1:1: error: the first row names no column: a data file's first row names its fields (`id`, `name`, …)"
-        ]
-    );
-    assert!(
-        err.contains("hint: delete the empty rows above the row of column names"),
-        "{err}"
-    );
+fn a_file_unreadable_as_a_whole_is_said_once() {
+    for (sheet, error, hint) in [
+        (
+            "id;date;title\nfrom-excel;2021-01-01;From Excel\nalso;2021-01-02;Also\n",
+            "the columns of this file are separated by `;`: a CSV data file's are separated by commas",
+            "hint: save it again as CSV with commas",
+        ),
+        (
+            "id\tdate\ttitle\nfrom-excel\t2021-01-01\tFrom Excel\n",
+            "the columns of this file are separated by tabs: a CSV data file's are separated by commas",
+            "not \"Text (Tab delimited)\"",
+        ),
+        (
+            ",,\nid,date,title\nfrom-excel,2021-01-01,From Excel\nalso,2021-01-02,Also\n",
+            "the first row names no column: a data file's first row names its fields (`id`, `name`, …)",
+            "hint: delete the empty rows above the row of column names",
+        ),
+    ] {
+        let dir = investigation(None);
+        write(dir.path(), "events/sheet.csv", sheet);
+        write(
+            dir.path(),
+            "statements/on-excel.yaml",
+            "- id: on-excel\n  by: jane-roe\n  date: 2021-01-03\n  kind: denial\n  quote: No.\n  about: [from-excel]\n",
+        );
+        let err = check_fails(dir.path());
+        assert_eq!(
+            error_lines(&err),
+            [format!("content/events/sheet.csv:1:1: error: {error}")],
+            "{err}"
+        );
+        assert!(err.contains(hint), "{err}");
+    }
 }
 
 /// Dates as spreadsheets and people write them got "write YYYY, YYYY-MM
