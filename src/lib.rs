@@ -92,13 +92,36 @@ pub fn prepare(
 ) -> Result<Investigation, Diagnostics> {
     let mut loaded = timings.time("load", || load::load(root))?;
     let articles = model::Articles::Given(std::mem::take(&mut loaded.articles));
-    let (site, renderer) = validate(root, &loaded, articles, options, timings, None)?;
+    let (mut site, renderer) = validate(
+        root,
+        &loaded,
+        articles,
+        options,
+        timings,
+        None,
+        Names::Later,
+    )?;
     // The model owns what it needs: the files' texts go before linking
     // and rendering, so that they and the pages are never in memory
     // together.
     let static_files = std::mem::take(&mut loaded.static_files);
     drop(loaded);
-    let graph = timings.time("link", || link::link(&site));
+    // The possible actors are read beside linking, which leaves a core
+    // idle at times: neither needs the other.
+    let (graph, names) = timings.time("link", || {
+        rayon::join(
+            || link::link(&site),
+            || possible_actors_warning(&site, None),
+        )
+    });
+    match names {
+        Ok(warning) => site.warnings.extend(warning),
+        Err(unread) => {
+            let mut all: Diagnostics = unread.into_iter().collect();
+            all.extend(site.warnings);
+            return Err(all);
+        }
+    }
     Ok(Investigation {
         site,
         graph,
@@ -162,6 +185,7 @@ pub fn prepare_with(
                 events: &mut cache.events,
             },
         }),
+        Names::Now,
     );
     let static_files = loaded.static_files.clone();
     cache.load.give_back(loaded);
@@ -185,6 +209,15 @@ pub(crate) struct Kept<'c> {
     pub model: model::validate::Kept<'c>,
 }
 
+/// When [`validate`] reads the articles for possible actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Names {
+    /// With the other warnings about the whole site.
+    Now,
+    /// Not at all: the caller reads them (`build`, beside linking).
+    Later,
+}
+
 /// Validates what was loaded and compiles the theme: every error that
 /// does not need a page rendered to be found, and the warnings about the
 /// whole site. `dossier serve` passes what it keeps from one
@@ -198,6 +231,7 @@ pub(crate) fn validate(
     options: &BuildOptions,
     timings: &mut Timings,
     kept: Option<Kept<'_>>,
+    names: Names,
 ) -> Result<(Site, Renderer), Diagnostics> {
     let (suggest_cache, model_kept, kept_theme) = match kept {
         Some(k) => (Some((k.suggest, k.names)), Some(k.model), Some(k.theme)),
@@ -236,6 +270,9 @@ pub(crate) fn validate(
                 .extend(missing.into_iter().map(Diagnostic::warning));
             // Names in the copy that belong to no record yet: one warning with
             // their count; `dossier suggest` lists them.
+            if names == Names::Later {
+                return Ok(s);
+            }
             match possible_actors_warning(&s, suggest_cache) {
                 Ok(d) => {
                     s.warnings.extend(d);
@@ -258,7 +295,13 @@ pub(crate) fn validate(
             None => Ok((s, r)),
             Some(mut d) => {
                 // The site's warnings are reported with these errors, as
-                // with any other.
+                // with any other: the possible actors too, as `check`
+                // reports them.
+                if names == Names::Later
+                    && let Ok(Some(w)) = possible_actors_warning(&s, None)
+                {
+                    s.warnings.push(w);
+                }
                 d.extend(s.warnings);
                 Err(d)
             }

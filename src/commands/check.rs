@@ -4,6 +4,7 @@ use super::{Common, Held, color, plural, timings_wanted};
 use crate::model::BoilerplateCount;
 use crate::render;
 use crate::{BuildOptions, Diagnostics, Failure, Timings, link, load, validate};
+
 use std::path::Path;
 
 /// The options of `dossier check`.
@@ -66,7 +67,15 @@ pub fn check(root: &Path, options: &BuildOptions) -> Result<Checked, Failure> {
     let mut loaded = timings.time("load", || load::load(root))?;
     let articles = crate::model::Articles::Given(std::mem::take(&mut loaded.articles));
     // With the built-in templates the site is not rendered.
-    let (site, renderer) = validate(root, &loaded, articles, options, &mut timings, None)?;
+    let (site, renderer) = validate(
+        root,
+        &loaded,
+        articles,
+        options,
+        &mut timings,
+        None,
+        crate::Names::Now,
+    )?;
     let graph = if renderer.is_built_in() {
         None
     } else {
