@@ -242,8 +242,11 @@ impl Event {
                 }
             };
             let end = r.end.as_ref().and_then(|d| ctx.date(d));
+            // Compared at the coarser precision (content format 1.1:
+            // "must not be earlier than the start"): a range from 10 May
+            // 2021 to May 2021 ends in its starting month, not before it.
             if let (Some(s), Some(e), Some(end_field)) = (start, end, &r.end)
-                && e.key() < s.key()
+                && e.before(&s)
             {
                 ctx.err(
                     end_field.span,

@@ -257,6 +257,11 @@ pub struct Problem {
     pub span: Span,
     pub message: String,
     pub hint: Option<String>,
+    /// A line the message names besides its own (where a field was first
+    /// given), in the same lines as `span`: said as "(first on line N)"
+    /// once both are lines of the file (a front matter's YAML starts
+    /// below its `---`), by [`Problem::said`].
+    pub first_on: Option<usize>,
 }
 
 impl Problem {
@@ -265,6 +270,16 @@ impl Problem {
             span,
             message,
             hint: hint.into(),
+            first_on: None,
+        }
+    }
+
+    /// The message, naming [`Problem::first_on`] as a line of the file
+    /// whose YAML starts `offset` lines down.
+    pub fn said(&self, offset: usize) -> String {
+        match self.first_on {
+            Some(line) => format!("{} (first on line {})", self.message, line + offset),
+            None => self.message.clone(),
         }
     }
 }
@@ -434,14 +449,13 @@ pub fn record_entries(
             }
         };
         if let Some((first, _)) = out.iter().find(|(f, _)| f.value == name) {
-            problems.push(Problem::new(
+            let mut twice = Problem::new(
                 k.span,
-                format!(
-                    "`{name}` is given twice in this record (first on line {})",
-                    first.span.line
-                ),
+                format!("`{name}` is given twice in this record"),
                 "keep one of the two".to_owned(),
-            ));
+            );
+            twice.first_on = Some(first.span.line());
+            problems.push(twice);
             sound = false;
             continue;
         }

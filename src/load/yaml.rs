@@ -142,6 +142,7 @@ fn whole_list<T: DeserializeOwned + FromNode + PartlyRead>(source: &SourceFile) 
                     span: node.span,
                     message: "expected one record (`field: value` lines) or a list of records (each starting with `- `)".to_owned(),
                     hint: None,
+                    first_on: None,
                 }),
             }
         }),
@@ -448,7 +449,7 @@ fn loose<T>(
             }
             for p in problems {
                 let line = p.span.line() + source.yaml_line_offset;
-                let d = source.at(line, p.span.column(), p.message);
+                let d = source.at(line, p.span.column(), p.said(source.yaml_line_offset));
                 read.problems.push(d.maybe_hint(p.hint));
             }
         }

@@ -96,12 +96,36 @@ impl Date {
     /// named in English, in full or by three letters), `Mar-21` (a
     /// spreadsheet's `mmm-yy`, said as "if … is meant") and a spreadsheet's
     /// number for a day, `44260` (Excel's 1900 date system: days since
-    /// 30 December 1899). A day and a month both in digits (`05/03/2021`)
-    /// may be either: nothing is offered.
+    /// 30 December 1899), `2021/07/18`, `18/07/2021` and `07/18/2021` (a
+    /// part over 12 is the day), `20210718`, a date with a time after it
+    /// (`2021-07-18T10:00:00Z`), and `21-07-18` (2021, or the year 21). A
+    /// day and a month both in digits up to 12 (`05/03/2021`) may be
+    /// either: nothing is offered.
     pub fn suggestion(s: &str) -> Option<String> {
         let s = s.trim();
-        if let Some(p) = Date::padded(s).or_else(|| Date::parts_padded(s)) {
+        if let Some(p) = Date::padded(s) {
+            // `21-07-18`, a day, is more likely 2021 than the year 21
+            // (`44-03` is left to mean the year 44).
+            let century = (s.split('-').next().map(str::len) == Some(2)
+                && s.split('-').count() == 3)
+                .then(|| format!("20{s}"))
+                .filter(|c| Date::parse(c).is_ok());
+            return Some(match century {
+                Some(c) => format!(
+                    "write {c}, or {p} for the year {}",
+                    p[..4].trim_start_matches('0')
+                ),
+                None => format!("write {p}"),
+            });
+        }
+        if let Some(p) = Date::parts_padded(s).or_else(|| Date::other_ways(s)) {
             return Some(format!("write {p}"));
+        }
+        // A time after the date (`2021-07-18T10:00:00Z`, `2021-07-18 10:00`).
+        if let Some(date) = s.get(..10).filter(|d| Date::parse(d).is_ok())
+            && s[10..].starts_with(['T', ' '])
+        {
+            return Some(format!("write {date}: dossier keeps the day, not the time"));
         }
         if let Some((date, sure)) = Date::in_words(s) {
             return Some(match sure {
@@ -115,6 +139,34 @@ impl Date {
                 d.iso()
             )
         })
+    }
+
+    /// A day written in digits another way, when it can be only one date:
+    /// `2021/07/18`, `18/07/2021` or `07/18/2021` (one of the two is over
+    /// 12, so it is the day) and `20210718`.
+    fn other_ways(s: &str) -> Option<String> {
+        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        let iso = |y: &str, m: &str, d: &str| {
+            let iso = format!("{y}-{m:0>2}-{d:0>2}");
+            Date::parse(&iso).is_ok().then_some(iso)
+        };
+        if s.len() == 8 && digits(s) {
+            return iso(&s[..4], &s[4..6], &s[6..]);
+        }
+        let parts: Vec<&str> = s.split(['/', '.']).collect();
+        let [a, b, c] = parts[..] else {
+            return None;
+        };
+        if !(digits(a) && digits(b) && digits(c)) {
+            return None;
+        }
+        let number = |p: &str| p.parse::<u32>().unwrap_or(0);
+        match (a.len(), c.len()) {
+            (4, 1..=2) => iso(a, b, c),
+            (1..=2, 4) if number(a) > 12 => iso(c, b, a),
+            (1..=2, 4) if number(b) > 12 => iso(c, a, b),
+            _ => None,
+        }
     }
 
     /// `2021-3-5` as `2021-03-05`: a four-digit year, then a month and a
@@ -457,6 +509,22 @@ mod tests {
             ("March 5, 2021", "write 2021-03-05"),
             ("Sept. 2021", "write 2021-09"),
             ("Mar-21", "write 2021-03 if March 2021 is meant"),
+            (
+                "21-07-18",
+                "write 2021-07-18, or 0021-07-18 for the year 21",
+            ),
+            ("2021/07/18", "write 2021-07-18"),
+            ("18/07/2021", "write 2021-07-18"),
+            ("07/18/2021", "write 2021-07-18"),
+            ("20210718", "write 2021-07-18"),
+            (
+                "2021-07-18T10:00:00Z",
+                "write 2021-07-18: dossier keeps the day, not the time",
+            ),
+            (
+                "2021-07-18 10:00",
+                "write 2021-07-18: dossier keeps the day, not the time",
+            ),
             (
                 "44260",
                 "write 2021-03-05: `44260` is a spreadsheet's number for that day (format the column as text before saving)",

@@ -178,6 +178,52 @@ fn impossible_dates() {
     );
 }
 
+/// A field given twice in an article's front matter named, as where it
+/// was first given, its line in the front matter's YAML ("first on line
+/// 2", the `title`), not in the file, one line lower.
+#[test]
+fn a_field_given_twice_in_front_matter_names_the_first_line_of_the_file() {
+    let dir = investigation(None);
+    std::fs::write(
+        dir.path().join("content/articles/twice.md"),
+        "---\ntitle: Twice dated\ndate: 2021-05-01\ndate: 2021-05-02\n---\nSome text long enough to be read as the summary of this short piece.\n",
+    )
+    .unwrap();
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/articles/twice.md:4:1: error: `date` is given twice in this record (first on line 3)"
+        ],
+        "{err}"
+    );
+}
+
+/// A range that ends in the month (or year) it starts in, written at a
+/// coarser precision, ends no earlier than it starts: "10 May 2021 to May
+/// 2021" was "the event ends (2021-05) before it starts (2021-05-10)".
+#[test]
+fn a_range_ending_in_its_starting_month_is_not_backwards() {
+    let dir = investigation(None);
+    std::fs::write(
+        dir.path().join("content/events/months.yaml"),
+        "- id: in-may\n  date: 2021-05-10\n  end: 2021-05\n  title: Through May\n\
+         - id: in-2021\n  date: 2021-05\n  end: 2021\n  title: Through 2021\n\
+         - id: before-may\n  date: 2021-05-10\n  end: 2021-04\n  title: Backwards\n",
+    )
+    .unwrap();
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(
+        error_lines(&err),
+        [
+            "content/events/months.yaml:11:8: error: the event ends (2021-04) before it starts (2021-05-10)"
+        ],
+        "{err}"
+    );
+}
+
 #[test]
 fn ranges_that_end_before_they_start() {
     assert_reports(
