@@ -288,6 +288,28 @@ impl Statement {
                 ctx.err(at, "a statement needs its words: a `quote` (verbatim) or a `summary` (a paraphrase)")
                     .hint = Some("only a `no-response` statement may have neither: it records that they did not reply".into());
             }
+            // A `no-response` records that a question went unanswered
+            // (content format 1.1: "asked on <asked>, no reply by <date>").
+            // Words quoted from them say they replied after all, and
+            // without `asked` it says no more than "no reply by": it
+            // counted as their reply all the same.
+            if kind == Some(StatementKind::NoResponse)
+                && let (Some(k), Some(q)) = (&r.kind, &r.quote)
+                && !q.value.trim().is_empty()
+            {
+                ctx.warn(q.span, "this `no-response` quotes their words: a statement that quotes them is a reply")
+                    .hint = Some(format!(
+                        "if they replied, give the reply's kind instead of `{}` (`statement`, `denial`, `no-comment`, …); the question put to them goes in `question`",
+                        k.value.trim()
+                    ));
+            }
+            if kind == Some(StatementKind::NoResponse)
+                && r.asked.is_none()
+                && let Some(k) = &r.kind
+            {
+                ctx.warn(k.span, "this `no-response` does not say when they were asked: it reads only \"no reply by\" its date")
+                    .hint = Some("add `asked: <date>`, the day the question was put to them".into());
+            }
             let asked = r.asked.as_ref().and_then(|d| ctx.date(d));
             if let (Some(d), Some(a), Some(StatementKind::NoResponse), Some(field)) =
                 (date, asked, kind, &r.date)

@@ -908,3 +908,37 @@ fn the_example_shows_the_denials_under_the_allegations() {
     }
     assert_eq!(ids.len(), 8);
 }
+
+/// A `no-response` quoting their words, or not saying when they were
+/// asked, passed without a word, and counted as their reply: each is a
+/// warning at its field. The base fixture's `no-response` (with `asked`,
+/// no quote) gives neither.
+#[test]
+fn a_no_response_that_quotes_or_was_never_asked_is_a_warning() {
+    let dir = investigation(None);
+    std::fs::create_dir_all(dir.path().join("content/statements")).unwrap();
+    std::fs::write(
+        dir.path().join("content/statements/unsure.yaml"),
+        "- id: quoted-silence\n  by: port-authority\n  date: 2019-05-01\n  kind: no-response\n  asked: 2019-04-20\n  quote: We have nothing to add.\n\
+         - id: never-asked\n  by: port-authority\n  date: 2019-05-02\n  kind: no-response\n",
+    )
+    .unwrap();
+    let o = dossier_in(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("statements/unsure.yaml") && l.contains(": warning: "))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "content/statements/unsure.yaml:6:10: warning: this `no-response` quotes their words: a statement that quotes them is a reply",
+            "content/statements/unsure.yaml:10:9: warning: this `no-response` does not say when they were asked: it reads only \"no reply by\" its date",
+        ],
+        "{err}"
+    );
+    assert!(err.contains("hint: add `asked: <date>`"), "{err}");
+    let o = dossier_in(dir.path(), &["check", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+}
