@@ -1066,6 +1066,12 @@ mod tests {
             ["Stephen King", "Charles", "St. Petersburg"]
         );
         assert!(forms("the President and the Prime Minister said").is_empty());
+        // French and other titles of address (a newcomer's "Maître Paul
+        // Girard" was a name of its own).
+        assert_eq!(
+            forms("said Maître Paul Girard, Mme Anne Roux and Dr. Jane Doe."),
+            ["Paul Girard", "Anne Roux", "Jane Doe"]
+        );
     }
 
     #[test]

@@ -75,7 +75,8 @@ static TITLES: LazyLock<Set> = LazyLock::new(|| {
     commissioner lawmaker mp mep deputy former acting interim colonel col captain capt lieutenant
     lt sergeant sgt admiral adm commander cmdr gen maj brig marshal inspector detective
     superintendent supt officer attorney prosecutor director founder chief leader president-elect
-    mister madam monsieur madame herr frau señor señora",
+    mister madam monsieur madame mme mademoiselle mlle maître maitre docteur herr frau señor
+    señora don doña signor signora",
     )
 });
 
