@@ -859,7 +859,9 @@ impl Article {
         let summary = match given_summary {
             Some(s) => Some(s.value.trim().to_owned()).filter(|s| !s.is_empty()),
             None => {
-                if text_summary.is_none() {
+                // A draft left out is on no list and in no feed: what it
+                // lacks there is said when it is built (`--drafts`).
+                if text_summary.is_none() && (!draft || options.drafts) {
                     ctx.warn(mloc, "no paragraph of this article reads as a summary (the first of at least 8 words that is not a byline, a date or a dateline): it has none on lists, in the feed and in its description")
                         .hint = Some("give one as `summary` in its metadata".into());
                 }

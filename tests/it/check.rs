@@ -665,3 +665,25 @@ fn messages_are_sorted_by_file_and_line() {
     assert_eq!(heads, sorted);
     assert_eq!(heads.len(), 4, "{err}");
 }
+
+/// A draft left out (no `--drafts`) is on no list and in no feed, but was
+/// warned about as having no summary "on lists, in the feed": said only
+/// when drafts are built.
+#[test]
+fn a_draft_left_out_is_not_warned_about_its_summary() {
+    let dir = investigation(None);
+    std::fs::write(
+        dir.path().join("content/articles/stub.md"),
+        "---\ntitle: Stub\ndate: 2021-01-01\ndraft: true\n---\nTo write.\n",
+    )
+    .unwrap();
+    let summary = |args: &[&str]| {
+        let o = dossier_in(dir.path(), args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stderr(&o)
+            .lines()
+            .any(|l| l.starts_with("content/articles/stub.md:2:1: warning: no paragraph of this article reads as a summary"))
+    };
+    assert!(!summary(&["check"]));
+    assert!(summary(&["check", "--drafts"]));
+}
