@@ -116,10 +116,9 @@ pub fn prepare(
     });
     match names {
         Ok(warning) => site.warnings.extend(warning),
-        Err(unread) => {
-            let mut all: Diagnostics = unread.into_iter().collect();
-            all.extend(site.warnings);
-            return Err(all);
+        Err(mut unread) => {
+            unread.extend(site.warnings);
+            return Err(unread);
         }
     }
     Ok(Investigation {
@@ -281,10 +280,9 @@ pub(crate) fn validate(
                 // A text that could not be read again: counted without
                 // it, the warning would be wrong, and `check` renders no
                 // page that would say so. The site's warnings come too.
-                Err(unread) => {
-                    let mut all: Diagnostics = unread.into_iter().collect();
-                    all.extend(s.warnings);
-                    Err(all)
+                Err(mut unread) => {
+                    unread.extend(s.warnings);
+                    Err(unread)
                 }
             }
         })
@@ -325,13 +323,14 @@ pub(crate) fn validate(
 fn possible_actors_warning(
     site: &Site,
     cache: Option<(&mut suggest::Cache, &mut link::Cache)>,
-) -> Result<Option<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<Option<Diagnostic>, Diagnostics> {
     let n = match cache {
         Some((cache, names)) => {
             suggest::possible_actors_with(site, suggest::DEFAULT_MIN, cache, names)
         }
         None => suggest::possible_actors(site, suggest::DEFAULT_MIN),
-    }?
+    }
+    .map_err(|unread| unread.into_iter().collect::<Diagnostics>())?
     .len();
     let message = match n {
         0 => return Ok(None),

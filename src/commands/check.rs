@@ -4,7 +4,6 @@ use super::{Common, Held, color, plural, timings_wanted};
 use crate::model::BoilerplateCount;
 use crate::render;
 use crate::{BuildOptions, Diagnostics, Failure, Timings, link, load, validate};
-
 use std::path::Path;
 
 /// The options of `dossier check`.

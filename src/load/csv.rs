@@ -462,10 +462,7 @@ impl<'a> Rows<'a> {
                     .next()
                     .unwrap_or("");
                 // Enough to find it by: a few words.
-                let after: String = match after.char_indices().nth(24) {
-                    Some((i, _)) => format!("{}…", &after[..i]),
-                    None => after.to_owned(),
-                };
+                let after = crate::model::text::shorten(after, 24);
                 let after = crate::diag::visible(&after);
                 let (close_line, _) = line_col(text, close);
                 let message = if close_line == line {

@@ -229,10 +229,7 @@ fn event(rows: &mut Rows<'_>, layout: &Layout, ignored: &mut [bool]) -> Option<E
         // shows one medium, named by one address.
         if let Some(beside) = html::beside_address(m) {
             // A caption may be long: enough of it to find it by.
-            let word = match beside.char_indices().nth(40) {
-                Some((i, _)) => format!("{}…", &beside[..i]),
-                None => beside.to_owned(),
-            };
+            let word = crate::model::text::shorten(beside, 40);
             return Some((
                 *span,
                 format!("`Media` holds `{word}` beside its address: TimelineJS shows one medium per event, named by one address"),

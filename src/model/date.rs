@@ -26,6 +26,11 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Whether `s` is one or more ASCII digits.
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The English name of month `m` (1 to 12), "" outside them.
 pub fn month_name(m: u8) -> &'static str {
     usize::from(m)
@@ -145,7 +150,6 @@ impl Date {
     /// `2021/07/18`, `18/07/2021` or `07/18/2021` (one of the two is over
     /// 12, so it is the day) and `20210718`.
     fn other_ways(s: &str) -> Option<String> {
-        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
         let iso = |y: &str, m: &str, d: &str| {
             let iso = format!("{y}-{m:0>2}-{d:0>2}");
             Date::parse(&iso).is_ok().then_some(iso)
@@ -173,12 +177,11 @@ impl Date {
     /// day of one or two digits.
     fn parts_padded(s: &str) -> Option<String> {
         let parts: Vec<&str> = s.split('-').collect();
-        let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
         let ([_, _] | [_, _, _]) = parts.as_slice() else {
             return None;
         };
         if parts[0].len() != 4
-            || !parts.iter().all(digits)
+            || !parts.iter().all(|p| digits(p))
             || parts[1..].iter().any(|p| p.len() > 2)
         {
             return None;
@@ -210,7 +213,7 @@ impl Date {
         for w in &words {
             if let Some(m) = month_of(w).filter(|_| month.is_none()) {
                 month = Some(m);
-            } else if !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            } else if w.len() <= 4 && digits(w) {
                 numbers.push(*w);
             } else {
                 return None;
@@ -238,7 +241,7 @@ impl Date {
     /// A spreadsheet's number for a day (five digits: 1927 to 2173), as
     /// the date it stands for in Excel's 1900 date system.
     fn day_number(s: &str) -> Option<Date> {
-        if s.len() != 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        if s.len() != 5 || !digits(s) {
             return None;
         }
         let n: i64 = s.parse().ok()?;
@@ -252,7 +255,7 @@ impl Date {
     /// of the right shape.
     fn padded(s: &str) -> Option<String> {
         let (year, rest) = s.split_once('-').unwrap_or((s, ""));
-        if year.is_empty() || year.len() >= 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        if year.len() >= 4 || !digits(year) {
             return None;
         }
         let padded = if rest.is_empty() {

@@ -86,6 +86,18 @@ pub struct Suggestions {
     pub unread: Vec<Diagnostic>,
 }
 
+impl Suggestions {
+    /// The possible actors, or the articles whose text could not be read
+    /// again, without which the list would be wrong.
+    fn actors_read(self) -> Result<Vec<PossibleActor>, Vec<Diagnostic>> {
+        if self.unread.is_empty() {
+            Ok(self.actors)
+        } else {
+            Err(self.unread)
+        }
+    }
+}
+
 impl PossibleActor {
     /// Its record, ready to paste into `actors.yaml` (or a file in
     /// `actors/`): a YAML list item with `id`, `name`, `kind: other` and,
@@ -117,12 +129,7 @@ pub const DEFAULT_MIN: usize = 3;
 /// `Err`: the articles whose text could not be read again
 /// ([`Suggestions::unread`]).
 pub fn possible_actors(site: &Site, min: usize) -> Result<Vec<PossibleActor>, Vec<Diagnostic>> {
-    let s = suggest(site, min);
-    if s.unread.is_empty() {
-        Ok(s.actors)
-    } else {
-        Err(s.unread)
-    }
+    suggest(site, min).actors_read()
 }
 
 /// [`possible_actors`] for `dossier serve`: only the articles whose text
@@ -135,12 +142,7 @@ pub fn possible_actors_with(
     cache: &mut Cache,
     names: &mut crate::link::Cache,
 ) -> Result<Vec<PossibleActor>, Vec<Diagnostic>> {
-    let s = suggest_inner(site, min, Some((cache, names)));
-    if s.unread.is_empty() {
-        Ok(s.actors)
-    } else {
-        Err(s.unread)
-    }
+    suggest_inner(site, min, Some((cache, names))).actors_read()
 }
 
 /// What `dossier serve` keeps from one reading of the articles to the
