@@ -178,19 +178,23 @@ fn impossible_dates() {
     );
 }
 
+/// What `check` says on the base investigation with one more file, `rel`
+/// (from the investigation's folder), holding `text`.
+fn check_with(rel: &str, text: &str) -> String {
+    let dir = investigation(None);
+    std::fs::write(dir.path().join(rel), text).unwrap();
+    stderr(&dossier_in(dir.path(), &["check"]))
+}
+
 /// A field given twice in an article's front matter named, as where it
 /// was first given, its line in the front matter's YAML ("first on line
 /// 2", the `title`), not in the file, one line lower.
 #[test]
 fn a_field_given_twice_in_front_matter_names_the_first_line_of_the_file() {
-    let dir = investigation(None);
-    std::fs::write(
-        dir.path().join("content/articles/twice.md"),
+    let err = check_with(
+        "content/articles/twice.md",
         "---\ntitle: Twice dated\ndate: 2021-05-01\ndate: 2021-05-02\n---\nSome text long enough to be read as the summary of this short piece.\n",
-    )
-    .unwrap();
-    let o = dossier_in(dir.path(), &["check"]);
-    let err = stderr(&o);
+    );
     assert_eq!(
         error_lines(&err),
         [
@@ -205,16 +209,12 @@ fn a_field_given_twice_in_front_matter_names_the_first_line_of_the_file() {
 /// 2021" was "the event ends (2021-05) before it starts (2021-05-10)".
 #[test]
 fn a_range_ending_in_its_starting_month_is_not_backwards() {
-    let dir = investigation(None);
-    std::fs::write(
-        dir.path().join("content/events/months.yaml"),
+    let err = check_with(
+        "content/events/months.yaml",
         "- id: in-may\n  date: 2021-05-10\n  end: 2021-05\n  title: Through May\n\
          - id: in-2021\n  date: 2021-05\n  end: 2021\n  title: Through 2021\n\
          - id: before-may\n  date: 2021-05-10\n  end: 2021-04\n  title: Backwards\n",
-    )
-    .unwrap();
-    let o = dossier_in(dir.path(), &["check"]);
-    let err = stderr(&o);
+    );
     assert_eq!(
         error_lines(&err),
         [

@@ -110,6 +110,13 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// Runs `check` on `root`, which must fail (exit 1); its standard error.
+pub fn check_fails(root: &Path) -> String {
+    let o = dossier_in(root, &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    stderr(&o)
+}
+
 /// Builds `root` into `root/public` and returns the output folder.
 pub fn build_ok(root: &Path) -> PathBuf {
     let o = dossier_in(root, &["build"]);

@@ -20,13 +20,6 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-/// Runs `check` on `root`, which must fail; its standard error.
-fn check_fails(root: &Path) -> String {
-    let o = dossier_in(root, &["check"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    stderr(&o)
-}
-
 #[test]
 fn a_csv_record_and_a_yaml_record_give_the_same_site() {
     let yaml = desk("yaml");

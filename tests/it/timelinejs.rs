@@ -285,9 +285,7 @@ fn a_media_cell_with_more_than_one_address_is_an_error_at_its_cell() {
             ]),
         ],
     );
-    let o = dossier_in(dir.path(), &["check"]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = check_fails(dir.path());
     assert_eq!(
         error_lines(&err),
         [
@@ -352,9 +350,7 @@ fn a_media_path_naming_no_file_is_said_at_the_media_cell() {
             ]),
         ],
     );
-    let o = dossier_in(dir.path(), &["check"]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = check_fails(dir.path());
     assert_eq!(
         error_places(&err),
         [
@@ -383,9 +379,7 @@ fn a_row_without_a_headline_is_said_at_its_cell() {
             &row(&[("Year", "2021"), ("Month", "13")]),
         ],
     );
-    let o = dossier_in(dir.path(), &["check"]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = check_fails(dir.path());
     let errors = error_places(&err);
     assert_eq!(
         errors,
