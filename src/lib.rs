@@ -32,6 +32,7 @@ mod quotes;
 pub mod scaffold;
 pub mod serve;
 
+use kinds::Kind as _;
 use link::Graph;
 use model::Site;
 use render::Renderer;
@@ -260,13 +261,12 @@ pub(crate) fn validate(
     });
     // Warnings about the whole validated site (not one record's) belong
     // here, added to `site.warnings`: every command passes this way.
-    let site = timings.time("warnings", || {
-        site.map(|mut s| {
+    let site = timings.time("warnings", || match site {
+        Ok(mut s) => {
             // The right of reply needs every event and statement (content
             // format 1.1, "Statements").
-            let missing = kinds::statement::missing_replies(&s);
-            s.warnings
-                .extend(missing.into_iter().map(Diagnostic::warning));
+            let missing: Vec<Diagnostic> = missing_replies(&s).collect();
+            s.warnings.extend(missing);
             // Names in the copy that belong to no record yet: one warning with
             // their count; `dossier suggest` lists them.
             if names == Names::Later {
@@ -285,9 +285,9 @@ pub(crate) fn validate(
                     Err(unread)
                 }
             }
-        })
+        }
+        Err(invalid) => Err(warnings_beside_errors(invalid, suggest_cache)),
     });
-    let site = site.and_then(|s| s);
     match (site, renderer) {
         (Ok(mut s), Ok(r)) => match static_in_the_way(loaded, &mut s, &r) {
             None => Ok((s, r)),
@@ -314,6 +314,60 @@ pub(crate) fn validate(
             Err(all)
         }
     }
+}
+
+/// The events that lack a reply (content format 1.1, "Statements"), as
+/// warnings.
+fn missing_replies(site: &Site) -> impl Iterator<Item = Diagnostic> + use<> {
+    kinds::statement::missing_replies(site)
+        .into_iter()
+        .map(Diagnostic::warning)
+}
+
+/// What a validation stopped by errors reports: its errors and warnings,
+/// and the warnings about the whole site (missing replies, possible
+/// actors) that the records which passed their checks give, as long as
+/// no error lies in a file of a kind they read. A reporter then learns
+/// everything in one run (content format 1.1, "Errors"), and nothing that
+/// only follows from an error: a statement that failed its checks would
+/// leave its event without a reply, an actor that failed, its name a
+/// possible actor.
+fn warnings_beside_errors(
+    invalid: model::validate::Invalid,
+    suggest_cache: Option<(&mut suggest::Cache, &mut link::Cache)>,
+) -> Diagnostics {
+    let mut all = invalid.diagnostics;
+    let Some(partial) = invalid.partial else {
+        return all;
+    };
+    let touched: Vec<load::Holds> = (all.iter())
+        .filter(|d| !d.is_warning())
+        .map(|d| load::holds(&d.path))
+        .collect();
+    let clear = |kinds: &[&str]| {
+        touched.iter().all(|h| match h {
+            load::Holds::Records(k) => !kinds.contains(k),
+            load::Holds::NoRecords => true,
+            load::Holds::Any => false,
+        })
+    };
+    let [actor, event, statement, source] = [
+        kinds::Actor::INFO.name,
+        kinds::Event::INFO.name,
+        kinds::Statement::INFO.name,
+        kinds::Source::INFO.name,
+    ];
+    if clear(&[actor, event, statement]) {
+        let missing: Vec<Diagnostic> = missing_replies(&partial).collect();
+        all.extend(missing);
+    }
+    if clear(&[actor, source]) {
+        match possible_actors_warning(&partial, suggest_cache) {
+            Ok(w) => all.extend(w),
+            Err(unread) => all.extend(unread),
+        }
+    }
+    all
 }
 
 /// `check`'s one warning for the possible actors of `dossier suggest`

@@ -591,6 +591,40 @@ fn data_kind(top: &str) -> Option<(DataKind, bool)> {
         .map(|&k| (k, folder))
 }
 
+/// Which records a file may hold, by its path from the investigation's
+/// root as diagnostics give it (`content/actors/people.yaml`), from the
+/// layout of `content/` (content format 1.1): what an error in that file
+/// may have kept from the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// Records of one kind, by [`KindInfo::name`] (`actor`, `article`).
+    Records(&'static str),
+    /// No records: `site.yaml`, a static file, a theme's file, an option
+    /// of the command line.
+    NoRecords,
+    /// Records of any kind, as far as dossier can tell: `content/` itself,
+    /// or a file at its top that is none of the above (a data file
+    /// misnamed, perhaps).
+    Any,
+}
+
+/// [`Holds`] for the file at `path` (relative to the investigation's
+/// root, `/`-separated).
+pub fn holds(path: &str) -> Holds {
+    let Some(rest) = path.strip_prefix("content/") else {
+        return if path == "content" {
+            Holds::Any
+        } else {
+            Holds::NoRecords
+        };
+    };
+    match rest.split('/').next().unwrap_or(rest) {
+        "site.yaml" | "static" => Holds::NoRecords,
+        "articles" => Holds::Records(Article::INFO.name),
+        top => data_kind(top).map_or(Holds::Any, |(k, _)| Holds::Records(k.info().name)),
+    }
+}
+
 /// The entry of [`TOP_LEVEL`] that a misspelt top-level name is closest to.
 fn did_you_mean_name(top: &str) -> Option<&'static str> {
     closest(top, TOP_LEVEL.iter().map(String::as_str))

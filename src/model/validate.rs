@@ -850,7 +850,7 @@ pub fn build_keeping(
     options: &BuildOptions,
     keep: Keep,
 ) -> Result<Site, Diagnostics> {
-    build_from(loaded, Articles::Lent, options, keep, None, None)
+    build_from(loaded, Articles::Lent, options, keep, None, None).map_err(|i| i.diagnostics)
 }
 
 /// The files of the built site, by path from the output folder, for the
@@ -876,7 +876,7 @@ pub fn build_with_files(
     files: &SiteFiles<'_>,
     kept: Option<Kept<'_>>,
 ) -> Result<Site, Diagnostics> {
-    build_from(loaded, articles, options, keep, Some(files), kept)
+    build_from(loaded, articles, options, keep, Some(files), kept).map_err(|i| i.diagnostics)
 }
 
 /// [`build_with_files`], or [`build_keeping`] without `files`: what each
@@ -888,7 +888,7 @@ pub(crate) fn build_from<'a>(
     keep: Keep,
     files: Option<&SiteFiles<'_>>,
     kept: Option<Kept<'a>>,
-) -> Result<Site, Diagnostics> {
+) -> Result<Site, Invalid> {
     let given = match articles {
         Articles::Given(raws) => Some(raws),
         Articles::Lent => None,
@@ -968,14 +968,7 @@ pub(crate) fn build_from<'a>(
     if let Some(d) = file_diags {
         ctx.diags.extend(d);
     }
-    // Warnings alone leave a site: they travel with it.
-    if ctx.diags.has_errors() {
-        return Err(ctx.diags);
-    }
-    let Some(config) = config else {
-        return Err(ctx.diags);
-    };
-    Ok(Site {
+    let site = config.map(|config| Site {
         config,
         articles: Table::new(articles),
         actors: Table::new(actors),
@@ -984,9 +977,32 @@ pub(crate) fn build_from<'a>(
         statements: Table::new(statements),
         tags,
         links,
-        warnings: ctx.diags,
+        warnings: Diagnostics::default(),
         boilerplate,
-    })
+    });
+    match site {
+        // Warnings alone leave a site: they travel with it.
+        Some(mut site) if !ctx.diags.has_errors() => {
+            site.warnings = ctx.diags;
+            Ok(site)
+        }
+        partial => Err(Invalid {
+            diagnostics: ctx.diags,
+            partial: partial.map(Box::new),
+        }),
+    }
+}
+
+/// Why validation gave no site: every problem found, and what could be
+/// built in spite of them.
+pub(crate) struct Invalid {
+    /// Errors and warnings, as found (at least one error).
+    pub diagnostics: Diagnostics,
+    /// The records that passed their checks, as a site (its `warnings`
+    /// empty: they are in `diagnostics`), for the warnings about the whole
+    /// site that the errors do not bear on; `None` when `site.yaml` gave
+    /// no configuration.
+    pub partial: Option<Box<Site>>,
 }
 
 /// The theme `site.yaml` names, or the built-in one (`None`), known before

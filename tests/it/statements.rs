@@ -942,3 +942,45 @@ fn a_no_response_that_quotes_or_was_never_asked_is_a_warning() {
     let o = dossier_in(dir.path(), &["check", "--deny-warnings"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// A run stopped by an error still says which replies are missing, unless
+/// the error is in a file a reply could be in: `check` and `build` list
+/// every problem in one run, and nothing that follows from an error.
+#[test]
+fn missing_replies_come_with_errors_elsewhere_but_not_after_a_broken_reply() {
+    let missing =
+        "content/events/replies.yaml:10:7: warning: event `kickbacks` has no reply from `jane-roe`";
+    let inv = investigation(Some("statements"));
+    let articles = inv.path().join("content/articles");
+    std::fs::write(
+        articles.join("broken.md"),
+        "---\ntitle: Broken\ndate: 2019-02-30\n---\nText.\n",
+    )
+    .unwrap();
+    let out = inv.path().join("site");
+    for cmd in [
+        &["check"][..],
+        &["build", "--out", out.to_str().unwrap()][..],
+    ] {
+        let o = dossier_in(inv.path(), cmd);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("content/articles/broken.md:3:7: error: `2019-02-30` is not a real date"),
+            "{err}"
+        );
+        assert!(err.contains(missing), "{cmd:?}: {err}");
+        assert!(!out.exists());
+    }
+    // Jane Roe's reply, written with an impossible date: the reply is
+    // there, only broken, and its event is not said to lack it.
+    let replies = inv.path().join("content/statements/replies.yaml");
+    let mut text = read(&replies);
+    text.push_str(
+        "- id: roe-denies\n  by: jane-roe\n  date: 2019-07-40\n  kind: denial\n  quote: Not true.\n  about: [kickbacks]\n",
+    );
+    std::fs::write(&replies, text).unwrap();
+    let err = check_fails(inv.path());
+    assert!(err.contains("2019-07-40"), "{err}");
+    assert!(!err.contains("has no reply from"), "{err}");
+}

@@ -491,3 +491,39 @@ fn an_article_saved_while_names_are_read_is_an_error() {
     let err = dossier::suggest::possible_actors(&site, 1).expect_err("one text is unread");
     assert_eq!(err.len(), 1);
 }
+
+/// A run stopped by an error in an article still counts the possible
+/// actors; one stopped by an error among the actors does not (an actor
+/// that failed its checks would count as a possible one).
+#[test]
+fn possible_actors_are_counted_beside_errors_that_leave_the_names_whole() {
+    let inv = fixture();
+    let warning = "content/articles: warning: 10 names in the articles look like actors' and are no actor's, source's or alias";
+    std::fs::write(
+        inv.path().join("content/articles/broken.md"),
+        "---\ntitle: Broken\ndate: 2023-02-30\n---\nText of a broken article that nobody can read today.\n",
+    )
+    .unwrap();
+    let out = inv.path().join("site");
+    for cmd in [
+        &["check"][..],
+        &["build", "--out", out.to_str().unwrap()][..],
+    ] {
+        let o = dossier_in(inv.path(), cmd);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+        assert_eq!(warnings, [warning], "{cmd:?}: {err}");
+        assert!(err.contains("1 error and 1 warning found"), "{err}");
+    }
+    let actors = inv.path().join("content/actors.yaml");
+    let mut text = read(&actors);
+    text.push_str("- id: lakeside-water-board\n  name: Lakeside Water Board\n  kind: goverment\n");
+    std::fs::write(&actors, text).unwrap();
+    let err = check_fails(inv.path());
+    assert!(
+        err.contains("`goverment` is not a valid actor kind"),
+        "{err}"
+    );
+    assert!(!err.contains("look like actors'"), "{err}");
+}
