@@ -305,9 +305,17 @@ pub(crate) fn validate(
             }
         },
         (s, r) => {
-            // A site's warnings are reported with the theme's errors.
+            // A site's warnings are reported with the theme's errors, the
+            // possible actors too, which `build` would count later.
             let mut all = match s {
-                Ok(s) => s.warnings,
+                Ok(mut s) => {
+                    if names == Names::Later
+                        && let Ok(Some(w)) = possible_actors_warning(&s, None)
+                    {
+                        s.warnings.push(w);
+                    }
+                    s.warnings
+                }
                 Err(d) => d,
             };
             all.extend(r.err().into_iter().flatten());
@@ -331,7 +339,10 @@ fn missing_replies(site: &Site) -> impl Iterator<Item = Diagnostic> + use<> {
 /// everything in one run (content format 1.1, "Errors"), and nothing that
 /// only follows from an error: a statement that failed its checks would
 /// leave its event without a reply, an actor that failed, its name a
-/// possible actor.
+/// possible actor. The possible actors read every article (a surname
+/// alone counts under the full name another article gives) as
+/// `site.yaml` says (its boilerplate is not read): an error in either
+/// holds them back.
 fn warnings_beside_errors(
     invalid: model::validate::Invalid,
     suggest_cache: Option<(&mut suggest::Cache, &mut link::Cache)>,
@@ -344,24 +355,28 @@ fn warnings_beside_errors(
         .filter(|d| !d.is_warning())
         .map(|d| load::holds(&d.path))
         .collect();
-    let clear = |kinds: &[&str]| {
+    // `settings`: whether the warning reads the articles' texts, which
+    // `site.yaml` shapes.
+    let clear = |kinds: &[&str], settings: bool| {
         touched.iter().all(|h| match h {
             load::Holds::Records(k) => !kinds.contains(k),
+            load::Holds::Settings => !settings,
             load::Holds::NoRecords => true,
             load::Holds::Any => false,
         })
     };
-    let [actor, event, statement, source] = [
+    let [actor, event, statement, source, article] = [
         kinds::Actor::INFO.name,
         kinds::Event::INFO.name,
         kinds::Statement::INFO.name,
         kinds::Source::INFO.name,
+        kinds::Article::INFO.name,
     ];
-    if clear(&[actor, event, statement]) {
+    if clear(&[actor, event, statement], false) {
         let missing: Vec<Diagnostic> = missing_replies(&partial).collect();
         all.extend(missing);
     }
-    if clear(&[actor, source]) {
+    if clear(&[actor, source, article], true) {
         match possible_actors_warning(&partial, suggest_cache) {
             Ok(w) => all.extend(w),
             Err(unread) => all.extend(unread),

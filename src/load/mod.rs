@@ -599,8 +599,11 @@ fn data_kind(top: &str) -> Option<(DataKind, bool)> {
 pub enum Holds {
     /// Records of one kind, by [`KindInfo::name`] (`actor`, `article`).
     Records(&'static str),
-    /// No records: `site.yaml`, a static file, a theme's file, an option
-    /// of the command line.
+    /// No records, but the settings that say how every article's text is
+    /// read: `site.yaml` (its `boilerplate`, `unsafe_html`).
+    Settings,
+    /// No records: a static file, a theme's file, an option of the command
+    /// line.
     NoRecords,
     /// Records of any kind, as far as dossier can tell: `content/` itself,
     /// or a file at its top that is none of the above (a data file
@@ -619,7 +622,8 @@ pub fn holds(path: &str) -> Holds {
         };
     };
     match rest.split('/').next().unwrap_or(rest) {
-        "site.yaml" | "static" => Holds::NoRecords,
+        "site.yaml" => Holds::Settings,
+        "static" => Holds::NoRecords,
         "articles" => Holds::Records(Article::INFO.name),
         top => data_kind(top).map_or(Holds::Any, |(k, _)| Holds::Records(k.info().name)),
     }

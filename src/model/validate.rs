@@ -1000,8 +1000,9 @@ pub(crate) struct Invalid {
     pub diagnostics: Diagnostics,
     /// The records that passed their checks, as a site (its `warnings`
     /// empty: they are in `diagnostics`), for the warnings about the whole
-    /// site that the errors do not bear on; `None` when `site.yaml` gave
-    /// no configuration.
+    /// site that the errors do not bear on; `None` when there is no
+    /// configuration (`site.yaml` without a title or a base URL that can
+    /// be used, or a refused `--base-url`).
     pub partial: Option<Box<Site>>,
 }
 

@@ -492,16 +492,19 @@ fn an_article_saved_while_names_are_read_is_an_error() {
     assert_eq!(err.len(), 1);
 }
 
-/// A run stopped by an error in an article still counts the possible
-/// actors; one stopped by an error among the actors does not (an actor
-/// that failed its checks would count as a possible one).
+/// A run stopped by an error that leaves the names whole (one in an
+/// event) still counts the possible actors; one stopped by an error among
+/// the actors (one that failed would count as a possible actor), in an
+/// article (a surname alone counts under the full name another article
+/// gives) or in `site.yaml` (its boilerplate is not read) does not.
 #[test]
 fn possible_actors_are_counted_beside_errors_that_leave_the_names_whole() {
     let inv = fixture();
     let warning = "content/articles: warning: 10 names in the articles look like actors' and are no actor's, source's or alias";
+    let events = inv.path().join("content/events.yaml");
     std::fs::write(
-        inv.path().join("content/articles/broken.md"),
-        "---\ntitle: Broken\ndate: 2023-02-30\n---\nText of a broken article that nobody can read today.\n",
+        &events,
+        "- id: hearing\n  date: \"2023-02-30\"\n  title: The hearing\n",
     )
     .unwrap();
     let out = inv.path().join("site");
@@ -512,18 +515,68 @@ fn possible_actors_are_counted_beside_errors_that_leave_the_names_whole() {
         let o = dossier_in(inv.path(), cmd);
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         let err = stderr(&o);
+        assert!(err.contains("content/events.yaml:2:"), "{err}");
         let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
         assert_eq!(warnings, [warning], "{cmd:?}: {err}");
         assert!(err.contains("1 error and 1 warning found"), "{err}");
     }
-    let actors = inv.path().join("content/actors.yaml");
-    let mut text = read(&actors);
-    text.push_str("- id: lakeside-water-board\n  name: Lakeside Water Board\n  kind: goverment\n");
-    std::fs::write(&actors, text).unwrap();
-    let err = check_fails(inv.path());
-    assert!(
-        err.contains("`goverment` is not a valid actor kind"),
-        "{err}"
-    );
-    assert!(!err.contains("look like actors'"), "{err}");
+    std::fs::remove_file(&events).unwrap();
+    let site = inv.path().join("content/site.yaml");
+    let settings = read(&site);
+    let broken = [
+        (
+            "content/articles/broken.md",
+            "---\ntitle: Broken\ndate: 2023-02-30\n---\nText of a broken article that nobody can read today.\n",
+            "is not a real date",
+        ),
+        (
+            "content/site.yaml",
+            &*format!("{settings}boilerplates: [x]\n"),
+            "boilerplates",
+        ),
+        (
+            "content/actors.yaml",
+            &*format!(
+                "{}- id: lakeside-water-board\n  name: Lakeside Water Board\n  kind: goverment\n",
+                read(&inv.path().join("content/actors.yaml"))
+            ),
+            "`goverment` is not a valid actor kind",
+        ),
+    ];
+    for (path, text, error) in broken {
+        let file = inv.path().join(path);
+        let before = std::fs::read(&file).ok();
+        std::fs::write(&file, text).unwrap();
+        let err = check_fails(inv.path());
+        assert!(err.contains(error), "{path}: {err}");
+        assert!(!err.contains("look like actors'"), "{path}: {err}");
+        match before {
+            Some(b) => std::fs::write(&file, b).unwrap(),
+            None => std::fs::remove_file(&file).unwrap(),
+        }
+    }
+}
+
+/// `build` counts the possible actors after validation, beside linking; a
+/// template error stops it before, and the count still comes with it, as
+/// `check` gives it.
+#[test]
+fn a_template_error_comes_with_the_possible_actors() {
+    let inv = fixture();
+    copy_dir(&fixtures().join("bad-template-syntax"), inv.path());
+    let out = inv.path().join("site");
+    for cmd in [
+        &["check"][..],
+        &["build", "--out", out.to_str().unwrap()][..],
+    ] {
+        let o = dossier_in(inv.path(), cmd);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("templates/articles.html:3:"), "{err}");
+        assert!(
+            err.contains("warning: 10 names in the articles look like actors'"),
+            "{cmd:?}: {err}"
+        );
+    }
+    assert!(!out.exists());
 }
