@@ -295,10 +295,8 @@ pub(crate) fn validate(
                 // The site's warnings are reported with these errors, as
                 // with any other: the possible actors too, as `check`
                 // reports them.
-                if names == Names::Later
-                    && let Ok(Some(w)) = possible_actors_warning(&s, None)
-                {
-                    s.warnings.push(w);
+                if names == Names::Later {
+                    later_possible_actors(&mut s);
                 }
                 d.extend(s.warnings);
                 Err(d)
@@ -309,10 +307,8 @@ pub(crate) fn validate(
             // possible actors too, which `build` would count later.
             let mut all = match s {
                 Ok(mut s) => {
-                    if names == Names::Later
-                        && let Ok(Some(w)) = possible_actors_warning(&s, None)
-                    {
-                        s.warnings.push(w);
+                    if names == Names::Later {
+                        later_possible_actors(&mut s);
                     }
                     s.warnings
                 }
@@ -321,6 +317,17 @@ pub(crate) fn validate(
             all.extend(r.err().into_iter().flatten());
             Err(all)
         }
+    }
+}
+
+/// Adds to `site.warnings` the possible actors that `build` would have
+/// counted after validation (beside linking), when an error stops it
+/// before: the warning, or a text that could not be read again (as
+/// errors: they travel with the warnings into the report).
+fn later_possible_actors(site: &mut Site) {
+    match possible_actors_warning(site, None) {
+        Ok(w) => site.warnings.extend(w),
+        Err(unread) => site.warnings.extend(unread),
     }
 }
 

@@ -550,6 +550,9 @@ fn possible_actors_are_counted_beside_errors_that_leave_the_names_whole() {
         let err = check_fails(inv.path());
         assert!(err.contains(error), "{path}: {err}");
         assert!(!err.contains("look like actors'"), "{path}: {err}");
+        // One error, and the configuration kept (the cover page's title
+        // would otherwise be missing as well).
+        assert!(err.contains("\n1 error found"), "{path}: {err}");
         match before {
             Some(b) => std::fs::write(&file, b).unwrap(),
             None => std::fs::remove_file(&file).unwrap(),
@@ -577,6 +580,7 @@ fn a_template_error_comes_with_the_possible_actors() {
             err.contains("warning: 10 names in the articles look like actors'"),
             "{cmd:?}: {err}"
         );
+        assert!(err.contains("1 error and 1 warning found"), "{err}");
     }
     assert!(!out.exists());
 }
