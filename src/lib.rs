@@ -265,8 +265,7 @@ pub(crate) fn validate(
         Ok(mut s) => {
             // The right of reply needs every event and statement (content
             // format 1.1, "Statements").
-            let missing: Vec<Diagnostic> = missing_replies(&s).collect();
-            s.warnings.extend(missing);
+            s.warnings.extend(missing_replies(&s));
             // Names in the copy that belong to no record yet: one warning with
             // their count; `dossier suggest` lists them.
             if names == Names::Later {
@@ -295,9 +294,7 @@ pub(crate) fn validate(
                 // The site's warnings are reported with these errors, as
                 // with any other: the possible actors too, as `check`
                 // reports them.
-                if names == Names::Later {
-                    later_possible_actors(&mut s);
-                }
+                later_possible_actors(&mut s, names);
                 d.extend(s.warnings);
                 Err(d)
             }
@@ -307,9 +304,7 @@ pub(crate) fn validate(
             // possible actors too, which `build` would count later.
             let mut all = match s {
                 Ok(mut s) => {
-                    if names == Names::Later {
-                        later_possible_actors(&mut s);
-                    }
+                    later_possible_actors(&mut s, names);
                     s.warnings
                 }
                 Err(d) => d,
@@ -320,14 +315,26 @@ pub(crate) fn validate(
     }
 }
 
-/// Adds to `site.warnings` the possible actors that `build` would have
-/// counted after validation (beside linking), when an error stops it
-/// before: the warning, or a text that could not be read again (as
-/// errors: they travel with the warnings into the report).
-fn later_possible_actors(site: &mut Site) {
-    match possible_actors_warning(site, None) {
-        Ok(w) => site.warnings.extend(w),
-        Err(unread) => site.warnings.extend(unread),
+/// Adds to `site.warnings` the possible actors that `build` (`names` is
+/// [`Names::Later`]) would have counted after validation, beside linking,
+/// when an error stops it before: see [`possible_actors_reported`]. They
+/// travel with the warnings into the report of that error.
+fn later_possible_actors(site: &mut Site, names: Names) {
+    if names == Names::Later {
+        let reported = possible_actors_reported(site, None);
+        site.warnings.extend(reported);
+    }
+}
+
+/// What a report that already has errors says of the possible actors: the
+/// warning, or the errors of texts that could not be read again for it.
+fn possible_actors_reported(
+    site: &Site,
+    cache: Option<(&mut suggest::Cache, &mut link::Cache)>,
+) -> Diagnostics {
+    match possible_actors_warning(site, cache) {
+        Ok(w) => w.into_iter().collect(),
+        Err(unread) => unread,
     }
 }
 
@@ -380,14 +387,10 @@ fn warnings_beside_errors(
         kinds::Article::INFO.name,
     ];
     if clear(&[actor, event, statement], false) {
-        let missing: Vec<Diagnostic> = missing_replies(&partial).collect();
-        all.extend(missing);
+        all.extend(missing_replies(&partial));
     }
     if clear(&[actor, source, article], true) {
-        match possible_actors_warning(&partial, suggest_cache) {
-            Ok(w) => all.extend(w),
-            Err(unread) => all.extend(unread),
-        }
+        all.extend(possible_actors_reported(&partial, suggest_cache));
     }
     all
 }

@@ -117,6 +117,20 @@ pub fn check_fails(root: &Path) -> String {
     stderr(&o)
 }
 
+/// `check`, then `build` into `root/site`: each must fail with exit status
+/// 1, `build` writing nothing. Their standard error, by command name: both
+/// report every problem of one run.
+pub fn check_and_build_fail(root: &Path) -> [(&'static str, String); 2] {
+    let out = root.join("site");
+    let build = ["build", "--out", out.to_str().unwrap()];
+    [("check", &["check"][..]), ("build", &build[..])].map(|(name, cmd)| {
+        let o = dossier_in(root, cmd);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert!(!out.exists(), "{name} wrote {}", out.display());
+        (name, stderr(&o))
+    })
+}
+
 /// Builds `root` into `root/public` and returns the output folder.
 pub fn build_ok(root: &Path) -> PathBuf {
     let o = dossier_in(root, &["build"]);

@@ -957,20 +957,12 @@ fn missing_replies_come_with_errors_elsewhere_but_not_after_a_broken_reply() {
         "---\ntitle: Broken\ndate: 2019-02-30\n---\nText.\n",
     )
     .unwrap();
-    let out = inv.path().join("site");
-    for cmd in [
-        &["check"][..],
-        &["build", "--out", out.to_str().unwrap()][..],
-    ] {
-        let o = dossier_in(inv.path(), cmd);
-        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-        let err = stderr(&o);
+    for (cmd, err) in check_and_build_fail(inv.path()) {
         assert!(
             err.contains("content/articles/broken.md:3:7: error: `2019-02-30` is not a real date"),
             "{err}"
         );
-        assert!(err.contains(missing), "{cmd:?}: {err}");
-        assert!(!out.exists());
+        assert!(err.contains(missing), "{cmd}: {err}");
     }
     // Jane Roe's reply, written with an impossible date: the reply is
     // there, only broken, and its event is not said to lack it.

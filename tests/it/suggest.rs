@@ -507,17 +507,10 @@ fn possible_actors_are_counted_beside_errors_that_leave_the_names_whole() {
         "- id: hearing\n  date: \"2023-02-30\"\n  title: The hearing\n",
     )
     .unwrap();
-    let out = inv.path().join("site");
-    for cmd in [
-        &["check"][..],
-        &["build", "--out", out.to_str().unwrap()][..],
-    ] {
-        let o = dossier_in(inv.path(), cmd);
-        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-        let err = stderr(&o);
+    for (cmd, err) in check_and_build_fail(inv.path()) {
         assert!(err.contains("content/events.yaml:2:"), "{err}");
         let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
-        assert_eq!(warnings, [warning], "{cmd:?}: {err}");
+        assert_eq!(warnings, [warning], "{cmd}: {err}");
         assert!(err.contains("1 error and 1 warning found"), "{err}");
     }
     std::fs::remove_file(&events).unwrap();
@@ -567,20 +560,12 @@ fn possible_actors_are_counted_beside_errors_that_leave_the_names_whole() {
 fn a_template_error_comes_with_the_possible_actors() {
     let inv = fixture();
     copy_dir(&fixtures().join("bad-template-syntax"), inv.path());
-    let out = inv.path().join("site");
-    for cmd in [
-        &["check"][..],
-        &["build", "--out", out.to_str().unwrap()][..],
-    ] {
-        let o = dossier_in(inv.path(), cmd);
-        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-        let err = stderr(&o);
+    for (cmd, err) in check_and_build_fail(inv.path()) {
         assert!(err.contains("templates/articles.html:3:"), "{err}");
         assert!(
             err.contains("warning: 10 names in the articles look like actors'"),
-            "{cmd:?}: {err}"
+            "{cmd}: {err}"
         );
         assert!(err.contains("1 error and 1 warning found"), "{err}");
     }
-    assert!(!out.exists());
 }
